@@ -1,0 +1,62 @@
+/**
+ * THE contract: every call the console can make, by name, with its input schema and output type.
+ * The registry, the IPC bridge, the HTTP host, the CLI and the renderer's client are all typed from it.
+ */
+import type { z } from 'zod';
+import type { DemoResult } from '../demo/generate.js';
+import * as s from './schemas.js';
+import type {
+  AuditEntry,
+  Member,
+  MemberDetail,
+  MemberPage,
+  Organization,
+  OrganizationNode,
+  SystemInfo,
+} from './types.js';
+
+interface Call<I extends z.ZodType, O> {
+  input: I;
+  /** Type-only: never read at run time. */
+  output?: O;
+}
+
+function call<O>() {
+  return <I extends z.ZodType>(input: I): Call<I, O> => ({ input });
+}
+
+export const contract = {
+  'organizations.tree': call<OrganizationNode[]>()(s.empty),
+  'organizations.get': call<Organization>()(s.byId),
+  'organizations.create': call<Organization>()(s.organizationCreate),
+  'organizations.update': call<Organization>()(s.organizationUpdate),
+  'organizations.move': call<Organization>()(s.organizationMove),
+  'organizations.reorder': call<Organization[]>()(s.organizationReorder),
+  'organizations.remove': call<{ removed: number }>()(s.byId),
+
+  'members.search': call<MemberPage>()(s.memberSearch),
+  'members.get': call<MemberDetail>()(s.byId),
+  'members.create': call<Member>()(s.memberCreate),
+  'members.update': call<Member>()(s.memberUpdate),
+  'members.move': call<Member>()(s.memberMove),
+  'members.changeStatus': call<Member>()(s.memberChangeStatus),
+
+  'audit.list': call<AuditEntry[]>()(s.auditList),
+
+  'system.info': call<SystemInfo>()(s.empty),
+  'system.stats': call<Record<string, number>>()(s.empty),
+  /** Fills an empty register with invented data (refused when anything is recorded). */
+  'system.demo': call<DemoResult>()(s.demoGenerate),
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+/** What a caller passes (defaults may be left out). */
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+/** What a handler receives (defaults filled in). */
+export type HandlerInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = NonNullable<Contract[N]['output']>;
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,39 @@
+/** The one error shape every host shows: a code for programs, a Chinese message for people. */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNKNOWN_CALL'
+  | 'UNAUTHORIZED'
+  | 'SCHEMA_TOO_NEW'
+  | 'FOREIGN_DATABASE'
+  | 'MIGRATION_FAILED'
+  | 'INTERNAL';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export class LedgerError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** A field-level validation failure: details.fields maps the form field to its message. */
+export function fieldError(field: string, message: string): LedgerError {
+  return new LedgerError('VALIDATION', message, { fields: { [field]: message } });
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The installed `netledger` command: Node 20 cannot run TypeScript itself, so tsx loads the CLI source.
+import { register } from 'tsx/esm/api';
+
+register();
+// `netledger orgs | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+const { runCli } = await import('../cli.ts');
+process.exitCode = await runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+});

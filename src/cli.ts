@@ -1,0 +1,129 @@
+/**
+ * `netledger` command line: a host over the same registry as the window. Exit 0 on success; otherwise
+ * a Chinese message on stderr and exit 1 (refused by the register) or 2 (bad command line).
+ */
+import { parseArgs } from 'node:util';
+import type { CallName } from './api/contract.js';
+import type { OrganizationNode } from './api/types.js';
+import { LedgerError } from './api/errors.js';
+import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './hosts/ledger.js';
+import { msg } from './i18n/messages.js';
+import { startServer } from './server.js';
+
+class UsageError extends Error {}
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  members: { type: 'string' },
+  seed: { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function positiveInt(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(msg.cli.badNumber(flag));
+  return Number(value);
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    const e = err as { code?: string; message: string };
+    const flag = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(msg.cli.missingValue(flag));
+    throw new UsageError(msg.cli.unknownOption(flag));
+  }
+}
+
+function call<N extends CallName>(ledger: Ledger, name: N, input: unknown): unknown {
+  const result = ledger.registry.invoke(name, input);
+  if (!result.ok) throw new LedgerError(result.error.code, result.error.message, result.error.details);
+  return result.value;
+}
+
+function printTree(nodes: OrganizationNode[], io: CliIo): void {
+  for (const n of nodes) io.out(`${'  '.repeat(n.depth)}${n.code}  ${n.fullName}（${n.type}，在册 ${n.subtreeActiveMembers} 人）`);
+}
+
+/** Runs one command; resolves to the exit code. `serve` resolves only when the server stops. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let ledger: Ledger | undefined;
+  try {
+    const { values, positionals } = parse(argv);
+    const command = positionals[0];
+    if (values.help || !command) {
+      io.out(msg.cli.usage);
+      return command || values.help ? 0 : 2;
+    }
+    if (!['init', 'demo', 'serve', 'orgs', 'stats'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
+    ledger = openLedger(values['data-dir'] ?? DEFAULT_DATA_DIR);
+    switch (command) {
+      case 'init':
+        io.out(msg.cli.initDone(ledger.dataDir));
+        break;
+      case 'demo': {
+        const input = { members: positiveInt(values.members, '--members', 2000), seed: positiveInt(values.seed, '--seed', 1) };
+        const result = call(ledger, 'system.demo', input) as { organizations: number; members: number };
+        io.out(values.json ? JSON.stringify(result) : msg.cli.demoDone(result.organizations, result.members));
+        break;
+      }
+      case 'orgs': {
+        const nodes = call(ledger, 'organizations.tree', {}) as OrganizationNode[];
+        const codeOf = new Map(nodes.map((n) => [n.id, n.code]));
+        if (values.json) {
+          const rows = nodes.map((n) => ({
+            code: n.code,
+            fullName: n.fullName,
+            type: n.type,
+            parentCode: n.parentId === null ? null : (codeOf.get(n.parentId) ?? null),
+          }));
+          io.out(JSON.stringify(rows, null, 2));
+        } else printTree(nodes, io);
+        break;
+      }
+      case 'stats': {
+        const counts = call(ledger, 'system.stats', {}) as Record<string, number>;
+        io.out(values.json ? JSON.stringify(counts, null, 2) : Object.entries(counts).map(([t, n]) => `${t}\t${n}`).join('\n'));
+        break;
+      }
+      case 'serve': {
+        const server = await startServer({ registry: ledger.registry, port: positiveInt(values.port, '--port', 0) });
+        io.out(msg.cli.serving(server.url));
+        const open = ledger;
+        await new Promise<void>((resolve) => {
+          const stop = () => void server.close().then(resolve);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        open.close();
+        ledger = undefined;
+        break;
+      }
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(err.message);
+      return 2;
+    }
+    if (err instanceof LedgerError) {
+      io.err(err.message);
+      const fields = (err.details as { fields?: Record<string, string> } | undefined)?.fields;
+      for (const [field, text] of Object.entries(fields ?? {})) if (text !== err.message) io.err(`  ${field}：${text}`);
+      return 1;
+    }
+    io.err(msg.api.internal);
+    io.err(String(err instanceof Error ? err.stack : err));
+    return 1;
+  } finally {
+    ledger?.close();
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * `netledger demo`: an invented, deterministic register so a newcomer sees a populated console and
+ * benchmarks have realistic volume. Only fills an empty register; later issues add accounts and filings.
+ */
+import { LedgerError } from '../api/errors.js';
+import { checkCharFor } from '../domain/idNumber.js';
+import type { OrganizationType, Rank } from '../domain/vocabulary.js';
+import { msg } from '../i18n/messages.js';
+import { recordAudit } from '../services/audit.js';
+import { inTransaction, type ServiceContext } from '../services/context.js';
+import { insertMember, memberColumns } from '../services/members.js';
+import { createOrganization } from '../services/organizations.js';
+import { SeededRandom } from './random.js';
+import { BUREAUS, DISTRICTS, GIVEN_CHARS, POSITIONS, REGION_CODES, SECTIONS, SURNAMES } from './vocabulary.js';
+
+export interface DemoOptions {
+  members: number;
+  seed: number;
+}
+
+export interface DemoResult {
+  organizations: number;
+  members: number;
+}
+
+const MEMBERS_PER_BRANCH = 80;
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+function inventName(rng: SeededRandom): string {
+  const given = rng.chance(0.7) ? rng.pick(GIVEN_CHARS) + rng.pick(GIVEN_CHARS) : rng.pick(GIVEN_CHARS);
+  return rng.pick(SURNAMES) + given;
+}
+
+function pickRank(rng: SeededRandom): Rank {
+  const r = rng.next();
+  if (r < 0.01) return '厅级';
+  if (r < 0.08) return '处级';
+  if (r < 0.3) return '科级';
+  if (r < 0.9) return '一般干部';
+  return '其他';
+}
+
+function pickStatusChange(rng: SeededRandom): '退休' | '转出' | '去世' | null {
+  const r = rng.next();
+  if (r < 0.04) return '退休';
+  if (r < 0.07) return '转出';
+  if (r < 0.08) return '去世';
+  return null;
+}
+
+interface Branch {
+  id: number;
+  workUnit: string;
+}
+
+function buildTree(ctx: ServiceContext, rng: SeededRandom, memberCount: number): { branches: Branch[]; count: number } {
+  const district = rng.pick(DISTRICTS);
+  const prefix = `中共示例市${district}`;
+  const root = createOrganization(ctx, {
+    parentId: null,
+    fullName: `${prefix}委员会`,
+    type: '党委',
+    secretary: inventName(rng),
+    contactPhone: `0512-6${String(rng.int(0, 9999999)).padStart(7, '0')}`,
+  });
+  const branchTotal = Math.max(3, Math.ceil(memberCount / MEMBERS_PER_BRANCH));
+  const bureauTotal = Math.min(BUREAUS.length, Math.max(2, Math.ceil(branchTotal / 8)));
+  const branches: Branch[] = [];
+  let count = 1;
+  for (let b = 0; b < bureauTotal; b++) {
+    const bureau = BUREAUS[b]!;
+    const type: OrganizationType = b % 3 === 2 ? '党总支' : '党委';
+    const parent = createOrganization(ctx, {
+      parentId: root.id,
+      fullName: `${prefix}${bureau}${type === '党委' ? '委员会' : '总支部委员会'}`,
+      type,
+      secretary: inventName(rng),
+    });
+    count++;
+    const perBureau = Math.ceil((branchTotal - branches.length) / (bureauTotal - b));
+    for (let s = 0; s < perBureau; s++) {
+      const section = SECTIONS[s] ?? `第${s < 10 ? CHINESE_NUMERALS[s] : s + 1}`;
+      const branch = createOrganization(ctx, {
+        parentId: parent.id,
+        fullName: `${prefix}${bureau}${section}支部委员会`,
+        type: '党支部',
+        secretary: inventName(rng),
+      });
+      count++;
+      branches.push({ id: branch.id, workUnit: `示例市${district}${bureau}` });
+    }
+  }
+  return { branches, count };
+}
+
+export function generateDemo(ctx: ServiceContext, options: DemoOptions): DemoResult {
+  return inTransaction(ctx, () => {
+    const existing = ctx.db.prepare('SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM members) AS n').get() as {
+      n: number;
+    };
+    if (existing.n > 0) throw new LedgerError('CONFLICT', msg.cli.demoNotEmpty);
+    const rng = new SeededRandom(options.seed);
+    const tree = buildTree(ctx, rng, options.members);
+    const usedIds = new Set<string>();
+    const setStatus = ctx.db.prepare('UPDATE members SET status = ?, status_date = ? WHERE id = ?');
+    for (let i = 0; i < options.members; i++) {
+      const branch = tree.branches[rng.int(0, tree.branches.length - 1)]!;
+      const birthYear = rng.int(1960, 2002);
+      const birth = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+      let idNumber: string;
+      do {
+        const first17 = rng.pick(REGION_CODES) + birth.replace(/-/g, '') + String(rng.int(0, 999)).padStart(3, '0');
+        idNumber = first17 + checkCharFor(first17);
+      } while (usedIds.has(idNumber));
+      usedIds.add(idNumber);
+      const joinedYear = Math.min(2025, birthYear + rng.int(19, 40));
+      const columns = memberColumns(
+        ctx,
+        {
+          name: inventName(rng),
+          idNumber,
+          workUnit: branch.workUnit,
+          position: rng.pick(POSITIONS),
+          rank: pickRank(rng),
+          partyStatus: rng.chance(0.04) ? '预备党员' : '正式党员',
+          phone: `1${rng.pick(['33', '38', '39', '51', '58', '77', '86', '89'])}${String(rng.int(0, 99999999)).padStart(8, '0')}`,
+          joinedOn: `${joinedYear}-07-01`,
+          notes: null,
+        },
+        0,
+      );
+      const id = insertMember(ctx, columns, branch.id);
+      const change = pickStatusChange(rng);
+      if (change) setStatus.run(change, `202${rng.int(0, 5)}-0${rng.int(1, 9)}-15`, id);
+    }
+    recordAudit(ctx, {
+      entity: 'organization',
+      entityId: 0,
+      action: 'create',
+      summary: msg.cli.demoDone(tree.count, options.members),
+      after: options,
+    });
+    return { organizations: tree.count, members: options.members };
+  });
+}

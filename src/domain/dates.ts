@@ -1,0 +1,22 @@
+/** Calendar dates as 'YYYY-MM-DD' text: what the register stores and what reports print. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** The local calendar day of an instant (offices keep Beijing time; the PC's own zone is what they see). */
+export function localDay(instant: Date): string {
+  const y = instant.getFullYear();
+  const m = String(instant.getMonth() + 1).padStart(2, '0');
+  const d = String(instant.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function addYears(isoDate: string, years: number): string {
+  const y = Number(isoDate.slice(0, 4)) + years;
+  // 29 February plus 18 years lands on 1 March when that year has no leap day.
+  const candidate = `${y}${isoDate.slice(4)}`;
+  return isIsoDate(candidate) ? candidate : `${y}-03-01`;
+}

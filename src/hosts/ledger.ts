@@ -1,0 +1,44 @@
+/** Opens the register in a data folder and binds the registry: what every host (CLI, HTTP, Electron) starts with. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRegistry, type Registry } from '../api/registry.js';
+import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
+import type { ServiceContext } from '../services/context.js';
+import { APP_VERSION } from './version.js';
+
+export interface Ledger {
+  db: Db;
+  ctx: ServiceContext;
+  registry: Registry;
+  dataDir: string;
+  close(): void;
+}
+
+export const DEFAULT_DATA_DIR = 'netledger-data';
+
+/** The person at the keyboard: the OS login until operator accounts exist. */
+function currentActor(): string {
+  try {
+    return os.userInfo().username || '本机用户';
+  } catch {
+    return '本机用户';
+  }
+}
+
+export function openLedger(dataDir: string, options: OpenOptions = {}): Ledger {
+  const dir = path.resolve(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const db = openDatabase(databasePath(dir), options);
+  const ctx: ServiceContext = { db, clock: () => new Date(), actor: currentActor() };
+  const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir });
+  return { db, ctx, registry, dataDir: dir, close: () => db.close() };
+}
+
+/** True when nothing has been recorded yet: the first start of a fresh data folder. */
+export function isEmptyRegister(ledger: Ledger): boolean {
+  const stats = ledger.registry.invoke('system.stats', {});
+  if (!stats.ok) return false;
+  const counts = stats.value as Record<string, number>;
+  return (counts.organizations ?? 0) === 0 && (counts.members ?? 0) === 0;
+}

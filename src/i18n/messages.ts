@@ -1,0 +1,90 @@
+/**
+ * Every message the core shows to a person, in one place so it can be reworded or translated.
+ * Functions build messages that carry values.
+ */
+export const msg = {
+  idNumber: {
+    format: '身份证号应为18位：前17位是数字，最后一位是数字或X。',
+    fifteenDigits: '这是15位的旧身份证号，请填写18位身份证号。',
+    scientific: '身份证号被Excel当成了数字（科学计数法），后几位已经丢失。请把该列设为“文本”格式后重新填写。',
+    birthDate: '身份证号中的出生日期不存在，请核对第7至14位。',
+    future: '身份证号中的出生日期晚于今天，请核对。',
+    checkDigit: '身份证号校验位不对，可能有数字录错，请逐位核对。',
+    duplicate: (name: string) => `这个身份证号已经登记给“${name}”，同一人不能重复登记。`,
+  },
+  phone: {
+    format: '电话应为11位手机号，或带区号的固定电话（如 0512-65221234）。',
+  },
+  date: {
+    format: '日期格式应为 年-月-日，如 2026-04-12。',
+    notReal: '这个日期不存在，请核对。',
+    future: '日期不能晚于今天。',
+  },
+  member: {
+    notFound: '找不到这名党员，可能已被其他操作更改，请刷新后重试。',
+    joinedBefore18: '入党时间应在年满18周岁之后，请核对入党时间或身份证号。',
+    nameRequired: '请填写姓名。',
+    sameOrganization: '该党员已在这个党组织，无需转移。',
+    statusUnchanged: (status: string) => `该党员当前状态已经是“${status}”。`,
+  },
+  organization: {
+    notFound: '找不到这个党组织，可能已被其他操作更改，请刷新后重试。',
+    parentNotFound: '找不到上级党组织，请重新选择。',
+    duplicateCode: (code: string) => `组织代码“${code}”已被使用，请换一个。`,
+    codeFormat: '组织代码应为数字，每级3位（如 001002）。',
+    cycle: '不能把党组织移到它自己或它的下级党组织之下。',
+    notEmptyChildren: (n: number) => `该党组织还有 ${n} 个下级党组织，请先移走或删除它们。`,
+    notEmptyMembers: (n: number) => `该党组织还有 ${n} 名党员（含已转出、退休等），请先把他们转到其他党组织。`,
+    duplicateName: (name: string) => `同一上级下已有名为“${name}”的党组织。`,
+    fullNameRequired: '请填写党组织全称（与印章一致）。',
+    reorderMismatch: '排序列表与现有下级党组织不一致，请刷新后重试。',
+  },
+  search: {
+    badCursor: '翻页位置无效，请重新查询。',
+  },
+  api: {
+    unknownCall: (name: string) => `不支持的操作“${name}”。请升级或重新安装本软件。`,
+    invalidInput: '填写的内容有误，请按提示修改。',
+    internal: '操作没有完成，发生了意外错误。数据没有被更改。请重试；如果反复出现，请备份数据后联系技术支持。',
+    unauthorized: '访问被拒绝：缺少或错误的访问令牌。请使用启动时显示的完整地址打开。',
+    foreignHost: '访问被拒绝：只允许从本机地址访问。',
+    badRequest: '请求格式不正确。',
+  },
+  db: {
+    tooNew: (found: number, known: number) =>
+      `这个数据文件由更新版本的软件创建（数据版本 ${found}，本软件只认识到 ${known}）。为保护数据，本软件不会打开它。请升级软件后再打开。`,
+    migrationFailed: (name: string) => `升级数据结构“${name}”时失败，数据已恢复到升级前的状态。`,
+    foreignFile: '这个文件不是本软件的数据文件，不能打开。',
+  },
+  cli: {
+    usage: `用法：netledger <命令> [选项]
+
+命令：
+  init                     新建（或升级）数据文件
+  demo [--members N] [--seed S]  填入虚构的示例数据（仅用于空数据文件）
+  serve [--port P]         以浏览器模式启动，打印访问地址
+  orgs [--json]            列出党组织树
+  stats --json             各数据表的行数
+
+通用选项：
+  --data-dir 目录          数据文件夹（默认 ./netledger-data）`,
+    unknownCommand: (c: string) => `未知命令“${c}”。运行 netledger --help 查看用法。`,
+    badNumber: (flag: string) => `选项 ${flag} 需要一个正整数。`,
+    missingValue: (flag: string) => `选项 ${flag} 缺少取值。`,
+    unknownOption: (flag: string) => `未知选项 ${flag}。`,
+    demoNotEmpty: '数据文件中已有党组织或党员，示例数据只能填入空数据文件。请换一个 --data-dir。',
+    demoDone: (orgs: number, members: number) => `已生成示例数据：${orgs} 个党组织，${members} 名党员。`,
+    initDone: (dir: string) => `数据文件已就绪：${dir}`,
+    serving: (url: string) => `浏览器模式已启动，请在本机浏览器打开：\n${url}\n按 Ctrl+C 停止。`,
+  },
+  audit: {
+    actions: {
+      create: '新建',
+      update: '修改',
+      move: '转移',
+      status: '状态变更',
+      delete: '删除',
+      reorder: '调整排序',
+    },
+  },
+} as const;

@@ -1,0 +1,79 @@
+import type { AuditAction, AuditEntry, AuditQuery } from '../api/types.js';
+import { msg } from '../i18n/messages.js';
+import { nowIso, type ServiceContext } from './context.js';
+
+export type AuditEntity = 'organization' | 'member';
+
+interface AuditRecord {
+  entity: AuditEntity;
+  entityId: number;
+  action: AuditAction;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Called inside the transaction of the change it describes, so a change never lands without its entry. */
+export function recordAudit(ctx: ServiceContext, record: AuditRecord): void {
+  ctx.db
+    .prepare(
+      `INSERT INTO audit_log (at, actor, entity, entity_id, action, summary, before_json, after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      nowIso(ctx),
+      ctx.actor,
+      record.entity,
+      record.entityId,
+      record.action,
+      record.summary,
+      record.before === undefined ? null : JSON.stringify(record.before),
+      record.after === undefined ? null : JSON.stringify(record.after),
+    );
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  entity: AuditEntity;
+  entity_id: number;
+  action: AuditAction;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export function listAudit(ctx: ServiceContext, query: AuditQuery): AuditEntry[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.entity) {
+    where.push('entity = ?');
+    params.push(query.entity);
+  }
+  if (query.entityId !== undefined) {
+    where.push('entity_id = ?');
+    params.push(query.entityId);
+  }
+  if (query.beforeId !== undefined) {
+    where.push('id < ?');
+    params.push(query.beforeId);
+  }
+  const rows = ctx.db
+    .prepare(
+      `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`,
+    )
+    .all(...params, query.limit) as AuditRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    actionLabel: msg.audit.actions[r.action],
+    summary: r.summary,
+    before: r.before_json ? JSON.parse(r.before_json) : null,
+    after: r.after_json ? JSON.parse(r.after_json) : null,
+  }));
+}

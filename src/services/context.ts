@@ -1,0 +1,22 @@
+import type { Db } from '../db/open.js';
+import { localDay } from '../domain/dates.js';
+
+/** What every service function receives: the store, a clock (frozen in tests) and who is acting. */
+export interface ServiceContext {
+  db: Db;
+  clock: () => Date;
+  actor: string;
+}
+
+export function nowIso(ctx: ServiceContext): string {
+  return ctx.clock().toISOString();
+}
+
+export function today(ctx: ServiceContext): string {
+  return localDay(ctx.clock());
+}
+
+/** Runs fn in one transaction: writes that belong together land together or not at all. */
+export function inTransaction<T>(ctx: ServiceContext, fn: () => T): T {
+  return ctx.db.transaction(fn)();
+}

@@ -1,0 +1,208 @@
+/** 党员干部: create, edit, change status (never deleted), move between organizations. */
+import { LedgerError, fieldError } from '../api/errors.js';
+import type { MemberCreate, MemberFields, MemberUpdate } from '../api/schemas.js';
+import type { Member, MemberDetail } from '../api/types.js';
+import { addYears } from '../domain/dates.js';
+import { parseIdNumber } from '../domain/idNumber.js';
+import { normalizePhone } from '../domain/phone.js';
+import { nameSearchKeys } from '../domain/pinyin.js';
+import { normalizeText, optionalText, reverse } from '../domain/text.js';
+import type { MemberStatus } from '../domain/vocabulary.js';
+import { msg } from '../i18n/messages.js';
+import { recordAudit } from './audit.js';
+import { inTransaction, nowIso, today, type ServiceContext } from './context.js';
+import { findOrganizationRow } from './organizations.js';
+
+export interface MemberDbRow {
+  id: number;
+  name: string;
+  gender: Member['gender'];
+  id_number: string;
+  birth_date: string;
+  organization_id: number;
+  work_unit: string | null;
+  position: string | null;
+  rank: Member['rank'];
+  party_status: Member['partyStatus'];
+  phone: string | null;
+  status: MemberStatus;
+  status_date: string | null;
+  joined_on: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toMember(r: MemberDbRow): Member {
+  return {
+    id: r.id,
+    name: r.name,
+    gender: r.gender,
+    idNumber: r.id_number,
+    birthDate: r.birth_date,
+    organizationId: r.organization_id,
+    workUnit: r.work_unit,
+    position: r.position,
+    rank: r.rank,
+    partyStatus: r.party_status,
+    phone: r.phone,
+    status: r.status,
+    statusDate: r.status_date,
+    joinedOn: r.joined_on,
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function getMember(ctx: ServiceContext, id: number): Member {
+  const row = ctx.db.prepare('SELECT * FROM members WHERE id = ?').get(id) as MemberDbRow | undefined;
+  if (!row) throw new LedgerError('NOT_FOUND', msg.member.notFound, { id });
+  return toMember(row);
+}
+
+export function memberDetail(ctx: ServiceContext, id: number): MemberDetail {
+  const member = getMember(ctx, id);
+  const org = findOrganizationRow(ctx, member.organizationId);
+  const ancestorIds = org.tree_path.split('/').filter(Boolean).map(Number);
+  const names = new Map(
+    (
+      ctx.db
+        .prepare(`SELECT id, full_name FROM organizations WHERE id IN (${ancestorIds.map(() => '?').join(',')})`)
+        .all(...ancestorIds) as { id: number; full_name: string }[]
+    ).map((o) => [o.id, o.full_name]),
+  );
+  const now = today(ctx);
+  let age = Number(now.slice(0, 4)) - Number(member.birthDate.slice(0, 4));
+  if (now.slice(5) < member.birthDate.slice(5)) age--;
+  return {
+    ...member,
+    organizationName: org.full_name,
+    organizationPath: ancestorIds.map((a) => names.get(a) ?? ''),
+    age,
+  };
+}
+
+/** Validates and normalises a member's own fields into columns; derived fields come from the ID number. */
+export function memberColumns(ctx: ServiceContext, input: MemberFields, exceptId: number) {
+  const name = normalizeText(input.name);
+  if (!name) throw fieldError('name', msg.member.nameRequired);
+  const parsed = parseIdNumber(normalizeText(input.idNumber), today(ctx));
+  if (!parsed.ok) throw fieldError('idNumber', parsed.reason);
+  const owner = ctx.db
+    .prepare('SELECT name FROM members WHERE id_number = ? AND id <> ?')
+    .get(parsed.value.idNumber, exceptId) as { name: string } | undefined;
+  if (owner) throw new LedgerError('CONFLICT', msg.idNumber.duplicate(owner.name), { fields: { idNumber: msg.idNumber.duplicate(owner.name) } });
+  let phone: string | null = null;
+  if (optionalText(input.phone)) {
+    phone = normalizePhone(input.phone!);
+    if (!phone) throw fieldError('phone', msg.phone.format);
+  }
+  const joinedOn = input.joinedOn ?? null;
+  if (joinedOn && joinedOn < addYears(parsed.value.birthDate, 18)) throw fieldError('joinedOn', msg.member.joinedBefore18);
+  if (joinedOn && joinedOn > today(ctx)) throw fieldError('joinedOn', msg.date.future);
+  const keys = nameSearchKeys(name);
+  return {
+    name,
+    gender: parsed.value.gender,
+    id_number: parsed.value.idNumber,
+    id_number_rev: reverse(parsed.value.idNumber),
+    birth_date: parsed.value.birthDate,
+    work_unit: optionalText(input.workUnit),
+    position: optionalText(input.position),
+    rank: input.rank ?? null,
+    party_status: input.partyStatus,
+    phone,
+    phone_rev: phone ? reverse(phone) : null,
+    joined_on: joinedOn,
+    notes: optionalText(input.notes),
+    name_initials: keys.initials,
+    name_pinyin: keys.full,
+  };
+}
+
+export function createMember(ctx: ServiceContext, input: MemberCreate): Member {
+  return inTransaction(ctx, () => {
+    findOrganizationRowForMember(ctx, input.organizationId);
+    const created = getMember(ctx, insertMember(ctx, memberColumns(ctx, input, 0), input.organizationId));
+    recordAudit(ctx, { entity: 'member', entityId: created.id, action: 'create', summary: created.name, after: created });
+    return created;
+  });
+}
+
+/** Inserts a validated member 在册 and returns its id; the caller records the audit entry. */
+export function insertMember(ctx: ServiceContext, columns: ReturnType<typeof memberColumns>, organizationId: number): number {
+  const at = nowIso(ctx);
+  const row = { ...columns, organization_id: organizationId, status: '在册', created_at: at, updated_at: at };
+  const names = Object.keys(row);
+  const info = ctx.db
+    .prepare(`INSERT INTO members (${names.join(', ')}) VALUES (${names.map((c) => '@' + c).join(', ')})`)
+    .run(row);
+  return Number(info.lastInsertRowid);
+}
+
+function findOrganizationRowForMember(ctx: ServiceContext, organizationId: number) {
+  try {
+    return findOrganizationRow(ctx, organizationId);
+  } catch {
+    throw fieldError('organizationId', msg.organization.notFound);
+  }
+}
+
+export function updateMember(ctx: ServiceContext, input: MemberUpdate): Member {
+  return inTransaction(ctx, () => {
+    const before = getMember(ctx, input.id);
+    const fields = memberColumns(ctx, input, input.id);
+    const assignments = Object.keys(fields).map((c) => `${c} = @${c}`);
+    ctx.db
+      .prepare(`UPDATE members SET ${assignments.join(', ')}, updated_at = @updated_at WHERE id = @id`)
+      .run({ ...fields, updated_at: nowIso(ctx), id: input.id });
+    const after = getMember(ctx, input.id);
+    recordAudit(ctx, { entity: 'member', entityId: input.id, action: 'update', summary: after.name, before, after });
+    return after;
+  });
+}
+
+export function moveMember(ctx: ServiceContext, id: number, organizationId: number): Member {
+  return inTransaction(ctx, () => {
+    const before = getMember(ctx, id);
+    const target = findOrganizationRowForMember(ctx, organizationId);
+    if (before.organizationId === organizationId) throw new LedgerError('CONFLICT', msg.member.sameOrganization);
+    const from = findOrganizationRow(ctx, before.organizationId);
+    ctx.db
+      .prepare('UPDATE members SET organization_id = ?, updated_at = ? WHERE id = ?')
+      .run(organizationId, nowIso(ctx), id);
+    const after = getMember(ctx, id);
+    recordAudit(ctx, {
+      entity: 'member',
+      entityId: id,
+      action: 'move',
+      summary: `${after.name}：${from.full_name} → ${target.full_name}`,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export function changeMemberStatus(ctx: ServiceContext, id: number, status: MemberStatus, date: string | null): Member {
+  return inTransaction(ctx, () => {
+    const before = getMember(ctx, id);
+    if (before.status === status) throw new LedgerError('CONFLICT', msg.member.statusUnchanged(status));
+    const when = date ?? today(ctx);
+    if (when > today(ctx)) throw fieldError('date', msg.date.future);
+    ctx.db
+      .prepare('UPDATE members SET status = ?, status_date = ?, updated_at = ? WHERE id = ?')
+      .run(status, status === '在册' ? null : when, nowIso(ctx), id);
+    const after = getMember(ctx, id);
+    recordAudit(ctx, {
+      entity: 'member',
+      entityId: id,
+      action: 'status',
+      summary: `${after.name}：${before.status} → ${status}`,
+      before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,255 @@
+/** 党组织 tree: create, edit, move without cycles, reorder, remove only when empty. */
+import { LedgerError, fieldError } from '../api/errors.js';
+import type { OrganizationCreate, OrganizationUpdate } from '../api/schemas.js';
+import type { Organization, OrganizationNode } from '../api/types.js';
+import { normalizePhone } from '../domain/phone.js';
+import { normalizeText, optionalText } from '../domain/text.js';
+import { msg } from '../i18n/messages.js';
+import { recordAudit } from './audit.js';
+import { inTransaction, nowIso, type ServiceContext } from './context.js';
+import { subtreeRange } from './treePath.js';
+
+interface OrganizationRow {
+  id: number;
+  code: string;
+  full_name: string;
+  short_name: string | null;
+  type: Organization['type'];
+  parent_id: number | null;
+  tree_path: string;
+  sort_order: number;
+  secretary: string | null;
+  contact_phone: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function toOrganization(r: OrganizationRow): Organization {
+  return {
+    id: r.id,
+    code: r.code,
+    fullName: r.full_name,
+    shortName: r.short_name,
+    type: r.type,
+    parentId: r.parent_id,
+    sortOrder: r.sort_order,
+    secretary: r.secretary,
+    contactPhone: r.contact_phone,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function findOrganizationRow(ctx: ServiceContext, id: number): OrganizationRow {
+  const row = ctx.db.prepare('SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
+  if (!row) throw new LedgerError('NOT_FOUND', msg.organization.notFound, { id });
+  return row;
+}
+
+export function getOrganization(ctx: ServiceContext, id: number): Organization {
+  return toOrganization(findOrganizationRow(ctx, id));
+}
+
+/** Depth-first in sort order, so the flat list reads like the tree. */
+export function organizationTree(ctx: ServiceContext): OrganizationNode[] {
+  const rows = ctx.db.prepare('SELECT * FROM organizations ORDER BY sort_order, id').all() as OrganizationRow[];
+  const counts = new Map<number, number>(
+    (
+      ctx.db
+        .prepare("SELECT organization_id AS id, count(*) AS n FROM members WHERE status = '在册' GROUP BY organization_id")
+        .all() as { id: number; n: number }[]
+    ).map((c) => [c.id, c.n]),
+  );
+  const children = new Map<number | null, OrganizationRow[]>();
+  for (const r of rows) {
+    const list = children.get(r.parent_id) ?? [];
+    list.push(r);
+    children.set(r.parent_id, list);
+  }
+  const out: OrganizationNode[] = [];
+  const visit = (row: OrganizationRow, depth: number): number => {
+    const node: OrganizationNode = {
+      ...toOrganization(row),
+      depth,
+      activeMembers: counts.get(row.id) ?? 0,
+      subtreeActiveMembers: 0,
+    };
+    out.push(node);
+    let total = node.activeMembers;
+    for (const child of children.get(row.id) ?? []) total += visit(child, depth + 1);
+    node.subtreeActiveMembers = total;
+    return total;
+  };
+  for (const root of children.get(null) ?? []) visit(root, 0);
+  return out;
+}
+
+function cleanFields(input: Omit<OrganizationUpdate, 'id'>) {
+  const fullName = normalizeText(input.fullName);
+  if (!fullName) throw fieldError('fullName', msg.organization.fullNameRequired);
+  let contactPhone: string | null = null;
+  if (input.contactPhone && optionalText(input.contactPhone)) {
+    contactPhone = normalizePhone(input.contactPhone);
+    if (!contactPhone) throw fieldError('contactPhone', msg.phone.format);
+  }
+  return {
+    fullName,
+    shortName: optionalText(input.shortName),
+    type: input.type,
+    secretary: optionalText(input.secretary),
+    contactPhone,
+  };
+}
+
+function assertUniqueName(ctx: ServiceContext, parentId: number | null, fullName: string, exceptId: number) {
+  const clash = ctx.db
+    .prepare('SELECT id FROM organizations WHERE parent_id IS ? AND full_name = ? AND id <> ?')
+    .get(parentId, fullName, exceptId);
+  if (clash) throw fieldError('fullName', msg.organization.duplicateName(fullName));
+}
+
+/** Next free code under a parent: parent code + 3 digits. */
+function nextCode(ctx: ServiceContext, parentCode: string): string {
+  const rows = ctx.db
+    .prepare('SELECT code FROM organizations WHERE code LIKE ? AND length(code) = ?')
+    .all(`${parentCode}%`, parentCode.length + 3) as { code: string }[];
+  const used = new Set(rows.map((r) => Number(r.code.slice(-3))));
+  let n = 1;
+  while (used.has(n)) n++;
+  return parentCode + String(n).padStart(3, '0');
+}
+
+function nextSortOrder(ctx: ServiceContext, parentId: number | null): number {
+  const row = ctx.db
+    .prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM organizations WHERE parent_id IS ?')
+    .get(parentId) as { n: number };
+  return row.n;
+}
+
+export function createOrganization(ctx: ServiceContext, input: OrganizationCreate): Organization {
+  return inTransaction(ctx, () => {
+    const fields = cleanFields(input);
+    const parent = input.parentId === null ? null : findOrganizationRowOrField(ctx, input.parentId);
+    assertUniqueName(ctx, input.parentId, fields.fullName, 0);
+    const code = input.code ?? nextCode(ctx, parent?.code ?? '');
+    if (ctx.db.prepare('SELECT 1 FROM organizations WHERE code = ?').get(code)) {
+      throw fieldError('code', msg.organization.duplicateCode(code));
+    }
+    const at = nowIso(ctx);
+    const info = ctx.db
+      .prepare(
+        `INSERT INTO organizations (code, full_name, short_name, type, parent_id, tree_path, sort_order,
+           secretary, contact_phone, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        code,
+        fields.fullName,
+        fields.shortName,
+        fields.type,
+        input.parentId,
+        nextSortOrder(ctx, input.parentId),
+        fields.secretary,
+        fields.contactPhone,
+        at,
+        at,
+      );
+    const id = Number(info.lastInsertRowid);
+    ctx.db.prepare('UPDATE organizations SET tree_path = ? WHERE id = ?').run(`${parent?.tree_path ?? '/'}${id}/`, id);
+    const created = getOrganization(ctx, id);
+    recordAudit(ctx, { entity: 'organization', entityId: id, action: 'create', summary: created.fullName, after: created });
+    return created;
+  });
+}
+
+function findOrganizationRowOrField(ctx: ServiceContext, parentId: number): OrganizationRow {
+  const row = ctx.db.prepare('SELECT * FROM organizations WHERE id = ?').get(parentId) as OrganizationRow | undefined;
+  if (!row) throw fieldError('parentId', msg.organization.parentNotFound);
+  return row;
+}
+
+export function updateOrganization(ctx: ServiceContext, input: OrganizationUpdate): Organization {
+  return inTransaction(ctx, () => {
+    const before = getOrganization(ctx, input.id);
+    const fields = cleanFields(input);
+    assertUniqueName(ctx, before.parentId, fields.fullName, input.id);
+    ctx.db
+      .prepare(
+        `UPDATE organizations SET full_name = ?, short_name = ?, type = ?, secretary = ?, contact_phone = ?,
+           updated_at = ? WHERE id = ?`,
+      )
+      .run(fields.fullName, fields.shortName, fields.type, fields.secretary, fields.contactPhone, nowIso(ctx), input.id);
+    const after = getOrganization(ctx, input.id);
+    recordAudit(ctx, { entity: 'organization', entityId: input.id, action: 'update', summary: after.fullName, before, after });
+    return after;
+  });
+}
+
+export function moveOrganization(ctx: ServiceContext, id: number, parentId: number | null): Organization {
+  return inTransaction(ctx, () => {
+    const row = findOrganizationRow(ctx, id);
+    const before = toOrganization(row);
+    const parent = parentId === null ? null : findOrganizationRowOrField(ctx, parentId);
+    if (parent && parent.tree_path.startsWith(row.tree_path)) {
+      throw new LedgerError('CONFLICT', msg.organization.cycle, { id, parentId });
+    }
+    assertUniqueName(ctx, parentId, row.full_name, id);
+    const newPath = `${parent?.tree_path ?? '/'}${id}/`;
+    const range = subtreeRange(row.tree_path);
+    ctx.db
+      .prepare('UPDATE organizations SET tree_path = ? || substr(tree_path, ?) WHERE tree_path >= ? AND tree_path < ?')
+      .run(newPath, row.tree_path.length + 1, range.from, range.to);
+    ctx.db
+      .prepare('UPDATE organizations SET parent_id = ?, sort_order = ?, updated_at = ? WHERE id = ?')
+      .run(parentId, nextSortOrder(ctx, parentId), nowIso(ctx), id);
+    const after = getOrganization(ctx, id);
+    recordAudit(ctx, {
+      entity: 'organization',
+      entityId: id,
+      action: 'move',
+      summary: `${after.fullName} → ${parent?.full_name ?? '（最上级）'}`,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export function reorderOrganizations(ctx: ServiceContext, parentId: number | null, orderedIds: number[]): Organization[] {
+  return inTransaction(ctx, () => {
+    const current = ctx.db
+      .prepare('SELECT id FROM organizations WHERE parent_id IS ? ORDER BY sort_order, id')
+      .all(parentId) as { id: number }[];
+    const same =
+      current.length === orderedIds.length &&
+      new Set(orderedIds).size === orderedIds.length &&
+      current.every((c) => orderedIds.includes(c.id));
+    if (!same) throw new LedgerError('CONFLICT', msg.organization.reorderMismatch);
+    const update = ctx.db.prepare('UPDATE organizations SET sort_order = ?, updated_at = ? WHERE id = ?');
+    const at = nowIso(ctx);
+    orderedIds.forEach((orgId, i) => update.run(i + 1, at, orgId));
+    recordAudit(ctx, {
+      entity: 'organization',
+      entityId: parentId ?? 0,
+      action: 'reorder',
+      summary: orderedIds.join(','),
+      before: current.map((c) => c.id),
+      after: orderedIds,
+    });
+    return orderedIds.map((orgId) => getOrganization(ctx, orgId));
+  });
+}
+
+export function removeOrganization(ctx: ServiceContext, id: number): { removed: number } {
+  return inTransaction(ctx, () => {
+    const before = getOrganization(ctx, id);
+    const children = ctx.db.prepare('SELECT count(*) AS n FROM organizations WHERE parent_id = ?').get(id) as { n: number };
+    if (children.n > 0) throw new LedgerError('CONFLICT', msg.organization.notEmptyChildren(children.n));
+    // Members who left still belong to the organization's history, so they count too.
+    const members = ctx.db.prepare('SELECT count(*) AS n FROM members WHERE organization_id = ?').get(id) as { n: number };
+    if (members.n > 0) throw new LedgerError('CONFLICT', msg.organization.notEmptyMembers(members.n));
+    ctx.db.prepare('DELETE FROM organizations WHERE id = ?').run(id);
+    recordAudit(ctx, { entity: 'organization', entityId: id, action: 'delete', summary: before.fullName, before });
+    return { removed: id };
+  });
+}

@@ -1,0 +1,13 @@
+import type { ServiceContext } from './context.js';
+
+/** Row counts of every table of the register, for `netledger stats` and support questions. */
+export function tableCounts(ctx: ServiceContext): Record<string, number> {
+  const tables = ctx.db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    counts[name] = (ctx.db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
+  }
+  return counts;
+}

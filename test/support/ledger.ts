@@ -1,0 +1,33 @@
+import { openDatabase } from '../../src/db/open.js';
+import { createRegistry, type Registry } from '../../src/api/registry.js';
+import type { ServiceContext } from '../../src/services/context.js';
+import type { CallInput, CallName, CallOutput } from '../../src/api/contract.js';
+import type { ErrorBody } from '../../src/api/errors.js';
+
+export const FROZEN_NOW = new Date('2026-11-25T02:00:00Z');
+
+/** A fresh in-memory register with a frozen clock, and a typed caller over its registry. */
+export function freshLedger(actor = '测试操作员') {
+  const db = openDatabase(':memory:', { now: () => FROZEN_NOW.toISOString() });
+  const ctx: ServiceContext = { db, clock: () => FROZEN_NOW, actor };
+  const registry = createRegistry(ctx, { version: 'test', dataDir: ':memory:' }, () => undefined);
+  return { db, ctx, registry, call: caller(registry), fail: failer(registry) };
+}
+
+export function caller(registry: Registry) {
+  return <N extends CallName>(name: N, input: CallInput<N>): CallOutput<N> => {
+    const result = registry.invoke(name, input);
+    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+    return result.value as CallOutput<N>;
+  };
+}
+
+/** Calls something that must be refused, and returns the error it was refused with. */
+export function failer(registry: Registry) {
+  return (name: string, input: unknown): ErrorBody => {
+    const result = registry.invoke(name, input);
+    if (result.ok) throw new Error(`${name} should have failed but returned ${JSON.stringify(result.value)}`);
+    return result.error;
+  };
+}
+
