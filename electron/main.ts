@@ -1,0 +1,58 @@
+/** Electron main: one instance, one hardened window, the registry behind IPC. */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { openLedger, type Ledger } from '../src/hosts/ledger.js';
+import { chooseDataDir } from './dataDir.js';
+import { registerIpc, type Dialogs } from './ipc.js';
+import { menuTemplate } from './menu.js';
+import { hardenSession } from './security.js';
+import { createMainWindow, WINDOW_TITLE } from './window.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererFile = path.join(here, '../renderer/index.html');
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+let mainWindow: BrowserWindow | null = null;
+let ledger: Ledger | null = null;
+
+const dialogs: Dialogs = {
+  async save(win, options) {
+    const r = await dialog.showSaveDialog(win, { title: options.title, defaultPath: options.defaultName, filters: options.filters });
+    return r.canceled || !r.filePath ? null : r.filePath;
+  },
+  async open(win, options) {
+    const r = await dialog.showOpenDialog(win, { title: options.title, filters: options.filters, properties: ['openFile'] });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  },
+};
+
+function start(): void {
+  try {
+    ledger = openLedger(chooseDataDir(app.getPath('exe'), app.getPath('userData')), {
+      // Set by `npm start` when it built better-sqlite3 for Electron's ABI next to Node's build.
+      nativeBinding: process.env.NETLEDGER_SQLITE_BINDING || undefined,
+    });
+  } catch (err) {
+    dialog.showErrorBox(WINDOW_TITLE, err instanceof Error ? err.message : String(err));
+    app.exit(1);
+    return;
+  }
+  hardenSession(session.defaultSession, devServerUrl);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged)));
+  const pageOrigin = devServerUrl ?? pathToFileURL(rendererFile).href;
+  registerIpc(ipcMain, ledger.registry, () => mainWindow, pageOrigin, dialogs);
+  mainWindow = createMainWindow(path.join(here, '../preload/preload.cjs'), { url: devServerUrl, file: rendererFile });
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => ledger?.close());
+}

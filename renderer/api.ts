@@ -1,0 +1,64 @@
+/**
+ * The renderer's one client: IPC through the preload when running in Electron, HTTP to the loopback
+ * host in browser mode. Both return the registry's result; failures become ApiError with a Chinese message.
+ */
+import type { LedgerBridge } from '../src/api/bridge.js';
+import type { CallInput, CallName, CallOutput } from '../src/api/contract.js';
+import type { ErrorBody } from '../src/api/errors.js';
+import type { RpcResult } from '../src/api/registry.js';
+import { t } from './strings.js';
+
+declare global {
+  interface Window {
+    ledger?: LedgerBridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly body: ErrorBody) {
+    super(body.message);
+  }
+
+  get fields(): Record<string, string> {
+    return ((this.body.details as { fields?: Record<string, string> } | undefined)?.fields ?? {}) as Record<string, string>;
+  }
+}
+
+const TOKEN_KEY = 'netledger.token';
+
+/** Browser mode: the token arrives once in the address (?token=…), is kept for the tab, and leaves the address bar. */
+function browserToken(): string {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    params.delete('token');
+    const rest = params.toString();
+    window.history.replaceState(null, '', window.location.pathname + (rest ? `?${rest}` : '') + window.location.hash);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+async function overHttp(name: string, input: unknown): Promise<RpcResult> {
+  try {
+    const res = await fetch(`/rpc/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': browserToken() },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await res.json()) as RpcResult;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: t.common.networkError } };
+  }
+}
+
+export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+  const result = window.ledger ? await window.ledger.invoke(name, input) : await overHttp(name, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as CallOutput<N>;
+}
+
+/** Read the token early so it leaves the address bar before anything else renders. */
+export function initTransport(): void {
+  if (!window.ledger) browserToken();
+}

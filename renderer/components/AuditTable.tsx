@@ -1,0 +1,94 @@
+/** Audit entries with their before/after values, newest first; "load earlier" pages backwards. */
+import { Button, Empty, Table, type TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditEntry } from '../../src/api/types.js';
+import { call } from '../api.js';
+import { t } from '../strings.js';
+
+interface Props {
+  entity?: 'organization' | 'member';
+  entityId?: number;
+  /** Changes to this value reload the list (e.g. after an edit on the same page). */
+  version?: number;
+}
+
+const PAGE = 50;
+
+function formatValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return t.common.none;
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** The fields that differ between before and after, labelled in Chinese. */
+function changedFields(entry: AuditEntry): { field: string; before: string; after: string }[] {
+  const before = (entry.before ?? {}) as Record<string, unknown>;
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  if (typeof before !== 'object' || Array.isArray(before)) return [];
+  return Object.keys({ ...before, ...after })
+    .filter((k) => t.fields[k] && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => ({ field: t.fields[k]!, before: formatValue(before[k]), after: formatValue(after[k]) }));
+}
+
+const columns: TableColumnsType<AuditEntry> = [
+  { title: t.audit.at, dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+  { title: t.audit.actor, dataIndex: 'actor', width: 110 },
+  { title: t.audit.entity, dataIndex: 'entity', width: 80, render: (v: string) => t.audit.entities[v] ?? v },
+  { title: t.audit.action, dataIndex: 'actionLabel', width: 90 },
+  { title: t.audit.summary, dataIndex: 'summary' },
+];
+
+export function AuditTable({ entity, entityId, version }: Props) {
+  const [rows, setRows] = useState<AuditEntry[]>([]);
+  const [more, setMore] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const load = useCallback(
+    async (beforeId?: number) => {
+      setLoading(true);
+      try {
+        const page = await call('audit.list', { entity, entityId, beforeId, limit: PAGE });
+        setRows((prev) => (beforeId ? [...prev, ...page] : page));
+        setMore(page.length === PAGE);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [entity, entityId],
+  );
+  useEffect(() => {
+    void load();
+  }, [load, version]);
+  return (
+    <div data-testid="audit-table">
+      <Table<AuditEntry>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t.audit.empty} /> }}
+        expandable={{
+          rowExpandable: (r) => changedFields(r).length > 0,
+          expandedRowRender: (r) => (
+            <Table
+              size="small"
+              rowKey="field"
+              pagination={false}
+              dataSource={changedFields(r)}
+              columns={[
+                { title: t.audit.field, dataIndex: 'field', width: 140 },
+                { title: t.audit.before, dataIndex: 'before' },
+                { title: t.audit.after, dataIndex: 'after' },
+              ]}
+            />
+          ),
+        }}
+      />
+      {more && (
+        <Button type="link" onClick={() => void load(rows[rows.length - 1]?.id)}>
+          {t.audit.more}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from './api.js';
+
+/**
+ * Puts the register's refusal where the person looks: next to the field it concerns, or as a message
+ * when it concerns the whole form. Returns the text shown, for callers that also announce it.
+ */
+export function showError(err: unknown, form: FormInstance | null, notify: (text: string) => void): string {
+  const text = err instanceof Error ? err.message : String(err);
+  const fields = err instanceof ApiError ? err.fields : {};
+  const known = form ? Object.entries(fields).filter(([name]) => form.getFieldInstance(name) !== undefined) : [];
+  if (form && known.length > 0) form.setFields(known.map(([name, error]) => ({ name, errors: [error] })));
+  else notify(text);
+  return text;
+}

@@ -1,0 +1,36 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { HashRouter } from 'react-router-dom';
+import { initTransport } from './api.js';
+import { App } from './App.js';
+import { OrganizationsProvider } from './hooks/organizations.js';
+import './styles.css';
+
+dayjs.locale('zh-cn');
+initTransport();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{
+        token: {
+          colorPrimary: '#b71c1c',
+          fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
+        },
+      }}
+    >
+      <AntApp>
+        <HashRouter>
+          <OrganizationsProvider>
+            <App />
+          </OrganizationsProvider>
+        </HashRouter>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,87 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Space, Spin, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import type { MemberDetail } from '../../src/api/types.js';
+import { call } from '../api.js';
+import { AuditTable } from '../components/AuditTable.js';
+import { ChangeStatusModal, MoveMemberModal } from '../components/MemberActionModals.js';
+import { MemberFormModal } from '../components/MemberFormModal.js';
+import { useOrganizations } from '../hooks/organizations.js';
+import { t } from '../strings.js';
+
+type Dialog = 'edit' | 'move' | 'status' | null;
+
+export function MemberProfilePage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const organizations = useOrganizations();
+  const [member, setMember] = useState<MemberDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [version, setVersion] = useState(0);
+  const load = useCallback(() => {
+    call('members.get', { id }).then(
+      (m) => {
+        setMember(m);
+        setError(null);
+      },
+      (err: Error) => setError(err.message),
+    );
+  }, [id]);
+  useEffect(load, [load, version]);
+  const done = () => {
+    setDialog(null);
+    setVersion((v) => v + 1);
+    void organizations.reload();
+  };
+  if (error) return <div className="page"><Alert type="error" showIcon title={t.member.notFound} description={error} /></div>;
+  if (!member) return <div className="page"><Spin /></div>;
+  const or = (v: string | null) => v ?? t.common.none;
+  return (
+    <div className="page" data-testid="member-profile">
+      <Space>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>{t.common.back}</Button>
+        <h2 className="page-title">{member.name}</h2>
+        <Tag color={member.status === '在册' ? 'green' : 'default'}>{member.status}</Tag>
+      </Space>
+      <Card
+        title={t.member.profile}
+        extra={
+          <Space>
+            <Button onClick={() => setDialog('edit')}>{t.common.edit}</Button>
+            <Button onClick={() => setDialog('move')}>{t.member.move}</Button>
+            <Button onClick={() => setDialog('status')}>{t.member.changeStatus}</Button>
+          </Space>
+        }
+      >
+        <Descriptions
+          column={2}
+          size="small"
+          bordered
+          items={[
+            { label: t.member.name, children: member.name },
+            { label: t.member.idNumber, children: <span style={{ fontFamily: 'monospace' }}>{member.idNumber}</span> },
+            { label: t.member.gender, children: member.gender },
+            { label: t.member.birthDate, children: `${member.birthDate}（${member.age}岁）` },
+            { label: t.member.organization, children: <span data-testid="profile-organization">{member.organizationPath.join(' / ')}</span>, span: 2 },
+            { label: t.member.workUnit, children: or(member.workUnit) },
+            { label: t.member.position, children: or(member.position) },
+            { label: t.member.rank, children: or(member.rank) },
+            { label: t.member.partyStatus, children: member.partyStatus },
+            { label: t.member.joinedOn, children: or(member.joinedOn) },
+            { label: t.member.phone, children: or(member.phone) },
+            { label: t.member.status, children: member.statusDate ? `${member.status}（${member.statusDate}）` : member.status },
+            { label: t.member.notes, children: or(member.notes) },
+          ]}
+        />
+      </Card>
+      <Card title={t.member.history}>
+        <AuditTable entity="member" entityId={member.id} version={version} />
+      </Card>
+      <MemberFormModal open={dialog === 'edit'} member={member} onClose={() => setDialog(null)} onSaved={done} />
+      <MoveMemberModal open={dialog === 'move'} member={member} onClose={() => setDialog(null)} onDone={done} />
+      <ChangeStatusModal open={dialog === 'status'} member={member} onClose={() => setDialog(null)} onDone={done} />
+    </div>
+  );
+}
