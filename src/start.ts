@@ -1,0 +1,97 @@
+/**
+ * `npm start`: the desktop window when the Electron runtime is installed, otherwise browser mode on
+ * 127.0.0.1 with a data folder that is filled with invented demo data on its first start.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_DATA_DIR, isEmptyRegister, openLedger } from './hosts/ledger.js';
+import { startMsg } from './i18n/startMessages.js';
+import { startServer } from './server.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const DEMO_MEMBERS = 2000;
+const PREFERRED_PORT = 4780;
+
+function electronBinary(): string | null {
+  try {
+    const binary = require('electron') as unknown;
+    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+  } catch {
+    return null; // the package is there but its runtime was never downloaded (allowScripts: electron false)
+  }
+}
+
+function build(): boolean {
+  const cli = path.join(root, 'node_modules/electron-vite/bin/electron-vite.js');
+  return spawnSync(process.execPath, [cli, 'build', '-c', 'electron.config.ts'], { cwd: root, stdio: 'inherit' }).status === 0;
+}
+
+/**
+ * better-sqlite3 in node_modules is built for Node (tests, CLI). Electron needs its own ABI, so a second
+ * build is kept apart in .electron-native/ and handed to main through NETLEDGER_SQLITE_BINDING.
+ */
+function electronSqliteBinding(): string | null {
+  const version = (require('electron/package.json') as { version: string }).version;
+  const target = path.join(root, '.electron-native', version, 'better_sqlite3.node');
+  if (fs.existsSync(target)) return target;
+  const work = path.join(root, '.electron-native', 'build');
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.cpSync(path.join(root, 'node_modules/better-sqlite3'), work, { recursive: true });
+  const gyp = process.env.npm_config_node_gyp;
+  const args = ['rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'];
+  const result = gyp
+    ? spawnSync(process.execPath, [gyp, ...args], { cwd: work, stdio: 'inherit' })
+    : spawnSync('npx', ['--yes', 'node-gyp', ...args], { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' });
+  const built = path.join(work, 'build/Release/better_sqlite3.node');
+  if (result.status !== 0 || !fs.existsSync(built)) return null;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(built, target);
+  return target;
+}
+
+function openInBrowser(url: string): void {
+  if (process.env.CI || process.argv.includes('--no-open')) return;
+  const [cmd, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : [process.platform === 'darwin' ? 'open' : 'xdg-open', [url]];
+  const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined); // no desktop browser: the printed address is enough
+  child.unref();
+}
+
+async function browserMode(reason: string): Promise<void> {
+  console.log(reason);
+  if (!fs.existsSync(path.join(root, 'out/renderer/index.html')) && !build()) {
+    console.error(startMsg.buildFailed);
+    process.exit(1);
+  }
+  const dataDir = process.env.NETLEDGER_DATA_DIR || path.join(root, DEFAULT_DATA_DIR);
+  const ledger = openLedger(dataDir);
+  if (isEmptyRegister(ledger)) {
+    console.log(startMsg.fillingDemo(DEMO_MEMBERS));
+    ledger.registry.invoke('system.demo', { members: DEMO_MEMBERS, seed: 1 });
+  }
+  const server = await startServer({ registry: ledger.registry, port: PREFERRED_PORT }).catch(() =>
+    startServer({ registry: ledger.registry, port: 0 }),
+  );
+  console.log(startMsg.browserReady(server.url, ledger.dataDir));
+  openInBrowser(server.url);
+  const stop = () => void server.close().then(() => (ledger.close(), process.exit(0)));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const electron = electronBinary();
+  if (!electron) return browserMode(startMsg.noElectron);
+  if (!build()) return browserMode(startMsg.buildFailed);
+  const binding = electronSqliteBinding();
+  if (!binding) return browserMode(startMsg.nativeBuildFailed);
+  const child = spawn(electron, [root], { stdio: 'inherit', env: { ...process.env, NETLEDGER_SQLITE_BINDING: binding } });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+await main();

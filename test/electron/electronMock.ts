@@ -1,0 +1,77 @@
+/** A stand-in for the `electron` module: records what main-process code asks of it. */
+import { EventEmitter } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { vi } from 'vitest';
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static created: FakeBrowserWindow[] = [];
+  webContents = new FakeWebContents();
+  loaded: string | null = null;
+  constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+    super();
+    FakeBrowserWindow.created.push(this);
+  }
+  loadFile(file: string) {
+    this.loaded = file;
+    return Promise.resolve();
+  }
+  loadURL(url: string) {
+    this.loaded = url;
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
+  show() {}
+  focus() {}
+  restore() {}
+}
+
+export function createElectronMock(options: { singleInstance: boolean }) {
+  const handlers = new Map<string, (...args: unknown[]) => unknown>();
+  const webRequest = {
+    beforeRequest: null as null | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
+    headersReceived: null as null | ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+    onBeforeRequest(fn: typeof webRequest.beforeRequest) {
+      webRequest.beforeRequest = fn;
+    },
+    onHeadersReceived(fn: typeof webRequest.headersReceived) {
+      webRequest.headersReceived = fn;
+    },
+  };
+  const userData = path.join(os.tmpdir(), `netledger-electron-${process.pid}-${Date.now()}`);
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    requestSingleInstanceLock: vi.fn(() => options.singleInstance),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn((name: string) => (name === 'exe' ? path.join(userData, 'bin', 'netledger') : userData)),
+  });
+  return {
+    userData,
+    handlers,
+    webRequest,
+    module: {
+      app,
+      BrowserWindow: FakeBrowserWindow,
+      ipcMain: { handle: vi.fn((channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn)) },
+      Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+      dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+      session: { defaultSession: { webRequest, setPermissionRequestHandler: vi.fn() } },
+      contextBridge: { exposeInMainWorld: vi.fn() },
+      ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
+    },
+  };
+}

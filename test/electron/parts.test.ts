@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { createElectronMock } from './electronMock.js';
+
+vi.mock('electron', () => createElectronMock({ singleInstance: true }).module);
+
+const { chooseDataDir } = await import('../../electron/dataDir.js');
+const { menuTemplate } = await import('../../electron/menu.js');
+const { isAllowedRequest } = await import('../../electron/security.js');
+const { IPC_CHANNELS } = await import('../../src/api/bridge.js');
+
+describe('electron parts', () => {
+  it('uses a data folder beside the executable when present (portable, for USB sticks)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-portable-'));
+    const exe = path.join(dir, 'netledger.exe');
+    expect(chooseDataDir(exe, '/home/x/.config/netledger')).toBe(path.join('/home/x/.config/netledger', 'ledger'));
+    fs.mkdirSync(path.join(dir, 'data'));
+    expect(chooseDataDir(exe, '/home/x/.config/netledger')).toBe(path.join(dir, 'data'));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has a Chinese menu without developer entries when packaged', () => {
+    const labels = (items: ReturnType<typeof menuTemplate>): string[] =>
+      items.flatMap((i) => [i.label ?? '', ...(Array.isArray(i.submenu) ? labels(i.submenu) : [])]).filter(Boolean);
+    expect(labels(menuTemplate(true))).toEqual(expect.arrayContaining(['文件', '编辑', '视图', '退出', '复制', '粘贴']));
+    expect(labels(menuTemplate(true))).not.toContain('开发者工具');
+    expect(labels(menuTemplate(false))).toContain('开发者工具');
+  });
+
+  it('lets only the dev server through during development', () => {
+    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
+    expect(isAllowedRequest('http://localhost:9999/', 'http://localhost:5173')).toBe(false);
+    expect(isAllowedRequest('wss://example.com/socket')).toBe(false);
+    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html')).toBe(true);
+  });
+
+  it('preload exposes only the typed bridge, over the allowed channels', async () => {
+    const electron = (await import('electron')) as unknown as ReturnType<typeof createElectronMock>['module'];
+    await import('../../electron/preload.js');
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    const [name, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, Record<string, (...a: unknown[]) => unknown>];
+    expect(name).toBe('ledger');
+    expect(Object.keys(bridge).sort()).toEqual(['chooseOpenFile', 'chooseSaveFile', 'invoke', 'onEvent']);
+    await bridge.invoke!('system.stats', {});
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CHANNELS.invoke, 'system.stats', {});
+  });
+});
