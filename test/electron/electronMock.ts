@@ -40,13 +40,20 @@ export class FakeBrowserWindow extends EventEmitter {
 
 export function createElectronMock(options: { singleInstance: boolean }) {
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
-  const webRequest = {
-    beforeRequest: null as null | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
-    headersReceived: null as null | ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
-    onBeforeRequest(fn: typeof webRequest.beforeRequest) {
+  type BeforeRequest = (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
+  type HeadersReceived = (d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void;
+  const webRequest: {
+    beforeRequest: BeforeRequest | null;
+    headersReceived: HeadersReceived | null;
+    onBeforeRequest(fn: BeforeRequest): void;
+    onHeadersReceived(fn: HeadersReceived): void;
+  } = {
+    beforeRequest: null,
+    headersReceived: null,
+    onBeforeRequest(fn) {
       webRequest.beforeRequest = fn;
     },
-    onHeadersReceived(fn: typeof webRequest.headersReceived) {
+    onHeadersReceived(fn) {
       webRequest.headersReceived = fn;
     },
   };
