@@ -26,7 +26,7 @@ export function App() {
   }, []);
   const selected = NAV.find((n) => location.pathname.startsWith(n.key))?.key ?? '/members';
   return (
-    <Layout style={{ height: '100%' }}>
+    <Layout style={{ height: '100vh', overflow: 'hidden' }}>
       <Layout.Header className="app-header">
         <span className="app-brand">{t.app.title}</span>
         <span className="app-header-meta" title={info ? `${t.app.dataDir}：${info.dataDir}` : undefined}>
@@ -34,11 +34,11 @@ export function App() {
           {info ? ` · ${info.actor}` : ''}
         </span>
       </Layout.Header>
-      <Layout>
+      <Layout style={{ flex: 1, minHeight: 0 }}>
         <Layout.Sider width={180} theme="light">
           <Menu mode="inline" selectedKeys={[selected]} items={NAV} onClick={(e) => navigate(e.key)} style={{ height: '100%' }} />
         </Layout.Sider>
-        <Layout.Content style={{ minHeight: 0 }}>
+        <Layout.Content style={{ minHeight: 0, height: '100%', overflow: 'auto' }}>
           <Routes>
             <Route path="/organizations" element={<OrganizationsPage />} />
             <Route path="/members" element={<MembersPage />} />

@@ -125,7 +125,7 @@ export const t = {
   fields: {
     name: '姓名',
     idNumber: '身份证号',
-    organizationId: '党组织编号',
+    organizationId: '所在党组织',
     workUnit: '工作单位',
     position: '职务',
     rank: '职级',
@@ -138,7 +138,7 @@ export const t = {
     fullName: '全称',
     shortName: '简称',
     type: '组织类型',
-    parentId: '上级党组织编号',
+    parentId: '上级党组织',
     secretary: '书记',
     contactPhone: '联系电话',
     code: '组织代码',

@@ -3,6 +3,7 @@ import { Button, Empty, Table, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../src/api/types.js';
 import { call } from '../api.js';
+import { useOrganizations } from '../hooks/organizations.js';
 import { t } from '../strings.js';
 
 interface Props {
@@ -19,14 +20,17 @@ function formatValue(v: unknown): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-/** The fields that differ between before and after, labelled in Chinese. */
-function changedFields(entry: AuditEntry): { field: string; before: string; after: string }[] {
+const ORGANIZATION_KEYS = new Set(['organizationId', 'parentId']);
+
+/** The fields that differ between before and after, labelled in Chinese; organization ids shown by name. */
+function changedFields(entry: AuditEntry, orgName: (id: number) => string | undefined): { field: string; before: string; after: string }[] {
+  const show = (key: string, v: unknown) => (ORGANIZATION_KEYS.has(key) && typeof v === 'number' ? (orgName(v) ?? formatValue(v)) : formatValue(v));
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const after = (entry.after ?? {}) as Record<string, unknown>;
   if (typeof before !== 'object' || Array.isArray(before)) return [];
   return Object.keys({ ...before, ...after })
     .filter((k) => t.fields[k] && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => ({ field: t.fields[k]!, before: formatValue(before[k]), after: formatValue(after[k]) }));
+    .map((k) => ({ field: t.fields[k]!, before: show(k, before[k]), after: show(k, after[k]) }));
 }
 
 const columns: TableColumnsType<AuditEntry> = [
@@ -41,6 +45,8 @@ export function AuditTable({ entity, entityId, version }: Props) {
   const [rows, setRows] = useState<AuditEntry[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(true);
+  const { byId } = useOrganizations();
+  const orgName = (id: number) => byId.get(id)?.fullName;
   const load = useCallback(
     async (beforeId?: number) => {
       setLoading(true);
@@ -68,13 +74,13 @@ export function AuditTable({ entity, entityId, version }: Props) {
         pagination={false}
         locale={{ emptyText: <Empty description={t.audit.empty} /> }}
         expandable={{
-          rowExpandable: (r) => changedFields(r).length > 0,
+          rowExpandable: (r) => changedFields(r, orgName).length > 0,
           expandedRowRender: (r) => (
             <Table
               size="small"
               rowKey="field"
               pagination={false}
-              dataSource={changedFields(r)}
+              dataSource={changedFields(r, orgName)}
               columns={[
                 { title: t.audit.field, dataIndex: 'field', width: 140 },
                 { title: t.audit.before, dataIndex: 'before' },

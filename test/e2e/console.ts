@@ -1,0 +1,43 @@
+/**
+ * Starts the console in browser mode on a fresh data folder (like a newcomer's first start) and hands
+ * the tokenised URL to the tests. The renderer must be built first (npm run build).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
+export const SHOTS = path.join(import.meta.dirname, 'artifacts');
+
+export interface RunningConsole {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startConsole(demoMembers: number): Promise<RunningConsole> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-e2e-'));
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const demo = spawn(process.execPath, [BIN, 'demo', '--data-dir', dataDir, '--members', String(demoMembers)]);
+  await new Promise((resolve) => demo.on('exit', resolve));
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--data-dir', dataDir, '--port', '0']);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
+      if (m) resolve(m[0]);
+    });
+    child.on('exit', () => reject(new Error(`server exited: ${out}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.on('exit', resolve));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
