@@ -48,7 +48,8 @@ export function textClause(rawQuery: string): Clause | null {
     if (!q.endsWith('x')) parts.push(prefixRange('m.phone_rev', reverse(q)), prefixRange('m.phone', q));
     return { sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };
   }
-  return { sql: "m.name LIKE ? ESCAPE '\\'", params: [`%${escapeLike(q)}%`] };
+  // As a subquery the LIKE scans the small (name, id) index instead of visiting every row in sort order.
+  return { sql: "m.id IN (SELECT id FROM members WHERE name LIKE ? ESCAPE '\\')", params: [`%${escapeLike(q)}%`] };
 }
 
 function encodeCursor(value: unknown, id: number): string {
