@@ -1,5 +1,5 @@
 /** Every word the window shows, in one place so it can be reworded or translated. */
-export const t = {
+const strings = {
   app: {
     title: '网络账号报备台账',
     subtitle: '党员干部网络账号报告备案管理',
@@ -121,29 +121,21 @@ export const t = {
     empty: '暂无操作记录。',
     more: '加载更早的记录',
   },
-  /** Field labels for the before/after table of an audit entry. */
+};
+
+/** Labels only (not messages or functions) of a group of strings. */
+function labels(group: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(group).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+export const t = {
+  ...strings,
+  /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */
   fields: {
-    name: '姓名',
-    idNumber: '身份证号',
-    organizationId: '所在党组织',
-    workUnit: '工作单位',
-    position: '职务',
-    rank: '职级',
-    partyStatus: '党籍状态',
-    phone: '联系电话',
-    status: '状态',
-    statusDate: '状态变更日期',
-    joinedOn: '入党时间',
-    notes: '备注',
-    fullName: '全称',
-    shortName: '简称',
-    type: '组织类型',
-    parentId: '上级党组织',
-    secretary: '书记',
-    contactPhone: '联系电话',
-    code: '组织代码',
-    gender: '性别',
-    birthDate: '出生日期',
+    ...labels(strings.org),
+    ...labels(strings.member),
+    organizationId: strings.member.organization,
+    parentId: strings.org.parent,
     sortOrder: '排序',
   } as Record<string, string>,
 };

@@ -1,11 +1,11 @@
 /** New member or edit: validation messages appear next to the field that is wrong. */
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Member } from '../../src/api/types.js';
 import { PARTY_STATUSES, RANKS } from '../../src/domain/vocabulary.js';
 import { call } from '../api.js';
-import { showError } from '../formErrors.js';
+import { useFormSubmit } from '../hooks/useFormSubmit.js';
 import { t } from '../strings.js';
 import { OrgTreeSelect } from './OrgTreeSelect.js';
 
@@ -32,8 +32,6 @@ interface Values {
 
 export function MemberFormModal({ open, member, defaultOrganizationId, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -44,22 +42,15 @@ export function MemberFormModal({ open, member, defaultOrganizationId, onClose, 
     );
   }, [open, member, defaultOrganizationId, form]);
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    const fields = { ...values, joinedOn: values.joinedOn ? values.joinedOn.format('YYYY-MM-DD') : null, rank: values.rank ?? null };
-    setSaving(true);
-    try {
-      const saved = member
-        ? await call('members.update', { ...fields, id: member.id })
-        : await call('members.create', fields);
-      void message.success(member ? t.member.updated : t.member.created);
-      onSaved(saved);
-    } catch (err) {
-      showError(err, form, (text) => void message.error(text));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(
+    form,
+    (values: Values) => {
+      const fields = { ...values, joinedOn: values.joinedOn ? values.joinedOn.format('YYYY-MM-DD') : null, rank: values.rank ?? null };
+      return member ? call('members.update', { ...fields, id: member.id }) : call('members.create', fields);
+    },
+    member ? t.member.updated : t.member.created,
+    onSaved,
+  );
 
   const required = { required: true, message: t.common.required };
   return (
@@ -68,14 +59,14 @@ export function MemberFormModal({ open, member, defaultOrganizationId, onClose, 
       title={member ? t.member.editTitle : t.member.addTitle}
       okText={t.common.save}
       cancelText={t.common.cancel}
-      onOk={() => void submit().catch(() => undefined)}
+      onOk={submit}
       onCancel={onClose}
-      confirmLoading={saving}
+      confirmLoading={busy}
       width={640}
       destroyOnHidden
       forceRender
     >
-      <Form form={form} layout="horizontal" labelCol={{ span: 5 }} wrapperCol={{ span: 18 }} onFinish={() => void submit()}>
+      <Form form={form} layout="horizontal" labelCol={{ span: 5 }} wrapperCol={{ span: 18 }} onFinish={submit}>
         <Form.Item name="name" label={t.member.name} rules={[required]}>
           <Input autoFocus maxLength={30} />
         </Form.Item>

@@ -8,6 +8,7 @@ import { showError } from '../formErrors.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { t } from '../strings.js';
 import { OrgTreeSelect } from './OrgTreeSelect.js';
+import { useFormSubmit } from '../hooks/useFormSubmit.js';
 
 interface FormProps {
   open: boolean;
@@ -29,8 +30,6 @@ interface Values {
 
 export function OrganizationFormModal({ open, editing, parentId = null, onClose, onSaved }: FormProps) {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const { message } = App.useApp();
   const { byId } = useOrganizations();
   useEffect(() => {
     if (!open) return;
@@ -45,35 +44,28 @@ export function OrganizationFormModal({ open, editing, parentId = null, onClose,
       });
     } else form.setFieldsValue({ type: parentId === null ? '党委' : '党支部' });
   }, [open, editing, parentId, form]);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
+  const { busy, submit } = useFormSubmit(
+    form,
+    (v: Values) => {
       const fields = { ...v, code: v.code || undefined };
-      const saved = editing
-        ? await call('organizations.update', { ...fields, id: editing.id })
-        : await call('organizations.create', { ...fields, parentId });
-      void message.success(editing ? t.common.saved : t.org.created);
-      onSaved(saved);
-    } catch (err) {
-      showError(err, form, (text) => void message.error(text));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return editing ? call('organizations.update', { ...fields, id: editing.id }) : call('organizations.create', { ...fields, parentId });
+    },
+    editing ? t.common.saved : t.org.created,
+    onSaved,
+  );
   const parentName = parentId === null ? null : byId.get(parentId)?.fullName;
   return (
     <Modal
       open={open}
       title={editing ? t.org.edit : parentName ? t.org.newChild : t.org.newRoot}
       okText={t.common.save}
-      onOk={() => void submit().catch(() => undefined)}
+      onOk={submit}
       onCancel={onClose}
       confirmLoading={busy}
       width={600}
       forceRender
     >
-      <Form form={form} labelCol={{ span: 6 }} wrapperCol={{ span: 17 }} onFinish={() => void submit()}>
+      <Form form={form} labelCol={{ span: 6 }} wrapperCol={{ span: 17 }} onFinish={submit}>
         {!editing && parentName && <Form.Item label={t.org.parent}>{parentName}</Form.Item>}
         <Form.Item name="fullName" label={t.org.fullName} rules={[{ required: true, message: t.common.required }]}>
           <Input autoFocus maxLength={100} placeholder={t.org.fullNamePlaceholder} />
