@@ -13,7 +13,8 @@ import { msg } from './i18n/messages.js';
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../out/renderer/', import.meta.url));
 export const TOKEN_HEADER = 'x-ledger-token';
-const MAX_BODY_BYTES = 1024 * 1024;
+// Room for a 20 MB scanned form sent as base64.
+const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
 export interface ServerOptions {
   registry: Registry;

@@ -4,6 +4,19 @@
  */
 import type { z } from 'zod';
 import type { DemoResult } from '../demo/generate.js';
+import * as a from './accountSchemas.js';
+import type {
+  Account,
+  AccountDetail,
+  AccountPage,
+  Attachment,
+  AttachmentContent,
+  Dashboard,
+  Filing,
+  FilingQueueRow,
+  LedgerSettings,
+  PublicationRequest,
+} from './accountTypes.js';
 import * as s from './schemas.js';
 import type {
   AuditEntry,
@@ -40,6 +53,30 @@ export const contract = {
   'members.update': call<Member>()(s.memberUpdate),
   'members.move': call<Member>()(s.memberMove),
   'members.changeStatus': call<Member>()(s.memberChangeStatus),
+
+  'accounts.search': call<AccountPage>()(a.accountSearch),
+  'accounts.get': call<AccountDetail>()(s.byId),
+  'accounts.create': call<Account>()(a.accountCreate),
+  'accounts.update': call<Account>()(a.accountUpdate),
+  'accounts.close': call<Account>()(a.accountClose),
+
+  'filings.submit': call<Filing>()(a.filingSubmit),
+  'filings.review': call<Filing>()(a.filingReview),
+  'filings.resubmit': call<Filing>()(a.filingResubmit),
+  'filings.bulkAccept': call<Filing[]>()(a.filingBulkAccept),
+  'filings.queue': call<FilingQueueRow[]>()(a.filingQueue),
+  'filings.attach': call<Attachment>()(a.attachmentAdd),
+  'filings.attachment': call<AttachmentContent>()(s.byId),
+
+  'requests.list': call<PublicationRequest[]>()(a.requestList),
+  'requests.create': call<PublicationRequest>()(a.requestCreate),
+  'requests.decide': call<PublicationRequest>()(a.requestDecide),
+  'requests.published': call<PublicationRequest>()(a.requestPublished),
+
+  'settings.get': call<LedgerSettings>()(s.empty),
+  'settings.update': call<LedgerSettings>()(a.settingsUpdate),
+
+  'dashboard.summary': call<Dashboard>()(a.dashboardQuery),
 
   'audit.list': call<AuditEntry[]>()(s.auditList),
 

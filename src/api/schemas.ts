@@ -5,12 +5,12 @@ import { MEMBER_STATUSES, ORGANIZATION_TYPES, PARTY_STATUSES, RANKS } from '../d
 
 z.config(z.locales.zhCN());
 
-const id = z.number({ error: '缺少编号。' }).int().positive();
-const text = (max: number, required: string) =>
+export const id = z.number({ error: '缺少编号。' }).int().positive();
+export const text = (max: number, required: string) =>
   z.string({ error: required }).trim().min(1, { error: required }).max(max, { error: `不能超过 ${max} 个字。` });
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z.string().trim().max(max, { error: `不能超过 ${max} 个字。` }).nullable().optional();
-const isoDate = z.string().refine(isIsoDate, { error: '日期格式应为 年-月-日，如 2026-04-12。' });
+export const isoDate = z.string().refine(isIsoDate, { error: '日期格式应为 年-月-日，如 2026-04-12。' });
 
 export const organizationFields = z.object({
   fullName: text(100, '请填写党组织全称（与印章一致）。'),
@@ -70,7 +70,7 @@ export const memberSearch = z.object({
 });
 
 export const auditList = z.object({
-  entity: z.enum(['organization', 'member']).optional(),
+  entity: z.enum(['organization', 'member', 'account', 'filing', 'publication_request', 'settings']).optional(),
   entityId: id.optional(),
   beforeId: id.optional(),
   limit: z.number().int().min(1).max(500).default(100),

@@ -59,13 +59,28 @@ export interface MemberDetail extends MemberRow {
   age: number;
 }
 
-export type AuditAction = 'create' | 'update' | 'move' | 'status' | 'delete' | 'reorder';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'move'
+  | 'status'
+  | 'delete'
+  | 'reorder'
+  | 'close'
+  | 'submit'
+  | 'review'
+  | 'resubmit'
+  | 'attach'
+  | 'decide'
+  | 'publish';
+
+export type AuditEntity = 'organization' | 'member' | 'account' | 'filing' | 'publication_request' | 'settings';
 
 export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
-  entity: 'organization' | 'member';
+  entity: AuditEntity;
   entityId: number;
   action: AuditAction;
   actionLabel: string;
@@ -75,7 +90,7 @@ export interface AuditEntry {
 }
 
 export interface AuditQuery {
-  entity?: 'organization' | 'member';
+  entity?: AuditEntity;
   entityId?: number;
   beforeId?: number;
   limit: number;

@@ -30,7 +30,7 @@ export function openLedger(dataDir: string, options: OpenOptions = {}): Ledger {
   const dir = path.resolve(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const db = openDatabase(databasePath(dir), options);
-  const ctx: ServiceContext = { db, clock: () => new Date(), actor: currentActor() };
+  const ctx: ServiceContext = { db, clock: () => new Date(), actor: currentActor(), filesDir: path.join(dir, 'attachments') };
   const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir });
   return { db, ctx, registry, dataDir: dir, close: () => db.close() };
 }

@@ -1,8 +1,6 @@
-import type { AuditAction, AuditEntry, AuditQuery } from '../api/types.js';
+import type { AuditAction, AuditEntity, AuditEntry, AuditQuery } from '../api/types.js';
 import { msg } from '../i18n/messages.js';
 import { nowIso, type ServiceContext } from './context.js';
-
-export type AuditEntity = 'organization' | 'member';
 
 interface AuditRecord {
   entity: AuditEntity;

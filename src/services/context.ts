@@ -6,6 +6,8 @@ export interface ServiceContext {
   db: Db;
   clock: () => Date;
   actor: string;
+  /** Where scanned forms are kept (inside the data folder); null when the register lives only in memory. */
+  filesDir: string | null;
 }
 
 export function nowIso(ctx: ServiceContext): string {

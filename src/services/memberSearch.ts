@@ -4,15 +4,13 @@
  * ('zs', 'zhangs'), the last digits of an ID number, or a phone number's beginning or end.
  * Pages are keyset-based so scrolling deep into 100k rows stays as fast as the first page.
  */
-import { LedgerError } from '../api/errors.js';
 import type { MemberSearch, MemberSortField } from '../api/schemas.js';
 import type { MemberPage, MemberRow } from '../api/types.js';
 import { normalizeText, reverse } from '../domain/text.js';
-import { msg } from '../i18n/messages.js';
 import type { ServiceContext } from './context.js';
 import { toMember, type MemberDbRow } from './members.js';
-import { findOrganizationRow } from './organizations.js';
-import { subtreeRange } from './treePath.js';
+import { organizationScope } from './organizations.js';
+import { cursorClause, escapeLike, pageOf, prefixRange, whereSql, type Clause } from './paging.js';
 
 const SORT_EXPRESSIONS: Record<MemberSortField, string> = {
   name: 'm.name_pinyin',
@@ -20,20 +18,6 @@ const SORT_EXPRESSIONS: Record<MemberSortField, string> = {
   joinedOn: "coalesce(m.joined_on, '')",
   updatedAt: 'm.updated_at',
 };
-
-interface Clause {
-  sql: string;
-  params: unknown[];
-}
-
-/** Rows whose column starts with prefix, as an index range (LIKE 'x%' would not use the index). */
-function prefixRange(column: string, prefix: string): Clause {
-  return { sql: `(${column} >= ? AND ${column} < ?)`, params: [prefix, prefix + '\uffff'] };
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => '\\' + c);
-}
 
 export function textClause(rawQuery: string): Clause | null {
   const q = normalizeText(rawQuery).toLowerCase().replace(/\s+/g, '');
@@ -52,35 +36,10 @@ export function textClause(rawQuery: string): Clause | null {
   return { sql: "m.id IN (SELECT id FROM members WHERE name LIKE ? ESCAPE '\\')", params: [`%${escapeLike(q)}%`] };
 }
 
-function encodeCursor(value: unknown, id: number): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string | number, number] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'number') {
-      return parsed as [string | number, number];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new LedgerError('VALIDATION', msg.search.badCursor);
-}
-
 export function searchMembers(ctx: ServiceContext, query: MemberSearch): MemberPage {
   const where: Clause[] = [];
   if (query.organizationId !== undefined) {
-    const org = findOrganizationRow(ctx, query.organizationId);
-    if (query.includeSubtree) {
-      const range = subtreeRange(org.tree_path);
-      where.push({
-        sql: 'm.organization_id IN (SELECT id FROM organizations WHERE tree_path >= ? AND tree_path < ?)',
-        params: [range.from, range.to],
-      });
-    } else {
-      where.push({ sql: 'm.organization_id = ?', params: [org.id] });
-    }
+    where.push(organizationScope(ctx, 'm.organization_id', query.organizationId, query.includeSubtree));
   }
   if (query.statuses && query.statuses.length > 0) {
     where.push({ sql: `m.status IN (${query.statuses.map(() => '?').join(',')})`, params: query.statuses });
@@ -88,24 +47,12 @@ export function searchMembers(ctx: ServiceContext, query: MemberSearch): MemberP
   const text = query.q ? textClause(query.q) : null;
   if (text) where.push(text);
 
-  const whereSql = (extra: Clause[]) => {
-    const all = [...where, ...extra];
-    return { sql: all.length ? 'WHERE ' + all.map((c) => c.sql).join(' AND ') : '', params: all.flatMap((c) => c.params) };
-  };
-
-  const total = ((): number => {
-    const w = whereSql([]);
-    return (ctx.db.prepare(`SELECT count(*) AS n FROM members m ${w.sql}`).get(...w.params) as { n: number }).n;
-  })();
+  const all = whereSql(where);
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM members m ${all.sql}`).get(...all.params) as { n: number }).n;
 
   const expr = SORT_EXPRESSIONS[query.sort];
   const dir = query.order === 'desc' ? 'DESC' : 'ASC';
-  const cursorClauses: Clause[] = [];
-  if (query.cursor) {
-    const [value, id] = decodeCursor(query.cursor);
-    cursorClauses.push({ sql: `(${expr}, m.id) ${dir === 'ASC' ? '>' : '<'} (?, ?)`, params: [value, id] });
-  }
-  const w = whereSql(cursorClauses);
+  const w = whereSql(query.cursor ? [...where, cursorClause(query.cursor, expr, 'm.id', query.order)] : where);
   const rows = ctx.db
     .prepare(
       `SELECT m.*, o.full_name AS organization_name, ${expr} AS sort_value
@@ -114,12 +61,6 @@ export function searchMembers(ctx: ServiceContext, query: MemberSearch): MemberP
     )
     .all(...w.params, query.limit + 1) as (MemberDbRow & { organization_name: string; sort_value: string })[];
 
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    rows: page.map((r): MemberRow => ({ ...toMember(r), organizationName: r.organization_name })),
-    total,
-    nextCursor: hasMore && last ? encodeCursor(last.sort_value, last.id) : null,
-  };
+  const { page, nextCursor } = pageOf(rows, query.limit);
+  return { rows: page.map((r): MemberRow => ({ ...toMember(r), organizationName: r.organization_name })), total, nextCursor };
 }

@@ -9,6 +9,7 @@ import { nameSearchKeys } from '../domain/pinyin.js';
 import { normalizeText, optionalText, reverse } from '../domain/text.js';
 import type { MemberStatus } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
+import { followMemberOrganization } from './accounts.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, today, type ServiceContext } from './context.js';
 import { findOrganizationRow } from './organizations.js';
@@ -172,6 +173,7 @@ export function moveMember(ctx: ServiceContext, id: number, organizationId: numb
     ctx.db
       .prepare('UPDATE members SET organization_id = ?, updated_at = ? WHERE id = ?')
       .run(organizationId, nowIso(ctx), id);
+    followMemberOrganization(ctx, id, organizationId);
     const after = getMember(ctx, id);
     recordAudit(ctx, {
       entity: 'member',

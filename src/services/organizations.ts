@@ -7,6 +7,7 @@ import { normalizeText, optionalText } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, type ServiceContext } from './context.js';
+import type { Clause } from './paging.js';
 import { subtreeRange } from './treePath.js';
 
 interface OrganizationRow {
@@ -252,4 +253,12 @@ export function removeOrganization(ctx: ServiceContext, id: number): { removed: 
     recordAudit(ctx, { entity: 'organization', entityId: id, action: 'delete', summary: before.fullName, before });
     return { removed: id };
   });
+}
+
+/** A WHERE clause limiting `column` (an organization id) to an organization, or to its whole subtree. */
+export function organizationScope(ctx: ServiceContext, column: string, organizationId: number, includeSubtree = true): Clause {
+  const org = findOrganizationRow(ctx, organizationId);
+  if (!includeSubtree) return { sql: `${column} = ?`, params: [org.id] };
+  const range = subtreeRange(org.tree_path);
+  return { sql: `${column} IN (SELECT id FROM organizations WHERE tree_path >= ? AND tree_path < ?)`, params: [range.from, range.to] };
 }

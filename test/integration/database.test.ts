@@ -24,7 +24,10 @@ describe('database', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     const known = loadMigrations().length;
     expect(db.pragma('user_version', { simple: true })).toBe(known);
-    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: 'register' }]);
+    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
+      { version: 1, name: 'register' },
+      { version: 2, name: 'filing_workflow' },
+    ]);
     db.close();
   });
 
@@ -32,7 +35,7 @@ describe('database', () => {
     const file = tempFile();
     openDatabase(file).close();
     const db = openDatabase(file);
-    expect((db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(1);
+    expect((db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(loadMigrations().length);
     db.close();
   });
 
@@ -66,10 +69,14 @@ describe('database', () => {
     fs.writeFileSync(path.join(dir, '0002_broken.sql'), 'CREATE TABLE extra (id INTEGER); INSERT INTO nowhere VALUES (1);');
     const file = tempFile();
     expect(() => openDatabase(file, { migrationsDir: dir })).toThrow(msg.db.migrationFailed('broken'));
-    const db = openDatabase(file);
+    const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'extra'").get()).toBeUndefined();
     db.close();
+    // The real next migration still applies cleanly afterwards.
+    const upgraded = openDatabase(file);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(loadMigrations().length);
+    upgraded.close();
   });
 
   it('enforces foreign keys', () => {

@@ -1,0 +1,87 @@
+/** Every contract name bound to the service function that answers it. TypeScript checks none is missing. */
+import { schemaVersion } from '../db/migrate.js';
+import { generateDemo } from '../demo/generate.js';
+import { accountDetail } from '../services/accountDetail.js';
+import { closeAccount, createAccount, updateAccount } from '../services/accounts.js';
+import { searchAccounts } from '../services/accountSearch.js';
+import { addAttachment, readAttachment } from '../services/attachments.js';
+import { listAudit } from '../services/audit.js';
+import type { ServiceContext } from '../services/context.js';
+import { dashboard } from '../services/dashboard.js';
+import { bulkAccept, filingQueue, resubmitFiling, reviewFiling, submitFiling } from '../services/filings.js';
+import { searchMembers } from '../services/memberSearch.js';
+import { changeMemberStatus, createMember, memberDetail, moveMember, updateMember } from '../services/members.js';
+import {
+  createOrganization,
+  getOrganization,
+  moveOrganization,
+  organizationTree,
+  removeOrganization,
+  reorderOrganizations,
+  updateOrganization,
+} from '../services/organizations.js';
+import { createRequest, decideRequest, listRequests, markPublished } from '../services/publicationRequests.js';
+import { getSettings, updateSettings } from '../services/settings.js';
+import { tableCounts } from '../services/system.js';
+import type { CallName, CallOutput, HandlerInput } from './contract.js';
+
+export interface HostInfo {
+  version: string;
+  dataDir: string;
+}
+
+export type Handlers = { [N in CallName]: (ctx: ServiceContext, input: HandlerInput<N>) => CallOutput<N> };
+
+export function handlers(host: HostInfo): Handlers {
+  return {
+    'organizations.tree': (ctx) => organizationTree(ctx),
+    'organizations.get': (ctx, i) => getOrganization(ctx, i.id),
+    'organizations.create': createOrganization,
+    'organizations.update': updateOrganization,
+    'organizations.move': (ctx, i) => moveOrganization(ctx, i.id, i.parentId),
+    'organizations.reorder': (ctx, i) => reorderOrganizations(ctx, i.parentId, i.orderedIds),
+    'organizations.remove': (ctx, i) => removeOrganization(ctx, i.id),
+
+    'members.search': searchMembers,
+    'members.get': (ctx, i) => memberDetail(ctx, i.id),
+    'members.create': createMember,
+    'members.update': updateMember,
+    'members.move': (ctx, i) => moveMember(ctx, i.id, i.organizationId),
+    'members.changeStatus': (ctx, i) => changeMemberStatus(ctx, i.id, i.status, i.date ?? null),
+
+    'accounts.search': searchAccounts,
+    'accounts.get': (ctx, i) => accountDetail(ctx, i.id),
+    'accounts.create': createAccount,
+    'accounts.update': updateAccount,
+    'accounts.close': (ctx, i) => closeAccount(ctx, i.id, i.closedOn, i.reason),
+
+    'filings.submit': submitFiling,
+    'filings.review': (ctx, i) => reviewFiling(ctx, i.id, i.decision, i.reviewedOn, i.opinion),
+    'filings.resubmit': (ctx, i) => resubmitFiling(ctx, i.id, i.submittedOn, i.opinion),
+    'filings.bulkAccept': (ctx, i) => bulkAccept(ctx, i.ids, i.reviewedOn, i.opinion),
+    'filings.queue': filingQueue,
+    'filings.attach': (ctx, i) => addAttachment(ctx, i.filingId, i.fileName, i.contentBase64),
+    'filings.attachment': (ctx, i) => readAttachment(ctx, i.id),
+
+    'requests.list': listRequests,
+    'requests.create': createRequest,
+    'requests.decide': (ctx, i) => decideRequest(ctx, i.id, i.decision, i.decidedBy, i.decidedOn),
+    'requests.published': (ctx, i) => markPublished(ctx, i.id, i.publishedOn),
+
+    'settings.get': (ctx) => getSettings(ctx),
+    'settings.update': updateSettings,
+
+    'dashboard.summary': (ctx, i) => dashboard(ctx, i.organizationId),
+
+    'audit.list': listAudit,
+
+    'system.info': (ctx) => ({
+      version: host.version,
+      schemaVersion: schemaVersion(ctx.db),
+      dataDir: host.dataDir,
+      actor: ctx.actor,
+    }),
+    'system.stats': (ctx) => tableCounts(ctx),
+    'system.demo': generateDemo,
+  };
+}

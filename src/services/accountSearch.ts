@@ -1,0 +1,66 @@
+/** The accounts list: filters a secretary uses, search by display name or account ID, keyset pages. */
+import type { AccountSearch, AccountSortField } from '../api/accountSchemas.js';
+import type { AccountPage, AccountRow } from '../api/accountTypes.js';
+import { normalizeText } from '../domain/text.js';
+import { today, type ServiceContext } from './context.js';
+import { toAccount, type AccountDbRow } from './accounts.js';
+import { organizationScope } from './organizations.js';
+import { cursorClause, escapeLike, pageOf, prefixRange, whereSql, type Clause } from './paging.js';
+
+const SORT_EXPRESSIONS: Record<AccountSortField, string> = {
+  displayName: 'a.display_name',
+  openedOn: "coalesce(a.opened_on, '')",
+  dueOn: "coalesce(a.due_on, '9999')",
+  updatedAt: 'a.updated_at',
+};
+
+function equals(column: string, value: unknown): Clause {
+  return { sql: `${column} = ?`, params: [value] };
+}
+
+export function accountFilters(ctx: ServiceContext, query: Omit<AccountSearch, 'sort' | 'order' | 'cursor' | 'limit'>): Clause[] {
+  const where: Clause[] = [];
+  if (query.organizationId !== undefined) where.push(organizationScope(ctx, 'a.organization_id', query.organizationId));
+  if (query.memberId !== undefined) where.push(equals('a.member_id', query.memberId));
+  if (query.platform) where.push(equals('a.platform', query.platform));
+  if (query.region) where.push(equals('a.region', query.region));
+  if (query.capacity) where.push(equals('a.capacity', query.capacity));
+  if (query.kind) where.push(equals('a.kind', query.kind));
+  if (query.requiredFiling) where.push(equals('a.required_filing', query.requiredFiling));
+  if (query.filingStates?.length) {
+    where.push({ sql: `a.filing_state IN (${query.filingStates.map(() => '?').join(',')})`, params: query.filingStates });
+  }
+  if (query.overdue) where.push({ sql: "a.filing_state = '未报备' AND a.due_on < ?", params: [today(ctx)] });
+  const q = query.q ? normalizeText(query.q) : '';
+  if (q) {
+    const ref = prefixRange('a.account_ref', q);
+    where.push({
+      sql: `(a.id IN (SELECT id FROM accounts WHERE display_name LIKE ? ESCAPE '\\') OR ${ref.sql})`,
+      params: [`%${escapeLike(q)}%`, ...ref.params],
+    });
+  }
+  return where;
+}
+
+export function searchAccounts(ctx: ServiceContext, query: AccountSearch): AccountPage {
+  const where = accountFilters(ctx, query);
+  const all = whereSql(where);
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM accounts a ${all.sql}`).get(...all.params) as { n: number }).n;
+  const expr = SORT_EXPRESSIONS[query.sort];
+  const dir = query.order === 'desc' ? 'DESC' : 'ASC';
+  const w = whereSql(query.cursor ? [...where, cursorClause(query.cursor, expr, 'a.id', query.order)] : where);
+  const rows = ctx.db
+    .prepare(
+      `SELECT a.*, m.name AS member_name, o.full_name AS organization_name, ${expr} AS sort_value
+       FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
+       ${w.sql} ORDER BY ${expr} ${dir}, a.id ${dir} LIMIT ?`,
+    )
+    .all(...w.params, query.limit + 1) as (AccountDbRow & { member_name: string; organization_name: string; sort_value: string })[];
+  const { page, nextCursor } = pageOf(rows, query.limit);
+  const day = today(ctx);
+  return {
+    rows: page.map((r): AccountRow => ({ ...toAccount(r, day), memberName: r.member_name, organizationName: r.organization_name })),
+    total,
+    nextCursor,
+  };
+}

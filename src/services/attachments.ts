@@ -1,0 +1,90 @@
+/**
+ * Scanned filing forms, kept in the data folder under their SHA-256 (so the same scan is stored once and a
+ * changed file is noticed), written to a temporary name and renamed so a crash never leaves half a file.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Attachment, AttachmentContent } from '../api/accountTypes.js';
+import { LedgerError } from '../api/errors.js';
+import { normalizeText } from '../domain/text.js';
+import { msg } from '../i18n/messages.js';
+import { recordAudit } from './audit.js';
+import { inTransaction, nowIso, type ServiceContext } from './context.js';
+import { findFilingRow } from './filings.js';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/** Accepted scan formats, recognised by their first bytes rather than trusted by name. */
+const FORMATS: { ext: string[]; mime: string; magic: (b: Buffer) => boolean }[] = [
+  { ext: ['.pdf'], mime: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  { ext: ['.png'], mime: 'image/png', magic: (b) => b.readUInt32BE(0) === 0x89504e47 },
+  { ext: ['.jpg', '.jpeg'], mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { ext: ['.tif', '.tiff'], mime: 'image/tiff', magic: (b) => ['49492a00', '4d4d002a'].includes(b.subarray(0, 4).toString('hex')) },
+];
+
+interface AttachmentRow {
+  id: number;
+  filing_id: number;
+  file_name: string;
+  stored_path: string;
+  sha256: string;
+  size_bytes: number;
+  added_at: string;
+}
+
+export function toAttachment(r: AttachmentRow): Attachment {
+  return { id: r.id, filingId: r.filing_id, fileName: r.file_name, sha256: r.sha256, sizeBytes: r.size_bytes, addedAt: r.added_at };
+}
+
+function filesDir(ctx: ServiceContext): string {
+  if (!ctx.filesDir) throw new LedgerError('CONFLICT', msg.filing.attachmentsUnavailable);
+  return ctx.filesDir;
+}
+
+function formatOf(fileName: string, content: Buffer) {
+  const ext = path.extname(fileName).toLowerCase();
+  const format = FORMATS.find((f) => f.ext.includes(ext));
+  if (!format || content.length < 8 || !format.magic(content)) throw new LedgerError('VALIDATION', msg.filing.attachmentBadType);
+  return { ext, format };
+}
+
+export function addAttachment(ctx: ServiceContext, filingId: number, fileName: string, contentBase64: string): Attachment {
+  const content = Buffer.from(contentBase64, 'base64');
+  if (content.length > MAX_BYTES) throw new LedgerError('VALIDATION', msg.filing.attachmentTooLarge);
+  const name = normalizeText(path.basename(fileName));
+  const { ext } = formatOf(name, content);
+  const filing = findFilingRow(ctx, filingId);
+  const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+  const relative = path.join(sha256.slice(0, 2), sha256 + ext);
+  const target = path.join(filesDir(ctx), relative);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, content, { flush: true });
+    fs.renameSync(temp, target);
+  }
+  return inTransaction(ctx, () => {
+    const info = ctx.db
+      .prepare('INSERT INTO filing_attachments (filing_id, file_name, stored_path, sha256, size_bytes, added_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(filing.id, name, relative, sha256, content.length, nowIso(ctx));
+    const row = ctx.db.prepare('SELECT * FROM filing_attachments WHERE id = ?').get(Number(info.lastInsertRowid)) as AttachmentRow;
+    recordAudit(ctx, { entity: 'filing', entityId: filing.id, action: 'attach', summary: name, after: toAttachment(row) });
+    return toAttachment(row);
+  });
+}
+
+export function listAttachments(ctx: ServiceContext, filingId: number): Attachment[] {
+  return (ctx.db.prepare('SELECT * FROM filing_attachments WHERE filing_id = ? ORDER BY id').all(filingId) as AttachmentRow[]).map(toAttachment);
+}
+
+/** Reads a stored scan back, refusing it when it no longer matches the checksum recorded with it. */
+export function readAttachment(ctx: ServiceContext, id: number): AttachmentContent {
+  const row = ctx.db.prepare('SELECT * FROM filing_attachments WHERE id = ?').get(id) as AttachmentRow | undefined;
+  if (!row) throw new LedgerError('NOT_FOUND', msg.filing.attachmentNotFound);
+  const file = path.join(filesDir(ctx), row.stored_path);
+  if (!fs.existsSync(file)) throw new LedgerError('NOT_FOUND', msg.filing.attachmentNotFound);
+  const content = fs.readFileSync(file);
+  if (crypto.createHash('sha256').update(content).digest('hex') !== row.sha256) throw new LedgerError('CONFLICT', msg.filing.attachmentCorrupt);
+  return { ...toAttachment(row), contentBase64: content.toString('base64'), mimeType: formatOf(row.file_name, content).format.mime };
+}

@@ -1,0 +1,75 @@
+/** The unit's own detailed rules (Article 13): platform list, thresholds, filing deadline. */
+import type { SettingsUpdate } from '../api/accountSchemas.js';
+import type { LedgerSettings } from '../api/accountTypes.js';
+import { LedgerError, fieldError } from '../api/errors.js';
+import { DEFAULT_FILING_RULES, type FilingRulesSettings } from '../domain/filingRules.js';
+import { normalizeText } from '../domain/text.js';
+import { DEFAULT_PLATFORMS } from '../domain/vocabulary.js';
+import { msg } from '../i18n/messages.js';
+import { refreshAllAccounts } from './accountState.js';
+import { recordAudit } from './audit.js';
+import { inTransaction, type ServiceContext } from './context.js';
+
+function read<T>(ctx: ServiceContext, key: string, fallback: T): T {
+  const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? { ...fallback, ...(JSON.parse(row.value) as T) } : fallback;
+}
+
+function write(ctx: ServiceContext, key: string, value: unknown): void {
+  ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+}
+
+export function filingRules(ctx: ServiceContext): FilingRulesSettings {
+  return read(ctx, 'filingRules', DEFAULT_FILING_RULES);
+}
+
+export function getSettings(ctx: ServiceContext): LedgerSettings {
+  const { platforms } = read(ctx, 'platforms', { platforms: [...DEFAULT_PLATFORMS] });
+  return { ...filingRules(ctx), platforms };
+}
+
+export function platformKnown(ctx: ServiceContext, platform: string): boolean {
+  return getSettings(ctx).platforms.includes(platform);
+}
+
+function checkPlatforms(ctx: ServiceContext, next: string[], current: string[]): string[] {
+  const cleaned = next.map(normalizeText);
+  const seen = new Set<string>();
+  for (const p of cleaned) {
+    if (seen.has(p)) throw fieldError('platforms', msg.settings.duplicatePlatform(p));
+    seen.add(p);
+  }
+  for (const removed of current.filter((p) => !seen.has(p))) {
+    const n = (ctx.db.prepare('SELECT count(*) AS n FROM accounts WHERE platform = ?').get(removed) as { n: number }).n;
+    if (n > 0) throw new LedgerError('CONFLICT', msg.settings.platformInUse(removed, n), { fields: { platforms: msg.settings.platformInUse(removed, n) } });
+  }
+  return cleaned;
+}
+
+/** Changing a threshold or the deadline re-derives every account's filing need and state at once. */
+export function updateSettings(ctx: ServiceContext, input: SettingsUpdate): LedgerSettings {
+  return inTransaction(ctx, () => {
+    const before = getSettings(ctx);
+    if (input.platforms) write(ctx, 'platforms', { platforms: checkPlatforms(ctx, input.platforms, before.platforms) });
+    const rules: FilingRulesSettings = {
+      publicAccountFollowerThreshold:
+        input.publicAccountFollowerThreshold !== undefined ? input.publicAccountFollowerThreshold : before.publicAccountFollowerThreshold,
+      groupMemberThreshold: input.groupMemberThreshold !== undefined ? input.groupMemberThreshold : before.groupMemberThreshold,
+      deadlineDays: input.deadlineDays ?? before.deadlineDays,
+    };
+    write(ctx, 'filingRules', rules);
+    const rulesChanged = JSON.stringify(rules) !== JSON.stringify(filingRulesOf(before));
+    if (rulesChanged) refreshAllAccounts(ctx);
+    const after = getSettings(ctx);
+    recordAudit(ctx, { entity: 'settings', entityId: 0, action: 'update', summary: '本单位报备规则', before, after });
+    return after;
+  });
+}
+
+function filingRulesOf(s: LedgerSettings): FilingRulesSettings {
+  return {
+    publicAccountFollowerThreshold: s.publicAccountFollowerThreshold,
+    groupMemberThreshold: s.groupMemberThreshold,
+    deadlineDays: s.deadlineDays,
+  };
+}
