@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { msg } from '../../src/i18n/messages.js';
+import { publicAccount, registerWithMembers } from '../support/register.js';
+
+describe('dashboard', () => {
+  it('counts 报告 and 备案 by state for a subtree, with a breakdown by branch', () => {
+    const r = registerWithMembers();
+    const rec1 = r.call('accounts.create', publicAccount(r.m1));
+    r.call('accounts.create', publicAccount(r.m2, { displayName: '乙号', accountRef: 'b' }));
+    const old = r.call('accounts.create', publicAccount(r.m3, { displayName: '旧号', accountRef: 'c', openedOn: '2026-01-01' }));
+    r.call('accounts.create', publicAccount(r.m2, { capacity: '以职务身份', kind: '群组', platform: '微信群', displayName: '工作群', accountRef: null }));
+    r.call('accounts.create', publicAccount(r.m2, { kind: '账号', platform: '抖音', displayName: '普通号', accountRef: 'd' }));
+    const f = r.call('filings.submit', { accountId: rec1.id, type: '备案', submittedOn: '2026-11-02' });
+    r.call('filings.review', { id: f.id, decision: '登记', reviewedOn: '2026-11-03' });
+    r.call('filings.submit', { accountId: old.id, type: '备案', submittedOn: '2026-11-02' });
+
+    const d = r.call('dashboard.summary', {});
+    expect(d.organizationId).toBe(r.root);
+    expect(d.accounts).toBe(5);
+    expect(d.record).toEqual({ needed: 3, filed: 1, pending: 1, correction: 0, notFiled: 1, overdue: 0, changed: 0, closed: 0 });
+    expect(d.report).toMatchObject({ needed: 1, notFiled: 1, overdue: 0 });
+    const byName = Object.fromEntries(d.breakdown.map((b) => [b.organizationName, b]));
+    expect(Object.keys(byName)).toEqual(['中共测试委员会', '甲支部', '乙支部']);
+    expect(byName['甲支部']!.record).toMatchObject({ needed: 1, filed: 1 });
+    expect(byName['乙支部']!.record).toMatchObject({ needed: 2, pending: 1, notFiled: 1 });
+    expect(byName['乙支部']!.report).toMatchObject({ needed: 1, notFiled: 1 });
+
+    const branch = r.call('dashboard.summary', { organizationId: r.b });
+    expect(branch.record.needed).toBe(2);
+    expect(branch.breakdown.map((b) => b.organizationName)).toEqual(['乙支部']);
+  });
+
+  it('counts overdue and 变更未报, and the accounts list gives the same numbers behind them', () => {
+    const r = registerWithMembers();
+    const late = r.call('accounts.create', publicAccount(r.m1, { openedOn: '2026-09-01' }));
+    const filed = r.call('accounts.create', publicAccount(r.m2, { displayName: '乙号', accountRef: 'b' }));
+    const f = r.call('filings.submit', { accountId: filed.id, type: '备案', submittedOn: '2026-11-02' });
+    r.call('filings.review', { id: f.id, decision: '登记', reviewedOn: '2026-11-03' });
+    r.call('accounts.update', { ...publicAccount(r.m2, { displayName: '乙号改名', accountRef: 'b' }), id: filed.id });
+    const d = r.call('dashboard.summary', {});
+    expect(d.record).toMatchObject({ needed: 2, notFiled: 1, overdue: 1, changed: 1, filed: 0 });
+    expect(r.call('accounts.search', { requiredFiling: '备案', overdue: true }).rows.map((a) => a.id)).toEqual([late.id]);
+    expect(r.call('accounts.search', { requiredFiling: '备案', filingStates: ['变更未报'] }).rows.map((a) => a.id)).toEqual([filed.id]);
+  });
+});
+
+describe('publication requests', () => {
+  it('registers, decides once and records publication of an approved request', () => {
+    const r = registerWithMembers();
+    const req = r.call('requests.create', { organizationId: r.a, requesterId: r.m1, requesterName: '甲一', title: '关于发布志愿服务活动通知的请示', requestedOn: '2026-11-10' });
+    expect(r.fail('requests.published', { id: req.id, publishedOn: '2026-11-12' }).message).toBe(msg.request.notApproved);
+    expect(r.fail('requests.decide', { id: req.id, decision: '同意', decidedBy: '测试书记', decidedOn: '2026-11-09' }).message).toBe(msg.request.decidedBeforeRequested);
+    r.call('requests.decide', { id: req.id, decision: '修改后同意', decidedBy: '测试书记', decidedOn: '2026-11-11' });
+    expect(r.fail('requests.decide', { id: req.id, decision: '不同意', decidedBy: '测试书记', decidedOn: '2026-11-11' }).message).toBe(msg.request.alreadyDecided);
+    const published = r.call('requests.published', { id: req.id, publishedOn: '2026-11-12' });
+    expect(published).toMatchObject({ decision: '修改后同意', publishedOn: '2026-11-12', organizationName: '甲支部' });
+    expect(r.call('requests.list', { organizationId: r.root }).map((x) => x.id)).toEqual([req.id]);
+    expect(r.call('requests.list', { organizationId: r.b })).toEqual([]);
+    expect(r.call('requests.list', { from: '2026-11-11' })).toEqual([]);
+  });
+
+  it('refuses to record publication of a refused request', () => {
+    const r = registerWithMembers();
+    const req = r.call('requests.create', { organizationId: r.a, requesterName: '甲一', title: '请示', requestedOn: '2026-11-10' });
+    r.call('requests.decide', { id: req.id, decision: '不同意', decidedBy: '测试书记', decidedOn: '2026-11-10' });
+    expect(r.fail('requests.published', { id: req.id, publishedOn: '2026-11-12' }).message).toBe(msg.request.notApproved);
+  });
+});
