@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { CallName } from './api/contract.js';
 import type { OrganizationNode } from './api/types.js';
 import { LedgerError } from './api/errors.js';
+import type { DemoResult } from './demo/generate.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './hosts/ledger.js';
 import { msg } from './i18n/messages.js';
 import { startServer } from './server.js';
@@ -71,8 +72,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         break;
       case 'demo': {
         const input = { members: positiveInt(values.members, '--members', 2000), seed: positiveInt(values.seed, '--seed', 1) };
-        const result = call(ledger, 'system.demo', input) as { organizations: number; members: number };
-        io.out(values.json ? JSON.stringify(result) : msg.cli.demoDone(result.organizations, result.members));
+        const result = call(ledger, 'system.demo', input) as DemoResult;
+        io.out(values.json ? JSON.stringify(result) : msg.cli.demoDone(result));
         break;
       }
       case 'orgs': {
@@ -91,7 +92,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'stats': {
         const counts = call(ledger, 'system.stats', {}) as Record<string, number>;
-        io.out(values.json ? JSON.stringify(counts, null, 2) : Object.entries(counts).map(([t, n]) => `${t}\t${n}`).join('\n'));
+        const states = call(ledger, 'accounts.stateCounts', {}) as { byFilingState: Record<string, number>; byRequiredFiling: Record<string, number> };
+        const all = { ...counts, accounts_by_filing_state: states.byFilingState, accounts_by_required_filing: states.byRequiredFiling };
+        io.out(values.json ? JSON.stringify(all, null, 2) : Object.entries(all).map(([t, n]) => `${t}\t${typeof n === 'number' ? n : JSON.stringify(n)}`).join('\n'));
         break;
       }
       case 'serve': {

@@ -77,6 +77,7 @@ export const contract = {
   'settings.update': call<LedgerSettings>()(a.settingsUpdate),
 
   'dashboard.summary': call<Dashboard>()(a.dashboardQuery),
+  'accounts.stateCounts': call<{ byFilingState: Record<string, number>; byRequiredFiling: Record<string, number> }>()(s.empty),
 
   'audit.list': call<AuditEntry[]>()(s.auditList),
 

@@ -22,7 +22,7 @@ import {
 } from '../services/organizations.js';
 import { createRequest, decideRequest, listRequests, markPublished } from '../services/publicationRequests.js';
 import { getSettings, updateSettings } from '../services/settings.js';
-import { tableCounts } from '../services/system.js';
+import { accountStateCounts, tableCounts } from '../services/system.js';
 import type { CallName, CallOutput, HandlerInput } from './contract.js';
 
 export interface HostInfo {
@@ -72,6 +72,7 @@ export function handlers(host: HostInfo): Handlers {
     'settings.update': updateSettings,
 
     'dashboard.summary': (ctx, i) => dashboard(ctx, i.organizationId),
+    'accounts.stateCounts': (ctx) => accountStateCounts(ctx),
 
     'audit.list': listAudit,
 

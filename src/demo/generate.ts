@@ -7,9 +7,10 @@ import { checkCharFor } from '../domain/idNumber.js';
 import type { OrganizationType, Rank } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from '../services/audit.js';
-import { inTransaction, type ServiceContext } from '../services/context.js';
+import { inTransaction, today, type ServiceContext } from '../services/context.js';
 import { insertMember, memberColumns } from '../services/members.js';
 import { createOrganization } from '../services/organizations.js';
+import { generateDemoAccounts } from './accounts.js';
 import { SeededRandom } from './random.js';
 import { BUREAUS, DISTRICTS, GIVEN_CHARS, POSITIONS, REGION_CODES, SECTIONS, SURNAMES } from './vocabulary.js';
 
@@ -21,6 +22,9 @@ export interface DemoOptions {
 export interface DemoResult {
   organizations: number;
   members: number;
+  accounts: number;
+  filings: number;
+  requests: number;
 }
 
 const MEMBERS_PER_BRANCH = 80;
@@ -133,13 +137,9 @@ export function generateDemo(ctx: ServiceContext, options: DemoOptions): DemoRes
       const change = pickStatusChange(rng);
       if (change) setStatus.run(change, `202${rng.int(0, 5)}-0${rng.int(1, 9)}-15`, id);
     }
-    recordAudit(ctx, {
-      entity: 'organization',
-      entityId: 0,
-      action: 'create',
-      summary: msg.cli.demoDone(tree.count, options.members),
-      after: options,
-    });
-    return { organizations: tree.count, members: options.members };
+    const register = generateDemoAccounts(ctx, rng, today(ctx));
+    const result = { organizations: tree.count, members: options.members, ...register };
+    recordAudit(ctx, { entity: 'organization', entityId: 0, action: 'create', summary: msg.cli.demoDone(result), after: options });
+    return result;
   });
 }

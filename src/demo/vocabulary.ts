@@ -32,3 +32,13 @@ export const POSITIONS = ['科员', '副科长', '科长', '副主任', '主任'
 
 /** Made-up 6-digit region codes; only the checksum of the ID number matters for demo data. */
 export const REGION_CODES = ['329901', '329902', '329903', '329904', '329905'];
+
+/** Invented account names: a place-like word, a topic, a suffix ("青禾读书笔记"). */
+export const ACCOUNT_WORDS = ['青禾', '云溪', '澄湖', '望川', '松石', '晨光', '向阳', '清风', '明月', '春华'];
+export const ACCOUNT_TOPICS = ['读书', '说法', '健康', '教育', '志愿', '党建', '科普', '文旅', '便民', '乡村'];
+export const ACCOUNT_SUFFIXES = ['笔记', '驿站', '课堂', '之声', '小站', '微讲堂'];
+export const GROUP_SUFFIXES = ['工作群', '服务群', '交流群', '志愿者群'];
+export const PUBLIC_PLATFORMS = ['微信公众号', '微信视频号', '抖音', '快手', '哔哩哔哩', '小红书', '今日头条', '知乎', '微博'];
+export const ORDINARY_PLATFORMS = ['微博', '抖音', '快手', '小红书', '知乎', '论坛社区'];
+export const GROUP_PLATFORMS = ['微信群', 'QQ群'];
+export const REQUEST_TITLES = ['关于发布志愿服务活动通知的请示', '关于转发防汛安全提示的请示', '关于发布政策解读文章的请示', '关于发布年度工作总结的请示'];

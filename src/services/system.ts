@@ -11,3 +11,14 @@ export function tableCounts(ctx: ServiceContext): Record<string, number> {
   }
   return counts;
 }
+
+/** Accounts by derived filing state and by the filing they need, for `netledger stats`. */
+export function accountStateCounts(ctx: ServiceContext): { byFilingState: Record<string, number>; byRequiredFiling: Record<string, number> } {
+  const group = (column: string) =>
+    Object.fromEntries(
+      (ctx.db.prepare(`SELECT ${column} AS k, count(*) AS n FROM accounts GROUP BY ${column} ORDER BY ${column}`).all() as { k: string; n: number }[]).map(
+        (r) => [r.k, r.n],
+      ),
+    );
+  return { byFilingState: group('filing_state'), byRequiredFiling: group('required_filing') };
+}

@@ -52,6 +52,10 @@ describe('netledger CLI', () => {
     const stats = JSON.parse(run('stats', '--json', '--data-dir', dataDir).out);
     expect(stats.members).toBe(500);
     expect(stats.organizations).toBeGreaterThan(3);
+    const byState = stats.accounts_by_filing_state as Record<string, number>;
+    expect(Object.values(byState).reduce((a, b) => a + b, 0)).toBe(stats.accounts);
+    expect(Object.keys(byState)).toEqual(expect.arrayContaining(['未报备', '待审核', '已登记', '需补正', '无需报备']));
+    expect(stats.filings).toBeGreaterThan(0);
     expect(Object.keys(stats)).toEqual(
       expect.arrayContaining(['accounts', 'filings', 'commendations', 'protection_cases', 'review_campaigns', 'audit_log', 'settings']),
     );
