@@ -1,19 +1,30 @@
-import { ApartmentOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, HistoryOutlined, MessageOutlined, SettingOutlined, TeamOutlined, WechatOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { SystemInfo } from '../src/api/types.js';
 import { call } from './api.js';
+import { AccountDetailPage } from './pages/AccountDetailPage.js';
+import { AccountsPage } from './pages/AccountsPage.js';
 import { AuditPage } from './pages/AuditPage.js';
+import { DashboardPage } from './pages/DashboardPage.js';
 import { MemberProfilePage } from './pages/MemberProfilePage.js';
 import { MembersPage } from './pages/MembersPage.js';
 import { OrganizationsPage } from './pages/OrganizationsPage.js';
+import { RequestsPage } from './pages/RequestsPage.js';
+import { ReviewQueuePage } from './pages/ReviewQueuePage.js';
+import { SettingsPage } from './pages/SettingsPage.js';
 import { t } from './strings.js';
 
 /** Only what is built appears here; later features add their entries when they exist. */
 const NAV = [
-  { key: '/organizations', icon: <ApartmentOutlined />, label: t.nav.organizations },
+  { key: '/dashboard', icon: <DashboardOutlined />, label: t.nav.dashboard },
+  { key: '/accounts', icon: <WechatOutlined />, label: t.nav.accounts },
+  { key: '/reviews', icon: <AuditOutlined />, label: t.nav.reviews },
+  { key: '/requests', icon: <MessageOutlined />, label: t.nav.requests },
   { key: '/members', icon: <TeamOutlined />, label: t.nav.members },
+  { key: '/organizations', icon: <ApartmentOutlined />, label: t.nav.organizations },
+  { key: '/settings', icon: <SettingOutlined />, label: t.nav.settings },
   { key: '/audit', icon: <HistoryOutlined />, label: t.nav.audit },
 ];
 
@@ -24,7 +35,7 @@ export function App() {
   useEffect(() => {
     call('system.info', {}).then(setInfo, () => setInfo(null));
   }, []);
-  const selected = NAV.find((n) => location.pathname.startsWith(n.key))?.key ?? '/members';
+  const selected = NAV.find((n) => location.pathname.startsWith(n.key))?.key ?? '/dashboard';
   return (
     <Layout style={{ height: '100vh', overflow: 'hidden' }}>
       <Layout.Header className="app-header">
@@ -40,11 +51,17 @@ export function App() {
         </Layout.Sider>
         <Layout.Content style={{ minHeight: 0, height: '100%', overflow: 'auto' }}>
           <Routes>
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/accounts" element={<AccountsPage />} />
+            <Route path="/accounts/:id" element={<AccountDetailPage />} />
+            <Route path="/reviews" element={<ReviewQueuePage />} />
+            <Route path="/requests" element={<RequestsPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
             <Route path="/organizations" element={<OrganizationsPage />} />
             <Route path="/members" element={<MembersPage />} />
             <Route path="/members/:id" element={<MemberProfilePage />} />
             <Route path="/audit" element={<AuditPage />} />
-            <Route path="*" element={<Navigate to="/members" replace />} />
+            <Route path="*" element={<Navigate to="/dashboard" replace />} />
           </Routes>
         </Layout.Content>
       </Layout>

@@ -1,13 +1,13 @@
 /** Audit entries with their before/after values, newest first; "load earlier" pages backwards. */
 import { Button, Empty, Table, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../src/api/types.js';
+import type { AuditEntity, AuditEntry } from '../../src/api/types.js';
 import { call } from '../api.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { t } from '../strings.js';
 
 interface Props {
-  entity?: 'organization' | 'member';
+  entity?: AuditEntity;
   entityId?: number;
   /** Changes to this value reload the list (e.g. after an edit on the same page). */
   version?: number;

@@ -1,6 +1,6 @@
 import { Checkbox, Input, Select } from 'antd';
 import { MEMBER_STATUSES } from '../../src/domain/vocabulary.js';
-import type { MemberQuery } from '../hooks/memberList.js';
+import type { PagedQuery } from '../hooks/pagedList.js';
 import { t } from '../strings.js';
 import { OrgTreeSelect } from './OrgTreeSelect.js';
 
@@ -12,8 +12,8 @@ const SORTS = [
 ] as const;
 
 interface Props {
-  query: MemberQuery;
-  onChange: (query: MemberQuery) => void;
+  query: PagedQuery<'members.search'>;
+  onChange: (query: PagedQuery<'members.search'>) => void;
   /** Hidden when the page already fixes the organization. */
   showOrganization?: boolean;
 }

@@ -6,6 +6,7 @@ import type { MemberDetail } from '../../src/api/types.js';
 import { call } from '../api.js';
 import { AuditTable } from '../components/AuditTable.js';
 import { ChangeStatusModal, MoveMemberModal } from '../components/MemberActionModals.js';
+import { MemberAccounts } from '../components/MemberAccounts.js';
 import { MemberFormModal } from '../components/MemberFormModal.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { t } from '../strings.js';
@@ -76,6 +77,7 @@ export function MemberProfilePage() {
           ]}
         />
       </Card>
+      <MemberAccounts member={member} />
       <Card title={t.member.history}>
         <AuditTable entity="member" entityId={member.id} version={version} />
       </Card>

@@ -5,15 +5,15 @@ import { useNavigate } from 'react-router-dom';
 import { MemberFilters } from '../components/MemberFilters.js';
 import { MemberFormModal } from '../components/MemberFormModal.js';
 import { MemberTable } from '../components/MemberTable.js';
-import { useMemberList, type MemberQuery } from '../hooks/memberList.js';
+import { usePagedList, type PagedQuery } from '../hooks/pagedList.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { useTableHeight } from '../hooks/useTableHeight.js';
 import { t } from '../strings.js';
 
 export function MembersPage() {
-  const [query, setQuery] = useState<MemberQuery>({ statuses: ['在册'] });
+  const [query, setQuery] = useState<PagedQuery<'members.search'>>({ statuses: ['在册'] });
   const [adding, setAdding] = useState(false);
-  const list = useMemberList(query);
+  const list = usePagedList('members.search', query);
   const height = useTableHeight(260);
   const navigate = useNavigate();
   const organizations = useOrganizations();

@@ -7,7 +7,7 @@ import { MemberFilters } from '../components/MemberFilters.js';
 import { MemberFormModal } from '../components/MemberFormModal.js';
 import { MemberTable } from '../components/MemberTable.js';
 import { MoveOrganizationModal, OrganizationFormModal } from '../components/OrganizationModals.js';
-import { useMemberList, type MemberQuery } from '../hooks/memberList.js';
+import { usePagedList, type PagedQuery } from '../hooks/pagedList.js';
 import { useOrganizations, type TreeOption } from '../hooks/organizations.js';
 import { useTableHeight } from '../hooks/useTableHeight.js';
 import { t } from '../strings.js';
@@ -23,8 +23,8 @@ function filterTree(options: TreeOption[], text: string): TreeOption[] {
 }
 
 function OrganizationMembers({ org }: { org: OrganizationNode }) {
-  const [query, setQuery] = useState<MemberQuery>({ statuses: ['在册'] });
-  const list = useMemberList({ ...query, organizationId: org.id, includeSubtree: true });
+  const [query, setQuery] = useState<PagedQuery<'members.search'>>({ statuses: ['在册'] });
+  const list = usePagedList('members.search', { ...query, organizationId: org.id, includeSubtree: true });
   const height = useTableHeight(520, 200);
   return (
     <Card title={t.org.membersOf(org.fullName)} size="small">

@@ -60,7 +60,7 @@ test('a secretary sets up a branch, registers a member, finds and moves them, an
   await page.getByRole('menuitem', { name: '党员名册' }).click();
   await page.getByTestId('member-search').locator('input').fill('zcsy');
   await page.getByTestId('member-search').locator('input').press('Enter');
-  await expect(page.getByTestId('member-count')).toHaveText('已显示 1 / 共 1 条');
+  await expect(page.getByTestId('member-row-count')).toHaveText('已显示 1 / 共 1 条');
   await expect(page.locator('.ant-table-row', { hasText: NAME })).toContainText(good);
   await shot(page, '04-found-by-initials');
 

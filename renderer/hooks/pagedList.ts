@@ -1,15 +1,16 @@
-/** Keyset-paged member list: the first page on every query change, further pages as the table scrolls. */
+/** Keyset-paged list over a search call: the first page on every query change, further pages on demand. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallInput } from '../../src/api/contract.js';
-import type { MemberRow } from '../../src/api/types.js';
+import type { CallInput, CallOutput } from '../../src/api/contract.js';
 import { call } from '../api.js';
 
-export type MemberQuery = Omit<CallInput<'members.search'>, 'cursor' | 'limit'>;
+type PagedCall = 'members.search' | 'accounts.search';
+export type PagedQuery<N extends PagedCall> = Omit<CallInput<N>, 'cursor' | 'limit'>;
+type Row<N extends PagedCall> = CallOutput<N>['rows'][number];
 
 const PAGE_SIZE = 200;
 
-export function useMemberList(query: MemberQuery) {
-  const [rows, setRows] = useState<MemberRow[]>([]);
+export function usePagedList<N extends PagedCall>(name: N, query: PagedQuery<N>) {
+  const [rows, setRows] = useState<Row<N>[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -22,11 +23,12 @@ export function useMemberList(query: MemberQuery) {
       const mine = first ? ++generation.current : generation.current;
       setLoading(true);
       try {
-        const page = await call('members.search', { ...query, limit: PAGE_SIZE, cursor: first ? null : cursor.current });
+        const input = { ...query, limit: PAGE_SIZE, cursor: first ? null : cursor.current } as CallInput<N>;
+        const page = (await call(name, input)) as CallOutput<N>;
         if (mine !== generation.current) return; // a newer query replaced this one
         cursor.current = page.nextCursor;
         setTotal(page.total);
-        setRows((prev) => (first ? page.rows : [...prev, ...page.rows]));
+        setRows((prev) => (first ? (page.rows as Row<N>[]) : [...prev, ...(page.rows as Row<N>[])]));
         setError(null);
       } catch (err) {
         if (mine === generation.current) setError((err as Error).message);
@@ -34,8 +36,9 @@ export function useMemberList(query: MemberQuery) {
         if (mine === generation.current) setLoading(false);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `query`
-    [key],
+    // `key` stands for `query`: a new object with the same content must not refetch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [name, key],
   );
 
   useEffect(() => {
@@ -49,3 +52,5 @@ export function useMemberList(query: MemberQuery) {
 
   return { rows, total, loading, error, hasMore, loadMore, reload: () => fetchPage(true) };
 }
+
+export type PagedList<N extends PagedCall> = ReturnType<typeof usePagedList<N>>;

@@ -1,0 +1,52 @@
+/** A member's accounts and where each stands, on the member profile; register a new one from here. */
+import { Button, Card, Empty, Table, type TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { AccountRow } from '../../src/api/accountTypes.js';
+import type { MemberDetail } from '../../src/api/types.js';
+import { call } from '../api.js';
+import { t } from '../strings.js';
+import { AccountFormModal } from './AccountFormModal.js';
+import { FilingStateTag } from './FilingStateTag.js';
+
+const columns: TableColumnsType<AccountRow> = [
+  { title: t.account.displayName, dataIndex: 'displayName' },
+  { title: t.account.platform, dataIndex: 'platform', width: 110 },
+  { title: t.account.capacity, dataIndex: 'capacity', width: 100 },
+  { title: t.account.kind, dataIndex: 'kind', width: 90 },
+  { title: t.account.requiredFiling, dataIndex: 'requiredFiling', width: 70 },
+  { title: t.account.filingState, dataIndex: 'filingState', width: 160, render: (_: unknown, r) => <FilingStateTag state={r.filingState} overdue={r.overdue} /> },
+];
+
+export function MemberAccounts({ member }: { member: MemberDetail }) {
+  const navigate = useNavigate();
+  const [rows, setRows] = useState<AccountRow[]>([]);
+  const [adding, setAdding] = useState(false);
+  const load = useCallback(() => {
+    call('accounts.search', { memberId: member.id, limit: 500 }).then((p) => setRows(p.rows), () => setRows([]));
+  }, [member.id]);
+  useEffect(load, [load]);
+  return (
+    <Card
+      size="small"
+      title={t.account.memberAccounts}
+      extra={member.status === '在册' && <Button onClick={() => setAdding(true)}>{t.account.add}</Button>}
+    >
+      <Table<AccountRow>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        onRow={(r) => ({ onClick: () => navigate(`/accounts/${r.id}`), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: <Empty description={t.account.noneForMember} /> }}
+      />
+      <AccountFormModal
+        open={adding}
+        owner={{ id: member.id, name: member.name, organizationName: member.organizationName }}
+        onClose={() => setAdding(false)}
+        onSaved={(a) => navigate(`/accounts/${a.id}`)}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,117 @@
+/** 以单位名义发布信息请示: register a request, decide it, record its publication. */
+import { DatePicker, Form, Input, Radio } from 'antd';
+import dayjs from 'dayjs';
+import { DECISIONS, type Decision } from '../../src/domain/vocabulary.js';
+import { call } from '../api.js';
+import { t } from '../strings.js';
+import { iso, notFuture, required } from './formRules.js';
+import { MemberSelect } from './MemberSelect.js';
+import { OrgTreeSelect } from './OrgTreeSelect.js';
+import { WorkflowDialog } from './WorkflowDialog.js';
+
+interface Common {
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+interface NewRequest {
+  organizationId: number;
+  requesterId?: number;
+  requesterName: string;
+  unit?: string;
+  channel?: string;
+  title: string;
+  summary?: string;
+  requestedOn: dayjs.Dayjs;
+}
+
+export function NewRequestModal(p: Common & { organizationId?: number }) {
+  return (
+    <WorkflowDialog<NewRequest>
+      {...p}
+      title={t.request.addTitle}
+      done={t.request.created}
+      initialValues={{ organizationId: p.organizationId, requestedOn: dayjs() }}
+      action={(v) =>
+        call('requests.create', {
+          organizationId: v.organizationId,
+          requesterId: v.requesterId ?? null,
+          requesterName: v.requesterName,
+          unit: v.unit ?? null,
+          channel: v.channel ?? null,
+          title: v.title,
+          summary: v.summary ?? null,
+          requestedOn: iso(v.requestedOn),
+        })
+      }
+    >
+      <Form.Item name="organizationId" label={t.request.organization} rules={[required]}>
+        <OrgTreeSelect style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="requesterName" label={t.request.requester} rules={[required]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate>
+        {(form) => (
+          <Form.Item name="requesterId" label={t.account.owner}>
+            <MemberSelect placeholder={t.account.ownerSearch} onChange={(id, m) => { form.setFieldsValue({ requesterId: id, requesterName: m?.name ?? form.getFieldValue('requesterName') }); }} />
+          </Form.Item>
+        )}
+      </Form.Item>
+      <Form.Item name="unit" label={t.request.unit}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="channel" label={t.request.channel}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="title" label={t.request.requestTitle} rules={[required]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="summary" label={t.request.summary}>
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="requestedOn" label={t.request.requestedOn} rules={[required]}>
+        <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
+      </Form.Item>
+    </WorkflowDialog>
+  );
+}
+
+export function DecideRequestModal({ requestId, ...p }: Common & { requestId: number }) {
+  return (
+    <WorkflowDialog<{ decision: Decision; decidedBy: string; decidedOn: dayjs.Dayjs }>
+      {...p}
+      title={t.request.decideTitle}
+      done={t.request.decided}
+      initialValues={{ decision: '同意', decidedOn: dayjs() }}
+      action={(v) => call('requests.decide', { id: requestId, decision: v.decision, decidedBy: v.decidedBy, decidedOn: iso(v.decidedOn) })}
+    >
+      <Form.Item name="decision" label={t.request.decision} rules={[required]}>
+        <Radio.Group options={DECISIONS.map((d) => ({ value: d, label: d }))} />
+      </Form.Item>
+      <Form.Item name="decidedBy" label={t.request.decidedBy} rules={[required]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="decidedOn" label={t.request.decidedOn} rules={[required]}>
+        <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
+      </Form.Item>
+    </WorkflowDialog>
+  );
+}
+
+export function PublishedModal({ requestId, ...p }: Common & { requestId: number }) {
+  return (
+    <WorkflowDialog<{ publishedOn: dayjs.Dayjs }>
+      {...p}
+      title={t.request.publishTitle}
+      done={t.request.published}
+      initialValues={{ publishedOn: dayjs() }}
+      action={(v) => call('requests.published', { id: requestId, publishedOn: iso(v.publishedOn) })}
+    >
+      <Form.Item name="publishedOn" label={t.request.publishedOn} rules={[required]}>
+        <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
+      </Form.Item>
+    </WorkflowDialog>
+  );
+}

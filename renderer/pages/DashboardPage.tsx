@@ -1,0 +1,134 @@
+/** 首页: where the scope stands on 报告 and 备案; every number opens the accounts behind it. */
+import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, type TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { Dashboard, DashboardRow, FilingCounts } from '../../src/api/accountTypes.js';
+import type { FilingState, RequiredFiling } from '../../src/domain/vocabulary.js';
+import { call } from '../api.js';
+import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
+import { accountQueryToParams } from '../hooks/accountQuery.js';
+import { useOrganizations } from '../hooks/organizations.js';
+import { t } from '../strings.js';
+
+type CountKey = Exclude<keyof FilingCounts, 'closed'>;
+
+/** The accounts-list filter behind each number. */
+const FILTERS: Record<CountKey, { filingStates?: FilingState[]; overdue?: boolean }> = {
+  needed: { filingStates: ['未报备', '待审核', '已登记', '需补正', '变更未报'] },
+  filed: { filingStates: ['已登记'] },
+  pending: { filingStates: ['待审核'] },
+  correction: { filingStates: ['需补正'] },
+  notFiled: { filingStates: ['未报备'] },
+  overdue: { overdue: true },
+  changed: { filingStates: ['变更未报'] },
+};
+const CARD_KEYS: CountKey[] = ['needed', 'filed', 'pending', 'correction', 'notFiled', 'overdue', 'changed'];
+const ALERT_KEYS = new Set<CountKey>(['overdue', 'changed', 'correction']);
+
+function linkTo(required: RequiredFiling, key: CountKey, organizationId: number | null | undefined): string {
+  return `/accounts?${accountQueryToParams({ requiredFiling: required, organizationId: organizationId ?? undefined, ...FILTERS[key] })}`;
+}
+
+function CountsCard({ title, required, counts, organizationId }: { title: string; required: RequiredFiling; counts: FilingCounts; organizationId: number | null }) {
+  const testKey = required === '报告' ? 'report' : 'record';
+  return (
+    <Card size="small" title={title}>
+      <Row gutter={[8, 8]}>
+        {CARD_KEYS.map((key) => (
+          <Col span={key === 'needed' ? 6 : 3} key={key}>
+            <Link to={linkTo(required, key, organizationId)} data-testid={`dash-${testKey}-${key}`}>
+              <Statistic
+                title={t.dashboard[key]}
+                value={counts[key]}
+                styles={{ content: { color: ALERT_KEYS.has(key) && counts[key] > 0 ? '#cf1322' : undefined, fontSize: key === 'needed' ? 30 : 22 } }}
+              />
+            </Link>
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
+function breakdownColumns(): TableColumnsType<DashboardRow> {
+  const group = (title: string, required: RequiredFiling, pick: (r: DashboardRow) => FilingCounts) => ({
+    title,
+    children: (['needed', 'filed', 'pending', 'correction', 'notFiled', 'overdue', 'changed'] as CountKey[]).map((key) => ({
+      title: t.dashboard[key],
+      key: `${required}-${key}`,
+      width: 78,
+      align: 'right' as const,
+      render: (_: unknown, r: DashboardRow) => {
+        const n = pick(r)[key];
+        return n === 0 ? <span className="muted">0</span> : (
+          <Link to={linkTo(required, key, r.organizationId)} style={{ color: ALERT_KEYS.has(key) ? '#cf1322' : undefined }}>{n}</Link>
+        );
+      },
+    })),
+  });
+  return [
+    { title: t.dashboard.organization, dataIndex: 'organizationName', fixed: 'left', width: 300, ellipsis: true },
+    group(t.dashboard.report, '报告', (r) => r.report),
+    group(t.dashboard.record, '备案', (r) => r.record),
+  ];
+}
+
+/** The scope's own accounts (not in any child) come last as “本级”, and only when there are any. */
+function ownRowLast(data: Dashboard): DashboardRow[] {
+  const own = data.breakdown.find((r) => r.organizationId === data.organizationId);
+  const children = data.breakdown.filter((r) => r !== own);
+  if (!own || (own.report.needed === 0 && own.record.needed === 0 && children.length > 0)) return children;
+  return [...children, { ...own, organizationName: t.dashboard.own(own.organizationName) }];
+}
+
+export function DashboardPage() {
+  const { nodes, loading: orgsLoading } = useOrganizations();
+  const [organizationId, setOrganizationId] = useState<number | undefined>();
+  const [data, setData] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('dashboard.summary', { organizationId }).then(
+      (d) => {
+        setData(d);
+        setError(null);
+      },
+      (err: Error) => setError(err.message),
+    );
+  }, [organizationId, nodes]);
+  if (!orgsLoading && nodes.length === 0) return <div className="page"><Empty description={t.dashboard.empty} /></div>;
+  return (
+    <div className="page" data-testid="dashboard">
+      <div className="toolbar">
+        <h2 className="page-title">{t.dashboard.title}</h2>
+        <span>{t.dashboard.scope}</span>
+        <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
+        {data && (
+          <Space className="muted" style={{ marginLeft: 'auto' }}>
+            <span>{t.dashboard.accounts(data.accounts)}</span>
+            <span>{t.dashboard.today(data.today)}</span>
+          </Space>
+        )}
+      </div>
+      {error && <Alert type="error" showIcon title={t.common.loadFailed} description={error} />}
+      {data && (
+        <>
+          <Row gutter={12}>
+            <Col span={12}><CountsCard title={t.dashboard.report} required="报告" counts={data.report} organizationId={data.organizationId} /></Col>
+            <Col span={12}><CountsCard title={t.dashboard.record} required="备案" counts={data.record} organizationId={data.organizationId} /></Col>
+          </Row>
+          <Card size="small" title={t.dashboard.breakdown} extra={<span className="muted">{t.dashboard.clickHint}</span>}>
+            <Table<DashboardRow>
+              size="small"
+              bordered
+              rowKey="organizationId"
+              columns={breakdownColumns()}
+              dataSource={ownRowLast(data)}
+              pagination={false}
+              scroll={{ x: 1300 }}
+            />
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

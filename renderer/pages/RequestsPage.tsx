@@ -1,0 +1,84 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Empty, Space, Table, Tag, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import type { PublicationRequest } from '../../src/api/accountTypes.js';
+import { call } from '../api.js';
+import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
+import { DecideRequestModal, NewRequestModal, PublishedModal } from '../components/RequestModals.js';
+import { t } from '../strings.js';
+
+type Dialog = { kind: 'new' } | { kind: 'decide' | 'publish'; id: number } | null;
+const DECISION_COLORS: Record<string, string> = { 同意: 'green', 修改后同意: 'blue', 不同意: 'red' };
+
+export function RequestsPage() {
+  const [organizationId, setOrganizationId] = useState<number | undefined>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [rows, setRows] = useState<PublicationRequest[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const load = useCallback(() => {
+    setLoading(true);
+    call('requests.list', {
+      organizationId,
+      from: range?.[0]?.format('YYYY-MM-DD'),
+      to: range?.[1]?.format('YYYY-MM-DD'),
+    })
+      .then(setRows, () => setRows([]))
+      .finally(() => setLoading(false));
+  }, [organizationId, range]);
+  useEffect(load, [load]);
+  const done = () => {
+    setDialog(null);
+    load();
+  };
+  const columns: TableColumnsType<PublicationRequest> = [
+    { title: t.request.requestedOn, dataIndex: 'requestedOn', width: 110 },
+    { title: t.request.requestTitle, dataIndex: 'title', ellipsis: true },
+    { title: t.request.requester, dataIndex: 'requesterName', width: 90 },
+    { title: t.request.organization, dataIndex: 'organizationName', width: 260, ellipsis: true },
+    { title: t.request.channel, dataIndex: 'channel', width: 160, ellipsis: true, render: (v: string | null) => v ?? t.common.none },
+    {
+      title: t.request.decision,
+      dataIndex: 'decision',
+      width: 190,
+      render: (v: string | null, r) =>
+        v ? <span><Tag color={DECISION_COLORS[v]}>{v}</Tag>{r.decidedOn}</span> : <Button size="small" onClick={() => setDialog({ kind: 'decide', id: r.id })}>{t.request.decide}</Button>,
+    },
+    {
+      title: t.request.publishedOn,
+      dataIndex: 'publishedOn',
+      width: 120,
+      render: (v: string | null, r) =>
+        v ?? (r.decision === '同意' || r.decision === '修改后同意' ? <Button size="small" onClick={() => setDialog({ kind: 'publish', id: r.id })}>{t.request.publish}</Button> : t.common.none),
+    },
+  ];
+  return (
+    <div className="page">
+      <div className="toolbar">
+        <h2 className="page-title">{t.request.title}</h2>
+        <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+        <Space style={{ marginLeft: 'auto' }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'new' })}>{t.request.add}</Button>
+        </Space>
+      </div>
+      <Table<PublicationRequest>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 50, showTotal: t.common.total }}
+        locale={{ emptyText: <Empty description={t.request.empty} /> }}
+      />
+      <NewRequestModal open={dialog?.kind === 'new'} organizationId={organizationId} onClose={() => setDialog(null)} onDone={done} />
+      {dialog && 'id' in dialog && (
+        <>
+          <DecideRequestModal open={dialog.kind === 'decide'} requestId={dialog.id} onClose={() => setDialog(null)} onDone={done} />
+          <PublishedModal open={dialog.kind === 'publish'} requestId={dialog.id} onClose={() => setDialog(null)} onDone={done} />
+        </>
+      )}
+    </div>
+  );
+}

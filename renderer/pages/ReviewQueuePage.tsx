@@ -1,0 +1,96 @@
+/** 报备审核: filings waiting for the organization, reviewed one by one or accepted together with one opinion. */
+import { Button, DatePicker, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { FilingQueueRow } from '../../src/api/accountTypes.js';
+import { call } from '../api.js';
+import { ReviewFilingModal } from '../components/FilingModals.js';
+import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
+import { useFormSubmit } from '../hooks/useFormSubmit.js';
+import { t } from '../strings.js';
+
+function BulkAcceptModal({ ids, open, onClose, onDone }: { ids: number[]; open: boolean; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm<{ reviewedOn: dayjs.Dayjs; opinion?: string }>();
+  const { busy, submit } = useFormSubmit(
+    form,
+    (v) => call('filings.bulkAccept', { ids, reviewedOn: v.reviewedOn.format('YYYY-MM-DD'), opinion: v.opinion ?? null }),
+    t.review.bulkDone(ids.length),
+    onDone,
+  );
+  return (
+    <Modal open={open} title={t.review.bulkTitle(ids.length)} onOk={submit} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ reviewedOn: dayjs() }}>
+        <Form.Item name="reviewedOn" label={t.filing.reviewedOn} rules={[{ required: true, message: t.common.required }]}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item name="opinion" label={t.filing.opinion}>
+          <Input.TextArea rows={3} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function ReviewQueuePage() {
+  const [organizationId, setOrganizationId] = useState<number | undefined>();
+  const [state, setState] = useState<'待审核' | '需补正'>('待审核');
+  const [rows, setRows] = useState<FilingQueueRow[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [reviewing, setReviewing] = useState<number | null>(null);
+  const [bulk, setBulk] = useState(false);
+  const load = useCallback(() => {
+    setLoading(true);
+    call('filings.queue', { organizationId, states: [state] })
+      .then(setRows, () => setRows([]))
+      .finally(() => setLoading(false));
+    setSelected([]);
+  }, [organizationId, state]);
+  useEffect(load, [load]);
+  const done = () => {
+    setReviewing(null);
+    setBulk(false);
+    load();
+  };
+  const columns: TableColumnsType<FilingQueueRow> = [
+    { title: t.review.account, dataIndex: 'accountDisplayName', render: (v: string, r) => <Link to={`/accounts/${r.accountId}`}>{v}</Link> },
+    { title: t.account.platform, dataIndex: 'platform', width: 110 },
+    { title: t.review.member, dataIndex: 'memberName', width: 90 },
+    { title: t.account.organization, dataIndex: 'organizationName', ellipsis: true },
+    { title: t.filing.type, dataIndex: 'type', width: 70, render: (v: string) => <Tag>{v}</Tag> },
+    { title: t.filing.submittedOn, dataIndex: 'submittedOn', width: 110 },
+    { title: t.filing.opinion, dataIndex: 'opinion', width: 200, ellipsis: true },
+    ...(state === '待审核'
+      ? [{ title: '', key: 'act', width: 90, render: (_: unknown, r: FilingQueueRow) => <Button size="small" onClick={() => setReviewing(r.id)}>{t.filing.reviewTitle}</Button> }]
+      : []),
+  ];
+  return (
+    <div className="page">
+      <div className="toolbar">
+        <h2 className="page-title">{t.review.title}</h2>
+        <Segmented value={state} onChange={(v) => setState(v as '待审核' | '需补正')} options={[{ value: '待审核', label: t.review.pending }, { value: '需补正', label: t.review.correction }]} />
+        <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
+        <Space style={{ marginLeft: 'auto' }}>
+          {state === '待审核' && (
+            <Button type="primary" disabled={selected.length === 0} onClick={() => setBulk(true)} data-testid="bulk-accept">
+              {t.review.bulkAccept(selected.length)}
+            </Button>
+          )}
+        </Space>
+      </div>
+      <Table<FilingQueueRow>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 50, showTotal: t.common.total }}
+        rowSelection={state === '待审核' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+        locale={{ emptyText: <Empty description={t.review.empty} /> }}
+      />
+      {reviewing !== null && <ReviewFilingModal open filingId={reviewing} onClose={() => setReviewing(null)} onDone={done} />}
+      <BulkAcceptModal open={bulk} ids={selected} onClose={() => setBulk(false)} onDone={done} />
+    </div>
+  );
+}

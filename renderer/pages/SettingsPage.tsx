@@ -1,0 +1,53 @@
+/** 报备规则: the unit's own detailed rules (Article 13). Saving re-derives every account. */
+import { Alert, Button, Card, Form, InputNumber, Select } from 'antd';
+import { useEffect } from 'react';
+import type { LedgerSettings } from '../../src/api/accountTypes.js';
+import { call } from '../api.js';
+import { useLedgerSettings } from '../hooks/settings.js';
+import { useFormSubmit } from '../hooks/useFormSubmit.js';
+import { t } from '../strings.js';
+
+export function SettingsPage() {
+  const settings = useLedgerSettings();
+  const [form] = Form.useForm<LedgerSettings>();
+  useEffect(() => {
+    if (settings) form.setFieldsValue(settings);
+  }, [settings, form]);
+  const { busy, submit } = useFormSubmit(
+    form,
+    (v) =>
+      call('settings.update', {
+        platforms: v.platforms,
+        publicAccountFollowerThreshold: v.publicAccountFollowerThreshold ?? null,
+        groupMemberThreshold: v.groupMemberThreshold ?? null,
+        deadlineDays: v.deadlineDays,
+      }),
+    t.settings.saved,
+    (saved) => form.setFieldsValue(saved),
+  );
+  return (
+    <div className="page">
+      <h2 className="page-title">{t.settings.title}</h2>
+      <Alert type="info" showIcon title={t.settings.basis} description={t.settings.fixed} />
+      <Card size="small">
+        <Form form={form} labelCol={{ span: 7 }} wrapperCol={{ span: 14 }} onFinish={submit} style={{ maxWidth: 900 }}>
+          <Form.Item name="platforms" label={t.settings.platforms} extra={t.settings.platformsHelp} rules={[{ required: true, message: t.common.required }]}>
+            <Select mode="tags" tokenSeparators={[',', '，']} />
+          </Form.Item>
+          <Form.Item name="publicAccountFollowerThreshold" label={t.settings.followerThreshold} extra={t.settings.followerHelp}>
+            <InputNumber min={1} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="groupMemberThreshold" label={t.settings.groupThreshold} extra={t.settings.groupHelp}>
+            <InputNumber min={1} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="deadlineDays" label={t.settings.deadline} rules={[{ required: true, message: t.common.required }]}>
+            <InputNumber min={1} max={365} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item wrapperCol={{ offset: 7 }}>
+            <Button type="primary" htmlType="submit" loading={busy}>{t.common.save}</Button>
+          </Form.Item>
+        </Form>
+      </Card>
+    </div>
+  );
+}
