@@ -1,10 +1,10 @@
 /** A member's accounts and where each stands, on the member profile; register a new one from here. */
 import { Button, Card, Empty, Table, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { AccountRow } from '../../src/api/accountTypes.js';
 import type { MemberDetail } from '../../src/api/types.js';
-import { call } from '../api.js';
+import { useCall } from '../hooks/useCall.js';
 import { t } from '../strings.js';
 import { AccountFormModal } from './AccountFormModal.js';
 import { FilingStateTag } from './FilingStateTag.js';
@@ -20,12 +20,8 @@ const columns: TableColumnsType<AccountRow> = [
 
 export function MemberAccounts({ member }: { member: MemberDetail }) {
   const navigate = useNavigate();
-  const [rows, setRows] = useState<AccountRow[]>([]);
+  const { data } = useCall('accounts.search', { memberId: member.id, limit: 500 });
   const [adding, setAdding] = useState(false);
-  const load = useCallback(() => {
-    call('accounts.search', { memberId: member.id, limit: 500 }).then((p) => setRows(p.rows), () => setRows([]));
-  }, [member.id]);
-  useEffect(load, [load]);
   return (
     <Card
       size="small"
@@ -36,7 +32,7 @@ export function MemberAccounts({ member }: { member: MemberDetail }) {
         size="small"
         rowKey="id"
         columns={columns}
-        dataSource={rows}
+        dataSource={data?.rows ?? []}
         pagination={false}
         onRow={(r) => ({ onClick: () => navigate(`/accounts/${r.id}`), style: { cursor: 'pointer' } })}
         locale={{ emptyText: <Empty description={t.account.noneForMember} /> }}

@@ -1,14 +1,13 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { AccountDetail } from '../../src/api/accountTypes.js';
-import { call } from '../api.js';
 import { AccountFormModal } from '../components/AccountFormModal.js';
 import { FilingHistory } from '../components/FilingHistory.js';
 import { CloseAccountModal, ResubmitFilingModal, ReviewFilingModal, SubmitFilingModal } from '../components/FilingModals.js';
 import { FilingStateTag } from '../components/FilingStateTag.js';
 import { AuditTable } from '../components/AuditTable.js';
+import { useCall } from '../hooks/useCall.js';
 import { t } from '../strings.js';
 
 type Dialog = { kind: 'edit' | 'close' | 'submit' } | { kind: 'review' | 'resubmit'; filingId: number } | null;
@@ -16,23 +15,11 @@ type Dialog = { kind: 'edit' | 'close' | 'submit' } | { kind: 'review' | 'resubm
 export function AccountDetailPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const [account, setAccount] = useState<AccountDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: account, error, reload, version } = useCall('accounts.get', { id });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [version, setVersion] = useState(0);
-  const load = useCallback(() => {
-    call('accounts.get', { id }).then(
-      (a) => {
-        setAccount(a);
-        setError(null);
-      },
-      (err: Error) => setError(err.message),
-    );
-  }, [id]);
-  useEffect(load, [load, version]);
   const done = () => {
     setDialog(null);
-    setVersion((v) => v + 1);
+    reload();
   };
   if (error) return <div className="page"><Alert type="error" showIcon title={t.account.notFound} description={error} /></div>;
   if (!account) return <div className="page"><Spin /></div>;

@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Dashboard, DashboardRow, FilingCounts } from '../../src/api/accountTypes.js';
 import type { FilingState, RequiredFiling } from '../../src/domain/vocabulary.js';
-import { call } from '../api.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { accountQueryToParams } from '../hooks/accountQuery.js';
 import { useOrganizations } from '../hooks/organizations.js';
+import { useCall } from '../hooks/useCall.js';
 import { t } from '../strings.js';
 
 type CountKey = Exclude<keyof FilingCounts, 'closed'>;
@@ -84,17 +84,8 @@ function ownRowLast(data: Dashboard): DashboardRow[] {
 export function DashboardPage() {
   const { nodes, loading: orgsLoading } = useOrganizations();
   const [organizationId, setOrganizationId] = useState<number | undefined>();
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('dashboard.summary', { organizationId }).then(
-      (d) => {
-        setData(d);
-        setError(null);
-      },
-      (err: Error) => setError(err.message),
-    );
-  }, [organizationId, nodes]);
+  const { data, error, reload } = useCall('dashboard.summary', { organizationId });
+  useEffect(reload, [nodes, reload]);
   if (!orgsLoading && nodes.length === 0) return <div className="page"><Empty description={t.dashboard.empty} /></div>;
   return (
     <div className="page" data-testid="dashboard">

@@ -1,14 +1,13 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { MemberDetail } from '../../src/api/types.js';
-import { call } from '../api.js';
 import { AuditTable } from '../components/AuditTable.js';
 import { ChangeStatusModal, MoveMemberModal } from '../components/MemberActionModals.js';
 import { MemberAccounts } from '../components/MemberAccounts.js';
 import { MemberFormModal } from '../components/MemberFormModal.js';
 import { useOrganizations } from '../hooks/organizations.js';
+import { useCall } from '../hooks/useCall.js';
 import { t } from '../strings.js';
 
 type Dialog = 'edit' | 'move' | 'status' | null;
@@ -17,23 +16,11 @@ export function MemberProfilePage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const organizations = useOrganizations();
-  const [member, setMember] = useState<MemberDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: member, error, reload, version } = useCall('members.get', { id });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [version, setVersion] = useState(0);
-  const load = useCallback(() => {
-    call('members.get', { id }).then(
-      (m) => {
-        setMember(m);
-        setError(null);
-      },
-      (err: Error) => setError(err.message),
-    );
-  }, [id]);
-  useEffect(load, [load, version]);
   const done = () => {
     setDialog(null);
-    setVersion((v) => v + 1);
+    reload();
     void organizations.reload();
   };
   if (error) return <div className="page"><Alert type="error" showIcon title={t.member.notFound} description={error} /></div>;

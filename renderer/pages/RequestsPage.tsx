@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Empty, Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PublicationRequest } from '../../src/api/accountTypes.js';
-import { call } from '../api.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { DecideRequestModal, NewRequestModal, PublishedModal } from '../components/RequestModals.js';
+import { useCall } from '../hooks/useCall.js';
 import { t } from '../strings.js';
 
 type Dialog = { kind: 'new' } | { kind: 'decide' | 'publish'; id: number } | null;
@@ -14,23 +14,15 @@ const DECISION_COLORS: Record<string, string> = { 同意: 'green', 修改后同�
 export function RequestsPage() {
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [rows, setRows] = useState<PublicationRequest[]>([]);
-  const [loading, setLoading] = useState(true);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const load = useCallback(() => {
-    setLoading(true);
-    call('requests.list', {
-      organizationId,
-      from: range?.[0]?.format('YYYY-MM-DD'),
-      to: range?.[1]?.format('YYYY-MM-DD'),
-    })
-      .then(setRows, () => setRows([]))
-      .finally(() => setLoading(false));
-  }, [organizationId, range]);
-  useEffect(load, [load]);
+  const { data, loading, reload } = useCall('requests.list', {
+    organizationId,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+  });
   const done = () => {
     setDialog(null);
-    load();
+    reload();
   };
   const columns: TableColumnsType<PublicationRequest> = [
     { title: t.request.requestedOn, dataIndex: 'requestedOn', width: 110 },
@@ -68,7 +60,7 @@ export function RequestsPage() {
         rowKey="id"
         loading={loading}
         columns={columns}
-        dataSource={rows}
+        dataSource={data ?? []}
         pagination={{ pageSize: 50, showTotal: t.common.total }}
         locale={{ emptyText: <Empty description={t.request.empty} /> }}
       />

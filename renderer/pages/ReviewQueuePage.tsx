@@ -1,12 +1,13 @@
 /** 报备审核: filings waiting for the organization, reviewed one by one or accepted together with one opinion. */
 import { Button, DatePicker, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { FilingQueueRow } from '../../src/api/accountTypes.js';
 import { call } from '../api.js';
 import { ReviewFilingModal } from '../components/FilingModals.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
+import { useCall } from '../hooks/useCall.js';
 import { useFormSubmit } from '../hooks/useFormSubmit.js';
 import { t } from '../strings.js';
 
@@ -35,23 +36,15 @@ function BulkAcceptModal({ ids, open, onClose, onDone }: { ids: number[]; open: 
 export function ReviewQueuePage() {
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const [state, setState] = useState<'待审核' | '需补正'>('待审核');
-  const [rows, setRows] = useState<FilingQueueRow[]>([]);
-  const [loading, setLoading] = useState(true);
+  const { data, loading, reload } = useCall('filings.queue', { organizationId, states: [state] });
   const [selected, setSelected] = useState<number[]>([]);
   const [reviewing, setReviewing] = useState<number | null>(null);
   const [bulk, setBulk] = useState(false);
-  const load = useCallback(() => {
-    setLoading(true);
-    call('filings.queue', { organizationId, states: [state] })
-      .then(setRows, () => setRows([]))
-      .finally(() => setLoading(false));
-    setSelected([]);
-  }, [organizationId, state]);
-  useEffect(load, [load]);
+  useEffect(() => setSelected([]), [data]);
   const done = () => {
     setReviewing(null);
     setBulk(false);
-    load();
+    reload();
   };
   const columns: TableColumnsType<FilingQueueRow> = [
     { title: t.review.account, dataIndex: 'accountDisplayName', render: (v: string, r) => <Link to={`/accounts/${r.accountId}`}>{v}</Link> },
@@ -84,7 +77,7 @@ export function ReviewQueuePage() {
         rowKey="id"
         loading={loading}
         columns={columns}
-        dataSource={rows}
+        dataSource={data ?? []}
         pagination={{ pageSize: 50, showTotal: t.common.total }}
         rowSelection={state === '待审核' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
         locale={{ emptyText: <Empty description={t.review.empty} /> }}

@@ -1,21 +1,12 @@
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SHOTS, startConsole, type RunningConsole } from './console.js';
+import { shot, useConsole } from './console.js';
 
-let app: RunningConsole;
-test.beforeAll(async () => {
-  app = await startConsole(300);
-});
-test.afterAll(async () => {
-  await app.stop();
-});
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const app = useConsole(300);
 const KEYS = ['needed', 'filed', 'pending', 'correction', 'notFiled', 'changed'] as const;
 type Counts = Record<(typeof KEYS)[number], number>;
 
 async function recordCounts(page: Page): Promise<Counts> {
-  await page.goto(new URL('/#/dashboard', app.url).toString());
+  await page.goto(new URL('/#/dashboard', app().url).toString());
   await expect(page.getByTestId('dash-record-needed')).toBeVisible();
   const counts = {} as Counts;
   for (const k of KEYS) {
@@ -40,7 +31,7 @@ const ok = /确\s*定/;
 const NAME = '甄测试读书笔记';
 
 test('the life of a personal public account: 未报备 → 待审核 → 需补正 → 待审核 → 已登记 → 变更未报, with the dashboard following', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
 
   // The unit files personal public accounts only from 1,000 followers.
   await page.getByRole('menuitem', { name: '报备规则' }).click();

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test, type Page } from '@playwright/test';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
 export const SHOTS = path.join(import.meta.dirname, 'artifacts');
@@ -41,3 +42,18 @@ export async function startConsole(demoMembers: number): Promise<RunningConsole>
     },
   };
 }
+
+/** One console per spec file, started before its tests and stopped after them. */
+export function useConsole(demoMembers: number): () => RunningConsole {
+  let app: RunningConsole | undefined;
+  test.beforeAll(async () => {
+    app = await startConsole(demoMembers);
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+  return () => app!;
+}
+
+/** Screenshots land in test/e2e/artifacts/ (not committed) to be looked at after a run. */
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });

@@ -1,18 +1,9 @@
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { msg } from '../../src/i18n/messages.js';
 import { validId } from '../support/ids.js';
-import { SHOTS, startConsole, type RunningConsole } from './console.js';
+import { shot, useConsole } from './console.js';
 
-let app: RunningConsole;
-test.beforeAll(async () => {
-  app = await startConsole(300);
-});
-test.afterAll(async () => {
-  await app.stop();
-});
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const app = useConsole(300);
 
 /** Opens an antd TreeSelect inside `scope`, types to filter, and picks the node with that exact title. */
 async function pickOrganization(page: Page, scope: ReturnType<Page['locator']>, title: string) {
@@ -25,7 +16,7 @@ const NEW_BRANCH = '中共示例市测试局机关支部委员会';
 const NAME = '甄测试员';
 
 test('a secretary sets up a branch, registers a member, finds and moves them, and sees the audit entry', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await expect(page.getByText('党员名册').first()).toBeVisible();
   await expect(page).not.toHaveURL(/token=/); // the token leaves the address bar
   await shot(page, '01-members');
