@@ -5,7 +5,7 @@ import { normalizeText } from '../domain/text.js';
 import { today, type ServiceContext } from './context.js';
 import { toAccount, type AccountDbRow } from './accounts.js';
 import { organizationScope } from './organizations.js';
-import { cursorClause, escapeLike, pageOf, prefixRange, whereSql, type Clause } from './paging.js';
+import { escapeLike, keysetPage, prefixRange, type Clause } from './paging.js';
 
 const SORT_EXPRESSIONS: Record<AccountSortField, string> = {
   displayName: 'a.display_name',
@@ -43,24 +43,17 @@ export function accountFilters(ctx: ServiceContext, query: Omit<AccountSearch, '
 }
 
 export function searchAccounts(ctx: ServiceContext, query: AccountSearch): AccountPage {
-  const where = accountFilters(ctx, query);
-  const all = whereSql(where);
-  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM accounts a ${all.sql}`).get(...all.params) as { n: number }).n;
-  const expr = SORT_EXPRESSIONS[query.sort];
-  const dir = query.order === 'desc' ? 'DESC' : 'ASC';
-  const w = whereSql(query.cursor ? [...where, cursorClause(query.cursor, expr, 'a.id', query.order)] : where);
-  const rows = ctx.db
-    .prepare(
-      `SELECT a.*, m.name AS member_name, o.full_name AS organization_name, ${expr} AS sort_value
-       FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
-       ${w.sql} ORDER BY ${expr} ${dir}, a.id ${dir} LIMIT ?`,
-    )
-    .all(...w.params, query.limit + 1) as (AccountDbRow & { member_name: string; organization_name: string; sort_value: string })[];
-  const { page, nextCursor } = pageOf(rows, query.limit);
+  const page = keysetPage<AccountDbRow & { member_name: string; organization_name: string }>(ctx.db, {
+    table: 'accounts a',
+    select: `a.*, m.name AS member_name, o.full_name AS organization_name
+       FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id`,
+    where: accountFilters(ctx, query),
+    sortExpr: SORT_EXPRESSIONS[query.sort],
+    idColumn: 'a.id',
+    order: query.order,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
   const day = today(ctx);
-  return {
-    rows: page.map((r): AccountRow => ({ ...toAccount(r, day), memberName: r.member_name, organizationName: r.organization_name })),
-    total,
-    nextCursor,
-  };
+  return { ...page, rows: page.rows.map((r): AccountRow => ({ ...toAccount(r, day), memberName: r.member_name, organizationName: r.organization_name })) };
 }

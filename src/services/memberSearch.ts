@@ -10,7 +10,7 @@ import { normalizeText, reverse } from '../domain/text.js';
 import type { ServiceContext } from './context.js';
 import { toMember, type MemberDbRow } from './members.js';
 import { organizationScope } from './organizations.js';
-import { cursorClause, escapeLike, pageOf, prefixRange, whereSql, type Clause } from './paging.js';
+import { escapeLike, keysetPage, prefixRange, type Clause } from './paging.js';
 
 const SORT_EXPRESSIONS: Record<MemberSortField, string> = {
   name: 'm.name_pinyin',
@@ -47,20 +47,15 @@ export function searchMembers(ctx: ServiceContext, query: MemberSearch): MemberP
   const text = query.q ? textClause(query.q) : null;
   if (text) where.push(text);
 
-  const all = whereSql(where);
-  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM members m ${all.sql}`).get(...all.params) as { n: number }).n;
-
-  const expr = SORT_EXPRESSIONS[query.sort];
-  const dir = query.order === 'desc' ? 'DESC' : 'ASC';
-  const w = whereSql(query.cursor ? [...where, cursorClause(query.cursor, expr, 'm.id', query.order)] : where);
-  const rows = ctx.db
-    .prepare(
-      `SELECT m.*, o.full_name AS organization_name, ${expr} AS sort_value
-       FROM members m JOIN organizations o ON o.id = m.organization_id
-       ${w.sql} ORDER BY ${expr} ${dir}, m.id ${dir} LIMIT ?`,
-    )
-    .all(...w.params, query.limit + 1) as (MemberDbRow & { organization_name: string; sort_value: string })[];
-
-  const { page, nextCursor } = pageOf(rows, query.limit);
-  return { rows: page.map((r): MemberRow => ({ ...toMember(r), organizationName: r.organization_name })), total, nextCursor };
+  const page = keysetPage<MemberDbRow & { organization_name: string }>(ctx.db, {
+    table: 'members m',
+    select: 'm.*, o.full_name AS organization_name FROM members m JOIN organizations o ON o.id = m.organization_id',
+    where,
+    sortExpr: SORT_EXPRESSIONS[query.sort],
+    idColumn: 'm.id',
+    order: query.order,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
+  return { ...page, rows: page.rows.map((r): MemberRow => ({ ...toMember(r), organizationName: r.organization_name })) };
 }

@@ -1,5 +1,6 @@
 /** Building blocks shared by the list queries: WHERE clauses, index-range prefixes and keyset cursors. */
 import { LedgerError } from '../api/errors.js';
+import type { Db } from '../db/open.js';
 import { msg } from '../i18n/messages.js';
 
 export interface Clause {
@@ -20,12 +21,12 @@ export function whereSql(clauses: Clause[]): Clause {
   return { sql: clauses.length ? 'WHERE ' + clauses.map((c) => c.sql).join(' AND ') : '', params: clauses.flatMap((c) => c.params) };
 }
 
-export function encodeCursor(value: unknown, id: number): string {
+function encodeCursor(value: unknown, id: number): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
 /** The rows after the cursor in the given order, as a row-value comparison the sort index can serve. */
-export function cursorClause(cursor: string, expr: string, idColumn: string, order: 'asc' | 'desc'): Clause {
+function cursorClause(cursor: string, expr: string, idColumn: string, order: 'asc' | 'desc'): Clause {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -38,9 +39,32 @@ export function cursorClause(cursor: string, expr: string, idColumn: string, ord
   return { sql: `(${expr}, ${idColumn}) ${order === 'asc' ? '>' : '<'} (?, ?)`, params: parsed };
 }
 
-/** Cuts the extra row fetched to learn whether another page exists, and makes its cursor. */
-export function pageOf<R extends { id: number; sort_value: unknown }>(rows: R[], limit: number) {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { page, nextCursor: rows.length > limit && last ? encodeCursor(last.sort_value, last.id) : null };
+export interface KeysetQuery {
+  /** The table with its alias, for the count ("members m"). */
+  table: string;
+  /** Columns and joins for the rows ("m.*, o.full_name AS organization_name FROM members m JOIN …"). */
+  select: string;
+  where: Clause[];
+  sortExpr: string;
+  idColumn: string;
+  order: 'asc' | 'desc';
+  cursor?: string | null;
+  limit: number;
+}
+
+/**
+ * One page of a list in a stable order (sort expression, then id), with the total matching rows and the
+ * cursor of the next page. Fetches one row more than asked to learn whether another page exists.
+ */
+export function keysetPage<R>(db: Db, q: KeysetQuery): { rows: R[]; total: number; nextCursor: string | null } {
+  const all = whereSql(q.where);
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${q.table} ${all.sql}`).get(...all.params) as { n: number }).n;
+  const dir = q.order === 'desc' ? 'DESC' : 'ASC';
+  const w = whereSql(q.cursor ? [...q.where, cursorClause(q.cursor, q.sortExpr, q.idColumn, q.order)] : q.where);
+  const fetched = db
+    .prepare(`SELECT ${q.sortExpr} AS sort_value, ${q.select} ${w.sql} ORDER BY ${q.sortExpr} ${dir}, ${q.idColumn} ${dir} LIMIT ?`)
+    .all(...w.params, q.limit + 1) as (R & { id: number; sort_value: unknown })[];
+  const rows = fetched.slice(0, q.limit);
+  const last = rows[rows.length - 1];
+  return { rows, total, nextCursor: fetched.length > q.limit && last ? encodeCursor(last.sort_value, last.id) : null };
 }
