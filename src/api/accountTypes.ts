@@ -162,4 +162,7 @@ export interface Dashboard {
   record: FilingCounts;
   /** One row per direct child of the scope (its whole subtree), plus the scope's own direct accounts. */
   breakdown: DashboardRow[];
+  /** The newest open annual review, counted within the scope. */
+  campaign: { id: number; title: string; deadline: string; expected: number; responded: number; notResponded: number; overdue: boolean } | null;
+  openProtectionCases: number;
 }

@@ -5,6 +5,8 @@
 import type { z } from 'zod';
 import type { DemoResult } from '../demo/generate.js';
 import * as a from './accountSchemas.js';
+import * as c from './article10Schemas.js';
+import type { Campaign, CampaignCompletion, Commendation, Declaration, MissingMember, ProtectionCase } from './article10Types.js';
 import type {
   Account,
   AccountDetail,
@@ -78,6 +80,26 @@ export const contract = {
 
   'dashboard.summary': call<Dashboard>()(a.dashboardQuery),
   'accounts.stateCounts': call<{ byFilingState: Record<string, number>; byRequiredFiling: Record<string, number> }>()(s.empty),
+
+  'commendations.list': call<Commendation[]>()(c.commendationList),
+  'commendations.get': call<Commendation>()(s.byId),
+  'commendations.create': call<Commendation>()(c.commendationCreate),
+  'commendations.update': call<Commendation>()(c.commendationUpdate),
+  'commendations.withdraw': call<Commendation>()(c.commendationWithdraw),
+
+  'protection.list': call<ProtectionCase[]>()(c.protectionList),
+  'protection.get': call<ProtectionCase>()(s.byId),
+  'protection.create': call<ProtectionCase>()(c.protectionCreate),
+  'protection.update': call<ProtectionCase>()(c.protectionUpdate),
+  'protection.addMeasure': call<ProtectionCase>()(c.protectionMeasure),
+  'protection.close': call<ProtectionCase>()(c.protectionClose),
+
+  'reviews.list': call<Campaign[]>()(s.empty),
+  'reviews.create': call<Campaign>()(c.campaignCreate),
+  'reviews.completion': call<CampaignCompletion>()(s.byId),
+  'reviews.missing': call<{ total: number; rows: MissingMember[] }>()(c.campaignMissing),
+  'reviews.declare': call<Declaration>()(c.declarationRecord),
+  'reviews.close': call<Campaign>()(c.campaignClose),
 
   'audit.list': call<AuditEntry[]>()(s.auditList),
 

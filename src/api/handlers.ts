@@ -6,6 +6,7 @@ import { closeAccount, createAccount, updateAccount } from '../services/accounts
 import { searchAccounts } from '../services/accountSearch.js';
 import { addAttachment, readAttachment } from '../services/attachments.js';
 import { listAudit } from '../services/audit.js';
+import { createCommendation, getCommendation, listCommendations, updateCommendation, withdrawCommendation } from '../services/commendations.js';
 import type { ServiceContext } from '../services/context.js';
 import { dashboard } from '../services/dashboard.js';
 import { bulkAccept, filingQueue, resubmitFiling, reviewFiling, submitFiling } from '../services/filings.js';
@@ -20,7 +21,17 @@ import {
   reorderOrganizations,
   updateOrganization,
 } from '../services/organizations.js';
+import {
+  addProtectionMeasure,
+  closeProtectionCase,
+  createProtectionCase,
+  getProtectionCase,
+  listProtectionCases,
+  updateProtectionCase,
+} from '../services/protection.js';
 import { createRequest, decideRequest, listRequests, markPublished } from '../services/publicationRequests.js';
+import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from '../services/reviewCampaigns.js';
+import { campaignCompletion, missingMembers } from '../services/reviewCompletion.js';
 import { getSettings, updateSettings } from '../services/settings.js';
 import { accountStateCounts, tableCounts } from '../services/system.js';
 import type { CallName, CallOutput, HandlerInput } from './contract.js';
@@ -73,6 +84,26 @@ export function handlers(host: HostInfo): Handlers {
 
     'dashboard.summary': (ctx, i) => dashboard(ctx, i.organizationId),
     'accounts.stateCounts': (ctx) => accountStateCounts(ctx),
+
+    'commendations.list': listCommendations,
+    'commendations.get': (ctx, i) => getCommendation(ctx, i.id),
+    'commendations.create': createCommendation,
+    'commendations.update': updateCommendation,
+    'commendations.withdraw': (ctx, i) => withdrawCommendation(ctx, i.id, i.withdrawnOn, i.reason),
+
+    'protection.list': listProtectionCases,
+    'protection.get': (ctx, i) => getProtectionCase(ctx, i.id),
+    'protection.create': createProtectionCase,
+    'protection.update': updateProtectionCase,
+    'protection.addMeasure': addProtectionMeasure,
+    'protection.close': (ctx, i) => closeProtectionCase(ctx, i.id, i.closedOn, i.outcome),
+
+    'reviews.list': (ctx) => listCampaigns(ctx),
+    'reviews.create': createCampaign,
+    'reviews.completion': (ctx, i) => campaignCompletion(ctx, i.id),
+    'reviews.missing': (ctx, i) => missingMembers(ctx, i.id, i.organizationId, i.limit),
+    'reviews.declare': recordDeclaration,
+    'reviews.close': (ctx, i) => closeCampaign(ctx, i.id),
 
     'audit.list': listAudit,
 

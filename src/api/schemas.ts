@@ -70,7 +70,9 @@ export const memberSearch = z.object({
 });
 
 export const auditList = z.object({
-  entity: z.enum(['organization', 'member', 'account', 'filing', 'publication_request', 'settings']).optional(),
+  entity: z
+    .enum(['organization', 'member', 'account', 'filing', 'publication_request', 'settings', 'commendation', 'protection_case', 'review_campaign'])
+    .optional(),
   entityId: id.optional(),
   beforeId: id.optional(),
   limit: z.number().int().min(1).max(500).default(100),

@@ -72,9 +72,21 @@ export type AuditAction =
   | 'resubmit'
   | 'attach'
   | 'decide'
-  | 'publish';
+  | 'publish'
+  | 'withdraw'
+  | 'measure'
+  | 'declare';
 
-export type AuditEntity = 'organization' | 'member' | 'account' | 'filing' | 'publication_request' | 'settings';
+export type AuditEntity =
+  | 'organization'
+  | 'member'
+  | 'account'
+  | 'filing'
+  | 'publication_request'
+  | 'settings'
+  | 'commendation'
+  | 'protection_case'
+  | 'review_campaign';
 
 export interface AuditEntry {
   id: number;

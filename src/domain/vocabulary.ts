@@ -35,3 +35,16 @@ export type RequiredFiling = (typeof REQUIRED_FILINGS)[number];
 export type FilingRecordState = (typeof FILING_RECORD_STATES)[number];
 export type FilingState = (typeof FILING_STATES)[number];
 export type Decision = (typeof DECISIONS)[number];
+
+export const COMMENDATION_KINDS = ['口头表扬', '书面表扬', '通报表扬', '评先评优推荐', '其他'] as const;
+export const APPROVING_LEVELS = ['中央', '省级', '市级', '县级', '乡镇级', '本单位', '其他'] as const;
+export const PROTECTION_MEASURES = ['澄清正名', '向平台举报处置', '法律支持', '关心关爱', '其他'] as const;
+export const PROTECTION_STATUSES = ['处理中', '已办结'] as const;
+export const DECLARATION_KINDS = ['申报', '零报告'] as const;
+export const CAMPAIGN_STATUSES = ['进行中', '已结束'] as const;
+
+export type CommendationKind = (typeof COMMENDATION_KINDS)[number];
+export type ProtectionMeasure = (typeof PROTECTION_MEASURES)[number];
+export type ProtectionStatus = (typeof PROTECTION_STATUSES)[number];
+export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];

@@ -6,7 +6,10 @@
 import type { Dashboard, DashboardRow, FilingCounts } from '../api/accountTypes.js';
 import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
 import { today, type ServiceContext } from './context.js';
-import { findOrganizationRow } from './organizations.js';
+import { findOrganizationRow, organizationScope } from './organizations.js';
+import { openProtectionCount } from './protection.js';
+import { currentCampaign } from './reviewCampaigns.js';
+import { campaignCompletion } from './reviewCompletion.js';
 import { subtreeRange } from './treePath.js';
 
 const emptyCounts = (): FilingCounts => ({ needed: 0, filed: 0, pending: 0, correction: 0, notFiled: 0, overdue: 0, changed: 0, closed: 0 });
@@ -73,5 +76,31 @@ export function dashboard(ctx: ServiceContext, organizationId?: number): Dashboa
     const row = rows.get(bucketOf.get(g.org) ?? -1);
     if (row) add(row[key], g.state, g.n, g.overdue);
   }
-  return { organizationId: scopeId, today: day, accounts, ...total, breakdown: [...rows.values()] };
+  return {
+    organizationId: scopeId,
+    today: day,
+    accounts,
+    ...total,
+    breakdown: [...rows.values()],
+    campaign: campaignWithin(ctx, new Set(orgs.map((o) => o.id))),
+    openProtectionCases: openProtectionCount(ctx, scope ? organizationScope(ctx, 'm.organization_id', scope.id) : null),
+  };
+}
+
+function campaignWithin(ctx: ServiceContext, orgIds: Set<number>): Dashboard['campaign'] {
+  const open = currentCampaign(ctx);
+  if (!open) return null;
+  const completion = campaignCompletion(ctx, open.id);
+  const rows = completion.byOrganization.filter((r) => orgIds.has(r.organizationId));
+  const expected = rows.reduce((a, r) => a + r.expected, 0);
+  const responded = rows.reduce((a, r) => a + r.responded, 0);
+  return {
+    id: open.id,
+    title: open.title,
+    deadline: open.deadline,
+    expected,
+    responded,
+    notResponded: expected - responded,
+    overdue: open.deadline < completion.today && expected > responded,
+  };
 }

@@ -262,3 +262,9 @@ export function organizationScope(ctx: ServiceContext, column: string, organizat
   const range = subtreeRange(org.tree_path);
   return { sql: `${column} IN (SELECT id FROM organizations WHERE tree_path >= ? AND tree_path < ?)`, params: [range.from, range.to] };
 }
+
+/** Ids of an organization and everything below it. */
+export function subtreeOrganizationIds(ctx: ServiceContext, organizationId: number): number[] {
+  const range = subtreeRange(findOrganizationRow(ctx, organizationId).tree_path);
+  return (ctx.db.prepare('SELECT id FROM organizations WHERE tree_path >= ? AND tree_path < ?').all(range.from, range.to) as { id: number }[]).map((o) => o.id);
+}

@@ -27,6 +27,7 @@ describe('database', () => {
     expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
       { version: 1, name: 'register' },
       { version: 2, name: 'filing_workflow' },
+      { version: 3, name: 'review_attribution' },
     ]);
     db.close();
   });

@@ -1,0 +1,83 @@
+/** Input schemas for commendations and protection (Article 10) and the annual review campaign. */
+import { z } from 'zod';
+import { APPROVING_LEVELS, COMMENDATION_KINDS, DECLARATION_KINDS, PROTECTION_MEASURES } from '../domain/vocabulary.js';
+import { id, isoDate, optionalText, text } from './schemas.js';
+
+export const commendationFields = z.object({
+  memberIds: z.array(id).min(1, { error: '请至少选择一名党员。' }).max(500),
+  kind: z.enum(COMMENDATION_KINDS, { error: '请选择表彰类型。' }),
+  honourName: text(100, '请填写表彰名称（如：网络文明传播先进个人）。'),
+  reason: optionalText(1000),
+  approvingBody: optionalText(100),
+  approvingLevel: z.enum(APPROVING_LEVELS).nullable().optional(),
+  documentNumber: optionalText(60),
+  commendedOn: isoDate,
+  relatedLinks: optionalText(1000),
+});
+export const commendationCreate = commendationFields;
+export const commendationUpdate = commendationFields.extend({ id });
+export const commendationWithdraw = z.object({ id, withdrawnOn: isoDate, reason: text(200, '请填写撤销原因。') });
+export const commendationList = z.object({
+  organizationId: id.optional(),
+  memberId: id.optional(),
+  kind: z.enum(COMMENDATION_KINDS).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  includeWithdrawn: z.boolean().default(true),
+  limit: z.number().int().min(1).max(5000).default(1000),
+});
+
+export const protectionCreate = z.object({
+  memberId: id,
+  attackedOn: isoDate,
+  platform: optionalText(30),
+  description: text(2000, '请简要写明遭受网络攻击的情况。'),
+  handledBy: optionalText(30),
+});
+export const protectionUpdate = protectionCreate.omit({ memberId: true }).extend({ id });
+export const protectionMeasure = z.object({
+  caseId: id,
+  measure: z.enum(PROTECTION_MEASURES, { error: '请选择措施。' }),
+  takenOn: isoDate,
+  takenBy: optionalText(30),
+  notes: optionalText(500),
+});
+export const protectionClose = z.object({ id, closedOn: isoDate, outcome: text(1000, '请填写办理结果。') });
+export const protectionList = z.object({
+  organizationId: id.optional(),
+  memberId: id.optional(),
+  status: z.enum(['处理中', '已办结']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.number().int().min(1).max(5000).default(1000),
+});
+
+export const campaignCreate = z.object({
+  title: text(40, '请填写核查名称（如：2026年度）。'),
+  year: z.number({ error: '请填写年度。' }).int().min(2000).max(2100),
+  deadline: isoDate,
+  organizationIds: z.array(id).min(1, { error: '请选择核查范围（至少一个党组织）。' }).max(200),
+});
+export const declarationRecord = z.object({
+  campaignId: id,
+  memberId: id,
+  kind: z.enum(DECLARATION_KINDS, { error: '请选择申报或零报告。' }),
+  declaredOn: isoDate,
+  notes: optionalText(500),
+});
+export const campaignMissing = z.object({
+  id,
+  organizationId: id.optional(),
+  limit: z.number().int().min(1).max(5000).default(500),
+});
+export const campaignClose = z.object({ id });
+
+export type CommendationCreate = z.output<typeof commendationCreate>;
+export type CommendationUpdate = z.output<typeof commendationUpdate>;
+export type CommendationList = z.output<typeof commendationList>;
+export type ProtectionCreate = z.output<typeof protectionCreate>;
+export type ProtectionUpdate = z.output<typeof protectionUpdate>;
+export type ProtectionMeasureInput = z.output<typeof protectionMeasure>;
+export type ProtectionList = z.output<typeof protectionList>;
+export type CampaignCreate = z.output<typeof campaignCreate>;
+export type DeclarationRecord = z.output<typeof declarationRecord>;

@@ -1,0 +1,48 @@
+/** How far a campaign has come: responded / expected by organization, and who has not responded yet. */
+import type { CampaignCompletion, CampaignOrgCompletion, MissingMember } from '../api/article10Types.js';
+import { today, type ServiceContext } from './context.js';
+import { subtreeOrganizationIds } from './organizations.js';
+import { expectedSql, getCampaign, scopeOrganizationIds } from './reviewCampaigns.js';
+
+export function campaignCompletion(ctx: ServiceContext, id: number): CampaignCompletion {
+  const campaign = getCampaign(ctx, id);
+  const rows = ctx.db
+    .prepare(
+      `SELECT e.organization_id AS organizationId, o.full_name AS organizationName, o.code,
+              count(*) AS expected, coalesce(sum(d.kind = '申报'), 0) AS declared, coalesce(sum(d.kind = '零报告'), 0) AS zeroReports
+       FROM (${expectedSql(campaign.status === '已结束')}) e
+       JOIN organizations o ON o.id = e.organization_id
+       LEFT JOIN review_declarations d ON d.campaign_id = @campaign AND d.member_id = e.member_id
+       GROUP BY e.organization_id ORDER BY o.code`,
+    )
+    .all({ campaign: id, scope: JSON.stringify(scopeOrganizationIds(ctx, id)) }) as Omit<CampaignOrgCompletion, 'responded' | 'notResponded'>[];
+  const byOrganization = rows.map((r) => ({ ...r, responded: r.declared + r.zeroReports, notResponded: r.expected - r.declared - r.zeroReports }));
+  const sum = (k: 'expected' | 'declared' | 'zeroReports' | 'responded' | 'notResponded') => byOrganization.reduce((a, r) => a + r[k], 0);
+  const day = today(ctx);
+  const totals = { expected: sum('expected'), declared: sum('declared'), zeroReports: sum('zeroReports'), responded: sum('responded'), notResponded: sum('notResponded') };
+  return { ...campaign, today: day, overdue: campaign.deadline < day && totals.notResponded > 0, totals, byOrganization };
+}
+
+export function missingMembers(ctx: ServiceContext, id: number, organizationId: number | undefined, limit: number): { total: number; rows: MissingMember[] } {
+  const campaign = getCampaign(ctx, id);
+  const params = {
+    campaign: id,
+    scope: JSON.stringify(scopeOrganizationIds(ctx, id)),
+    within: organizationId === undefined ? null : JSON.stringify(subtreeOrganizationIds(ctx, organizationId)),
+    limit,
+  };
+  const from = `FROM (${expectedSql(campaign.status === '已结束')}) e
+    JOIN members m ON m.id = e.member_id JOIN organizations o ON o.id = e.organization_id
+    WHERE e.member_id NOT IN (SELECT member_id FROM review_declarations WHERE campaign_id = @campaign)
+      AND (@within IS NULL OR e.organization_id IN (SELECT value FROM json_each(@within)))`;
+  const { limit: _limit, ...countParams } = params;
+  const total = (ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(countParams) as { n: number }).n;
+  const rows = ctx.db
+    .prepare(
+      `SELECT m.id AS memberId, m.name, m.id_number AS idNumber, e.organization_id AS organizationId, o.full_name AS organizationName,
+              m.position, m.phone, (SELECT count(*) FROM accounts a WHERE a.member_id = m.id AND a.status <> '已注销') AS activeAccounts
+       ${from} ORDER BY o.code, m.name_pinyin LIMIT @limit`,
+    )
+    .all(params) as MissingMember[];
+  return { total, rows };
+}
