@@ -1,4 +1,16 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, HistoryOutlined, MessageOutlined, SettingOutlined, TeamOutlined, WechatOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CarryOutOutlined,
+  DashboardOutlined,
+  HistoryOutlined,
+  MessageOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  WechatOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -7,10 +19,14 @@ import { call } from './api.js';
 import { AccountDetailPage } from './pages/AccountDetailPage.js';
 import { AccountsPage } from './pages/AccountsPage.js';
 import { AuditPage } from './pages/AuditPage.js';
+import { CampaignPage } from './pages/CampaignPage.js';
+import { CampaignsPage } from './pages/CampaignsPage.js';
+import { CommendationsPage } from './pages/CommendationsPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { MemberProfilePage } from './pages/MemberProfilePage.js';
 import { MembersPage } from './pages/MembersPage.js';
 import { OrganizationsPage } from './pages/OrganizationsPage.js';
+import { ProtectionPage } from './pages/ProtectionPage.js';
 import { RequestsPage } from './pages/RequestsPage.js';
 import { ReviewQueuePage } from './pages/ReviewQueuePage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
@@ -22,6 +38,9 @@ const NAV = [
   { key: '/accounts', icon: <WechatOutlined />, label: t.nav.accounts },
   { key: '/reviews', icon: <AuditOutlined />, label: t.nav.reviews },
   { key: '/requests', icon: <MessageOutlined />, label: t.nav.requests },
+  { key: '/commendations', icon: <TrophyOutlined />, label: t.nav.commendations },
+  { key: '/protection', icon: <SafetyOutlined />, label: t.nav.protection },
+  { key: '/campaigns', icon: <CarryOutOutlined />, label: t.nav.campaigns },
   { key: '/members', icon: <TeamOutlined />, label: t.nav.members },
   { key: '/organizations', icon: <ApartmentOutlined />, label: t.nav.organizations },
   { key: '/settings', icon: <SettingOutlined />, label: t.nav.settings },
@@ -57,6 +76,10 @@ export function App() {
             <Route path="/reviews" element={<ReviewQueuePage />} />
             <Route path="/requests" element={<RequestsPage />} />
             <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/commendations" element={<CommendationsPage />} />
+            <Route path="/protection" element={<ProtectionPage />} />
+            <Route path="/campaigns" element={<CampaignsPage />} />
+            <Route path="/campaigns/:id" element={<CampaignPage />} />
             <Route path="/organizations" element={<OrganizationsPage />} />
             <Route path="/members" element={<MembersPage />} />
             <Route path="/members/:id" element={<MemberProfilePage />} />

@@ -1,4 +1,5 @@
 import { accountStrings } from './strings/accounts.js';
+import { article10Strings } from './strings/article10.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */
 const strings = {
@@ -119,7 +120,7 @@ const strings = {
     before: '原值',
     after: '新值',
     field: '项目',
-    entities: { organization: '党组织', member: '党员', account: '网络账号', filing: '报备', publication_request: '发布请示', settings: '报备规则' } as Record<string, string>,
+    entities: { organization: '党组织', member: '党员', account: '网络账号', filing: '报备', publication_request: '发布请示', settings: '报备规则', commendation: '表彰', protection_case: '保护支持', review_campaign: '年度核查' } as Record<string, string>,
     empty: '暂无操作记录。',
     more: '加载更早的记录',
   },
@@ -133,9 +134,12 @@ function labels(group: Record<string, unknown>): Record<string, string> {
 export const t = {
   ...strings,
   ...accountStrings,
-  nav: { ...strings.nav, ...accountStrings.nav },
+  ...article10Strings,
+  nav: { ...strings.nav, ...accountStrings.nav, ...article10Strings.nav },
   /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */
   fields: {
+    ...labels(article10Strings.commendation),
+    ...labels(article10Strings.protection),
     ...labels(accountStrings.filing),
     ...labels(accountStrings.account),
     ...labels(strings.org),

@@ -63,7 +63,7 @@ export function AccountFormModal({ open, account, owner, onClose, onSaved }: Pro
       <Form form={form} labelCol={{ span: 6 }} wrapperCol={{ span: 17 }} onFinish={submit}>
         {!account && (
           <Form.Item name="memberId" label={t.account.owner} rules={[required]}>
-            <MemberSelect placeholder={t.account.ownerSearch} initial={owner} />
+            <MemberSelect placeholder={t.account.ownerSearch} initial={owner ? [owner] : []} />
           </Form.Item>
         )}
         <Form.Item name="platform" label={t.account.platform} rules={[required]}>

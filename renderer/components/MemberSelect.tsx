@@ -1,44 +1,56 @@
-/** Find a member 在册 by name, pinyin initials or the last digits of the ID number, as on the member list. */
+/** Find members 在册 by name, pinyin initials or the last digits of the ID number, as on the member list. */
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MemberRow } from '../../src/api/types.js';
 import { call } from '../api.js';
 
-interface Props {
-  value?: number;
-  onChange?: (id: number, member: MemberRow | undefined) => void;
-  placeholder?: string;
-  id?: string;
-  /** Shown before anything is typed, e.g. the member whose page this is. */
-  initial?: { id: number; name: string; organizationName: string } | null;
+interface Known {
+  id: number;
+  name: string;
+  organizationName: string;
 }
 
-export function MemberSelect({ value, onChange, placeholder, id, initial }: Props) {
+interface Common {
+  placeholder?: string;
+  id?: string;
+  /** Members to label before anything is typed (the member whose page this is, or those already chosen). */
+  initial?: Known[];
+}
+
+type Props =
+  | (Common & { multiple?: false; value?: number; onChange?: (id: number, member: MemberRow | undefined) => void })
+  | (Common & { multiple: true; value?: number[]; onChange?: (ids: number[]) => void });
+
+export function MemberSelect(props: Props) {
   const [q, setQ] = useState('');
   const [rows, setRows] = useState<MemberRow[]>([]);
+  // Labels of every member seen, so chosen ones keep their names when the search changes.
+  const known = useRef(new Map<number, Known>());
+  for (const k of props.initial ?? []) known.current.set(k.id, k);
   useEffect(() => {
     if (!q.trim()) return;
     let live = true;
     const timer = setTimeout(() => {
-      call('members.search', { q, statuses: ['在册'], limit: 20 }).then((page) => live && setRows(page.rows), () => undefined);
+      call('members.search', { q, statuses: ['在册'], limit: 20 }).then((page) => {
+        if (!live) return;
+        for (const m of page.rows) known.current.set(m.id, m);
+        setRows(page.rows);
+      }, () => undefined);
     }, 200);
     return () => {
       live = false;
       clearTimeout(timer);
     };
   }, [q]);
-  const options = rows.map((m) => ({ value: m.id, label: `${m.name}（${m.organizationName}）` }));
-  if (initial && !rows.some((r) => r.id === initial.id)) options.unshift({ value: initial.id, label: `${initial.name}（${initial.organizationName}）` });
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value}
-      onChange={(v: number) => onChange?.(v, rows.find((r) => r.id === v))}
-      options={options}
-      placeholder={placeholder}
-      notFoundContent={null}
-      style={{ width: '100%' }}
-    />
-  );
+  const chosen = props.value === undefined ? [] : Array.isArray(props.value) ? props.value : [props.value];
+  const ids = [...new Set([...chosen, ...rows.map((r) => r.id)])];
+  const options = ids.flatMap((id) => {
+    const m = known.current.get(id);
+    return m ? [{ value: id, label: `${m.name}（${m.organizationName}）` }] : [];
+  });
+  const common = { id: props.id, options, placeholder: props.placeholder, notFoundContent: null, style: { width: '100%' }, showSearch: { filterOption: false, onSearch: setQ } };
+  if (props.multiple) {
+    return <Select {...common} mode="multiple" value={props.value} onChange={(v: number[]) => props.onChange?.(v)} />;
+  }
+  return <Select {...common} value={props.value} onChange={(v: number) => props.onChange?.(v, rows.find((r) => r.id === v))} />;
 }

@@ -1,5 +1,5 @@
 /** 首页: where the scope stands on 报告 and 备案; every number opens the accounts behind it. */
-import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, type TableColumnsType } from 'antd';
+import { Alert, Card, Col, Empty, Progress, Row, Space, Statistic, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Dashboard, DashboardRow, FilingCounts } from '../../src/api/accountTypes.js';
@@ -106,6 +106,35 @@ export function DashboardPage() {
           <Row gutter={12}>
             <Col span={12}><CountsCard title={t.dashboard.report} required="报告" counts={data.report} organizationId={data.organizationId} /></Col>
             <Col span={12}><CountsCard title={t.dashboard.record} required="备案" counts={data.record} organizationId={data.organizationId} /></Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={16}>
+              <Card size="small" title={data.campaign ? t.dashboardExtra.campaign(data.campaign.title) : t.nav.campaigns} data-testid="dash-campaign">
+                {data.campaign ? (
+                  <Link to={`/campaigns/${data.campaign.id}`}>
+                    <Space size="large">
+                      <Progress type="circle" size={64} percent={data.campaign.expected === 0 ? 100 : Math.round((data.campaign.responded / data.campaign.expected) * 100)} />
+                      <Statistic title={t.campaign.expected} value={data.campaign.expected} />
+                      <Statistic title={t.campaign.responded} value={data.campaign.responded} />
+                      <Statistic title={t.campaign.notResponded} value={data.campaign.notResponded} styles={{ content: data.campaign.notResponded > 0 ? { color: '#cf1322' } : undefined }} />
+                      <span className="muted">
+                        {t.campaign.deadline}：{data.campaign.deadline}
+                        {data.campaign.overdue ? `（${t.campaign.overdue}）` : ''}
+                      </span>
+                    </Space>
+                  </Link>
+                ) : (
+                  <span className="muted">{t.dashboardExtra.noCampaign}</span>
+                )}
+              </Card>
+            </Col>
+            <Col span={8}>
+              <Card size="small" title={t.dashboardExtra.protection} data-testid="dash-protection">
+                <Link to="/protection">
+                  <Statistic value={data.openProtectionCases} styles={{ content: { fontSize: 30 } }} />
+                </Link>
+              </Card>
+            </Col>
           </Row>
           <Card size="small" title={t.dashboard.breakdown} extra={<span className="muted">{t.dashboard.clickHint}</span>}>
             <Table<DashboardRow>

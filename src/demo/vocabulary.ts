@@ -42,3 +42,11 @@ export const PUBLIC_PLATFORMS = ['微信公众号', '微信视频号', '抖音',
 export const ORDINARY_PLATFORMS = ['微博', '抖音', '快手', '小红书', '知乎', '论坛社区'];
 export const GROUP_PLATFORMS = ['微信群', 'QQ群'];
 export const REQUEST_TITLES = ['关于发布志愿服务活动通知的请示', '关于转发防汛安全提示的请示', '关于发布政策解读文章的请示', '关于发布年度工作总结的请示'];
+
+export const HONOURS = ['网络文明传播先进个人', '优秀网评员', '网络正能量传播之星', '网络宣传工作先进个人'];
+export const APPROVING_BODIES = ['中共示例市委宣传部', '示例市网信办', '本单位党委'];
+export const ATTACK_DESCRIPTIONS = [
+  '在平台发布政策解读后，遭大量恶意评论和人身攻击',
+  '辟谣文章被断章取义转发，个人信息遭曝光',
+  '参与网上正面发声后，被冒用身份发布不实信息',
+];

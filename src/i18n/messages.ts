@@ -135,8 +135,9 @@ export const msg = {
     missingValue: (flag: string) => `选项 ${flag} 缺少取值。`,
     unknownOption: (flag: string) => `未知选项 ${flag}。`,
     demoNotEmpty: '数据文件中已有党组织或党员，示例数据只能填入空数据文件。请换一个 --data-dir。',
-    demoDone: (r: { organizations: number; members: number; accounts: number; filings: number; requests: number }) =>
-      `已生成示例数据：${r.organizations} 个党组织，${r.members} 名党员，${r.accounts} 个网络账号，${r.filings} 条报备记录，${r.requests} 条发布请示。`,
+    demoDone: (r: { organizations: number; members: number; accounts: number; filings: number; requests: number; commendations: number; protectionCases: number; declarations: number }) =>
+      `已生成示例数据：${r.organizations} 个党组织，${r.members} 名党员，${r.accounts} 个网络账号，${r.filings} 条报备记录，` +
+      `${r.requests} 条发布请示，${r.commendations} 项表彰，${r.protectionCases} 个保护支持事项，年度核查已有 ${r.declarations} 人回复。`,
     initDone: (dir: string) => `数据文件已就绪：${dir}`,
     serving: (url: string) => `浏览器模式已启动，请在本机浏览器打开：\n${url}\n按 Ctrl+C 停止。`,
   },

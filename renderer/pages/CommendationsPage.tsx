@@ -1,0 +1,109 @@
+/** 表彰激励: list with filters; a row opens its detail, where it can be edited or withdrawn. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Descriptions, Drawer, Empty, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { Commendation } from '../../src/api/article10Types.js';
+import { COMMENDATION_KINDS, type CommendationKind } from '../../src/domain/vocabulary.js';
+import { CommendationFormModal, WithdrawCommendationModal } from '../components/CommendationModals.js';
+import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
+import { useCall } from '../hooks/useCall.js';
+import { t } from '../strings.js';
+
+type Dialog = 'new' | 'edit' | 'withdraw' | null;
+const or = (v: string | null) => v ?? t.common.none;
+
+export function CommendationStatus({ c }: { c: Commendation }) {
+  return c.withdrawnOn ? <Tag>{t.commendation.withdrawn}</Tag> : <Tag color="green">{t.commendation.valid}</Tag>;
+}
+
+export const commendationColumns: TableColumnsType<Commendation> = [
+  { title: t.commendation.commendedOn, dataIndex: 'commendedOn', width: 110 },
+  { title: t.commendation.honourName, dataIndex: 'honourName', ellipsis: true },
+  { title: t.commendation.kind, dataIndex: 'kind', width: 110 },
+  { title: t.commendation.members, key: 'members', width: 200, ellipsis: true, render: (_: unknown, c) => c.members.map((m) => m.name).join('、') },
+  { title: t.commendation.documentNumber, dataIndex: 'documentNumber', width: 160, render: or },
+  { title: t.commendation.status, key: 'status', width: 80, render: (_: unknown, c) => <CommendationStatus c={c} /> },
+];
+
+export function CommendationsPage() {
+  const [organizationId, setOrganizationId] = useState<number | undefined>();
+  const [kind, setKind] = useState<CommendationKind | undefined>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const { data, loading, reload } = useCall('commendations.list', {
+    organizationId,
+    kind,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+  });
+  const current = data?.find((c) => c.id === openId) ?? null;
+  const done = () => {
+    setDialog(null);
+    reload();
+  };
+  return (
+    <div className="page">
+      <div className="toolbar">
+        <h2 className="page-title">{t.commendation.title}</h2>
+        <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
+        <Select allowClear placeholder={t.commendation.kind} style={{ width: 140 }} value={kind} onChange={setKind} options={COMMENDATION_KINDS.map((k) => ({ value: k, label: k }))} />
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+        <Space style={{ marginLeft: 'auto' }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')}>{t.commendation.add}</Button>
+        </Space>
+      </div>
+      <Table<Commendation>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        columns={commendationColumns}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 50, showTotal: t.common.total }}
+        onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: <Empty description={t.commendation.empty} /> }}
+      />
+      <Drawer
+        open={current !== null}
+        title={t.commendation.detail}
+        size={560}
+        onClose={() => setOpenId(null)}
+        extra={
+          current && !current.withdrawnOn && (
+            <Space>
+              <Button onClick={() => setDialog('edit')}>{t.common.edit}</Button>
+              <Button danger onClick={() => setDialog('withdraw')}>{t.commendation.withdraw}</Button>
+            </Space>
+          )
+        }
+      >
+        {current && (
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            items={[
+              { label: t.commendation.honourName, children: current.honourName },
+              { label: t.commendation.kind, children: current.kind },
+              { label: t.commendation.members, children: current.members.map((m) => `${m.name}（${m.organizationName}${m.positionAtTime ? `，${m.positionAtTime}` : ''}）`).join('；') },
+              { label: t.commendation.commendedOn, children: current.commendedOn },
+              { label: t.commendation.documentNumber, children: or(current.documentNumber) },
+              { label: t.commendation.approvingBody, children: `${or(current.approvingBody)}${current.approvingLevel ? `（${current.approvingLevel}）` : ''}` },
+              { label: t.commendation.reason, children: or(current.reason) },
+              { label: t.commendation.relatedLinks, children: or(current.relatedLinks) },
+              { label: t.commendation.status, children: current.withdrawnOn ? `${t.commendation.withdrawn}：${current.withdrawnOn}，${current.withdrawnReason}` : t.commendation.valid },
+            ]}
+          />
+        )}
+      </Drawer>
+      <CommendationFormModal open={dialog === 'new'} onClose={() => setDialog(null)} onDone={done} />
+      {current && (
+        <>
+          <CommendationFormModal open={dialog === 'edit'} editing={current} onClose={() => setDialog(null)} onDone={done} />
+          <WithdrawCommendationModal open={dialog === 'withdraw'} commendationId={current.id} onClose={() => setDialog(null)} onDone={done} />
+        </>
+      )}
+    </div>
+  );
+}

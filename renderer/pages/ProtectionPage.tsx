@@ -1,0 +1,109 @@
+/** 保护支持: cases with their measures; open one to add measures or close it. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Drawer, Empty, Segmented, Space, Table, Tag, Timeline, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import type { ProtectionCase } from '../../src/api/article10Types.js';
+import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
+import { AddMeasureModal, CloseProtectionModal, NewProtectionCaseModal } from '../components/ProtectionModals.js';
+import { useCall } from '../hooks/useCall.js';
+import { t } from '../strings.js';
+
+type Dialog = 'new' | 'measure' | 'close' | null;
+const or = (v: string | null) => v ?? t.common.none;
+const ALL = '全部';
+
+export const protectionColumns: TableColumnsType<ProtectionCase> = [
+  { title: t.protection.attackedOn, dataIndex: 'attackedOn', width: 110 },
+  { title: t.protection.member, dataIndex: 'memberName', width: 90 },
+  { title: t.account.organization, dataIndex: 'organizationName', width: 240, ellipsis: true },
+  { title: t.protection.platform, dataIndex: 'platform', width: 100, render: or },
+  { title: t.protection.description, dataIndex: 'description', ellipsis: true },
+  { title: t.protection.measures, key: 'measures', width: 200, ellipsis: true, render: (_: unknown, c) => c.measures.map((m) => m.measure).join('、') || t.common.none },
+  { title: t.protection.status, dataIndex: 'status', width: 80, render: (v: string) => <Tag color={v === '处理中' ? 'gold' : 'green'}>{v}</Tag> },
+];
+
+export function ProtectionPage() {
+  const [organizationId, setOrganizationId] = useState<number | undefined>();
+  const [status, setStatus] = useState<'处理中' | '已办结' | typeof ALL>(ALL);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const { data, loading, reload } = useCall('protection.list', { organizationId, status: status === ALL ? undefined : status });
+  const current = data?.find((c) => c.id === openId) ?? null;
+  const done = () => {
+    setDialog(null);
+    reload();
+  };
+  return (
+    <div className="page">
+      <div className="toolbar">
+        <h2 className="page-title">{t.protection.title}</h2>
+        <Segmented value={status} onChange={(v) => setStatus(v as typeof status)} options={[ALL, '处理中', '已办结']} />
+        <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
+        <Space style={{ marginLeft: 'auto' }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')}>{t.protection.add}</Button>
+        </Space>
+      </div>
+      <Table<ProtectionCase>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        columns={protectionColumns}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 50, showTotal: t.common.total }}
+        onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: <Empty description={t.protection.empty} /> }}
+      />
+      <Drawer
+        open={current !== null}
+        title={t.protection.detail}
+        size={560}
+        onClose={() => setOpenId(null)}
+        extra={
+          current?.status === '处理中' && (
+            <Space>
+              <Button onClick={() => setDialog('measure')}>{t.protection.addMeasure}</Button>
+              <Button type="primary" onClick={() => setDialog('close')}>{t.protection.close}</Button>
+            </Space>
+          )
+        }
+      >
+        {current && (
+          <Space direction="vertical" style={{ width: '100%' }} size="large">
+            <Descriptions
+              column={1}
+              size="small"
+              bordered
+              items={[
+                { label: t.protection.member, children: `${current.memberName}（${current.organizationName}）` },
+                { label: t.protection.attackedOn, children: current.attackedOn },
+                { label: t.protection.platform, children: or(current.platform) },
+                { label: t.protection.description, children: current.description },
+                { label: t.protection.handledBy, children: or(current.handledBy) },
+                { label: t.protection.status, children: <span data-testid="protection-status">{current.status}</span> },
+                { label: t.protection.outcome, children: current.outcome ? `${current.outcome}（${current.closedOn}）` : t.common.none },
+              ]}
+            />
+            <div>
+              <h4>{t.protection.measures}</h4>
+              {current.measures.length === 0 ? (
+                <Empty description={t.protection.noMeasures} />
+              ) : (
+                <Timeline
+                  data-testid="protection-measures"
+                  items={current.measures.map((m) => ({ title: m.takenOn, content: `${m.measure}${m.takenBy ? ` · ${m.takenBy}` : ''}${m.notes ? ` · ${m.notes}` : ''}` }))}
+                />
+              )}
+            </div>
+          </Space>
+        )}
+      </Drawer>
+      <NewProtectionCaseModal open={dialog === 'new'} onClose={() => setDialog(null)} onDone={done} />
+      {current && (
+        <>
+          <AddMeasureModal open={dialog === 'measure'} caseId={current.id} onClose={() => setDialog(null)} onDone={done} />
+          <CloseProtectionModal open={dialog === 'close'} caseId={current.id} onClose={() => setDialog(null)} onDone={done} />
+        </>
+      )}
+    </div>
+  );
+}
