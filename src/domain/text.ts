@@ -1,10 +1,11 @@
 /**
- * Normalises text typed or pasted by people: full-width ASCII to half-width, NBSP and ideographic spaces
- * to plain spaces, runs of spaces collapsed, ends trimmed. Chinese punctuation inside names is kept.
+ * Normalises text typed or pasted by people: full-width digits and Latin letters to half-width (IDs and
+ * phones typed with a Chinese input method), NBSP and ideographic spaces to plain spaces, runs of spaces
+ * collapsed, ends trimmed. Chinese punctuation such as （）、〔〕 is part of names and document numbers: kept.
  */
 export function normalizeText(raw: string): string {
   return raw
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\u00A0\u2000-\u200B\u3000\uFEFF]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

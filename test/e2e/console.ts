@@ -57,3 +57,18 @@ export function useConsole(demoMembers: number): () => RunningConsole {
 
 /** Screenshots land in test/e2e/artifacts/ (not committed) to be looked at after a run. */
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+/** Calls the register from inside the page (same token as the page), to look up test fixtures. */
+export function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([n, i]) => {
+      const res = await fetch(`/rpc/${n}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': sessionStorage.getItem('netledger.token') ?? '' },
+        body: JSON.stringify(i),
+      });
+      return (await res.json()).value;
+    },
+    [name, input] as const,
+  ) as Promise<T>;
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { msg } from '../../src/i18n/messages.js';
 import { validId } from '../support/ids.js';
-import { shot, useConsole } from './console.js';
+import { rpc, shot, useConsole } from './console.js';
 
 const app = useConsole(300);
 
@@ -61,15 +61,8 @@ test('a secretary sets up a branch, registers a member, finds and moves them, an
   await expect(page.getByTestId('profile-organization')).toContainText(NEW_BRANCH);
   await page.getByRole('button', { name: '转移组织关系' }).click();
   const moveDialog = page.getByRole('dialog');
-  const target = await page.evaluate(async () => {
-    const res = await fetch('/rpc/organizations.tree', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': sessionStorage.getItem('netledger.token') ?? '' },
-      body: '{}',
-    });
-    const tree = (await res.json()).value as { fullName: string; type: string }[];
-    return tree.find((o) => o.type === '党支部' && !o.fullName.includes('测试局'))!.fullName;
-  });
+  const tree = await rpc<{ fullName: string; type: string }[]>(page, 'organizations.tree', {});
+  const target = tree.find((o) => o.type === '党支部' && !o.fullName.includes('测试局'))!.fullName;
   await pickOrganization(page, moveDialog, target);
   await moveDialog.getByRole('button', { name: /确\s*定/ }).click();
   await expect(page.getByTestId('profile-organization')).toContainText(target);
