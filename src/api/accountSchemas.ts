@@ -110,6 +110,14 @@ export const settingsUpdate = z.object({
   publicAccountFollowerThreshold: threshold.optional(),
   groupMemberThreshold: threshold.optional(),
   deadlineDays: z.number({ error: '期限应为天数。' }).int().min(1).max(365).optional(),
+  signature: z
+    .object({
+      leader: z.string().trim().max(20),
+      reviewer: z.string().trim().max(20),
+      preparer: z.string().trim().max(20),
+      phone: z.string().trim().max(30),
+    })
+    .optional(),
 });
 
 export const dashboardQuery = z.object({ organizationId: id.optional() });

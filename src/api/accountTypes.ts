@@ -133,6 +133,8 @@ export interface PublicationRequest {
 
 export interface LedgerSettings extends FilingRulesSettings {
   platforms: string[];
+  /** The signature line of upward reports (单位负责人 / 审核人 / 填表人 / 联系电话). */
+  signature: { leader: string; reviewer: string; preparer: string; phone: string };
 }
 
 /** Counts for one kind of filing (报告 or 备案) in a scope. */

@@ -97,6 +97,16 @@ export const msg = {
     declareWithoutAccounts: '该党员还没有登记在用的网络账号。请先登记账号，或选择“零报告”。',
     overlappingScope: '核查范围中有党组织是另一个所选党组织的下级，请只选上级党组织。',
   },
+  report: {
+    noOrganization: '还没有党组织，无法生成报表。请先建立本单位的党组织。',
+    badPeriod: '开始日期不能晚于结束日期。',
+    noCampaign: '还没有年度核查，无法生成年度报备核查完成情况表。',
+    unknownKind: (k: string) => `未知的报表“${k}”。可选：summary（统计表）、detail（明细表）、commendations（表彰激励和保护支持情况表）、requests（发布信息请示登记表）、review（年度报备核查完成情况表）。`,
+    jobNotFound: '找不到这个导出任务，可能已经完成或被取消。',
+    cancelled: '导出已取消，没有生成文件。',
+    failed: '导出失败，没有生成文件。',
+    notXlsx: '报表文件名应以 .xlsx 结尾。',
+  },
   settings: {
     duplicatePlatform: (p: string) => `平台“${p}”重复了。`,
     platformInUse: (p: string, n: number) => `平台“${p}”下还有 ${n} 个账号，不能从列表中删除。`,

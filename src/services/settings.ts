@@ -23,9 +23,11 @@ export function filingRules(ctx: ServiceContext): FilingRulesSettings {
   return read(ctx, 'filingRules', DEFAULT_FILING_RULES);
 }
 
+const NO_SIGNATURE: LedgerSettings['signature'] = { leader: '', reviewer: '', preparer: '', phone: '' };
+
 export function getSettings(ctx: ServiceContext): LedgerSettings {
   const { platforms } = read(ctx, 'platforms', { platforms: [...DEFAULT_PLATFORMS] });
-  return { ...filingRules(ctx), platforms };
+  return { ...filingRules(ctx), platforms, signature: read(ctx, 'signature', NO_SIGNATURE) };
 }
 
 export function platformKnown(ctx: ServiceContext, platform: string): boolean {
@@ -58,6 +60,7 @@ export function updateSettings(ctx: ServiceContext, input: SettingsUpdate): Ledg
       deadlineDays: input.deadlineDays ?? before.deadlineDays,
     };
     write(ctx, 'filingRules', rules);
+    if (input.signature) write(ctx, 'signature', input.signature);
     const rulesChanged = JSON.stringify(rules) !== JSON.stringify(filingRulesOf(before));
     if (rulesChanged) refreshAllAccounts(ctx);
     const after = getSettings(ctx);

@@ -1,0 +1,88 @@
+/** What a report is: its sheets, each a heading, columns and rows pulled lazily, and how it totals. */
+import { LedgerError } from '../api/errors.js';
+import type { LedgerSettings } from '../api/accountTypes.js';
+import { msg } from '../i18n/messages.js';
+import { today, type ServiceContext } from '../services/context.js';
+import { findOrganizationRow, subtreeOrganizationIds } from '../services/organizations.js';
+import { getSettings } from '../services/settings.js';
+import type { CellValue, ColumnSpec } from './style.js';
+
+export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'review'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export interface ReportParams {
+  organizationId?: number;
+  from?: string;
+  to?: string;
+  campaignId?: number;
+}
+
+export interface ReportScope {
+  organization: { id: number; code: string; fullName: string };
+  /** Ids of the organization and its whole subtree, as JSON for `json_each`. */
+  subtree: string;
+  from: string;
+  to: string;
+  today: string;
+  campaignId?: number;
+  signature: LedgerSettings['signature'];
+}
+
+export interface ReportLine {
+  values: CellValue[];
+  /** Rows with the same group are followed by a 小计 row (明细表: the organization). */
+  group?: string;
+}
+
+export interface SheetDefinition {
+  name: string;
+  title: string;
+  subtitle: string;
+  columns: ColumnSpec[];
+  count(): number;
+  rows(limit?: number): Iterable<ReportLine>;
+  /** 1-based columns summed in 小计/合计 (SUBTOTAL 9); the count column counts rows (SUBTOTAL 3). */
+  sumColumns: number[];
+  countColumn?: number;
+  /** A computed column of the 合计 row, from the totals of others (e.g. a rate). */
+  totalExtra?: (column: number, totals: Map<number, number>, row: number) => CellValue | undefined;
+}
+
+export interface ReportDefinition {
+  kind: ReportKind;
+  title: string;
+  sheets(ctx: ServiceContext, scope: ReportScope): SheetDefinition[];
+}
+
+const EARLIEST = '1900-01-01';
+
+/** The organization (default: the top of the tree), the period (default: everything up to today) and the signature. */
+export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportScope {
+  const day = today(ctx);
+  const organizationId = params.organizationId ?? (ctx.db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL ORDER BY sort_order, id LIMIT 1').get() as { id: number } | undefined)?.id;
+  if (organizationId === undefined) throw new LedgerError('NOT_FOUND', msg.report.noOrganization);
+  const org = findOrganizationRow(ctx, organizationId);
+  const from = params.from ?? EARLIEST;
+  const to = params.to ?? day;
+  if (from > to) throw new LedgerError('VALIDATION', msg.report.badPeriod, { fields: { from: msg.report.badPeriod } });
+  return {
+    organization: { id: org.id, code: org.code, fullName: org.full_name },
+    subtree: JSON.stringify(subtreeOrganizationIds(ctx, org.id)),
+    from,
+    to,
+    today: day,
+    campaignId: params.campaignId,
+    signature: getSettings(ctx).signature,
+  };
+}
+
+/** “统计期间：2026年1月1日至2026年12月31日”, or “截至…” when no start was chosen. */
+export function periodLine(scope: ReportScope): string {
+  const cn = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  return scope.from === EARLIEST ? `截至${cn(scope.to)}` : `统计期间：${cn(scope.from)}至${cn(scope.to)}`;
+}
+
+/** A report line from selected columns (an absent column is an empty cell). */
+export function line(values: (CellValue | undefined)[], group?: string): ReportLine {
+  return { values: values.map((v) => v ?? null), group };
+}

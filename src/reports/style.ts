@@ -1,0 +1,216 @@
+/**
+ * THE report style: every upward report is laid out here and nowhere else — merged title, 填报单位/填报日期
+ * line, header rows repeated on each printed page, thin borders, 宋体/仿宋 body and 黑体 title (charset
+ * GB2312 so a PC without the font substitutes a Chinese one), A4 landscape fit to one page wide, centred,
+ * 第&P页 共&N页, frozen header, totals as formulas with their cached values, IDs as text, and the signature
+ * line. User text that could be read as a formula is neutralised.
+ */
+import type { AddWorksheetOptions, Borders, Cell, Fill, Font, Row, Worksheet } from 'exceljs';
+
+export type ColumnKind = 'text' | 'id' | 'number' | 'date';
+
+export interface ColumnSpec {
+  header: string;
+  /** Width in Excel character units (a Chinese character is about 2). */
+  width: number;
+  kind?: ColumnKind;
+  /** Excel number format, e.g. '0.0%'. */
+  numFmt?: string;
+}
+
+export interface Signature {
+  leader: string;
+  reviewer: string;
+  preparer: string;
+  phone: string;
+}
+
+export interface SheetHeading {
+  title: string;
+  /** 填报单位（盖章）：… */
+  unit: string;
+  /** YYYY-MM-DD, printed as 2026年4月12日. */
+  reportDate: string;
+  /** A line under the title, e.g. the period. */
+  subtitle?: string;
+  columns: ColumnSpec[];
+}
+
+const CHARSET_GB2312 = 134;
+const TITLE_FONT: Partial<Font> = { name: '黑体', size: 18, bold: true, charset: CHARSET_GB2312 };
+const INFO_FONT: Partial<Font> = { name: '宋体', size: 11, charset: CHARSET_GB2312 };
+const HEADER_FONT: Partial<Font> = { name: '黑体', size: 10.5, charset: CHARSET_GB2312 };
+const BODY_FONT: Partial<Font> = { name: '仿宋', size: 10.5, charset: CHARSET_GB2312 };
+const TOTAL_FONT: Partial<Font> = { name: '黑体', size: 10.5, charset: CHARSET_GB2312 };
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDERS: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+const SUBTOTAL_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF5F5F5' } };
+
+/** Text starting with these could be taken for a formula (or a DDE command) by a spreadsheet program. */
+const FORMULA_START = /^[=+\-@\t\r\0]/;
+
+/** Neutralises user text: a leading apostrophe makes it plain text wherever the cell is re-entered or pasted. */
+export function safeText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** 2026-04-12 → 2026年4月12日 */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+export function columnLetter(index: number): string {
+  let n = index;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Print setup, footer and frozen header: given when the sheet is created (the streaming writer takes them only then). */
+export function sheetOptions(heading: SheetHeading): Partial<AddWorksheetOptions> {
+  const headerRow = heading.subtitle ? 4 : 3;
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
+    headerFooter: { oddFooter: '&C第&P页 共&N页' } as AddWorksheetOptions['headerFooter'],
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
+  };
+}
+
+export type CellValue = string | number | null | { formula: string; result: number };
+
+/**
+ * Writes one report table onto a worksheet, row by row, so the streaming writer can commit rows as they
+ * are written (memory stays flat however long the table). `finish` sets the print area and signature.
+ */
+export class ReportSheet {
+  private rowNumber = 0;
+  readonly firstDataRow: number;
+  private readonly width: number;
+
+  constructor(
+    private readonly sheet: Worksheet,
+    private readonly heading: SheetHeading,
+  ) {
+    this.width = heading.columns.length;
+    const last = columnLetter(this.width);
+    const headerRow = heading.subtitle ? 4 : 3;
+    this.firstDataRow = headerRow + 1;
+    sheet.columns = heading.columns.map((c) => ({ width: c.width }));
+
+    const title = this.nextRow([heading.title]);
+    title.height = 36;
+    this.style(title, TITLE_FONT, { horizontal: 'center', vertical: 'middle' });
+    sheet.mergeCells(`A${title.number}:${last}${title.number}`);
+    this.commit(title);
+
+    if (heading.subtitle) {
+      const sub = this.nextRow([heading.subtitle]);
+      this.style(sub, INFO_FONT, { horizontal: 'center', vertical: 'middle' });
+      sheet.mergeCells(`A${sub.number}:${last}${sub.number}`);
+      this.commit(sub);
+    }
+
+    const split = Math.max(1, Math.floor(this.width / 2));
+    const info = this.nextRow([]);
+    info.getCell(1).value = `填报单位（盖章）：${safeText(heading.unit)}`;
+    info.getCell(split + 1).value = `填报日期：${chineseDate(heading.reportDate)}`;
+    this.style(info, INFO_FONT, { vertical: 'middle' });
+    info.getCell(split + 1).alignment = { horizontal: 'right', vertical: 'middle' };
+    info.height = 22;
+    sheet.mergeCells(`A${info.number}:${columnLetter(split)}${info.number}`);
+    if (split + 1 < this.width) sheet.mergeCells(`${columnLetter(split + 1)}${info.number}:${last}${info.number}`);
+    this.commit(info);
+
+    const header = this.nextRow(heading.columns.map((c) => c.header));
+    header.height = 30;
+    this.style(header, HEADER_FONT, { horizontal: 'center', vertical: 'middle', wrapText: true }, HEADER_FILL, true);
+    this.commit(header);
+  }
+
+  get lastRow(): number {
+    return this.rowNumber;
+  }
+
+  private nextRow(values: CellValue[]): Row {
+    this.rowNumber++;
+    const row = this.sheet.getRow(this.rowNumber);
+    values.forEach((v, i) => (row.getCell(i + 1).value = v));
+    return row;
+  }
+
+  private style(row: Row, font: Partial<Font>, alignment: Cell['alignment'], fill?: Fill, borders = false): void {
+    for (let c = 1; c <= this.width; c++) {
+      const cell = row.getCell(c);
+      cell.font = font;
+      cell.alignment = alignment;
+      if (fill) cell.fill = fill;
+      if (borders) cell.border = BORDERS;
+    }
+  }
+
+  /** Streaming sheets write a row out when committed; in-memory sheets have no commit. */
+  private commit(row: Row): void {
+    (row as Row & { commit?: () => void }).commit?.();
+  }
+
+  /** A body row: user text neutralised, IDs and account IDs as text, numbers right-aligned. */
+  addRow(values: CellValue[]): number {
+    const row = this.nextRow(values.map((v, i) => (typeof v === 'string' ? safeText(v) : v) ?? (this.heading.columns[i]?.kind === 'number' ? null : '')));
+    row.height = 20;
+    this.style(row, BODY_FONT, { vertical: 'middle', wrapText: true }, undefined, true);
+    this.heading.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      if (c.kind === 'id') cell.numFmt = '@';
+      if (c.kind === 'number') cell.alignment = { horizontal: 'right', vertical: 'middle' };
+      if (c.kind === 'date') cell.alignment = { horizontal: 'center', vertical: 'middle' };
+      if (c.numFmt) cell.numFmt = c.numFmt;
+    });
+    this.commit(row);
+    return row.number;
+  }
+
+  /** 小计 / 合计: a label and formula cells that carry their computed value for viewers that do not recalculate. */
+  addTotalRow(values: CellValue[], subtotal = false): number {
+    const row = this.nextRow(values);
+    row.height = 22;
+    this.style(row, TOTAL_FONT, { horizontal: 'center', vertical: 'middle' }, subtotal ? SUBTOTAL_FILL : undefined, true);
+    this.heading.columns.forEach((c, i) => c.numFmt && (row.getCell(i + 1).numFmt = c.numFmt));
+    this.commit(row);
+    return row.number;
+  }
+
+  /** The signature line under the table, and the print area now that the last row is known. */
+  finish(signature: Signature): void {
+    this.rowNumber++;
+    const gap = this.sheet.getRow(this.rowNumber);
+    this.commit(gap);
+    const text = `单位负责人：${safeText(signature.leader)}        审核人：${safeText(signature.reviewer)}        填表人：${safeText(signature.preparer)}        联系电话：${safeText(signature.phone)}`;
+    const row = this.nextRow([text]);
+    this.style(row, INFO_FONT, { vertical: 'middle' });
+    row.height = 24;
+    this.sheet.mergeCells(`A${row.number}:${columnLetter(this.width)}${row.number}`);
+    this.commit(row);
+    this.sheet.pageSetup.printArea = `A1:${columnLetter(this.width)}${row.number}`;
+  }
+}
+
+/** A SUM/SUBTOTAL formula cell with its cached value. */
+export function formula(expression: string, result: number): CellValue {
+  return { formula: expression, result };
+}

@@ -1,0 +1,125 @@
+/** Writes any report through the one style module: rows, 小计 per group, 合计, signature; or previews it. */
+import { LedgerError } from '../api/errors.js';
+import { msg } from '../i18n/messages.js';
+import type { ServiceContext } from '../services/context.js';
+import { article10Report } from './article10Report.js';
+import { ReportBook, type Progress } from './book.js';
+import { REPORT_KINDS, resolveScope, type ReportDefinition, type ReportKind, type ReportParams, type ReportScope, type SheetDefinition } from './definition.js';
+import { detailReport } from './detailReport.js';
+import { requestsReport } from './requestsReport.js';
+import { reviewReport } from './reviewReport.js';
+import { columnLetter, formula, type CellValue } from './style.js';
+import { summaryReport } from './summaryReport.js';
+
+export const REPORTS: Record<ReportKind, ReportDefinition> = {
+  summary: summaryReport,
+  detail: detailReport,
+  commendations: article10Report,
+  requests: requestsReport,
+  review: reviewReport,
+};
+
+export function reportDefinition(kind: string): ReportDefinition {
+  if (!(REPORT_KINDS as readonly string[]).includes(kind)) throw new LedgerError('VALIDATION', msg.report.unknownKind(kind));
+  return REPORTS[kind as ReportKind];
+}
+
+/** The values of a 小计/合计 row over data rows from..to, with cached results from the running totals. */
+function totalsRow(def: SheetDefinition, label: string, from: number, to: number, count: number, sums: Map<number, number>, row: number): CellValue[] {
+  const values: CellValue[] = def.columns.map(() => '');
+  values[0] = label;
+  const range = (col: number) => `${columnLetter(col)}${from}:${columnLetter(col)}${to}`;
+  if (def.countColumn) values[def.countColumn - 1] = count ? formula(`SUBTOTAL(3,${range(def.countColumn)})`, count) : 0;
+  for (const col of def.sumColumns) values[col - 1] = count ? formula(`SUBTOTAL(9,${range(col)})`, sums.get(col) ?? 0) : 0;
+  def.columns.forEach((_, i) => {
+    const extra = def.totalExtra?.(i + 1, sums, row);
+    if (extra !== undefined) values[i] = extra;
+  });
+  return values;
+}
+
+function add(sums: Map<number, number>, def: SheetDefinition, values: CellValue[]) {
+  for (const col of def.sumColumns) sums.set(col, (sums.get(col) ?? 0) + (typeof values[col - 1] === 'number' ? (values[col - 1] as number) : 0));
+}
+
+async function writeSheet(book: ReportBook, def: SheetDefinition, scope: ReportScope): Promise<number> {
+  const sheet = book.addSheet(def.name, { title: def.title, subtitle: def.subtitle, unit: scope.organization.fullName, reportDate: scope.today, columns: def.columns });
+  const total = new Map<number, number>();
+  let group = null as { name: string; start: number; count: number; sums: Map<number, number> } | null;
+  let count = 0;
+  const closeGroup = () => {
+    if (!group) return;
+    const row = sheet.lastRow + 1;
+    sheet.addTotalRow(totalsRow(def, '小计', group.start, sheet.lastRow, group.count, group.sums, row), true);
+  };
+  for (const line of def.rows()) {
+    if (line.group !== undefined && line.group !== group?.name) {
+      closeGroup();
+      group = { name: line.group, start: sheet.lastRow + 1, count: 0, sums: new Map() };
+    }
+    sheet.addRow(line.values);
+    count++;
+    add(total, def, line.values);
+    if (group) {
+      group.count++;
+      add(group.sums, def, line.values);
+    }
+    await book.tick();
+  }
+  closeGroup();
+  const row = sheet.lastRow + 1;
+  sheet.addTotalRow(totalsRow(def, '合计', sheet.firstDataRow, sheet.lastRow, count, total, row));
+  sheet.finish(scope.signature);
+  return count;
+}
+
+export interface ReportResult {
+  file: string;
+  rows: number;
+  sheets: number;
+}
+
+/** Writes the report to `outPath` (atomically); never leaves a partial file behind. */
+export async function writeReport(ctx: ServiceContext, kind: ReportKind, params: ReportParams, outPath: string, progress: Progress = {}): Promise<ReportResult> {
+  if (!outPath.toLowerCase().endsWith('.xlsx')) throw new LedgerError('VALIDATION', msg.report.notXlsx);
+  const scope = resolveScope(ctx, params);
+  const sheets = REPORTS[kind].sheets(ctx, scope);
+  const book = new ReportBook(outPath, sheets.reduce((n, s) => n + s.count(), 0), progress);
+  let rows = 0;
+  try {
+    for (const s of sheets) rows += await writeSheet(book, s, scope);
+  } catch (err) {
+    book.discard();
+    throw err;
+  }
+  await book.commit();
+  return { file: outPath, rows, sheets: sheets.length };
+}
+
+export interface ReportPreview {
+  kind: ReportKind;
+  unit: string;
+  reportDate: string;
+  signature: ReportScope['signature'];
+  sheets: { name: string; title: string; subtitle: string; headers: string[]; rows: (string | number | null)[][]; total: number }[];
+}
+
+const PREVIEW_ROWS = 30;
+
+export function previewReport(ctx: ServiceContext, kind: ReportKind, params: ReportParams): ReportPreview {
+  const scope = resolveScope(ctx, params);
+  return {
+    kind,
+    unit: scope.organization.fullName,
+    reportDate: scope.today,
+    signature: scope.signature,
+    sheets: REPORTS[kind].sheets(ctx, scope).map((s) => ({
+      name: s.name,
+      title: s.title,
+      subtitle: s.subtitle,
+      headers: s.columns.map((c) => c.header),
+      rows: [...s.rows(PREVIEW_ROWS)].map((l) => l.values.map((v) => (v !== null && typeof v === 'object' ? v.result : v))),
+      total: s.count(),
+    })),
+  };
+}
