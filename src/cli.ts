@@ -2,11 +2,13 @@
  * `netledger` command line: a host over the same registry as the window. Exit 0 on success; otherwise
  * a Chinese message on stderr and exit 1 (refused by the register) or 2 (bad command line).
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CallName } from './api/contract.js';
 import type { OrganizationNode } from './api/types.js';
 import { LedgerError } from './api/errors.js';
 import type { DemoResult } from './demo/generate.js';
+import type { JobStatus } from './reports/jobs.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './hosts/ledger.js';
 import { msg } from './i18n/messages.js';
 import { startServer } from './server.js';
@@ -24,6 +26,12 @@ const OPTIONS = {
   members: { type: 'string' },
   seed: { type: 'string' },
   port: { type: 'string' },
+  org: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  campaign: { type: 'string' },
+  period: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -50,6 +58,13 @@ function call<N extends CallName>(ledger: Ledger, name: N, input: unknown): unkn
   return result.value;
 }
 
+function organizationIdByCode(ledger: Ledger, code: string): number {
+  const nodes = call(ledger, 'organizations.tree', {}) as OrganizationNode[];
+  const found = nodes.find((n) => n.code === code);
+  if (!found) throw new UsageError(msg.cli.unknownOrgCode(code));
+  return found.id;
+}
+
 function printTree(nodes: OrganizationNode[], io: CliIo): void {
   for (const n of nodes) io.out(`${'  '.repeat(n.depth)}${n.code}  ${n.fullName}（${n.type}，在册 ${n.subtreeActiveMembers} 人）`);
 }
@@ -64,7 +79,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(msg.cli.usage);
       return command || values.help ? 0 : 2;
     }
-    if (!['init', 'demo', 'serve', 'orgs', 'stats'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
+    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
+    if ((command === 'report' || command === 'export-package') && !values.out) throw new UsageError(msg.cli.missingValue('--out'));
+    if (command === 'report' && !positionals[1]) throw new UsageError(msg.cli.reportKindMissing);
     ledger = openLedger(values['data-dir'] ?? DEFAULT_DATA_DIR);
     switch (command) {
       case 'init':
@@ -97,6 +114,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out(values.json ? JSON.stringify(all, null, 2) : Object.entries(all).map(([t, n]) => `${t}\t${typeof n === 'number' ? n : JSON.stringify(n)}`).join('\n'));
         break;
       }
+      case 'report':
+      case 'export-package': {
+        const organizationId = values.org ? organizationIdByCode(ledger, values.org) : undefined;
+        const scope = { organizationId, from: values.from, to: values.to, outPath: path.resolve(values.out!) };
+        const input =
+          command === 'report'
+            ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined }
+            : { type: 'package', period: values.period, ...scope };
+        const started = call(ledger, 'reports.start', input) as JobStatus;
+        const finished = await ledger.ctx.jobs!.wait(started.id);
+        if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
+        io.out(msg.cli.exported(finished.file!, finished.total));
+        break;
+      }
       case 'serve': {
         const server = await startServer({ registry: ledger.registry, port: positiveInt(values.port, '--port', 0) });
         io.out(msg.cli.serving(server.url));
@@ -106,7 +137,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
-        open.close();
+        await open.close();
         ledger = undefined;
         break;
       }
@@ -127,6 +158,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(String(err instanceof Error ? err.stack : err));
     return 1;
   } finally {
-    ledger?.close();
+    await ledger?.close();
   }
 }

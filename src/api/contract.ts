@@ -19,6 +19,9 @@ import type {
   LedgerSettings,
   PublicationRequest,
 } from './accountTypes.js';
+import type { JobStatus } from '../reports/jobs.js';
+import type { ReportPreview } from '../reports/writeReport.js';
+import * as r from './reportSchemas.js';
 import * as s from './schemas.js';
 import type {
   AuditEntry,
@@ -100,6 +103,11 @@ export const contract = {
   'reviews.missing': call<{ total: number; rows: MissingMember[] }>()(c.campaignMissing),
   'reviews.declare': call<Declaration>()(c.declarationRecord),
   'reviews.close': call<Campaign>()(c.campaignClose),
+
+  'reports.preview': call<ReportPreview>()(r.reportPreview),
+  'reports.start': call<JobStatus>()(r.exportStart),
+  'reports.status': call<JobStatus>()(r.jobRef),
+  'reports.cancel': call<JobStatus>()(r.jobRef),
 
   'audit.list': call<AuditEntry[]>()(s.auditList),
 

@@ -1,6 +1,8 @@
 /** Every contract name bound to the service function that answers it. TypeScript checks none is missing. */
 import { schemaVersion } from '../db/migrate.js';
 import { generateDemo } from '../demo/generate.js';
+import { cancelExport, exportStatus, startExport } from '../reports/exportService.js';
+import { previewReport } from '../reports/writeReport.js';
 import { accountDetail } from '../services/accountDetail.js';
 import { closeAccount, createAccount, updateAccount } from '../services/accounts.js';
 import { searchAccounts } from '../services/accountSearch.js';
@@ -104,6 +106,11 @@ export function handlers(host: HostInfo): Handlers {
     'reviews.missing': (ctx, i) => missingMembers(ctx, i.id, i.organizationId, i.limit),
     'reviews.declare': recordDeclaration,
     'reviews.close': (ctx, i) => closeCampaign(ctx, i.id),
+
+    'reports.preview': (ctx, { kind, ...params }) => previewReport(ctx, kind, params),
+    'reports.start': startExport,
+    'reports.status': (ctx, i) => exportStatus(ctx, i.jobId),
+    'reports.cancel': (ctx, i) => cancelExport(ctx, i.jobId),
 
     'audit.list': listAudit,
 

@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRegistry, type Registry } from '../api/registry.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
+import { ExportJobs } from '../reports/jobs.js';
 import type { ServiceContext } from '../services/context.js';
 import { APP_VERSION } from './version.js';
 
@@ -12,10 +14,17 @@ export interface Ledger {
   ctx: ServiceContext;
   registry: Registry;
   dataDir: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const DEFAULT_DATA_DIR = 'netledger-data';
+
+export interface LedgerOptions extends OpenOptions {
+  /** The export worker script; by default the TypeScript source, run through tsx. */
+  exportWorker?: { file: string; execArgv: string[] };
+}
+
+const SOURCE_WORKER = { file: fileURLToPath(new URL('../reports/exportWorker.source.mjs', import.meta.url)), execArgv: [] };
 
 /** The person at the keyboard: the OS login until operator accounts exist. */
 function currentActor(): string {
@@ -26,13 +35,33 @@ function currentActor(): string {
   }
 }
 
-export function openLedger(dataDir: string, options: OpenOptions = {}): Ledger {
+export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger {
   const dir = path.resolve(dataDir);
   fs.mkdirSync(dir, { recursive: true });
-  const db = openDatabase(databasePath(dir), options);
-  const ctx: ServiceContext = { db, clock: () => new Date(), actor: currentActor(), filesDir: path.join(dir, 'attachments') };
+  const dbFile = databasePath(dir);
+  const db = openDatabase(dbFile, options);
+  const actor = currentActor();
+  const worker = options.exportWorker ?? SOURCE_WORKER;
+  const jobs = new ExportJobs({
+    dbFile,
+    exportDir: path.join(dir, 'exports'),
+    workerFile: worker.file,
+    workerExecArgv: worker.execArgv,
+    nativeBinding: options.nativeBinding,
+    actor,
+  });
+  const ctx: ServiceContext = { db, clock: () => new Date(), actor, filesDir: path.join(dir, 'attachments'), jobs };
   const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir });
-  return { db, ctx, registry, dataDir: dir, close: () => db.close() };
+  return {
+    db,
+    ctx,
+    registry,
+    dataDir: dir,
+    close: async () => {
+      await jobs.close();
+      db.close();
+    },
+  };
 }
 
 /** True when nothing has been recorded yet: the first start of a fresh data folder. */

@@ -101,11 +101,19 @@ export const msg = {
     noOrganization: '还没有党组织，无法生成报表。请先建立本单位的党组织。',
     badPeriod: '开始日期不能晚于结束日期。',
     noCampaign: '还没有年度核查，无法生成年度报备核查完成情况表。',
+    exportsUnavailable: '当前运行方式不能导出文件。',
     unknownKind: (k: string) => `未知的报表“${k}”。可选：summary（统计表）、detail（明细表）、commendations（表彰激励和保护支持情况表）、requests（发布信息请示登记表）、review（年度报备核查完成情况表）。`,
     jobNotFound: '找不到这个导出任务，可能已经完成或被取消。',
     cancelled: '导出已取消，没有生成文件。',
     failed: '导出失败，没有生成文件。',
     notXlsx: '报表文件名应以 .xlsx 结尾。',
+  },
+  pkg: {
+    notPackage: '这个文件不是网络账号报备台账的上报数据包。',
+    version: (v: number) => `数据包格式版本 ${v} 本软件不认识，请升级软件。`,
+    checksum: '数据包的校验值不符：文件在传输中损坏或被改动过，请让下级重新导出。',
+    periodRequired: '请填写数据包的期间名称（如：2026年度）。',
+    notJson: '数据包文件名应以 .json 结尾。',
   },
   settings: {
     duplicatePlatform: (p: string) => `平台“${p}”重复了。`,
@@ -136,7 +144,12 @@ export const msg = {
   demo [--members N] [--seed S]  填入虚构的示例数据（仅用于空数据文件）
   serve [--port P]         以浏览器模式启动，打印访问地址
   orgs [--json]            列出党组织树
-  stats --json             各数据表的行数
+  stats --json             各数据表的行数，及各报备状态的账号数
+  report <报表> --out 文件.xlsx [--org 组织代码] [--from 日期] [--to 日期] [--campaign 核查编号]
+                           导出报表：summary 统计表、detail 明细表、commendations 表彰激励和保护支持情况表、
+                           requests 发布信息请示登记表、review 年度报备核查完成情况表
+  export-package --period 期间 --out 文件.json [--org 组织代码] [--from 日期] [--to 日期]
+                           导出上报数据包（供上级党组织导入汇总）
 
 通用选项：
   --data-dir 目录          数据文件夹（默认 ./netledger-data）`,
@@ -149,6 +162,9 @@ export const msg = {
       `已生成示例数据：${r.organizations} 个党组织，${r.members} 名党员，${r.accounts} 个网络账号，${r.filings} 条报备记录，` +
       `${r.requests} 条发布请示，${r.commendations} 项表彰，${r.protectionCases} 个保护支持事项，年度核查已有 ${r.declarations} 人回复。`,
     initDone: (dir: string) => `数据文件已就绪：${dir}`,
+    reportKindMissing: '请指定报表：summary、detail、commendations、requests 或 review。',
+    unknownOrgCode: (code: string) => `找不到组织代码为“${code}”的党组织。运行 netledger orgs 查看组织代码。`,
+    exported: (file: string, rows: number) => `已导出：${file}（${rows} 行）`,
     serving: (url: string) => `浏览器模式已启动，请在本机浏览器打开：\n${url}\n按 Ctrl+C 停止。`,
   },
   audit: {

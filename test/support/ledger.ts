@@ -12,7 +12,7 @@ export const FROZEN_NOW = new Date('2026-11-25T02:00:00Z');
 /** A fresh in-memory register with a frozen clock, and a typed caller over its registry. */
 export function freshLedger(actor = '测试操作员') {
   const db = openDatabase(':memory:', { now: () => FROZEN_NOW.toISOString() });
-  const ctx: ServiceContext = { db, clock: () => FROZEN_NOW, actor, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-files-')) };
+  const ctx: ServiceContext = { db, clock: () => FROZEN_NOW, actor, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-files-')), jobs: null };
   const registry = createRegistry(ctx, { version: 'test', dataDir: ':memory:' }, () => undefined);
   return { db, ctx, registry, call: caller(registry), fail: failer(registry) };
 }

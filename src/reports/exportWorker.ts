@@ -1,0 +1,31 @@
+/**
+ * Runs one export off the main thread, on its own read-only connection (WAL lets it read while the window
+ * keeps working), posting progress and stopping when told to cancel.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { ServiceContext } from '../services/context.js';
+import { ReportCancelled } from './book.js';
+import type { ExportTask, WorkerMessage } from './jobs.js';
+import { writePackage } from './upwardPackage.js';
+import { writeReport } from './writeReport.js';
+
+const { dbFile, nativeBinding, actor, task } = workerData as { dbFile: string; nativeBinding?: string; actor: string; task: ExportTask };
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+const controller = new AbortController();
+parentPort!.on('message', (m) => m === 'cancel' && controller.abort());
+
+const db = new Database(dbFile, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+db.pragma('busy_timeout = 5000');
+const ctx: ServiceContext = { db, clock: () => new Date(), actor, filesDir: null, jobs: null };
+const progress = { signal: controller.signal, onProgress: (done: number, total: number) => post({ type: 'progress', done, total }) };
+
+try {
+  if (task.type === 'report') await writeReport(ctx, task.kind, task.params, task.outPath, progress);
+  else await writePackage(ctx, task.params, task.outPath, progress);
+  post({ type: 'done' });
+} catch (err) {
+  post(err instanceof ReportCancelled ? { type: 'cancelled' } : { type: 'failed', message: err instanceof Error ? err.message : String(err) });
+} finally {
+  db.close();
+}

@@ -1,0 +1,167 @@
+/**
+ * The upward data package: the machine-readable companion of a report, so the higher committee can import
+ * and consolidate instead of copying spreadsheets by hand. Format: resources/upward-package-format.md.
+ * Written in one pass (data streamed, hashed as written, counts and checksum last) to a .part file, renamed
+ * when complete.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { LedgerError } from '../api/errors.js';
+import { schemaVersion } from '../db/migrate.js';
+import { APP_VERSION } from '../hosts/version.js';
+import { msg } from '../i18n/messages.js';
+import { nowIso, type ServiceContext } from '../services/context.js';
+import { ReportCancelled, type Progress } from './book.js';
+import { resolveScope, type ReportParams, type ReportScope } from './definition.js';
+
+export const PACKAGE_FORMAT = 'netledger-upward-package';
+export const PACKAGE_FORMAT_VERSION = 1;
+
+/** Each section: its name in `data` and the query producing its records (camelCase keys as written). */
+const SECTIONS: { name: string; sql: string }[] = [
+  {
+    name: 'organizations',
+    sql: `SELECT o.code, o.full_name AS fullName, o.type, p.code AS parentCode, o.secretary
+          FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id
+          WHERE o.id IN (SELECT value FROM json_each(@subtree)) ORDER BY o.code`,
+  },
+  {
+    name: 'members',
+    sql: `SELECT m.id_number AS idNumber, m.name, m.gender, m.birth_date AS birthDate, o.code AS organizationCode, m.work_unit AS workUnit,
+            m.position, m.rank, m.party_status AS partyStatus, m.status, m.status_date AS statusDate, m.joined_on AS joinedOn
+          FROM members m JOIN organizations o ON o.id = m.organization_id
+          WHERE m.organization_id IN (SELECT value FROM json_each(@subtree)) ORDER BY o.code, m.id`,
+  },
+  {
+    name: 'accounts',
+    sql: `SELECT a.id AS ref, m.id_number AS ownerIdNumber, o.code AS organizationCode, a.platform, a.region, a.capacity, a.kind,
+            a.display_name AS displayName, a.account_ref AS accountRef, a.opened_on AS openedOn, a.audience, a.administrator,
+            a.status, a.closed_on AS closedOn, a.required_filing AS requiredFiling, a.filing_state AS filingState
+          FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
+          WHERE a.organization_id IN (SELECT value FROM json_each(@subtree))
+            AND coalesce(a.opened_on, substr(a.created_at, 1, 10)) <= @to AND (a.closed_on IS NULL OR a.closed_on >= @from)
+          ORDER BY a.id`,
+  },
+  {
+    name: 'filings',
+    sql: `SELECT f.account_id AS accountRef, f.type, f.submitted_on AS submittedOn, f.state, f.reviewed_on AS reviewedOn,
+            f.opinion, f.document_number AS documentNumber
+          FROM filings f JOIN accounts a ON a.id = f.account_id
+          WHERE a.organization_id IN (SELECT value FROM json_each(@subtree)) AND f.submitted_on <= @to
+            AND coalesce(a.opened_on, substr(a.created_at, 1, 10)) <= @to AND (a.closed_on IS NULL OR a.closed_on >= @from)
+          ORDER BY f.id`,
+  },
+  {
+    name: 'commendations',
+    sql: `SELECT c.kind, c.honour_name AS honourName, c.approving_body AS approvingBody, c.approving_level AS approvingLevel,
+            c.document_number AS documentNumber, c.commended_on AS commendedOn, c.withdrawn_on AS withdrawnOn,
+            (SELECT json_group_array(m.id_number) FROM commendation_members cm JOIN members m ON m.id = cm.member_id WHERE cm.commendation_id = c.id) AS memberIdNumbers
+          FROM commendations c WHERE c.commended_on BETWEEN @from AND @to
+            AND c.id IN (SELECT cm.commendation_id FROM commendation_members cm JOIN members m ON m.id = cm.member_id
+                         WHERE m.organization_id IN (SELECT value FROM json_each(@subtree)))
+          ORDER BY c.id`,
+  },
+  {
+    name: 'protectionCases',
+    sql: `SELECT m.id_number AS memberIdNumber, p.attacked_on AS attackedOn, p.platform, p.status, p.closed_on AS closedOn, p.outcome,
+            (SELECT json_group_array(measure) FROM protection_measures pm WHERE pm.case_id = p.id) AS measures
+          FROM protection_cases p JOIN members m ON m.id = p.member_id
+          WHERE p.attacked_on BETWEEN @from AND @to AND m.organization_id IN (SELECT value FROM json_each(@subtree)) ORDER BY p.id`,
+  },
+  {
+    name: 'publicationRequests',
+    sql: `SELECT o.code AS organizationCode, r.requester_name AS requesterName, r.title, r.requested_on AS requestedOn,
+            r.decision, r.decided_on AS decidedOn, r.published_on AS publishedOn
+          FROM publication_requests r JOIN organizations o ON o.id = r.organization_id
+          WHERE r.requested_on BETWEEN @from AND @to AND r.organization_id IN (SELECT value FROM json_each(@subtree)) ORDER BY r.id`,
+  },
+];
+
+/** Columns holding a JSON array from SQLite are written as arrays, not as strings. */
+const JSON_COLUMNS = new Set(['memberIdNumbers', 'measures']);
+
+export interface PackageParams extends ReportParams {
+  /** The period as people name it (e.g. 2026年度, 2026年第三季度). */
+  period: string;
+}
+
+export interface PackageResult {
+  file: string;
+  counts: Record<string, number>;
+  sha256: string;
+}
+
+function headerOf(ctx: ServiceContext, scope: ReportScope, period: string) {
+  return {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    generator: `netledger ${APP_VERSION}`,
+    schemaVersion: schemaVersion(ctx.db),
+    source: { code: scope.organization.code, fullName: scope.organization.fullName },
+    period: { label: period, from: scope.from, to: scope.to },
+    generatedAt: nowIso(ctx),
+  };
+}
+
+export async function writePackage(ctx: ServiceContext, params: PackageParams, outPath: string, progress: Progress = {}): Promise<PackageResult> {
+  const scope = resolveScope(ctx, params);
+  const bind = { subtree: scope.subtree, from: scope.from, to: scope.to };
+  const total = SECTIONS.reduce((n, s) => n + (ctx.db.prepare(`SELECT count(*) AS n FROM (${s.sql})`).get(bind) as { n: number }).n, 0);
+  const temp = `${outPath}.${process.pid}.${Date.now()}.part`;
+  const fd = fs.openSync(temp, 'w');
+  const hash = crypto.createHash('sha256');
+  const counts: Record<string, number> = {};
+  let done = 0;
+  const write = (text: string) => fs.writeSync(fd, text);
+  const data = (text: string) => {
+    hash.update(text);
+    write(text);
+  };
+  try {
+    const header = JSON.stringify(headerOf(ctx, scope, params.period));
+    write(`${header.slice(0, -1)},"data":`);
+    data('{');
+    SECTIONS.forEach((section, i) => {
+      data(`${i ? ',' : ''}${JSON.stringify(section.name)}:[`);
+      let n = 0;
+      for (const row of ctx.db.prepare(section.sql).iterate(bind) as Iterable<Record<string, unknown>>) {
+        for (const key of JSON_COLUMNS) if (typeof row[key] === 'string') row[key] = JSON.parse(row[key] as string);
+        data(`${n ? ',' : ''}${JSON.stringify(row)}`);
+        n++;
+        if (++done % 1000 === 0) {
+          if (progress.signal?.aborted) throw new ReportCancelled();
+          progress.onProgress?.(done, total);
+        }
+      }
+      counts[section.name] = n;
+      data(']');
+    });
+    data('}');
+    const sha256 = hash.digest('hex');
+    write(`,"counts":${JSON.stringify(counts)},"sha256":"${sha256}"}\n`);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(temp, outPath);
+    progress.onProgress?.(total, total);
+    return { file: outPath, counts, sha256 };
+  } catch (err) {
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/** Checks a package as the receiving side would: format, version, and the checksum of its data. */
+export function verifyPackage(text: string): { ok: true; counts: Record<string, number> } {
+  let parsed: { format?: string; formatVersion?: number; data?: unknown; sha256?: string; counts?: Record<string, number> };
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    throw new LedgerError('VALIDATION', msg.pkg.notPackage);
+  }
+  if (parsed.format !== PACKAGE_FORMAT) throw new LedgerError('VALIDATION', msg.pkg.notPackage);
+  if (parsed.formatVersion !== PACKAGE_FORMAT_VERSION) throw new LedgerError('VALIDATION', msg.pkg.version(parsed.formatVersion ?? 0));
+  const sha = crypto.createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex');
+  if (sha !== parsed.sha256) throw new LedgerError('VALIDATION', msg.pkg.checksum);
+  return { ok: true, counts: parsed.counts ?? {} };
+}
