@@ -1,4 +1,5 @@
 /** Electron main: one instance, one hardened window, the registry behind IPC. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
@@ -14,6 +15,11 @@ const rendererFile = path.join(here, '../renderer/index.html');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | null = null;
 let ledger: Ledger | null = null;
+
+function besideMain(name: string): string | undefined {
+  const file = path.join(here, name);
+  return fs.existsSync(file) ? file : undefined;
+}
 
 const dialogs: Dialogs = {
   async save(win, options) {
@@ -31,6 +37,10 @@ function start(): void {
     ledger = openLedger(chooseDataDir(app.getPath('exe'), app.getPath('userData')), {
       // Set by `npm start` when it built better-sqlite3 for Electron's ABI next to Node's build.
       nativeBinding: process.env.NETLEDGER_SQLITE_BINDING || undefined,
+      // Both travel beside the bundled main (electron.config.ts), not where the source modules were;
+      // when main runs from source (tests), the defaults beside the source modules apply.
+      migrationsDir: besideMain('migrations'),
+      exportWorker: besideMain('exportWorker.js') ? { file: besideMain('exportWorker.js')!, execArgv: [] } : undefined,
     });
   } catch (err) {
     dialog.showErrorBox(WINDOW_TITLE, err instanceof Error ? err.message : String(err));
@@ -54,5 +64,5 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => ledger?.close());
+  app.on('will-quit', () => void ledger?.close());
 }

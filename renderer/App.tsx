@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CarryOutOutlined,
   DashboardOutlined,
+  FileExcelOutlined,
   HistoryOutlined,
   MessageOutlined,
   SafetyOutlined,
@@ -27,6 +28,7 @@ import { MemberProfilePage } from './pages/MemberProfilePage.js';
 import { MembersPage } from './pages/MembersPage.js';
 import { OrganizationsPage } from './pages/OrganizationsPage.js';
 import { ProtectionPage } from './pages/ProtectionPage.js';
+import { ReportsPage } from './pages/ReportsPage.js';
 import { RequestsPage } from './pages/RequestsPage.js';
 import { ReviewQueuePage } from './pages/ReviewQueuePage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
@@ -41,6 +43,7 @@ const NAV = [
   { key: '/commendations', icon: <TrophyOutlined />, label: t.nav.commendations },
   { key: '/protection', icon: <SafetyOutlined />, label: t.nav.protection },
   { key: '/campaigns', icon: <CarryOutOutlined />, label: t.nav.campaigns },
+  { key: '/reports', icon: <FileExcelOutlined />, label: t.nav.reports },
   { key: '/members', icon: <TeamOutlined />, label: t.nav.members },
   { key: '/organizations', icon: <ApartmentOutlined />, label: t.nav.organizations },
   { key: '/settings', icon: <SettingOutlined />, label: t.nav.settings },
@@ -80,6 +83,7 @@ export function App() {
             <Route path="/protection" element={<ProtectionPage />} />
             <Route path="/campaigns" element={<CampaignsPage />} />
             <Route path="/campaigns/:id" element={<CampaignPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="/organizations" element={<OrganizationsPage />} />
             <Route path="/members" element={<MembersPage />} />
             <Route path="/members/:id" element={<MemberProfilePage />} />

@@ -129,7 +129,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         break;
       }
       case 'serve': {
-        const server = await startServer({ registry: ledger.registry, port: positiveInt(values.port, '--port', 0) });
+        const jobs = ledger.ctx.jobs!;
+        const server = await startServer({ registry: ledger.registry, port: positiveInt(values.port, '--port', 0), exports: (id) => jobs.exportedFile(id) });
         io.out(msg.cli.serving(server.url));
         const open = ledger;
         await new Promise<void>((resolve) => {

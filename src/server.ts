@@ -16,8 +16,12 @@ export const TOKEN_HEADER = 'x-ledger-token';
 // Room for a 20 MB scanned form sent as base64.
 const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
+/** Finds a finished browser-mode export by job id (the export jobs of the ledger). */
+export type ExportLookup = (jobId: string) => { file: string; fileName: string } | null;
+
 export interface ServerOptions {
   registry: Registry;
+  exports?: ExportLookup;
   port?: number;
   staticDir?: string;
   token?: string;
@@ -100,8 +104,26 @@ async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, na
   } catch {
     return refuse(res, 400, 'VALIDATION', msg.api.badRequest);
   }
+  // Browser mode downloads exports; it never lets the page choose where on disk a file is written.
+  if (name === 'reports.start' && input && typeof input === 'object' && 'outPath' in input) {
+    return refuse(res, 400, 'VALIDATION', msg.api.badRequest);
+  }
   const result = options.registry.invoke(name, input);
   sendJson(res, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result);
+}
+
+function sendExport(req: http.IncomingMessage, res: http.ServerResponse, jobId: string, options: Required<ServerOptions>): void {
+  const header = req.headers[TOKEN_HEADER];
+  if (!tokensMatch(Array.isArray(header) ? header[0] : header, options.token)) return refuse(res, 401, 'UNAUTHORIZED', msg.api.unauthorized);
+  const found = options.exports(jobId);
+  if (!found) return refuse(res, 404, 'NOT_FOUND', msg.report.jobNotFound);
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': found.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/json',
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
+    'Cache-Control': 'no-store',
+  });
+  fs.createReadStream(found.file).pipe(res);
 }
 
 function serveStatic(res: http.ServerResponse, staticDir: string, urlPath: string): void {
@@ -124,6 +146,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     port: 0,
     staticDir: DEFAULT_STATIC_DIR,
     token: crypto.randomBytes(24).toString('base64url'),
+    exports: () => null,
     ...options,
   };
   let allowedHosts = new Set<string>();
@@ -137,6 +160,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', msg.api.badRequest);
+    const download = /^\/exports\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (download) return sendExport(req, res, download[1]!, opts);
     serveStatic(res, opts.staticDir, url.pathname);
   });
   return new Promise((resolve, reject) => {

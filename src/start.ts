@@ -74,12 +74,13 @@ async function browserMode(reason: string): Promise<void> {
     console.log(startMsg.fillingDemo(DEMO_MEMBERS));
     ledger.registry.invoke('system.demo', { members: DEMO_MEMBERS, seed: 1 });
   }
-  const server = await startServer({ registry: ledger.registry, port: PREFERRED_PORT }).catch(() =>
-    startServer({ registry: ledger.registry, port: 0 }),
+  const exports = (id: string) => ledger.ctx.jobs!.exportedFile(id);
+  const server = await startServer({ registry: ledger.registry, port: PREFERRED_PORT, exports }).catch(() =>
+    startServer({ registry: ledger.registry, port: 0, exports }),
   );
   console.log(startMsg.browserReady(server.url, ledger.dataDir));
   openInBrowser(server.url);
-  const stop = () => void server.close().then(() => (ledger.close(), process.exit(0)));
+  const stop = () => void server.close().then(() => ledger.close()).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

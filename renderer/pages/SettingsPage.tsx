@@ -1,5 +1,5 @@
 /** 报备规则: the unit's own detailed rules (Article 13). Saving re-derives every account. */
-import { Alert, Button, Card, Form, InputNumber, Select } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import type { LedgerSettings } from '../../src/api/accountTypes.js';
 import { call } from '../api.js';
@@ -21,6 +21,7 @@ export function SettingsPage() {
         publicAccountFollowerThreshold: v.publicAccountFollowerThreshold ?? null,
         groupMemberThreshold: v.groupMemberThreshold ?? null,
         deadlineDays: v.deadlineDays,
+        signature: v.signature,
       }),
     t.settings.saved,
     (saved) => form.setFieldsValue(saved),
@@ -42,6 +43,22 @@ export function SettingsPage() {
           </Form.Item>
           <Form.Item name="deadlineDays" label={t.settings.deadline} rules={[{ required: true, message: t.common.required }]}>
             <InputNumber min={1} max={365} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item label={t.settings.signature} extra={t.settings.signatureHelp}>
+            <Space wrap>
+              <Form.Item name={['signature', 'leader']} noStyle>
+                <Input addonBefore={t.settings.leader} maxLength={20} style={{ width: 220 }} />
+              </Form.Item>
+              <Form.Item name={['signature', 'reviewer']} noStyle>
+                <Input addonBefore={t.settings.reviewer} maxLength={20} style={{ width: 200 }} />
+              </Form.Item>
+              <Form.Item name={['signature', 'preparer']} noStyle>
+                <Input addonBefore={t.settings.preparer} maxLength={20} style={{ width: 200 }} />
+              </Form.Item>
+              <Form.Item name={['signature', 'phone']} noStyle>
+                <Input addonBefore={t.settings.phone} maxLength={30} style={{ width: 240 }} />
+              </Form.Item>
+            </Space>
           </Form.Item>
           <Form.Item wrapperCol={{ offset: 7 }}>
             <Button type="primary" htmlType="submit" loading={busy}>{t.common.save}</Button>

@@ -162,5 +162,11 @@ export const accountStrings = {
     deadline: '报备期限（开设后天数）',
     saved: '已保存。所有账号的应办事项和报备状态已按新规则重新计算。',
     fixed: '境内/境外、开设身份、账号类型是条文规定的分类，不在这里修改。',
+    signature: '报表签名栏',
+    signatureHelp: '印在每张上报报表末尾。',
+    leader: '单位负责人',
+    reviewer: '审核人',
+    preparer: '填表人',
+    phone: '联系电话',
   },
 };

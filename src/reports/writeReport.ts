@@ -101,7 +101,7 @@ export interface ReportPreview {
   unit: string;
   reportDate: string;
   signature: ReportScope['signature'];
-  sheets: { name: string; title: string; subtitle: string; headers: string[]; rows: (string | number | null)[][]; total: number }[];
+  sheets: { name: string; title: string; subtitle: string; headers: string[]; widths: number[]; rows: (string | number | null)[][]; total: number }[];
 }
 
 const PREVIEW_ROWS = 30;
@@ -118,6 +118,7 @@ export function previewReport(ctx: ServiceContext, kind: ReportKind, params: Rep
       title: s.title,
       subtitle: s.subtitle,
       headers: s.columns.map((c) => c.header),
+      widths: s.columns.map((c) => c.width),
       rows: [...s.rows(PREVIEW_ROWS)].map((l) => l.values.map((v) => (v !== null && typeof v === 'object' ? v.result : v))),
       total: s.count(),
     })),

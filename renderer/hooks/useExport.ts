@@ -1,0 +1,62 @@
+/**
+ * Runs an export job the way the host allows: the desktop asks where to save with the native dialog, browser
+ * mode downloads the finished file. Progress is polled for the progress bar; cancel stops the worker.
+ */
+import { App } from 'antd';
+import { useRef, useState } from 'react';
+import type { CallInput } from '../../src/api/contract.js';
+import type { JobStatus } from '../../src/reports/jobs.js';
+import { call, downloadExport } from '../api.js';
+import { t } from '../strings.js';
+
+type StartInput = CallInput<'reports.start'>;
+
+export function useExport() {
+  const { message } = App.useApp();
+  const [job, setJob] = useState<JobStatus | null>(null);
+  const cancelled = useRef(false);
+
+  const run = async (input: StartInput, suggestedName: string) => {
+    let outPath: string | undefined;
+    if (window.ledger) {
+      const json = input.type === 'package';
+      const chosen = await window.ledger.chooseSaveFile({
+        title: t.report.saveTitle,
+        defaultName: suggestedName,
+        filters: [{ name: json ? t.report.jsonFilter : t.report.excelFilter, extensions: [json ? 'json' : 'xlsx'] }],
+      });
+      if (!chosen) return;
+      outPath = chosen;
+    }
+    cancelled.current = false;
+    try {
+      let status = await call('reports.start', { ...input, outPath });
+      setJob(status);
+      while (status.state === 'running') {
+        await new Promise((r) => setTimeout(r, 400));
+        status = await call('reports.status', { jobId: status.id });
+        setJob(status);
+      }
+      if (status.state === 'done') {
+        if (window.ledger) void message.success(t.report.saved(status.file!));
+        else {
+          await downloadExport(status.id, status.fileName);
+          void message.success(t.report.downloaded(status.fileName));
+        }
+      } else void message.warning(status.error ?? '');
+    } catch (err) {
+      void message.error((err as Error).message);
+    } finally {
+      setJob(null);
+    }
+  };
+
+  const cancel = () => {
+    if (job && !cancelled.current) {
+      cancelled.current = true;
+      void call('reports.cancel', { jobId: job.id });
+    }
+  };
+
+  return { job, run, cancel };
+}

@@ -1,0 +1,108 @@
+/** 上报报表: choose report, scope and period, see it as it will print, export it (and its data package). */
+import { Alert, Button, Card, DatePicker, Empty, Form, Input, Modal, Progress, Segmented, Select, Space, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { ReportKind } from '../../src/reports/definition.js';
+import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
+import { useCall } from '../hooks/useCall.js';
+import { useExport } from '../hooks/useExport.js';
+import { t } from '../strings.js';
+
+const KINDS: ReportKind[] = ['summary', 'detail', 'commendations', 'requests', 'review'];
+const cn = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+const fileName = (title: string, unit: string, day: string, ext: string) => `${title}_${unit}_${day.replace(/-/g, '')}${ext}`;
+
+export function ReportsPage() {
+  const [kind, setKind] = useState<ReportKind>('summary');
+  const [organizationId, setOrganizationId] = useState<number | undefined>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [campaignId, setCampaignId] = useState<number | undefined>();
+  const [packaging, setPackaging] = useState(false);
+  const [period, setPeriod] = useState(`${new Date().getFullYear()}年度`);
+  const params = { organizationId, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), campaignId: kind === 'review' ? campaignId : undefined };
+  const preview = useCall('reports.preview', { kind, ...params });
+  const campaigns = useCall('reviews.list', {});
+  const exporter = useExport();
+  const p = preview.data;
+  const first = p?.sheets[0];
+  return (
+    <div className="page">
+      <div className="toolbar">
+        <h2 className="page-title">{t.report.title}</h2>
+        <Segmented value={kind} onChange={(v) => setKind(v as ReportKind)} options={KINDS.map((k) => ({ value: k, label: t.report.kinds[k] }))} data-testid="report-kind" />
+      </div>
+      <div className="toolbar">
+        <span>{t.report.scope}</span>
+        <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
+        <span>{t.report.period}</span>
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} allowEmpty={[true, true]} />
+        {kind === 'review' && (
+          <Select
+            allowClear
+            placeholder={t.report.campaign}
+            style={{ width: 180 }}
+            value={campaignId}
+            onChange={setCampaignId}
+            options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.title}（${c.status}）` }))}
+          />
+        )}
+        <Space style={{ marginLeft: 'auto' }}>
+          <Button type="primary" disabled={!p} onClick={() => p && first && void exporter.run({ type: 'report', kind, ...params }, fileName(first.title, p.unit, p.reportDate, '.xlsx'))}>
+            {t.report.export}
+          </Button>
+          <Button disabled={!p} onClick={() => setPackaging(true)}>{t.report.exportPackage}</Button>
+        </Space>
+      </div>
+      {preview.error && <Alert type="error" showIcon title={preview.error} />}
+      {p && (
+        <Card size="small" title={t.report.preview} extra={<span className="muted">{t.report.signatureHint}</span>}>
+          {p.sheets.map((sheet) => (
+            <div key={sheet.name} className="report-preview" data-testid="report-preview">
+              <div className="report-title">{sheet.title}</div>
+              <div className="report-subtitle">{sheet.subtitle}</div>
+              <div className="report-unit">
+                {t.report.unitLine(p.unit, cn(p.reportDate)).map((s) => <span key={s}>{s}</span>)}
+              </div>
+              <Table
+                size="small"
+                bordered
+                pagination={false}
+                rowKey={(_, i) => String(i)}
+                columns={sheet.headers.map((h, i) => ({ title: h, dataIndex: i, key: i, ellipsis: true, width: (sheet.widths[i] ?? 10) * 9 }))}
+                dataSource={sheet.rows.map((r) => Object.fromEntries(r.map((v, i) => [i, v ?? ''])))}
+                scroll={{ x: sheet.widths.reduce((a, w) => a + w * 9, 0) }}
+                locale={{ emptyText: <Empty description={t.report.empty} /> }}
+              />
+              <div className="muted" data-testid="report-total">{t.report.previewNote(sheet.rows.length, sheet.total)}</div>
+              <div className="report-signature">{t.report.signature(p.signature)}</div>
+            </div>
+          ))}
+        </Card>
+      )}
+      <Modal
+        open={packaging}
+        title={t.report.packageTitle}
+        onCancel={() => setPackaging(false)}
+        onOk={() => {
+          setPackaging(false);
+          if (p) void exporter.run({ type: 'package', period, ...params }, fileName(`上报数据包_${period}`, p.unit, p.reportDate, '.json'));
+        }}
+      >
+        <Alert type="info" showIcon title={t.report.packageHelp} style={{ marginBottom: 12 }} />
+        <Form layout="vertical">
+          <Form.Item label={t.report.packagePeriod}>
+            <Input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder={t.report.packagePeriodPlaceholder} maxLength={40} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={exporter.job !== null} title={t.report.progressTitle} closable={false} maskClosable={false} footer={<Button onClick={exporter.cancel}>{t.report.cancel}</Button>}>
+        {exporter.job && (
+          <>
+            <Progress percent={exporter.job.total ? Math.floor((exporter.job.done / exporter.job.total) * 100) : 0} status="active" />
+            <div className="muted">{t.report.progress(exporter.job.done, exporter.job.total)}</div>
+          </>
+        )}
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/** Words of the reports page. */
+export const reportStrings = {
+  nav: { reports: '上报报表' },
+  report: {
+    title: '上报报表',
+    kinds: {
+      summary: '统计表',
+      detail: '明细表',
+      commendations: '表彰激励和保护支持',
+      requests: '发布信息请示登记表',
+      review: '年度核查完成情况表',
+    } as Record<string, string>,
+    scope: '报送范围',
+    period: '统计期间',
+    campaign: '年度核查',
+    preview: '预览（打印效果）',
+    previewNote: (shown: number, total: number) => `共 ${total.toLocaleString('zh-CN')} 行，预览前 ${shown} 行；导出的文件含全部内容、小计与合计公式。`,
+    unitLine: (unit: string, date: string) => [`填报单位（盖章）：${unit}`, `填报日期：${date}`],
+    signature: (s: { leader: string; reviewer: string; preparer: string; phone: string }) =>
+      `单位负责人：${s.leader}    审核人：${s.reviewer}    填表人：${s.preparer}    联系电话：${s.phone}`,
+    signatureHint: '签名栏内容在“报备规则”中设置。',
+    export: '导出 Excel',
+    exportPackage: '导出上报数据包',
+    packageTitle: '导出上报数据包',
+    packageHelp: '数据包是报表的机读附件（JSON），上级党组织可导入汇总；含期间、来源单位、行数和 SHA-256 校验值。',
+    packagePeriod: '期间名称',
+    packagePeriodPlaceholder: '如：2026年度',
+    progressTitle: '正在导出',
+    progress: (done: number, total: number) => `已写入 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 行`,
+    cancel: '取消导出',
+    saved: (file: string) => `已保存：${file}`,
+    downloaded: (name: string) => `已下载：${name}`,
+    saveTitle: '保存报表',
+    excelFilter: 'Excel 工作簿',
+    jsonFilter: '上报数据包',
+    empty: '没有数据。',
+  },
+};
