@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 mkdir -p .tmp
 rm -f .tmp/vitest.json .tmp/playwright.json .tmp/checks.txt
 
-# Debian packages the tests need: the browser for end-to-end tests and CJK fonts so pages render Chinese.
-APT_PACKAGES=(chromium fonts-noto-cjk)
+# Debian packages the tests need: the browser for end-to-end tests, CJK fonts so pages render Chinese, and
+# the independent readers of exported workbooks (LibreOffice, openpyxl, pdfinfo).
+APT_PACKAGES=(chromium fonts-noto-cjk libreoffice-calc-nogui python3-openpyxl poppler-utils)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -6,6 +6,7 @@ import type { ColumnSpec } from './style.js';
 const COLUMNS: ColumnSpec[] = [
   { header: '序号', width: 7, kind: 'number' },
   { header: '姓名', width: 10 },
+  { header: '身份证号', width: 21, kind: 'id' },
   { header: '党组织', width: 30 },
   { header: '职务', width: 10 },
   { header: '平台', width: 11 },
@@ -26,13 +27,14 @@ const FROM = `FROM accounts a JOIN members m ON m.id = a.member_id JOIN organiza
     AND coalesce(a.opened_on, substr(a.created_at, 1, 10)) <= @to
     AND (a.closed_on IS NULL OR a.closed_on >= @from)`;
 
-const SELECT = `SELECT m.name, o.full_name AS org, m.position, a.platform, a.display_name, a.account_ref, a.capacity, a.kind,
+const SELECT = `SELECT m.name, m.id_number, o.full_name AS org, m.position, a.platform, a.display_name, a.account_ref, a.capacity, a.kind,
     a.opened_on, a.audience, a.required_filing, a.filing_state, a.due_on, a.closed_reason,
     (SELECT submitted_on FROM filings f WHERE f.account_id = a.id ORDER BY f.id DESC LIMIT 1) AS filed_on
   ${FROM} ORDER BY o.code, m.name_pinyin, a.id`;
 
 interface DetailRow {
   name: string;
+  id_number: string;
   org: string;
   position: string | null;
   platform: string;
@@ -61,6 +63,7 @@ function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Genera
       values: [
         n,
         r.name,
+        r.id_number,
         r.org,
         r.position,
         r.platform,

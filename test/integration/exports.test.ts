@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
+import { msg } from '../../src/i18n/messages.js';
+import { verifyPackage, writePackage } from '../../src/reports/upwardPackage.js';
+import { startServer } from '../../src/server.js';
+import { caller } from '../support/ledger.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-exports-'));
+const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
+let ledger: Ledger;
+let call: ReturnType<typeof caller>;
+
+beforeAll(() => {
+  ledger = openLedger(path.join(dir, 'data'));
+  call = caller(ledger.registry);
+  call('system.demo', { members: 20_000, seed: 5 });
+}, 120_000);
+afterAll(async () => {
+  await ledger.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const count = (sql: string) => (ledger.db.prepare(sql).get() as { n: number }).n;
+const leftovers = (folder: string) => fs.readdirSync(folder).filter((f) => f.endsWith('.part'));
+
+describe('export jobs in a worker thread', () => {
+  it('writes a report off the main thread and reports its progress to the end', async () => {
+    const out = path.join(dir, 'detail.xlsx');
+    const started = call('reports.start', { type: 'report', kind: 'detail', outPath: out });
+    expect(started.state).toBe('running');
+    const done = await ledger.ctx.jobs!.wait(started.id);
+    expect(done).toMatchObject({ state: 'done', file: out });
+    expect(done.total).toBe(count('SELECT count(*) AS n FROM accounts'));
+    expect(fs.statSync(out).size).toBeGreaterThan(100_000);
+  });
+
+  it('cancels: no file under the chosen name and no partial file left', async () => {
+    const out = path.join(dir, 'cancelled.xlsx');
+    const started = call('reports.start', { type: 'report', kind: 'detail', outPath: out });
+    await new Promise((r) => setTimeout(r, 300));
+    call('reports.cancel', { jobId: started.id });
+    const end = await ledger.ctx.jobs!.wait(started.id);
+    expect(end).toMatchObject({ state: 'cancelled', error: msg.report.cancelled });
+    expect(fs.existsSync(out)).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('refuses a path that is not an .xlsx file, and an unknown job', () => {
+    const r = ledger.registry.invoke('reports.start', { type: 'report', kind: 'summary', outPath: path.join(dir, 'x.txt') });
+    expect(r).toMatchObject({ ok: false, error: { message: msg.report.notXlsx } });
+    expect(ledger.registry.invoke('reports.status', { jobId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { message: msg.report.jobNotFound } });
+  });
+});
+
+describe('upward data package', () => {
+  it('carries counts and a SHA-256 of its data that the receiving side can verify; a changed byte is caught', async () => {
+    const out = path.join(dir, 'package.json');
+    const result = await writePackage(ledger.ctx, { period: '2026年度' }, out);
+    const text = fs.readFileSync(out, 'utf8');
+    const pkg = JSON.parse(text);
+    expect(pkg).toMatchObject({ format: 'netledger-upward-package', formatVersion: 1, period: { label: '2026年度' }, source: { code: '001' } });
+    expect(pkg.counts).toEqual(result.counts);
+    expect(pkg.counts.members).toBe(count('SELECT count(*) AS n FROM members'));
+    expect(pkg.counts.accounts).toBe(count('SELECT count(*) AS n FROM accounts'));
+    expect(pkg.data.members[0].idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(verifyPackage(text)).toEqual({ ok: true, counts: result.counts });
+    const tampered = text.replace(pkg.data.members[0].name, '改名');
+    expect(() => verifyPackage(tampered)).toThrow(msg.pkg.checksum);
+    expect(() => verifyPackage('{"format":"other"}')).toThrow(msg.pkg.notPackage);
+  });
+});
+
+describe('CLI report and export-package', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--data-dir', path.join(dir, 'data')], { encoding: 'utf8' });
+
+  it('exports a report and a package, and refuses bad arguments without writing anything', () => {
+    const out = path.join(dir, 'cli', 'summary.xlsx');
+    const ok = run('report', 'summary', '--org', '001', '--out', out);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`已导出：${out}`);
+    expect(fs.existsSync(out)).toBe(true);
+    const pkg = path.join(dir, 'cli', 'pkg.json');
+    expect(run('export-package', '--period', '2026年第四季度', '--from', '2026-10-01', '--to', '2026-12-31', '--out', pkg).status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(pkg, 'utf8')).period).toEqual({ label: '2026年第四季度', from: '2026-10-01', to: '2026-12-31' });
+
+    const bad = path.join(dir, 'cli', 'bad.xlsx');
+    const badDate = run('report', 'detail', '--from', '2026-02-30', '--out', bad);
+    expect(badDate.status).toBe(1);
+    expect(badDate.stderr).toContain('日期格式应为');
+    expect(run('report', 'detail', '--org', '999', '--out', bad).stderr).toContain(msg.cli.unknownOrgCode('999'));
+    expect(run('report', 'weekly', '--out', bad).status).toBe(1);
+    expect(run('report', 'detail').stderr).toContain(msg.cli.missingValue('--out'));
+    expect(run('report', 'summary', '--out', path.join(dir, 'cli', 'summary.pdf')).stderr).toContain(msg.report.notXlsx);
+    expect(fs.existsSync(bad)).toBe(false);
+    expect(leftovers(path.join(dir, 'cli'))).toEqual([]);
+  });
+});
+
+describe('browser mode and exports', () => {
+  it('never lets the page choose where a file is written, and downloads only with the token', async () => {
+    const server = await startServer({ registry: ledger.registry, exports: (id) => ledger.ctx.jobs!.exportedFile(id) });
+    const headers = { 'Content-Type': 'application/json', 'X-Ledger-Token': server.token };
+    const base = `http://127.0.0.1:${server.port}`;
+    const chosen = await fetch(`${base}/rpc/reports.start`, { method: 'POST', headers, body: JSON.stringify({ type: 'report', kind: 'summary', outPath: '/tmp/evil.xlsx' }) });
+    expect(chosen.status).toBe(400);
+    const started = (await (await fetch(`${base}/rpc/reports.start`, { method: 'POST', headers, body: JSON.stringify({ type: 'report', kind: 'summary' }) })).json()).value;
+    await ledger.ctx.jobs!.wait(started.id);
+    expect((await fetch(`${base}/exports/${started.id}`)).status).toBe(401);
+    const file = await fetch(`${base}/exports/${started.id}`, { headers });
+    expect(file.status).toBe(200);
+    expect(decodeURIComponent(file.headers.get('content-disposition') ?? '')).toContain('党员干部网络账号报备情况统计表_中共示例市');
+    expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(5000);
+    await server.close();
+  });
+});

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
+import type { ReportKind } from '../../src/reports/definition.js';
+import { writeReport } from '../../src/reports/writeReport.js';
+import { cellAt, inspectWorkbook, pdfPages, type InspectedSheet } from '../support/excel.js';
+import { caller } from '../support/ledger.js';
+import { validId } from '../support/ids.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-reports-'));
+let ledger: Ledger;
+const files: Partial<Record<ReportKind, string>> = {};
+const sheets: Partial<Record<ReportKind, InspectedSheet[]>> = {};
+const HOSTILE = ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)'];
+
+beforeAll(async () => {
+  ledger = openLedger(path.join(dir, 'data'));
+  const call = caller(ledger.registry);
+  call('system.demo', { members: 400, seed: 3 });
+  call('settings.update', { signature: { leader: '测试负责人', reviewer: '测试审核人', preparer: '测试填表人', phone: '0512-65221234' } });
+  const branch = call('organizations.tree', {}).find((o) => o.type === '党支部')!;
+  HOSTILE.forEach((name, i) => {
+    const m = call('members.create', { name, organizationId: branch.id, idNumber: validId('1980-01-0' + (i + 1), 900 + i) });
+    call('accounts.create', { memberId: m.id, platform: '微博', region: '境内', capacity: '个人', kind: '公众账号', displayName: name, accountRef: name, administrator: name });
+  });
+  for (const kind of ['summary', 'detail', 'commendations', 'requests', 'review'] as const) {
+    files[kind] = path.join(dir, `${kind}.xlsx`);
+    await writeReport(ledger.ctx, kind, {}, files[kind]);
+    sheets[kind] = inspectWorkbook(files[kind]);
+  }
+}, 180_000);
+afterAll(async () => {
+  await ledger.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('upward reports read back by openpyxl', () => {
+  it.each(['summary', 'detail', 'commendations', 'requests', 'review'] as const)('%s: merged title, header and signature; A4 landscape, one page wide, centred, footer, frozen header', (kind) => {
+    for (const s of sheets[kind]!) {
+      const last = String.fromCharCode(64 + s.maxColumn);
+      expect(s.merged).toContain(`A1:${last}1`);
+      expect(cellAt(s, 'A1')!.font).toBe('黑体');
+      expect(s.orientation).toBe('landscape');
+      expect(s.paperSize).toBe(9);
+      expect([s.fitToPage, s.fitToWidth, s.fitToHeight]).toEqual([true, 1, 0]);
+      expect(s.horizontalCentered).toBe(true);
+      expect(s.footer).toBe('第&P页 共&N页');
+      expect(s.printTitleRows).toBe('$4:$4');
+      expect(s.freeze).toBe('A5');
+      expect(String(s.printArea)).toContain(`$A$1:$${last}$${s.maxRow}`);
+      const text = s.cells.map((c) => String(c.value)).join('\n');
+      expect(text).toContain('填报单位（盖章）：中共示例市');
+      expect(text).toMatch(/填报日期：\d{4}年\d{1,2}月\d{1,2}日/);
+      expect(text).toContain('单位负责人：测试负责人');
+      expect(text).toContain('联系电话：0512-65221234');
+      const header = s.cells.filter((c) => /^[A-Z]+4$/.test(c.ref));
+      expect(header.length).toBe(s.maxColumn);
+      expect(header.every((c) => c.border && c.font === '黑体')).toBe(true);
+    }
+  });
+
+  it('明细表: one row per account with 小计 and 合计 as formulas whose cached values are right; IDs are 18-character text', () => {
+    const [s] = sheets.detail!;
+    const accounts = (ledger.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+    const formulas = s!.cells.filter((c) => c.type === 'f');
+    const total = formulas[formulas.length - 1]!;
+    expect(total.value).toMatch(/^=SUBTOTAL\(3,B5:B\d+\)$/);
+    expect(total.cached).toBe(accounts);
+    const subtotals = formulas.slice(0, -1);
+    expect(subtotals.length).toBeGreaterThan(3);
+    expect(subtotals.reduce((a, c) => a + Number(c.cached), 0)).toBe(accounts);
+    const ids = s!.cells.filter((c) => /^C\d+$/.test(c.ref) && Number(c.ref.slice(1)) > 4 && c.type !== 'f' && c.value !== '');
+    expect(ids.length).toBeGreaterThanOrEqual(accounts);
+    expect(ids.every((c) => c.type === 's' && typeof c.value === 'string' && /^\d{17}[\dX]$/.test(c.value) && c.numFmt === '@')).toBe(true);
+    const refs = s!.cells.filter((c) => /^H\d+$/.test(c.ref) && Number(c.ref.slice(1)) > 4 && c.value !== '' && c.type !== 'f');
+    expect(refs.every((c) => c.type === 's')).toBe(true);
+  });
+
+  it('统计表: 合计 sums the organizations with cached values equal to the register', () => {
+    const [s] = sheets.summary!;
+    const members = (ledger.db.prepare("SELECT count(*) AS n FROM members WHERE status = '在册'").get() as { n: number }).n;
+    const accounts = (ledger.db.prepare("SELECT count(*) AS n FROM accounts WHERE status <> '已注销'").get() as { n: number }).n;
+    const totalRow = s!.cells.find((c) => c.value === '合计')!.ref.slice(1);
+    expect(cellAt(s!, `C${totalRow}`)).toMatchObject({ type: 'f', value: `=SUBTOTAL(9,C5:C${Number(totalRow) - 1})`, cached: members });
+    expect(cellAt(s!, `E${totalRow}`)!.cached).toBe(accounts);
+  });
+
+  it('年度核查完成情况表: totals and the overall rate as formulas', () => {
+    const [s] = sheets.review!;
+    const totalRow = s!.cells.find((c) => c.value === '合计')!.ref.slice(1);
+    const expected = Number(cellAt(s!, `D${totalRow}`)!.cached);
+    const responded = Number(cellAt(s!, `G${totalRow}`)!.cached);
+    expect(expected).toBeGreaterThan(0);
+    expect(cellAt(s!, `I${totalRow}`)).toMatchObject({ type: 'f', value: `=IF(D${totalRow}=0,0,G${totalRow}/D${totalRow})`, numFmt: '0.0%' });
+    expect(Number(cellAt(s!, `I${totalRow}`)!.cached)).toBeCloseTo(responded / expected, 6);
+  });
+
+  it('表彰激励和保护支持情况表 has both sheets', () => {
+    expect(sheets.commendations!.map((s) => s.name)).toEqual(['表彰激励', '保护支持']);
+  });
+
+  it('no cell is a formula unless it is in a 小计 or 合计 row, and hostile text is neutralised', () => {
+    for (const kind of Object.keys(sheets) as ReportKind[]) {
+      for (const s of sheets[kind]!) {
+        const labels = new Map(s.cells.filter((c) => /^A\d+$/.test(c.ref)).map((c) => [c.ref.slice(1), String(c.value)]));
+        const stray = s.cells.filter((c) => c.type === 'f' && !['合计', '小计'].includes(labels.get(c.ref.replace(/^[A-Z]+/, '')) ?? ''));
+        expect(stray).toEqual([]);
+      }
+    }
+    const detail = sheets.detail![0]!.cells;
+    for (const name of HOSTILE) {
+      const found = detail.filter((c) => c.value === `'${name}`);
+      expect(found.length).toBeGreaterThanOrEqual(3); // 姓名, 账号名称, 账号ID
+      expect(found.every((c) => c.type === 's')).toBe(true);
+    }
+  });
+});
+
+describe('upward reports opened by LibreOffice', () => {
+  it('converts 统计表 to a one-page PDF and 明细表 to a sane number of pages', () => {
+    expect(pdfPages(files.summary!)).toBe(1);
+    const rows = sheets.detail![0]!.maxRow;
+    const pages = pdfPages(files.detail!);
+    expect(pages).toBeGreaterThan(1);
+    expect(pages).toBeLessThan(rows / 10);
+  });
+
+  it.each(['commendations', 'requests', 'review'] as const)('converts %s without error', (kind) => {
+    expect(pdfPages(files[kind]!)).toBeGreaterThanOrEqual(1);
+  });
+});
