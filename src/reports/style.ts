@@ -5,7 +5,7 @@
  * 第&P页 共&N页, frozen header, totals as formulas with their cached values, IDs as text, and the signature
  * line. User text that could be read as a formula is neutralised.
  */
-import type { AddWorksheetOptions, Borders, Cell, Fill, Font, Row, Worksheet } from 'exceljs';
+import type { AddWorksheetOptions, Borders, Cell, Fill, Font, Row, Style, Worksheet } from 'exceljs';
 
 export type ColumnKind = 'text' | 'id' | 'number' | 'date';
 
@@ -102,12 +102,24 @@ export class ReportSheet {
   private rowNumber = 0;
   readonly firstDataRow: number;
   private readonly width: number;
+  private readonly bodyStyles: Partial<Style>[];
 
   constructor(
     private readonly sheet: Worksheet,
     private readonly heading: SheetHeading,
   ) {
     this.width = heading.columns.length;
+    this.bodyStyles = heading.columns.map((c) => ({
+      font: BODY_FONT,
+      border: BORDERS,
+      alignment:
+        c.kind === 'number'
+          ? { horizontal: 'right', vertical: 'middle' }
+          : c.kind === 'date'
+            ? { horizontal: 'center', vertical: 'middle' }
+            : { vertical: 'middle', wrapText: true },
+      numFmt: c.kind === 'id' ? '@' : c.numFmt,
+    }));
     const last = columnLetter(this.width);
     const headerRow = heading.subtitle ? 4 : 3;
     this.firstDataRow = headerRow + 1;
@@ -173,14 +185,9 @@ export class ReportSheet {
   addRow(values: CellValue[]): number {
     const row = this.nextRow(values.map((v, i) => (typeof v === 'string' ? safeText(v) : v) ?? (this.heading.columns[i]?.kind === 'number' ? null : '')));
     row.height = 20;
-    this.style(row, BODY_FONT, { vertical: 'middle', wrapText: true }, undefined, true);
-    this.heading.columns.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      if (c.kind === 'id') cell.numFmt = '@';
-      if (c.kind === 'number') cell.alignment = { horizontal: 'right', vertical: 'middle' };
-      if (c.kind === 'date') cell.alignment = { horizontal: 'center', vertical: 'middle' };
-      if (c.numFmt) cell.numFmt = c.numFmt;
-    });
+    // One shared style object per column: exceljs recognises a style object it has seen and skips
+    // re-serialising it, which makes a 300k-row sheet several times faster than per-cell styles.
+    this.bodyStyles.forEach((style, i) => (row.getCell(i + 1).style = style));
     this.commit(row);
     return row.number;
   }

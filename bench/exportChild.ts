@@ -1,0 +1,34 @@
+/**
+ * One measured export in its own process, so its peak RSS is its own: `report` writes the 明细表 through
+ * the report module; `bare` writes the same rows with exceljs's streaming writer and nothing else.
+ * Prints one JSON line: seconds, peak RSS in MB, rows.
+ */
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { openLedger } from '../src/hosts/ledger.js';
+import { writeReport } from '../src/reports/writeReport.js';
+
+const [mode, dataDir, out] = process.argv.slice(2) as ['report' | 'bare', string, string];
+const ledger = openLedger(dataDir);
+const start = performance.now();
+let rows = 0;
+if (mode === 'report') {
+  rows = (await writeReport(ledger.ctx, 'detail', {}, out)).rows;
+} else {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: false, useSharedStrings: false });
+  const sheet = book.addWorksheet('明细表');
+  const select = ledger.db.prepare(
+    `SELECT m.name, m.id_number, o.full_name, m.position, a.platform, a.display_name, a.account_ref, a.capacity, a.kind,
+            a.opened_on, a.audience, a.required_filing, a.filing_state
+     FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id ORDER BY o.code, m.name_pinyin, a.id`,
+  );
+  for (const r of select.raw().iterate() as Iterable<unknown[]>) {
+    sheet.addRow([++rows, ...r]).commit();
+    if (rows % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  sheet.commit();
+  await book.commit();
+}
+const seconds = (performance.now() - start) / 1000;
+console.log(JSON.stringify({ mode, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, rows }));
+await ledger.close();
