@@ -1,10 +1,11 @@
 /** A member's accounts and where each stands, on the member profile; register a new one from here. */
-import { Button, Card, Empty, Table, type TableColumnsType } from 'antd';
+import { Button, Card, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { AccountRow } from '../../src/api/accountTypes.js';
 import type { MemberDetail } from '../../src/api/types.js';
 import { useCall } from '../hooks/useCall.js';
+import { RecordTable } from './RecordTable.js';
 import { t } from '../strings.js';
 import { AccountFormModal } from './AccountFormModal.js';
 import { FilingStateTag } from './FilingStateTag.js';
@@ -28,15 +29,7 @@ export function MemberAccounts({ member }: { member: MemberDetail }) {
       title={t.account.memberAccounts}
       extra={member.status === '在册' && <Button onClick={() => setAdding(true)}>{t.account.add}</Button>}
     >
-      <Table<AccountRow>
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={data?.rows ?? []}
-        pagination={false}
-        onRow={(r) => ({ onClick: () => navigate(`/accounts/${r.id}`), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: <Empty description={t.account.noneForMember} /> }}
-      />
+      <RecordTable<AccountRow> paged={false} columns={columns} rows={data?.rows} onOpen={(r) => navigate(`/accounts/${r.id}`)} emptyText={t.account.noneForMember} />
       <AccountFormModal
         open={adding}
         owner={{ id: member.id, name: member.name, organizationName: member.organizationName }}

@@ -1,6 +1,6 @@
 /** 表彰激励: list with filters; a row opens its detail, where it can be edited or withdrawn. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Descriptions, Drawer, Empty, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Descriptions, Drawer, Select, Space, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Commendation } from '../../src/api/article10Types.js';
@@ -8,6 +8,7 @@ import { COMMENDATION_KINDS, type CommendationKind } from '../../src/domain/voca
 import { CommendationFormModal, WithdrawCommendationModal } from '../components/CommendationModals.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
+import { RecordTable } from '../components/RecordTable.js';
 import { t } from '../strings.js';
 
 type Dialog = 'new' | 'edit' | 'withdraw' | null;
@@ -54,16 +55,7 @@ export function CommendationsPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')}>{t.commendation.add}</Button>
         </Space>
       </div>
-      <Table<Commendation>
-        size="small"
-        rowKey="id"
-        loading={loading}
-        columns={commendationColumns}
-        dataSource={data ?? []}
-        pagination={{ pageSize: 50, showTotal: t.common.total }}
-        onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: <Empty description={t.commendation.empty} /> }}
-      />
+      <RecordTable<Commendation> loading={loading} columns={commendationColumns} rows={data} onOpen={(c) => setOpenId(c.id)} emptyText={t.commendation.empty} />
       <Drawer
         open={current !== null}
         title={t.commendation.detail}

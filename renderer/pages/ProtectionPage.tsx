@@ -1,11 +1,12 @@
 /** 保护支持: cases with their measures; open one to add measures or close it. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Drawer, Empty, Segmented, Space, Table, Tag, Timeline, type TableColumnsType } from 'antd';
+import { Button, Descriptions, Drawer, Empty, Segmented, Space, Tag, Timeline, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { ProtectionCase } from '../../src/api/article10Types.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { AddMeasureModal, CloseProtectionModal, NewProtectionCaseModal } from '../components/ProtectionModals.js';
 import { useCall } from '../hooks/useCall.js';
+import { RecordTable } from '../components/RecordTable.js';
 import { t } from '../strings.js';
 
 type Dialog = 'new' | 'measure' | 'close' | null;
@@ -43,16 +44,7 @@ export function ProtectionPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')}>{t.protection.add}</Button>
         </Space>
       </div>
-      <Table<ProtectionCase>
-        size="small"
-        rowKey="id"
-        loading={loading}
-        columns={protectionColumns}
-        dataSource={data ?? []}
-        pagination={{ pageSize: 50, showTotal: t.common.total }}
-        onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: <Empty description={t.protection.empty} /> }}
-      />
+      <RecordTable<ProtectionCase> loading={loading} columns={protectionColumns} rows={data} onOpen={(c) => setOpenId(c.id)} emptyText={t.protection.empty} />
       <Drawer
         open={current !== null}
         title={t.protection.detail}

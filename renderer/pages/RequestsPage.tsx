@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Empty, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Space, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { PublicationRequest } from '../../src/api/accountTypes.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { DecideRequestModal, NewRequestModal, PublishedModal } from '../components/RequestModals.js';
 import { useCall } from '../hooks/useCall.js';
+import { RecordTable } from '../components/RecordTable.js';
 import { t } from '../strings.js';
 
 type Dialog = { kind: 'new' } | { kind: 'decide' | 'publish'; id: number } | null;
@@ -55,15 +56,7 @@ export function RequestsPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'new' })}>{t.request.add}</Button>
         </Space>
       </div>
-      <Table<PublicationRequest>
-        size="small"
-        rowKey="id"
-        loading={loading}
-        columns={columns}
-        dataSource={data ?? []}
-        pagination={{ pageSize: 50, showTotal: t.common.total }}
-        locale={{ emptyText: <Empty description={t.request.empty} /> }}
-      />
+      <RecordTable<PublicationRequest> loading={loading} columns={columns} rows={data} emptyText={t.request.empty} />
       <NewRequestModal open={dialog?.kind === 'new'} organizationId={organizationId} onClose={() => setDialog(null)} onDone={done} />
       {dialog && 'id' in dialog && (
         <>

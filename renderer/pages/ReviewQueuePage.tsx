@@ -1,5 +1,5 @@
 /** 报备审核: filings waiting for the organization, reviewed one by one or accepted together with one opinion. */
-import { Button, DatePicker, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Segmented, Space, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { ReviewFilingModal } from '../components/FilingModals.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
 import { useFormSubmit } from '../hooks/useFormSubmit.js';
+import { RecordTable } from '../components/RecordTable.js';
 import { t } from '../strings.js';
 
 function BulkAcceptModal({ ids, open, onClose, onDone }: { ids: number[]; open: boolean; onClose: () => void; onDone: () => void }) {
@@ -72,15 +73,12 @@ export function ReviewQueuePage() {
           )}
         </Space>
       </div>
-      <Table<FilingQueueRow>
-        size="small"
-        rowKey="id"
+      <RecordTable<FilingQueueRow>
         loading={loading}
         columns={columns}
-        dataSource={data ?? []}
-        pagination={{ pageSize: 50, showTotal: t.common.total }}
+        rows={data}
         rowSelection={state === '待审核' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
-        locale={{ emptyText: <Empty description={t.review.empty} /> }}
+        emptyText={t.review.empty}
       />
       {reviewing !== null && <ReviewFilingModal open filingId={reviewing} onClose={() => setReviewing(null)} onDone={done} />}
       <BulkAcceptModal open={bulk} ids={selected} onClose={() => setBulk(false)} onDone={done} />
