@@ -17,6 +17,12 @@ const columns: TableColumnsType<AccountRow> = [
   { title: t.account.kind, dataIndex: 'kind', width: 90 },
   { title: t.account.requiredFiling, dataIndex: 'requiredFiling', width: 70 },
   { title: t.account.filingState, dataIndex: 'filingState', width: 160, render: (_: unknown, r) => <FilingStateTag state={r.filingState} overdue={r.overdue} /> },
+  {
+    title: t.account.lastFiling,
+    key: 'lastFiling',
+    width: 200,
+    render: (_: unknown, r) => (r.lastFiling ? `${r.lastFiling.type} · ${r.lastFiling.submittedOn} · ${r.lastFiling.state}` : t.common.none),
+  },
 ];
 
 export function MemberAccounts({ member }: { member: MemberDetail }) {

@@ -20,8 +20,10 @@ export function WorkflowDialog<V>({ open, title, onClose, onDone, done, action, 
   const { busy, submit } = useFormSubmit(form, action, done, onDone);
   return (
     <Modal open={open} title={title} onOk={submit} onCancel={onClose} confirmLoading={busy} okText={t.common.confirm} destroyOnHidden>
-      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues as never}>
+      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues as never} onFinish={submit}>
         {children}
+        {/* Enter in a field submits, as in any desktop dialog. */}
+        <button type="submit" hidden />
       </Form>
     </Modal>
   );

@@ -51,7 +51,8 @@ export const accountStrings = {
     changedSince: (fields: string) => `登记后以下信息有变化，需要报备变更：${fields}`,
     none: '无需报告或备案',
     notFound: '找不到这个账号。',
-    memberAccounts: '网络账号',
+    memberAccounts: '网络账号及报备',
+    lastFiling: '最近一次报备',
     noneForMember: '该党员还没有登记网络账号。',
     filedFields: {
       displayName: '账号名称',

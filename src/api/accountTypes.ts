@@ -43,6 +43,8 @@ export interface Account {
 export interface AccountRow extends Account {
   memberName: string;
   organizationName: string;
+  /** The newest filing of the account, for lists that show the history at a glance. */
+  lastFiling: { type: FilingType; state: FilingRecordState; submittedOn: string } | null;
 }
 
 export interface AccountPage {

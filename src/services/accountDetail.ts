@@ -32,6 +32,7 @@ export function accountDetail(ctx: ServiceContext, id: number): AccountDetail {
     ...toAccount(row, today(ctx)),
     memberName: names.member_name,
     organizationName: names.organization_name,
+    lastFiling: filings[0] ? { type: filings[0].type, state: filings[0].state, submittedOn: filings[0].submitted_on } : null,
     filings: filings.map((f) => ({
       ...toFiling(f),
       events: events

@@ -43,9 +43,11 @@ export function accountFilters(ctx: ServiceContext, query: Omit<AccountSearch, '
 }
 
 export function searchAccounts(ctx: ServiceContext, query: AccountSearch): AccountPage {
-  const page = keysetPage<AccountDbRow & { member_name: string; organization_name: string }>(ctx.db, {
+  const page = keysetPage<AccountDbRow & { member_name: string; organization_name: string; last_filing: string | null }>(ctx.db, {
     table: 'accounts a',
-    select: `a.*, m.name AS member_name, o.full_name AS organization_name
+    select: `a.*, m.name AS member_name, o.full_name AS organization_name,
+       (SELECT json_object('type', f.type, 'state', f.state, 'submittedOn', f.submitted_on) FROM filings f
+        WHERE f.account_id = a.id ORDER BY f.id DESC LIMIT 1) AS last_filing
        FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id`,
     where: accountFilters(ctx, query),
     sortExpr: SORT_EXPRESSIONS[query.sort],
@@ -55,5 +57,13 @@ export function searchAccounts(ctx: ServiceContext, query: AccountSearch): Accou
     limit: query.limit,
   });
   const day = today(ctx);
-  return { ...page, rows: page.rows.map((r): AccountRow => ({ ...toAccount(r, day), memberName: r.member_name, organizationName: r.organization_name })) };
+  return { ...page, rows: page.rows.map(
+      (r): AccountRow => ({
+        ...toAccount(r, day),
+        memberName: r.member_name,
+        organizationName: r.organization_name,
+        lastFiling: r.last_filing ? (JSON.parse(r.last_filing) as AccountRow['lastFiling']) : null,
+      }),
+    ),
+  };
 }

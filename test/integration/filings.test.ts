@@ -28,6 +28,7 @@ describe('accounts and their filings', () => {
     expect(detail.allowedFilingTypes).toEqual(['变更']);
     expect(detail.filings[0]!.events.map((e) => e.action)).toEqual(['提交', '退回补正', '重新提交', '登记']);
     expect(detail.filings[0]).toMatchObject({ reviewer: '测试操作员', reviewedOn: '2026-11-06', opinion: '同意备案' });
+    expect(r.call('accounts.search', { memberId: r.m1 }).rows[0]!.lastFiling).toEqual({ type: '备案', state: '已登记', submittedOn: '2026-11-05' });
 
     const change = r.call('filings.submit', { accountId: acc.id, type: '变更', submittedOn: '2026-11-20' });
     expect(state(acc.id)).toBe('待审核');

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { chineseDate, columnLetter, safeText } from '../../src/reports/style.js';
+import { suggestedFileName } from '../../src/reports/exportService.js';
+
+describe('report style helpers', () => {
+  it.each(['=1+1', '+86 139', '-3', '@SUM(A1)', '\tx', '\rx', '\0x'])('neutralises %j so it cannot be read as a formula', (text) => {
+    expect(safeText(text)).toBe(`'${text}`);
+  });
+
+  it('leaves ordinary text, and Chinese text with symbols inside, as it is', () => {
+    expect(safeText('甄试')).toBe('甄试');
+    expect(safeText('A=B')).toBe('A=B');
+    expect(safeText(null)).toBe('');
+  });
+
+  it('prints dates the way forms do and names columns like Excel', () => {
+    expect(chineseDate('2026-04-02')).toBe('2026年4月2日');
+    expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+  });
+
+  it('suggests file names Windows accepts', () => {
+    expect(suggestedFileName('明细表', '中共示例/虚构 委员会', '2026-11-25', '.xlsx')).toBe('明细表_中共示例虚构委员会_20261125.xlsx');
+  });
+});
