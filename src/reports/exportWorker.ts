@@ -28,4 +28,6 @@ try {
   post(err instanceof ReportCancelled ? { type: 'cancelled' } : { type: 'failed', message: err instanceof Error ? err.message : String(err) });
 } finally {
   db.close();
+  // The cancel listener would keep this thread alive after the work is done.
+  parentPort!.close();
 }
