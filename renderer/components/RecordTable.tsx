@@ -18,7 +18,7 @@ export function RecordTable<R extends object>({ rows, emptyText, onOpen, paged =
       dataSource={rows ?? []}
       pagination={paged ? { pageSize: 50, showTotal: t.common.total } : false}
       onRow={onOpen ? (r) => ({ onClick: () => onOpen(r), style: { cursor: 'pointer' } }) : undefined}
-      locale={{ emptyText: <Empty description={emptyText} /> }}
+      locale={{ emptyText: <Empty description={emptyText} image={paged ? undefined : Empty.PRESENTED_IMAGE_SIMPLE} /> }}
       {...rest}
     />
   );
