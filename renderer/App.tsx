@@ -7,6 +7,7 @@ import {
   HistoryOutlined,
   MessageOutlined,
   SafetyOutlined,
+  SaveOutlined,
   SettingOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -20,6 +21,7 @@ import { call } from './api.js';
 import { AccountDetailPage } from './pages/AccountDetailPage.js';
 import { AccountsPage } from './pages/AccountsPage.js';
 import { AuditPage } from './pages/AuditPage.js';
+import { BackupPage } from './pages/BackupPage.js';
 import { CampaignPage } from './pages/CampaignPage.js';
 import { CampaignsPage } from './pages/CampaignsPage.js';
 import { CommendationsPage } from './pages/CommendationsPage.js';
@@ -47,6 +49,7 @@ const NAV = [
   { key: '/members', icon: <TeamOutlined />, label: t.nav.members },
   { key: '/organizations', icon: <ApartmentOutlined />, label: t.nav.organizations },
   { key: '/settings', icon: <SettingOutlined />, label: t.nav.settings },
+  { key: '/backup', icon: <SaveOutlined />, label: t.nav.backup },
   { key: '/audit', icon: <HistoryOutlined />, label: t.nav.audit },
 ];
 
@@ -84,6 +87,7 @@ export function App() {
             <Route path="/campaigns" element={<CampaignsPage />} />
             <Route path="/campaigns/:id" element={<CampaignPage />} />
             <Route path="/reports" element={<ReportsPage />} />
+            <Route path="/backup" element={<BackupPage />} />
             <Route path="/organizations" element={<OrganizationsPage />} />
             <Route path="/members" element={<MembersPage />} />
             <Route path="/members/:id" element={<MemberProfilePage />} />

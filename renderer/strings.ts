@@ -1,6 +1,6 @@
 import { accountStrings } from './strings/accounts.js';
 import { article10Strings } from './strings/article10.js';
-import { reportStrings } from './strings/reports.js';
+import { backupStrings, reportStrings } from './strings/reports.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */
 const strings = {
@@ -137,7 +137,8 @@ export const t = {
   ...accountStrings,
   ...article10Strings,
   ...reportStrings,
-  nav: { ...strings.nav, ...accountStrings.nav, ...article10Strings.nav, ...reportStrings.nav },
+  ...backupStrings,
+  nav: { ...strings.nav, ...accountStrings.nav, ...article10Strings.nav, ...reportStrings.nav, ...backupStrings.nav },
   /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */
   fields: {
     ...labels(article10Strings.commendation),

@@ -79,7 +79,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(msg.cli.usage);
       return command || values.help ? 0 : 2;
     }
-    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
+    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
     if ((command === 'report' || command === 'export-package') && !values.out) throw new UsageError(msg.cli.missingValue('--out'));
     if (command === 'report' && !positionals[1]) throw new UsageError(msg.cli.reportKindMissing);
     ledger = openLedger(values['data-dir'] ?? DEFAULT_DATA_DIR);
@@ -126,6 +126,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const finished = await ledger.ctx.jobs!.wait(started.id);
         if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
         io.out(msg.cli.exported(finished.file!, finished.total));
+        break;
+      }
+      case 'backup': {
+        const started = call(ledger, 'system.backup', {}) as JobStatus;
+        const finished = await ledger.ctx.jobs!.wait(started.id);
+        if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
+        io.out(msg.cli.backedUp(finished.file!));
         break;
       }
       case 'serve': {

@@ -34,7 +34,7 @@ export function useExport() {
       setJob(status);
       while (status.state === 'running') {
         await new Promise((r) => setTimeout(r, 400));
-        status = await call('reports.status', { jobId: status.id });
+        status = await call('jobs.status', { jobId: status.id });
         setJob(status);
       }
       if (status.state === 'done') {
@@ -54,7 +54,7 @@ export function useExport() {
   const cancel = () => {
     if (job && !cancelled.current) {
       cancelled.current = true;
-      void call('reports.cancel', { jobId: job.id });
+      void call('jobs.cancel', { jobId: job.id });
     }
   };
 

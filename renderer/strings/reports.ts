@@ -36,3 +36,20 @@ export const reportStrings = {
     empty: '没有数据。',
   },
 };
+
+export const backupStrings = {
+  nav: { backup: '数据备份' },
+  backup: {
+    title: '数据备份',
+    why: '建议每天备份一次，并定期把备份文件复制到U盘等其他介质保存。',
+    restore: (dir: string) =>
+      `备份文件保存在数据文件夹的 backups 子文件夹中（${dir}）。恢复方法：关闭本软件，把数据文件夹中的 ledger.sqlite3 改名留存，再把要恢复的备份文件复制为 ledger.sqlite3，然后重新打开本软件。`,
+    now: '立即备份',
+    done: (name: string) => `已备份：${name}`,
+    list: '已有备份',
+    file: '备份文件',
+    at: '备份时间',
+    size: '大小',
+    empty: '还没有备份。',
+  },
+};

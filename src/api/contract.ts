@@ -106,8 +106,11 @@ export const contract = {
 
   'reports.preview': call<ReportPreview>()(r.reportPreview),
   'reports.start': call<JobStatus>()(r.exportStart),
-  'reports.status': call<JobStatus>()(r.jobRef),
-  'reports.cancel': call<JobStatus>()(r.jobRef),
+  'jobs.status': call<JobStatus>()(r.jobRef),
+  'jobs.cancel': call<JobStatus>()(r.jobRef),
+  /** A consistent copy of the register into the data folder's backups/, off the main thread. */
+  'system.backup': call<JobStatus>()(s.empty),
+  'system.backups': call<{ fileName: string; sizeBytes: number; createdAt: string }[]>()(s.empty),
 
   'audit.list': call<AuditEntry[]>()(s.auditList),
 

@@ -45,6 +45,7 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
   const jobs = new ExportJobs({
     dbFile,
     exportDir: path.join(dir, 'exports'),
+    backupDir: path.join(dir, 'backups'),
     workerFile: worker.file,
     workerExecArgv: worker.execArgv,
     nativeBinding: options.nativeBinding,

@@ -150,6 +150,7 @@ export const msg = {
                            requests 发布信息请示登记表、review 年度报备核查完成情况表
   export-package --period 期间 --out 文件.json [--org 组织代码] [--from 日期] [--to 日期]
                            导出上报数据包（供上级党组织导入汇总）
+  backup                   把数据完整备份到数据文件夹的 backups/ 中
 
 通用选项：
   --data-dir 目录          数据文件夹（默认 ./netledger-data）`,
@@ -165,6 +166,7 @@ export const msg = {
     reportKindMissing: '请指定报表：summary、detail、commendations、requests 或 review。',
     unknownOrgCode: (code: string) => `找不到组织代码为“${code}”的党组织。运行 netledger orgs 查看组织代码。`,
     exported: (file: string, rows: number) => `已导出：${file}（${rows} 行）`,
+    backedUp: (file: string) => `已备份：${file}`,
     serving: (url: string) => `浏览器模式已启动，请在本机浏览器打开：\n${url}\n按 Ctrl+C 停止。`,
   },
   audit: {

@@ -9,6 +9,7 @@ import { ReportCancelled } from './book.js';
 import type { ExportTask, WorkerMessage } from './jobs.js';
 import { writePackage } from './upwardPackage.js';
 import { writeReport } from './writeReport.js';
+import { backupInto } from '../db/backup.js';
 
 const { dbFile, nativeBinding, actor, task } = workerData as { dbFile: string; nativeBinding?: string; actor: string; task: ExportTask };
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
@@ -22,7 +23,8 @@ const progress = { signal: controller.signal, onProgress: (done: number, total: 
 
 try {
   if (task.type === 'report') await writeReport(ctx, task.kind, task.params, task.outPath, progress);
-  else await writePackage(ctx, task.params, task.outPath, progress);
+  else if (task.type === 'package') await writePackage(ctx, task.params, task.outPath, progress);
+  else backupInto(db, task.outPath);
   post({ type: 'done' });
 } catch (err) {
   post(err instanceof ReportCancelled ? { type: 'cancelled' } : { type: 'failed', message: err instanceof Error ? err.message : String(err) });

@@ -13,7 +13,8 @@ import type { PackageParams } from './upwardPackage.js';
 
 export type ExportTask =
   | { type: 'report'; kind: ReportKind; params: ReportParams; outPath: string }
-  | { type: 'package'; params: PackageParams; outPath: string };
+  | { type: 'package'; params: PackageParams; outPath: string }
+  | { type: 'backup'; outPath: string };
 
 /** A task as requested: the path is optional (browser mode writes into the export folder). */
 export type TaskRequest = (ExportTask extends infer T ? (T extends ExportTask ? Omit<T, 'outPath'> : never) : never) & { outPath?: string; fileName: string };
@@ -39,6 +40,8 @@ export interface ExportJobsOptions {
   dbFile: string;
   /** Where exports go when the caller gives no path (browser mode downloads them from here). */
   exportDir: string;
+  /** Where backups of the register are kept, inside the data folder. */
+  backupDir: string;
   /** The worker's script and the Node flags it needs (tsx for the TypeScript source; none when bundled). */
   workerFile: string;
   workerExecArgv: string[];
@@ -96,6 +99,23 @@ export class ExportJobs {
   async wait(id: string): Promise<JobStatus> {
     while (this.status(id).state === 'running') await new Promise((r) => setTimeout(r, 50));
     return this.status(id);
+  }
+
+  /** Backups in the data folder, newest first. */
+  backups(): { fileName: string; sizeBytes: number; createdAt: string }[] {
+    if (!fs.existsSync(this.options.backupDir)) return [];
+    return fs
+      .readdirSync(this.options.backupDir)
+      .filter((f) => f.endsWith('.sqlite3'))
+      .map((f) => {
+        const stat = fs.statSync(path.join(this.options.backupDir, f));
+        return { fileName: f, sizeBytes: stat.size, createdAt: stat.mtime.toISOString() };
+      })
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  startBackup(stamp: string): JobStatus {
+    return this.start({ type: 'backup', outPath: path.join(this.options.backupDir, `ledger-${stamp}.sqlite3`), fileName: `ledger-${stamp}.sqlite3` });
   }
 
   /** A finished browser-mode export, only if it lies in the export folder. */

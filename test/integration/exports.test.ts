@@ -42,7 +42,7 @@ describe('export jobs in a worker thread', () => {
     const out = path.join(dir, 'cancelled.xlsx');
     const started = call('reports.start', { type: 'report', kind: 'detail', outPath: out });
     await new Promise((r) => setTimeout(r, 300));
-    call('reports.cancel', { jobId: started.id });
+    call('jobs.cancel', { jobId: started.id });
     const end = await ledger.ctx.jobs!.wait(started.id);
     expect(end).toMatchObject({ state: 'cancelled', error: msg.report.cancelled });
     expect(fs.existsSync(out)).toBe(false);
@@ -52,7 +52,23 @@ describe('export jobs in a worker thread', () => {
   it('refuses a path that is not an .xlsx file, and an unknown job', () => {
     const r = ledger.registry.invoke('reports.start', { type: 'report', kind: 'summary', outPath: path.join(dir, 'x.txt') });
     expect(r).toMatchObject({ ok: false, error: { message: msg.report.notXlsx } });
-    expect(ledger.registry.invoke('reports.status', { jobId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { message: msg.report.jobNotFound } });
+    expect(ledger.registry.invoke('jobs.status', { jobId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { message: msg.report.jobNotFound } });
+  });
+});
+
+describe('backup', () => {
+  it('copies the register consistently into backups/, listed newest first, and the copy opens with the same data', async () => {
+    const started = call('system.backup', {});
+    const done = await ledger.ctx.jobs!.wait(started.id);
+    expect(done.state).toBe('done');
+    expect(done.file).toMatch(/backups[\\/]ledger-\d{8}-\d{6}\.sqlite3$/);
+    expect(call('system.backups', {})[0]!.fileName).toBe(path.basename(done.file!));
+    const Database = (await import('better-sqlite3')).default;
+    const copy = new Database(done.file!, { readonly: true });
+    expect((copy.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n).toBe(count('SELECT count(*) AS n FROM members'));
+    expect(copy.pragma('user_version', { simple: true })).toBe(ledger.db.pragma('user_version', { simple: true }));
+    copy.close();
+    expect(leftovers(path.dirname(done.file!))).toEqual([]);
   });
 });
 
