@@ -1,5 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { AccountFilters } from '../components/AccountFilters.js';
@@ -8,6 +6,7 @@ import { AccountTable } from '../components/AccountTable.js';
 import { useAccountQuery } from '../hooks/accountQuery.js';
 import { usePagedList } from '../hooks/pagedList.js';
 import { useTableHeight } from '../hooks/useTableHeight.js';
+import { AddButton } from '../components/PageParts.js';
 import { t } from '../strings.js';
 
 export function AccountsPage() {
@@ -21,9 +20,7 @@ export function AccountsPage() {
     <div className="page">
       <div className="toolbar">
         <h2 className="page-title">{t.nav.accounts}</h2>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginLeft: 'auto' }}>
-          {t.account.add}
-        </Button>
+        <AddButton label={t.account.add} onClick={() => setAdding(true)} />
       </div>
       <AccountFilters query={query} onChange={setQuery} />
       <AccountTable list={list} height={height} emptyText={filtered ? t.account.empty : t.account.emptyRegister} />

@@ -1,11 +1,11 @@
 /** 年度核查: the campaigns, and starting a new one. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Empty, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Campaign } from '../../src/api/article10Types.js';
 import { NewCampaignModal } from '../components/CampaignModals.js';
 import { useCall } from '../hooks/useCall.js';
+import { AddButton } from '../components/PageParts.js';
 import { t } from '../strings.js';
 
 const columns: TableColumnsType<Campaign> = [
@@ -24,9 +24,7 @@ export function CampaignsPage() {
     <div className="page">
       <div className="toolbar">
         <h2 className="page-title">{t.campaign.title}</h2>
-        <Space style={{ marginLeft: 'auto' }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t.campaign.add}</Button>
-        </Space>
+        <AddButton label={t.campaign.add} onClick={() => setAdding(true)} />
       </div>
       <Table<Campaign>
         size="small"

@@ -1,6 +1,5 @@
 /** 表彰激励: list with filters; a row opens its detail, where it can be edited or withdrawn. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Descriptions, Drawer, Select, Space, Tag, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Descriptions, Select, Space, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Commendation } from '../../src/api/article10Types.js';
@@ -9,6 +8,7 @@ import { CommendationFormModal, WithdrawCommendationModal } from '../components/
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
 import { RecordTable } from '../components/RecordTable.js';
+import { AddButton, DetailDrawer } from '../components/PageParts.js';
 import { t } from '../strings.js';
 
 type Dialog = 'new' | 'edit' | 'withdraw' | null;
@@ -51,17 +51,14 @@ export function CommendationsPage() {
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
         <Select allowClear placeholder={t.commendation.kind} style={{ width: 140 }} value={kind} onChange={setKind} options={COMMENDATION_KINDS.map((k) => ({ value: k, label: k }))} />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
-        <Space style={{ marginLeft: 'auto' }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')}>{t.commendation.add}</Button>
-        </Space>
+        <AddButton label={t.commendation.add} onClick={() => setDialog('new')} />
       </div>
       <RecordTable<Commendation> loading={loading} columns={commendationColumns} rows={data} onOpen={(c) => setOpenId(c.id)} emptyText={t.commendation.empty} />
-      <Drawer
+      <DetailDrawer
         open={current !== null}
         title={t.commendation.detail}
-        size={560}
         onClose={() => setOpenId(null)}
-        extra={
+        actions={
           current && !current.withdrawnOn && (
             <Space>
               <Button onClick={() => setDialog('edit')}>{t.common.edit}</Button>
@@ -88,7 +85,7 @@ export function CommendationsPage() {
             ]}
           />
         )}
-      </Drawer>
+      </DetailDrawer>
       <CommendationFormModal open={dialog === 'new'} onClose={() => setDialog(null)} onDone={done} />
       {current && (
         <>

@@ -1,5 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { MemberFilters } from '../components/MemberFilters.js';
@@ -8,6 +6,7 @@ import { MemberTable } from '../components/MemberTable.js';
 import { usePagedList, type PagedQuery } from '../hooks/pagedList.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { useTableHeight } from '../hooks/useTableHeight.js';
+import { AddButton } from '../components/PageParts.js';
 import { t } from '../strings.js';
 
 export function MembersPage() {
@@ -22,9 +21,7 @@ export function MembersPage() {
     <div className="page">
       <div className="toolbar">
         <h2 className="page-title">{t.nav.members}</h2>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginLeft: 'auto' }}>
-          {t.member.add}
-        </Button>
+        <AddButton label={t.member.add} onClick={() => setAdding(true)} />
       </div>
       <MemberFilters query={query} onChange={setQuery} />
       <MemberTable list={list} height={height} emptyText={filtered ? t.member.empty : t.member.emptyRegister} />

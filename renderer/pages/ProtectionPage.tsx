@@ -1,12 +1,12 @@
 /** 保护支持: cases with their measures; open one to add measures or close it. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Drawer, Empty, Segmented, Space, Tag, Timeline, type TableColumnsType } from 'antd';
+import { Button, Descriptions, Empty, Segmented, Space, Tag, Timeline, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { ProtectionCase } from '../../src/api/article10Types.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { AddMeasureModal, CloseProtectionModal, NewProtectionCaseModal } from '../components/ProtectionModals.js';
 import { useCall } from '../hooks/useCall.js';
 import { RecordTable } from '../components/RecordTable.js';
+import { AddButton, DetailDrawer } from '../components/PageParts.js';
 import { t } from '../strings.js';
 
 type Dialog = 'new' | 'measure' | 'close' | null;
@@ -40,17 +40,14 @@ export function ProtectionPage() {
         <h2 className="page-title">{t.protection.title}</h2>
         <Segmented value={status} onChange={(v) => setStatus(v as typeof status)} options={[ALL, '处理中', '已办结']} />
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
-        <Space style={{ marginLeft: 'auto' }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')}>{t.protection.add}</Button>
-        </Space>
+        <AddButton label={t.protection.add} onClick={() => setDialog('new')} />
       </div>
       <RecordTable<ProtectionCase> loading={loading} columns={protectionColumns} rows={data} onOpen={(c) => setOpenId(c.id)} emptyText={t.protection.empty} />
-      <Drawer
+      <DetailDrawer
         open={current !== null}
         title={t.protection.detail}
-        size={560}
         onClose={() => setOpenId(null)}
-        extra={
+        actions={
           current?.status === '处理中' && (
             <Space>
               <Button onClick={() => setDialog('measure')}>{t.protection.addMeasure}</Button>
@@ -88,7 +85,7 @@ export function ProtectionPage() {
             </div>
           </Space>
         )}
-      </Drawer>
+      </DetailDrawer>
       <NewProtectionCaseModal open={dialog === 'new'} onClose={() => setDialog(null)} onDone={done} />
       {current && (
         <>

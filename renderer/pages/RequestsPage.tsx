@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Space, Tag, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { PublicationRequest } from '../../src/api/accountTypes.js';
@@ -7,6 +6,7 @@ import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { DecideRequestModal, NewRequestModal, PublishedModal } from '../components/RequestModals.js';
 import { useCall } from '../hooks/useCall.js';
 import { RecordTable } from '../components/RecordTable.js';
+import { AddButton } from '../components/PageParts.js';
 import { t } from '../strings.js';
 
 type Dialog = { kind: 'new' } | { kind: 'decide' | 'publish'; id: number } | null;
@@ -52,9 +52,7 @@ export function RequestsPage() {
         <h2 className="page-title">{t.request.title}</h2>
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
-        <Space style={{ marginLeft: 'auto' }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'new' })}>{t.request.add}</Button>
-        </Space>
+        <AddButton label={t.request.add} onClick={() => setDialog({ kind: 'new' })} />
       </div>
       <RecordTable<PublicationRequest> loading={loading} columns={columns} rows={data} emptyText={t.request.empty} />
       <NewRequestModal open={dialog?.kind === 'new'} organizationId={organizationId} onClose={() => setDialog(null)} onDone={done} />
