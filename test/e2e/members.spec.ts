@@ -19,6 +19,14 @@ test('a secretary sets up a branch, registers a member, finds and moves them, an
   await page.goto(app().url);
   await expect(page.getByText('党员名册').first()).toBeVisible();
   await expect(page).not.toHaveURL(/token=/); // the token leaves the address bar
+
+  // The member list loads 200 rows and fetches the rest when the virtual table is scrolled to its end.
+  await page.getByRole('menuitem', { name: '党员名册' }).click();
+  const count = page.getByTestId('member-row-count');
+  await expect(count).toHaveText(/^已显示 200 \/ 共 \d+ 条$/);
+  const total = Number(/共 (\d+) 条/.exec(await count.innerText())![1]);
+  await page.locator('.ant-table-tbody-virtual-holder').evaluate((holder) => (holder.scrollTop = holder.scrollHeight));
+  await expect(count).toHaveText(`已显示 ${total} / 共 ${total} 条`);
   await shot(page, '01-members');
 
   // Create an organization under the demo root.
