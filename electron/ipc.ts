@@ -9,7 +9,6 @@ import { msg } from '../src/i18n/messages.js';
 
 export interface Dialogs {
   save(win: BrowserWindow, options: FileDialogOptions): Promise<string | null>;
-  open(win: BrowserWindow, options: FileDialogOptions): Promise<string | null>;
 }
 
 export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null, pageOrigin: string): boolean {
@@ -34,8 +33,5 @@ export function registerIpc(
   });
   ipcMain.handle(IPC_CHANNELS.saveDialog, (event, options: FileDialogOptions) =>
     trusted(event) ? dialogs.save(getWindow()!, options) : null,
-  );
-  ipcMain.handle(IPC_CHANNELS.openDialog, (event, options: FileDialogOptions) =>
-    trusted(event) ? dialogs.open(getWindow()!, options) : null,
   );
 }

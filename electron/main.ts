@@ -26,10 +26,6 @@ const dialogs: Dialogs = {
     const r = await dialog.showSaveDialog(win, { title: options.title, defaultPath: options.defaultName, filters: options.filters });
     return r.canceled || !r.filePath ? null : r.filePath;
   },
-  async open(win, options) {
-    const r = await dialog.showOpenDialog(win, { title: options.title, filters: options.filters, properties: ['openFile'] });
-    return r.canceled ? null : (r.filePaths[0] ?? null);
-  },
 };
 
 function start(): void {

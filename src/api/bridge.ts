@@ -1,4 +1,8 @@
-/** What the preload exposes to the page as `window.ledger` (types only; shared by preload and renderer). */
+/**
+ * What the preload exposes to the page as `window.ledger` (types only; shared by preload and renderer).
+ * Deliberately small: calls go through the one contract, progress of long work is polled through it too
+ * (the same way in browser mode), and the only native piece is the save dialog for exports.
+ */
 import type { RpcResult } from './registry.js';
 
 export interface FileDialogOptions {
@@ -9,14 +13,10 @@ export interface FileDialogOptions {
 
 export interface LedgerBridge {
   invoke(name: string, input: unknown): Promise<RpcResult>;
-  onEvent(listener: (event: { type: string; payload: unknown }) => void): () => void;
   chooseSaveFile(options: FileDialogOptions): Promise<string | null>;
-  chooseOpenFile(options: FileDialogOptions): Promise<string | null>;
 }
 
 export const IPC_CHANNELS = {
   invoke: 'ledger:invoke',
-  event: 'ledger:event',
   saveDialog: 'ledger:save-dialog',
-  openDialog: 'ledger:open-dialog',
 } as const;

@@ -80,4 +80,15 @@ describe('electron main', () => {
     const after = (await invoke({ sender: win.webContents, senderFrame: { url: pageUrl } }, 'system.stats', {})) as { value: { organizations: number } };
     expect(after.value.organizations).toBe(0);
   });
+
+  it('opens the native save dialog for its own window only', async () => {
+    await loadMain(true);
+    const win = FakeBrowserWindow.created[0]!;
+    mock.module.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: '/home/secretary/统计表.xlsx' });
+    const save = mock.handlers.get(IPC_CHANNELS.saveDialog)!;
+    const options = { title: '保存报表', defaultName: '统计表.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] };
+    expect(await save({ sender: win.webContents, senderFrame: { url: 'file://' + String(win.loaded) } }, options)).toBe('/home/secretary/统计表.xlsx');
+    expect(await save({ sender: {}, senderFrame: { url: 'file://' + String(win.loaded) } }, options)).toBeNull();
+    expect(mock.module.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
+  });
 });

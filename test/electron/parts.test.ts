@@ -42,7 +42,7 @@ describe('electron parts', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [name, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, Record<string, (...a: unknown[]) => unknown>];
     expect(name).toBe('ledger');
-    expect(Object.keys(bridge).sort()).toEqual(['chooseOpenFile', 'chooseSaveFile', 'invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseSaveFile', 'invoke']);
     await bridge.invoke!('system.stats', {});
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CHANNELS.invoke, 'system.stats', {});
   });
