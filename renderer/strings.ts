@@ -17,6 +17,7 @@ const strings = {
   },
   common: {
     save: '保存',
+    all: '全部',
     cancel: '取消',
     confirm: '确定',
     edit: '编辑',
@@ -75,6 +76,7 @@ const strings = {
     idNumberHelp: '18位；出生日期和性别由身份证号自动得出。',
     birthDate: '出生日期',
     age: '年龄',
+    birthWithAge: (birth: string, age: number) => `${birth}（${age}岁）`,
     organization: '所在党组织',
     workUnit: '工作单位',
     position: '职务',

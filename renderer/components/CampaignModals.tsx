@@ -22,7 +22,7 @@ export function NewCampaignModal(p: Common) {
       {...p}
       title={t.campaign.addTitle}
       done={t.campaign.created}
-      initialValues={{ title: `${year}年度`, year, deadline: dayjs(`${year}-12-31`), organizationIds: tree[0] ? [tree[0].value] : [] }}
+      initialValues={{ title: t.report.defaultPeriod(year), year, deadline: dayjs(`${year}-12-31`), organizationIds: tree[0] ? [tree[0].value] : [] }}
       action={(v) => call('reviews.create', { title: v.title, year: v.year, deadline: iso(v.deadline), organizationIds: v.organizationIds })}
     >
       <Form.Item name="title" label={t.campaign.name} rules={[required]}>

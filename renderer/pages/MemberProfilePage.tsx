@@ -52,7 +52,7 @@ export function MemberProfilePage() {
             { label: t.member.name, children: member.name },
             { label: t.member.idNumber, children: <span style={{ fontFamily: 'monospace' }}>{member.idNumber}</span> },
             { label: t.member.gender, children: member.gender },
-            { label: t.member.birthDate, children: `${member.birthDate}（${member.age}岁）` },
+            { label: t.member.birthDate, children: t.member.birthWithAge(member.birthDate, member.age) },
             { label: t.member.organization, children: <span data-testid="profile-organization">{member.organizationPath.join(' / ')}</span>, span: 2 },
             { label: t.member.workUnit, children: or(member.workUnit) },
             { label: t.member.position, children: or(member.position) },

@@ -2,6 +2,7 @@
 import { Button, Descriptions, Empty, Segmented, Space, Tag, Timeline, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { ProtectionCase } from '../../src/api/article10Types.js';
+import { PROTECTION_STATUSES } from '../../src/domain/vocabulary.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { AddMeasureModal, CloseProtectionModal, NewProtectionCaseModal } from '../components/ProtectionModals.js';
 import { useCall } from '../hooks/useCall.js';
@@ -11,7 +12,6 @@ import { t } from '../strings.js';
 
 type Dialog = 'new' | 'measure' | 'close' | null;
 const or = (v: string | null) => v ?? t.common.none;
-const ALL = '全部';
 
 export const protectionColumns: TableColumnsType<ProtectionCase> = [
   { title: t.protection.attackedOn, dataIndex: 'attackedOn', width: 110 },
@@ -25,10 +25,10 @@ export const protectionColumns: TableColumnsType<ProtectionCase> = [
 
 export function ProtectionPage() {
   const [organizationId, setOrganizationId] = useState<number | undefined>();
-  const [status, setStatus] = useState<'处理中' | '已办结' | typeof ALL>(ALL);
+  const [status, setStatus] = useState<'处理中' | '已办结' | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const { data, loading, reload } = useCall('protection.list', { organizationId, status: status === ALL ? undefined : status });
+  const { data, loading, reload } = useCall('protection.list', { organizationId, status: status ?? undefined });
   const current = data?.find((c) => c.id === openId) ?? null;
   const done = () => {
     setDialog(null);
@@ -38,7 +38,11 @@ export function ProtectionPage() {
     <div className="page">
       <div className="toolbar">
         <h2 className="page-title">{t.protection.title}</h2>
-        <Segmented value={status} onChange={(v) => setStatus(v as typeof status)} options={[ALL, '处理中', '已办结']} />
+        <Segmented
+          value={status ?? ''}
+          onChange={(v) => setStatus((v || null) as typeof status)}
+          options={[{ value: '', label: t.common.all }, ...PROTECTION_STATUSES.map((s) => ({ value: s, label: s }))]}
+        />
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
         <AddButton label={t.protection.add} onClick={() => setDialog('new')} />
       </div>

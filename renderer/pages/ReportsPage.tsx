@@ -2,6 +2,7 @@
 import { Alert, Button, Card, DatePicker, Empty, Form, Input, Modal, Progress, Segmented, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { chineseDate } from '../../src/domain/dates.js';
 import type { ReportKind } from '../../src/reports/definition.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
@@ -9,7 +10,6 @@ import { useExport } from '../hooks/useExport.js';
 import { t } from '../strings.js';
 
 const KINDS: ReportKind[] = ['summary', 'detail', 'commendations', 'requests', 'review'];
-const cn = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const fileName = (title: string, unit: string, day: string, ext: string) => `${title}_${unit}_${day.replace(/-/g, '')}${ext}`;
 
 export function ReportsPage() {
@@ -18,7 +18,7 @@ export function ReportsPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [campaignId, setCampaignId] = useState<number | undefined>();
   const [packaging, setPackaging] = useState(false);
-  const [period, setPeriod] = useState(`${new Date().getFullYear()}年度`);
+  const [period, setPeriod] = useState(t.report.defaultPeriod(new Date().getFullYear()));
   const params = { organizationId, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), campaignId: kind === 'review' ? campaignId : undefined };
   const preview = useCall('reports.preview', { kind, ...params });
   const campaigns = useCall('reviews.list', {});
@@ -61,7 +61,7 @@ export function ReportsPage() {
               <div className="report-title">{sheet.title}</div>
               <div className="report-subtitle">{sheet.subtitle}</div>
               <div className="report-unit">
-                {t.report.unitLine(p.unit, cn(p.reportDate)).map((s) => <span key={s}>{s}</span>)}
+                {t.report.unitLine(p.unit, chineseDate(p.reportDate)).map((s) => <span key={s}>{s}</span>)}
               </div>
               <Table
                 size="small"
@@ -85,7 +85,7 @@ export function ReportsPage() {
         onCancel={() => setPackaging(false)}
         onOk={() => {
           setPackaging(false);
-          if (p) void exporter.run({ type: 'package', period, ...params }, fileName(`上报数据包_${period}`, p.unit, p.reportDate, '.json'));
+          if (p) void exporter.run({ type: 'package', period, ...params }, fileName(t.report.packageFile(period), p.unit, p.reportDate, '.json'));
         }}
       >
         <Alert type="info" showIcon title={t.report.packageHelp} style={{ marginBottom: 12 }} />

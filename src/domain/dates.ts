@@ -14,6 +14,12 @@ export function localDay(instant: Date): string {
   return `${y}-${m}-${d}`;
 }
 
+/** 2026-04-12 → 2026年4月12日, as forms and reports print dates. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
 export function addYears(isoDate: string, years: number): string {
   const y = Number(isoDate.slice(0, 4)) + years;
   // 29 February plus 18 years lands on 1 March when that year has no leap day.

@@ -1,5 +1,6 @@
 /** What a report is: its sheets, each a heading, columns and rows pulled lazily, and how it totals. */
 import { LedgerError } from '../api/errors.js';
+import { chineseDate } from '../domain/dates.js';
 import type { LedgerSettings } from '../api/accountTypes.js';
 import { msg } from '../i18n/messages.js';
 import { today, type ServiceContext } from '../services/context.js';
@@ -78,8 +79,7 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
 
 /** “统计期间：2026年1月1日至2026年12月31日”, or “截至…” when no start was chosen. */
 export function periodLine(scope: ReportScope): string {
-  const cn = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-  return scope.from === EARLIEST ? `截至${cn(scope.to)}` : `统计期间：${cn(scope.from)}至${cn(scope.to)}`;
+  return scope.from === EARLIEST ? `截至${chineseDate(scope.to)}` : `统计期间：${chineseDate(scope.from)}至${chineseDate(scope.to)}`;
 }
 
 /** A report line from selected columns (an absent column is an empty cell). */

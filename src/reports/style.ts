@@ -5,6 +5,7 @@
  * 第&P页 共&N页, frozen header, totals as formulas with their cached values, IDs as text, and the signature
  * line. User text that could be read as a formula is neutralised.
  */
+import { chineseDate } from '../domain/dates.js';
 import type { AddWorksheetOptions, Borders, Cell, Fill, Font, Row, Style, Worksheet } from 'exceljs';
 
 export type ColumnKind = 'text' | 'id' | 'number' | 'date';
@@ -56,11 +57,7 @@ export function safeText(value: string | null | undefined): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** 2026-04-12 → 2026年4月12日 */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
+export { chineseDate };
 
 export function columnLetter(index: number): string {
   let n = index;
