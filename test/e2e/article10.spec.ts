@@ -25,7 +25,8 @@ test('commendation for two members withdrawn, a protection case closed, and an a
   const dialog = page.getByRole('dialog');
   await pickMember(page, dialog.getByLabel('受表彰党员'), first!);
   await pickMember(page, dialog.getByLabel('受表彰党员'), second!);
-  await page.keyboard.press('Escape');
+  // Close the dropdown by clicking the dialog's title: Escape could close the whole dialog if the dropdown already closed.
+  await dialog.locator('.ant-modal-title').click();
   await dialog.getByLabel('表彰名称').fill('网络文明传播先进个人（测试）');
   await dialog.getByLabel('文号').fill('示委〔2026〕88号');
   await dialog.getByRole('button', { name: ok }).click();
@@ -79,7 +80,7 @@ test('commendation for two members withdrawn, a protection case closed, and an a
   await c.getByLabel('核查范围').click();
   await page.keyboard.type(branch.fullName.slice(-10));
   await page.locator('.ant-select-tree-node-content-wrapper', { hasText: branch.fullName }).click();
-  await page.keyboard.press('Escape');
+  await c.locator('.ant-modal-title').click();
   await c.getByRole('button', { name: ok }).click();
   await page.locator('.ant-table-row', { hasText: '2026年度（测试支部）' }).click();
   await expect(page.getByTestId('campaign')).toBeVisible();

@@ -9,6 +9,8 @@ export default defineConfig({
   // CI machines are shared and noisy: give a page time to answer before calling it a failure.
   expect: { timeout: 15_000 },
   workers: 1,
+  // One retry absorbs a stall of a shared CI machine; a test that fails twice still fails the run.
+  retries: 1,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
   use: {
     headless: true,
