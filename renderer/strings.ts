@@ -42,7 +42,7 @@ const strings = {
     move: '移动到…',
     moveTitle: (name: string) => `移动“${name}”`,
     moveTarget: '移到哪个党组织之下',
-    moveToTop: '（作为最上级党组织）',
+    moveToTop: '作为最上级党组织（不属于任何上级）',
     moveUp: '上移',
     moveDown: '下移',
     remove: '删除党组织',

@@ -1,5 +1,5 @@
 /** Create/edit an organization, and move it under another parent. */
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Organization, OrganizationNode } from '../../src/api/types.js';
 import { ORGANIZATION_TYPES } from '../../src/domain/vocabulary.js';
@@ -135,9 +135,9 @@ export function MoveOrganizationModal({ organization, open, onClose, onMoved }: 
     >
       <p>{t.org.moveTarget}</p>
       <OrgTreeSelect value={target === TOP ? undefined : target} onChange={setTarget} disabledIds={subtree} style={{ width: '100%' }} />
-      <p>
-        <a onClick={() => setTarget(TOP)}>{t.org.moveToTop}</a>
-      </p>
+      <Checkbox style={{ marginTop: 12 }} checked={target === TOP} onChange={(e) => setTarget(e.target.checked ? TOP : undefined)}>
+        {t.org.moveToTop}
+      </Checkbox>
     </Modal>
   );
 }
