@@ -1,6 +1,5 @@
 /** 表彰激励: list with filters; a row opens its detail, where it can be edited or withdrawn. */
 import { Button, DatePicker, Descriptions, Select, Space, Tag, type TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Commendation } from '../../src/api/article10Types.js';
 import { COMMENDATION_KINDS, type CommendationKind } from '../../src/domain/vocabulary.js';
@@ -9,6 +8,7 @@ import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
 import { RecordTable } from '../components/RecordTable.js';
 import { AddButton, DetailDrawer } from '../components/PageParts.js';
+import { useDateRange } from '../hooks/useDateRange.js';
 import { t } from '../strings.js';
 
 type Dialog = 'new' | 'edit' | 'withdraw' | null;
@@ -30,14 +30,14 @@ export const commendationColumns: TableColumnsType<Commendation> = [
 export function CommendationsPage() {
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const [kind, setKind] = useState<CommendationKind | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const dates = useDateRange();
   const [openId, setOpenId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const { data, loading, reload } = useCall('commendations.list', {
     organizationId,
     kind,
-    from: range?.[0]?.format('YYYY-MM-DD'),
-    to: range?.[1]?.format('YYYY-MM-DD'),
+    from: dates.from,
+    to: dates.to,
   });
   const current = data?.find((c) => c.id === openId) ?? null;
   const done = () => {
@@ -50,7 +50,7 @@ export function CommendationsPage() {
         <h2 className="page-title">{t.commendation.title}</h2>
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
         <Select allowClear placeholder={t.commendation.kind} style={{ width: 140 }} value={kind} onChange={setKind} options={COMMENDATION_KINDS.map((k) => ({ value: k, label: k }))} />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+        <DatePicker.RangePicker {...dates.picker} />
         <AddButton label={t.commendation.add} onClick={() => setDialog('new')} />
       </div>
       <RecordTable<Commendation> loading={loading} columns={commendationColumns} rows={data} onOpen={(c) => setOpenId(c.id)} emptyText={t.commendation.empty} />

@@ -1,12 +1,12 @@
 /** 上报报表: choose report, scope and period, see it as it will print, export it (and its data package). */
 import { Alert, Button, Card, DatePicker, Empty, Form, Input, Modal, Progress, Segmented, Select, Space, Table } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { chineseDate } from '../../src/domain/dates.js';
 import type { ReportKind } from '../../src/reports/definition.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
 import { useExport } from '../hooks/useExport.js';
+import { useDateRange } from '../hooks/useDateRange.js';
 import { t } from '../strings.js';
 
 const KINDS: ReportKind[] = ['summary', 'detail', 'commendations', 'requests', 'review'];
@@ -15,11 +15,11 @@ const fileName = (title: string, unit: string, day: string, ext: string) => `${t
 export function ReportsPage() {
   const [kind, setKind] = useState<ReportKind>('summary');
   const [organizationId, setOrganizationId] = useState<number | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const dates = useDateRange();
   const [campaignId, setCampaignId] = useState<number | undefined>();
   const [packaging, setPackaging] = useState(false);
   const [period, setPeriod] = useState(t.report.defaultPeriod(new Date().getFullYear()));
-  const params = { organizationId, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), campaignId: kind === 'review' ? campaignId : undefined };
+  const params = { organizationId, from: dates.from, to: dates.to, campaignId: kind === 'review' ? campaignId : undefined };
   const preview = useCall('reports.preview', { kind, ...params });
   const campaigns = useCall('reviews.list', {});
   const exporter = useExport();
@@ -35,7 +35,7 @@ export function ReportsPage() {
         <span>{t.report.scope}</span>
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
         <span>{t.report.period}</span>
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} allowEmpty={[true, true]} />
+        <DatePicker.RangePicker {...dates.picker} allowEmpty={[true, true]} />
         {kind === 'review' && (
           <Select
             allowClear

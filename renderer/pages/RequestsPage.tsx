@@ -1,5 +1,4 @@
 import { Button, DatePicker, Tag, type TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { PublicationRequest } from '../../src/api/accountTypes.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
@@ -7,6 +6,7 @@ import { DecideRequestModal, NewRequestModal, PublishedModal } from '../componen
 import { useCall } from '../hooks/useCall.js';
 import { RecordTable } from '../components/RecordTable.js';
 import { AddButton } from '../components/PageParts.js';
+import { useDateRange } from '../hooks/useDateRange.js';
 import { t } from '../strings.js';
 
 type Dialog = { kind: 'new' } | { kind: 'decide' | 'publish'; id: number } | null;
@@ -14,12 +14,12 @@ const DECISION_COLORS: Record<string, string> = { 同意: 'green', 修改后同�
 
 export function RequestsPage() {
   const [organizationId, setOrganizationId] = useState<number | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const dates = useDateRange();
   const [dialog, setDialog] = useState<Dialog>(null);
   const { data, loading, reload } = useCall('requests.list', {
     organizationId,
-    from: range?.[0]?.format('YYYY-MM-DD'),
-    to: range?.[1]?.format('YYYY-MM-DD'),
+    from: dates.from,
+    to: dates.to,
   });
   const done = () => {
     setDialog(null);
@@ -51,7 +51,7 @@ export function RequestsPage() {
       <div className="toolbar">
         <h2 className="page-title">{t.request.title}</h2>
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+        <DatePicker.RangePicker {...dates.picker} />
         <AddButton label={t.request.add} onClick={() => setDialog({ kind: 'new' })} />
       </div>
       <RecordTable<PublicationRequest> loading={loading} columns={columns} rows={data} emptyText={t.request.empty} />

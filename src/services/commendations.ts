@@ -3,6 +3,7 @@ import type { CommendationCreate, CommendationList, CommendationUpdate } from '.
 import type { Commendation, CommendedMember } from '../api/article10Types.js';
 import { LedgerError, fieldError } from '../api/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
+import { groupBy } from '../domain/groupBy.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, today, type ServiceContext } from './context.js';
@@ -26,8 +27,6 @@ interface CommendationRow {
 }
 
 function membersOf(ctx: ServiceContext, ids: number[]): Map<number, CommendedMember[]> {
-  const byCommendation = new Map<number, CommendedMember[]>();
-  if (ids.length === 0) return byCommendation;
   const rows = ctx.db
     .prepare(
       `SELECT cm.commendation_id, cm.member_id, cm.position_at_time, m.name, m.organization_id, o.full_name
@@ -35,12 +34,13 @@ function membersOf(ctx: ServiceContext, ids: number[]): Map<number, CommendedMem
        WHERE cm.commendation_id IN (SELECT value FROM json_each(?)) ORDER BY m.name_pinyin`,
     )
     .all(JSON.stringify(ids)) as { commendation_id: number; member_id: number; position_at_time: string | null; name: string; organization_id: number; full_name: string }[];
-  for (const r of rows) {
-    const list = byCommendation.get(r.commendation_id) ?? [];
-    list.push({ memberId: r.member_id, name: r.name, organizationId: r.organization_id, organizationName: r.full_name, positionAtTime: r.position_at_time });
-    byCommendation.set(r.commendation_id, list);
-  }
-  return byCommendation;
+  const groups = groupBy(rows, (r) => r.commendation_id);
+  return new Map(
+    [...groups].map(([id, list]) => [
+      id,
+      list.map((r) => ({ memberId: r.member_id, name: r.name, organizationId: r.organization_id, organizationName: r.full_name, positionAtTime: r.position_at_time })),
+    ]),
+  );
 }
 
 function toCommendation(r: CommendationRow, members: CommendedMember[]): Commendation {

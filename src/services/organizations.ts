@@ -3,6 +3,7 @@ import { LedgerError, fieldError } from '../api/errors.js';
 import type { OrganizationCreate, OrganizationUpdate } from '../api/schemas.js';
 import type { Organization, OrganizationNode } from '../api/types.js';
 import { normalizePhone } from '../domain/phone.js';
+import { groupBy } from '../domain/groupBy.js';
 import { normalizeText, optionalText } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';
@@ -61,12 +62,7 @@ export function organizationTree(ctx: ServiceContext): OrganizationNode[] {
         .all() as { id: number; n: number }[]
     ).map((c) => [c.id, c.n]),
   );
-  const children = new Map<number | null, OrganizationRow[]>();
-  for (const r of rows) {
-    const list = children.get(r.parent_id) ?? [];
-    list.push(r);
-    children.set(r.parent_id, list);
-  }
+  const children = groupBy(rows, (r) => r.parent_id);
   const out: OrganizationNode[] = [];
   const visit = (row: OrganizationRow, depth: number): number => {
     const node: OrganizationNode = {

@@ -6,6 +6,7 @@ import type { ProtectionCreate, ProtectionList, ProtectionMeasureInput, Protecti
 import type { ProtectionCase, ProtectionMeasureRecord } from '../api/article10Types.js';
 import { LedgerError, fieldError } from '../api/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
+import { groupBy } from '../domain/groupBy.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, today, type ServiceContext } from './context.js';
@@ -34,16 +35,15 @@ const SELECT = `SELECT p.*, m.name AS member_name, m.organization_id, o.full_nam
   FROM protection_cases p JOIN members m ON m.id = p.member_id JOIN organizations o ON o.id = m.organization_id`;
 
 function measuresOf(ctx: ServiceContext, caseIds: number[]): Map<number, ProtectionMeasureRecord[]> {
-  const out = new Map<number, ProtectionMeasureRecord[]>();
   const rows = ctx.db
     .prepare('SELECT * FROM protection_measures WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY taken_on, id')
     .all(JSON.stringify(caseIds)) as { id: number; case_id: number; measure: ProtectionMeasureRecord['measure']; taken_on: string; taken_by: string | null; notes: string | null }[];
-  for (const r of rows) {
-    const list = out.get(r.case_id) ?? [];
-    list.push({ id: r.id, measure: r.measure, takenOn: r.taken_on, takenBy: r.taken_by, notes: r.notes });
-    out.set(r.case_id, list);
-  }
-  return out;
+  return new Map(
+    [...groupBy(rows, (r) => r.case_id)].map(([id, list]) => [
+      id,
+      list.map((r) => ({ id: r.id, measure: r.measure, takenOn: r.taken_on, takenBy: r.taken_by, notes: r.notes })),
+    ]),
+  );
 }
 
 function toCase(r: CaseRow, measures: ProtectionMeasureRecord[]): ProtectionCase {
