@@ -17,6 +17,7 @@ import {
   ORDINARY_PLATFORMS,
   PUBLIC_PLATFORMS,
   REQUEST_TITLES,
+  CLOSE_REASONS,
 } from './vocabulary.js';
 
 interface Owner {
@@ -79,6 +80,12 @@ export function generateDemoAccounts(ctx: ServiceContext, rng: SeededRandom, tod
     );
     accounts++;
     const accountId = Number(info.lastInsertRowid);
+    // A few accounts were closed since; the register keeps them, marked 已注销.
+    if (rng.chance(0.02)) {
+      ctx.db
+        .prepare("UPDATE accounts SET status = '已注销', closed_on = ?, closed_reason = ? WHERE id = ?")
+        .run(plusDays(openedOn, rng.int(30, 900), today), rng.pick(CLOSE_REASONS), accountId);
+    }
     const needsFiling = capacity === '以职务身份' || kind === '公众账号';
     if (!needsFiling) return;
     const r = rng.next();

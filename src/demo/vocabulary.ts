@@ -50,3 +50,5 @@ export const ATTACK_DESCRIPTIONS = [
   '辟谣文章被断章取义转发，个人信息遭曝光',
   '参与网上正面发声后，被冒用身份发布不实信息',
 ];
+
+export const CLOSE_REASONS = ['不再使用', '工作调整，移交单位管理', '平台账号合并'];
