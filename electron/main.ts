@@ -60,5 +60,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void ledger?.close());
+  // Finish the export workers and close the database before the process goes away.
+  app.on('will-quit', (event) => {
+    if (!ledger) return;
+    event.preventDefault();
+    const closing = ledger;
+    ledger = null;
+    void closing.close().finally(() => app.exit(0));
+  });
 }

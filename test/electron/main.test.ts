@@ -18,7 +18,7 @@ beforeEach(() => {
   FakeBrowserWindow.created = [];
 });
 afterEach(() => {
-  mock.module.app.emit('will-quit');
+  mock.module.app.emit('will-quit', { preventDefault: () => undefined });
   fs.rmSync(mock.userData, { recursive: true, force: true });
 });
 
@@ -90,5 +90,16 @@ describe('electron main', () => {
     expect(await save({ sender: win.webContents, senderFrame: { url: 'file://' + String(win.loaded) } }, options)).toBe('/home/secretary/统计表.xlsx');
     expect(await save({ sender: {}, senderFrame: { url: 'file://' + String(win.loaded) } }, options)).toBeNull();
     expect(mock.module.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('electron main on quit', () => {
+  it('holds the quit until the register is closed, then exits', async () => {
+    await loadMain(true);
+    const event = { preventDefault: vi.fn() };
+    mock.module.app.emit('will-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(mock.module.app.exit).toHaveBeenCalledWith(0);
   });
 });
