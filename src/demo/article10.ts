@@ -50,7 +50,9 @@ export function generateDemoArticle10(ctx: ServiceContext, rng: SeededRandom, to
     const attacked = day(rng.int(year - 1, year));
     const closed = rng.chance(0.7) && attacked < today;
     const info = insertCase.run(rng.pick(members).id, attacked, rng.pick(PUBLIC_PLATFORMS), rng.pick(ATTACK_DESCRIPTIONS), '宣传委员', closed ? '已办结' : '处理中', closed ? '不实信息已删除，已公开澄清' : null, closed ? today : null, at, at);
-    for (let k = rng.int(1, 3); k > 0; k--) insertMeasure.run(Number(info.lastInsertRowid), rng.pick(PROTECTION_MEASURES), attacked, '宣传委员', at);
+    // Distinct measures, in a random order: several different kinds of help for one case.
+    const measures = [...PROTECTION_MEASURES].sort(() => rng.next() - 0.5).slice(0, rng.int(1, 3));
+    for (const measure of measures) insertMeasure.run(Number(info.lastInsertRowid), measure, attacked, '宣传委员', at);
   }
 
   // An annual review over the whole tree, about 60% responded so far.
