@@ -1,6 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin } from 'antd';
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { AccountFormModal } from '../components/AccountFormModal.js';
 import { FilingHistory } from '../components/FilingHistory.js';
@@ -8,19 +7,16 @@ import { CloseAccountModal, ResubmitFilingModal, ReviewFilingModal, SubmitFiling
 import { FilingStateTag } from '../components/FilingStateTag.js';
 import { AuditTable } from '../components/AuditTable.js';
 import { useCall } from '../hooks/useCall.js';
+import { useDialog } from '../hooks/useDialog.js';
 import { t } from '../strings.js';
 
-type Dialog = { kind: 'edit' | 'close' | 'submit' } | { kind: 'review' | 'resubmit'; filingId: number } | null;
+type Dialog = { kind: 'edit' | 'close' | 'submit' } | { kind: 'review' | 'resubmit'; filingId: number };
 
 export function AccountDetailPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const { data: account, error, reload, version } = useCall('accounts.get', { id });
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const done = () => {
-    setDialog(null);
-    reload();
-  };
+  const { dialog, setDialog, close, done } = useDialog<Dialog>(reload);
   if (error) return <div className="page"><Alert type="error" showIcon title={t.account.notFound} description={error} /></div>;
   if (!account) return <div className="page"><Spin /></div>;
   const or = (v: string | number | null) => (v === null ? t.common.none : String(v));
@@ -92,13 +88,13 @@ export function AccountDetailPage() {
       <Card size="small" title={t.member.history}>
         <AuditTable entity="account" entityId={account.id} version={version} />
       </Card>
-      <AccountFormModal open={dialog?.kind === 'edit'} account={account} onClose={() => setDialog(null)} onSaved={done} />
-      <CloseAccountModal open={dialog?.kind === 'close'} accountId={account.id} name={account.displayName} onClose={() => setDialog(null)} onDone={done} />
-      <SubmitFilingModal open={dialog?.kind === 'submit'} accountId={account.id} allowed={account.allowedFilingTypes} onClose={() => setDialog(null)} onDone={done} />
+      <AccountFormModal open={dialog?.kind === 'edit'} account={account} onClose={close} onSaved={done} />
+      <CloseAccountModal open={dialog?.kind === 'close'} accountId={account.id} name={account.displayName} onClose={close} onDone={done} />
+      <SubmitFilingModal open={dialog?.kind === 'submit'} accountId={account.id} allowed={account.allowedFilingTypes} onClose={close} onDone={done} />
       {dialog && 'filingId' in dialog && (
         <>
-          <ReviewFilingModal open={dialog.kind === 'review'} filingId={dialog.filingId} onClose={() => setDialog(null)} onDone={done} />
-          <ResubmitFilingModal open={dialog.kind === 'resubmit'} filingId={dialog.filingId} onClose={() => setDialog(null)} onDone={done} />
+          <ReviewFilingModal open={dialog.kind === 'review'} filingId={dialog.filingId} onClose={close} onDone={done} />
+          <ResubmitFilingModal open={dialog.kind === 'resubmit'} filingId={dialog.filingId} onClose={close} onDone={done} />
         </>
       )}
     </div>

@@ -9,9 +9,10 @@ import { useCall } from '../hooks/useCall.js';
 import { RecordTable } from '../components/RecordTable.js';
 import { AddButton, DetailDrawer } from '../components/PageParts.js';
 import { useDateRange } from '../hooks/useDateRange.js';
+import { useDialog } from '../hooks/useDialog.js';
 import { t } from '../strings.js';
 
-type Dialog = 'new' | 'edit' | 'withdraw' | null;
+type Dialog = 'new' | 'edit' | 'withdraw';
 const or = (v: string | null) => v ?? t.common.none;
 
 export function CommendationStatus({ c }: { c: Commendation }) {
@@ -32,18 +33,14 @@ export function CommendationsPage() {
   const [kind, setKind] = useState<CommendationKind | undefined>();
   const dates = useDateRange();
   const [openId, setOpenId] = useState<number | null>(null);
-  const [dialog, setDialog] = useState<Dialog>(null);
   const { data, loading, reload } = useCall('commendations.list', {
     organizationId,
     kind,
     from: dates.from,
     to: dates.to,
   });
+  const { dialog, setDialog, close, done } = useDialog<Dialog>(reload);
   const current = data?.find((c) => c.id === openId) ?? null;
-  const done = () => {
-    setDialog(null);
-    reload();
-  };
   return (
     <div className="page">
       <div className="toolbar">
@@ -86,11 +83,11 @@ export function CommendationsPage() {
           />
         )}
       </DetailDrawer>
-      <CommendationFormModal open={dialog === 'new'} onClose={() => setDialog(null)} onDone={done} />
+      <CommendationFormModal open={dialog === 'new'} onClose={close} onDone={done} />
       {current && (
         <>
-          <CommendationFormModal open={dialog === 'edit'} editing={current} onClose={() => setDialog(null)} onDone={done} />
-          <WithdrawCommendationModal open={dialog === 'withdraw'} commendationId={current.id} onClose={() => setDialog(null)} onDone={done} />
+          <CommendationFormModal open={dialog === 'edit'} editing={current} onClose={close} onDone={done} />
+          <WithdrawCommendationModal open={dialog === 'withdraw'} commendationId={current.id} onClose={close} onDone={done} />
         </>
       )}
     </div>

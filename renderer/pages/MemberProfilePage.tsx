@@ -1,6 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tag } from 'antd';
-import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { AuditTable } from '../components/AuditTable.js';
 import { ChangeStatusModal, MoveMemberModal } from '../components/MemberActionModals.js';
@@ -9,21 +8,20 @@ import { MemberArticle10 } from '../components/MemberArticle10.js';
 import { MemberFormModal } from '../components/MemberFormModal.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { useCall } from '../hooks/useCall.js';
+import { useDialog } from '../hooks/useDialog.js';
 import { t } from '../strings.js';
 
-type Dialog = 'edit' | 'move' | 'status' | null;
+type Dialog = 'edit' | 'move' | 'status';
 
 export function MemberProfilePage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const organizations = useOrganizations();
   const { data: member, error, reload, version } = useCall('members.get', { id });
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const done = () => {
-    setDialog(null);
+  const { dialog, setDialog, close, done } = useDialog<Dialog>(() => {
     reload();
     void organizations.reload();
-  };
+  });
   if (error) return <div className="page"><Alert type="error" showIcon title={t.member.notFound} description={error} /></div>;
   if (!member) return <div className="page"><Spin /></div>;
   const or = (v: string | null) => v ?? t.common.none;
@@ -70,9 +68,9 @@ export function MemberProfilePage() {
       <Card title={t.member.history}>
         <AuditTable entity="member" entityId={member.id} version={version} />
       </Card>
-      <MemberFormModal open={dialog === 'edit'} member={member} onClose={() => setDialog(null)} onSaved={done} />
-      <MoveMemberModal open={dialog === 'move'} member={member} onClose={() => setDialog(null)} onDone={done} />
-      <ChangeStatusModal open={dialog === 'status'} member={member} onClose={() => setDialog(null)} onDone={done} />
+      <MemberFormModal open={dialog === 'edit'} member={member} onClose={close} onSaved={done} />
+      <MoveMemberModal open={dialog === 'move'} member={member} onClose={close} onDone={done} />
+      <ChangeStatusModal open={dialog === 'status'} member={member} onClose={close} onDone={done} />
     </div>
   );
 }

@@ -8,9 +8,10 @@ import { AddMeasureModal, CloseProtectionModal, NewProtectionCaseModal } from '.
 import { useCall } from '../hooks/useCall.js';
 import { RecordTable } from '../components/RecordTable.js';
 import { AddButton, DetailDrawer } from '../components/PageParts.js';
+import { useDialog } from '../hooks/useDialog.js';
 import { t } from '../strings.js';
 
-type Dialog = 'new' | 'measure' | 'close' | null;
+type Dialog = 'new' | 'measure' | 'close';
 const or = (v: string | null) => v ?? t.common.none;
 
 export const protectionColumns: TableColumnsType<ProtectionCase> = [
@@ -27,13 +28,9 @@ export function ProtectionPage() {
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const [status, setStatus] = useState<'处理中' | '已办结' | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
-  const [dialog, setDialog] = useState<Dialog>(null);
   const { data, loading, reload } = useCall('protection.list', { organizationId, status: status ?? undefined });
+  const { dialog, setDialog, close, done } = useDialog<Dialog>(reload);
   const current = data?.find((c) => c.id === openId) ?? null;
-  const done = () => {
-    setDialog(null);
-    reload();
-  };
   return (
     <div className="page">
       <div className="toolbar">
@@ -90,11 +87,11 @@ export function ProtectionPage() {
           </Space>
         )}
       </DetailDrawer>
-      <NewProtectionCaseModal open={dialog === 'new'} onClose={() => setDialog(null)} onDone={done} />
+      <NewProtectionCaseModal open={dialog === 'new'} onClose={close} onDone={done} />
       {current && (
         <>
-          <AddMeasureModal open={dialog === 'measure'} caseId={current.id} onClose={() => setDialog(null)} onDone={done} />
-          <CloseProtectionModal open={dialog === 'close'} caseId={current.id} onClose={() => setDialog(null)} onDone={done} />
+          <AddMeasureModal open={dialog === 'measure'} caseId={current.id} onClose={close} onDone={done} />
+          <CloseProtectionModal open={dialog === 'close'} caseId={current.id} onClose={close} onDone={done} />
         </>
       )}
     </div>

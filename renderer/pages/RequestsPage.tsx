@@ -7,24 +7,21 @@ import { useCall } from '../hooks/useCall.js';
 import { RecordTable } from '../components/RecordTable.js';
 import { AddButton } from '../components/PageParts.js';
 import { useDateRange } from '../hooks/useDateRange.js';
+import { useDialog } from '../hooks/useDialog.js';
 import { t } from '../strings.js';
 
-type Dialog = { kind: 'new' } | { kind: 'decide' | 'publish'; id: number } | null;
+type Dialog = { kind: 'new' } | { kind: 'decide' | 'publish'; id: number };
 const DECISION_COLORS: Record<string, string> = { 同意: 'green', 修改后同意: 'blue', 不同意: 'red' };
 
 export function RequestsPage() {
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const dates = useDateRange();
-  const [dialog, setDialog] = useState<Dialog>(null);
   const { data, loading, reload } = useCall('requests.list', {
     organizationId,
     from: dates.from,
     to: dates.to,
   });
-  const done = () => {
-    setDialog(null);
-    reload();
-  };
+  const { dialog, setDialog, close, done } = useDialog<Dialog>(reload);
   const columns: TableColumnsType<PublicationRequest> = [
     { title: t.request.requestedOn, dataIndex: 'requestedOn', width: 110 },
     { title: t.request.requestTitle, dataIndex: 'title', ellipsis: true },
@@ -55,11 +52,11 @@ export function RequestsPage() {
         <AddButton label={t.request.add} onClick={() => setDialog({ kind: 'new' })} />
       </div>
       <RecordTable<PublicationRequest> loading={loading} columns={columns} rows={data} emptyText={t.request.empty} />
-      <NewRequestModal open={dialog?.kind === 'new'} organizationId={organizationId} onClose={() => setDialog(null)} onDone={done} />
+      <NewRequestModal open={dialog?.kind === 'new'} organizationId={organizationId} onClose={close} onDone={done} />
       {dialog && 'id' in dialog && (
         <>
-          <DecideRequestModal open={dialog.kind === 'decide'} requestId={dialog.id} onClose={() => setDialog(null)} onDone={done} />
-          <PublishedModal open={dialog.kind === 'publish'} requestId={dialog.id} onClose={() => setDialog(null)} onDone={done} />
+          <DecideRequestModal open={dialog.kind === 'decide'} requestId={dialog.id} onClose={close} onDone={done} />
+          <PublishedModal open={dialog.kind === 'publish'} requestId={dialog.id} onClose={close} onDone={done} />
         </>
       )}
     </div>
