@@ -18,7 +18,7 @@ export function AccountFilters({ query, onChange }: { query: AccountQuery; onCha
       <Input.Search
         allowClear
         placeholder={t.account.search}
-        style={{ width: 240 }}
+        style={{ width: 280 }}
         defaultValue={query.q}
         onSearch={(q) => set({ q })}
         data-testid="account-search"

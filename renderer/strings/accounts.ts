@@ -35,7 +35,7 @@ export const accountStrings = {
     organization: '所在党组织',
     created: '已登记账号',
     updated: '已保存修改',
-    search: '账号名称或账号ID',
+    search: '账号名称、账号ID或开设人姓名',
     allPlatforms: '全部平台',
     allStates: '全部报备状态',
     onlyOverdue: '只看逾期',

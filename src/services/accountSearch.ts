@@ -33,10 +33,13 @@ export function accountFilters(ctx: ServiceContext, query: Omit<AccountSearch, '
   if (query.overdue) where.push({ sql: "a.filing_state = '未报备' AND a.due_on < ?", params: [today(ctx)] });
   const q = query.q ? normalizeText(query.q) : '';
   if (q) {
+    // The account's name, the beginning of its ID or URL, or its owner's name: whichever the secretary remembers.
     const ref = prefixRange('a.account_ref', q);
+    const like = `%${escapeLike(q)}%`;
     where.push({
-      sql: `(a.id IN (SELECT id FROM accounts WHERE display_name LIKE ? ESCAPE '\\') OR ${ref.sql})`,
-      params: [`%${escapeLike(q)}%`, ...ref.params],
+      sql: `(a.id IN (SELECT id FROM accounts WHERE display_name LIKE ? ESCAPE '\\') OR ${ref.sql}
+             OR a.member_id IN (SELECT id FROM members WHERE name LIKE ? ESCAPE '\\'))`,
+      params: [like, ...ref.params, like],
     });
   }
   return where;

@@ -121,6 +121,16 @@ describe('accounts and their filings', () => {
     expect(r.fail('filings.attachment', { id: att.id }).message).toBe(msg.filing.attachmentCorrupt);
   });
 
+  it('finds accounts by name fragment, the beginning of the account ID, or the owner\'s name', () => {
+    const acc = r.call('accounts.create', publicAccount(r.m2, { displayName: '示例读书笔记', accountRef: 'reading_2026' }));
+    r.call('accounts.create', publicAccount(r.m3, { displayName: '另一个号', accountRef: 'other' }));
+    const ids = (q: string) => r.call('accounts.search', { q }).rows.map((a) => a.id);
+    expect(ids('读书')).toEqual([acc.id]);
+    expect(ids('reading')).toEqual([acc.id]);
+    expect(ids('乙二')).toEqual([acc.id]);
+    expect(ids('不存在')).toEqual([]);
+  });
+
   it('keeps accounts with their member when the member moves', () => {
     const acc = r.call('accounts.create', publicAccount(r.m1));
     r.call('members.move', { id: r.m1, organizationId: r.b });
