@@ -1,15 +1,16 @@
 /**
  * `npm start`: the desktop window when the Electron runtime is installed, otherwise browser mode on
- * 127.0.0.1 with a data folder that is filled with invented demo data on its first start.
+ * 127.0.0.1 with a data folder that is filled with invented demo data on its first start. It runs under
+ * plain Node (tsx), so it lives beside the Electron code it launches, not in the core.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATA_DIR, isEmptyRegister, openLedger } from './hosts/ledger.js';
-import { startMsg } from './i18n/startMessages.js';
-import { startServer } from './server.js';
+import { DEFAULT_DATA_DIR, isEmptyRegister, openLedger } from '../src/hosts/ledger.js';
+import { startMsg } from '../src/i18n/startMessages.js';
+import { startServer } from '../src/server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
