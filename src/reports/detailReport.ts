@@ -7,7 +7,7 @@ const COLUMNS: ColumnSpec[] = [
   { header: '序号', width: 7, kind: 'number' },
   { header: '姓名', width: 10 },
   { header: '身份证号', width: 21, kind: 'id' },
-  { header: '党组织', width: 30 },
+  { header: '党组织', width: 38 },
   { header: '职务', width: 10 },
   { header: '平台', width: 11 },
   { header: '账号名称', width: 20 },

@@ -36,7 +36,8 @@ export const reviewReport: ReportDefinition = {
     return [
       {
         name: '完成情况表',
-        title: `${completion.title}${this.title}`,
+        // “2026年度” + “报备核查完成情况表”: the campaign title already says 年度.
+        title: `${completion.title}${this.title.replace(/^年度/, '')}`,
         subtitle: `${completion.title}报备核查${state}`,
         columns: COLUMNS,
         count: () => lines.length,

@@ -70,9 +70,14 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** The column-header row: after the title, the optional subtitle and the 填报单位 line. */
+function headerRowOf(heading: SheetHeading): number {
+  return heading.subtitle ? 4 : 3;
+}
+
 /** Print setup, footer and frozen header: given when the sheet is created (the streaming writer takes them only then). */
 export function sheetOptions(heading: SheetHeading): Partial<AddWorksheetOptions> {
-  const headerRow = heading.subtitle ? 4 : 3;
+  const headerRow = headerRowOf(heading);
   return {
     pageSetup: {
       paperSize: 9,
@@ -118,8 +123,7 @@ export class ReportSheet {
       numFmt: c.kind === 'id' ? '@' : c.numFmt,
     }));
     const last = columnLetter(this.width);
-    const headerRow = heading.subtitle ? 4 : 3;
-    this.firstDataRow = headerRow + 1;
+    this.firstDataRow = headerRowOf(heading) + 1;
     sheet.columns = heading.columns.map((c) => ({ width: c.width }));
 
     const title = this.nextRow([heading.title]);
@@ -181,7 +185,9 @@ export class ReportSheet {
   /** A body row: user text neutralised, IDs and account IDs as text, numbers right-aligned. */
   addRow(values: CellValue[]): number {
     const row = this.nextRow(values.map((v, i) => (typeof v === 'string' ? safeText(v) : v) ?? (this.heading.columns[i]?.kind === 'number' ? null : '')));
-    row.height = 20;
+    // Viewers do not reliably grow a row for wrapped text (LibreOffice keeps the default height), so the
+    // height is set from the longest wrapped cell: a long organization name takes two or three lines.
+    row.height = rowHeight(values, this.heading.columns);
     // One shared style object per column: exceljs recognises a style object it has seen and skips
     // re-serialising it, which makes a 300k-row sheet several times faster than per-cell styles.
     this.bodyStyles.forEach((style, i) => (row.getCell(i + 1).style = style));
@@ -212,6 +218,26 @@ export class ReportSheet {
     this.commit(row);
     this.sheet.pageSetup.printArea = `A1:${columnLetter(this.width)}${row.number}`;
   }
+}
+
+/** Width of text in Excel column units: a Chinese character takes about two, Latin letters and digits one. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1.1;
+  return w;
+}
+
+const LINE_HEIGHT = 15;
+
+/** Points for a body row: enough lines for the longest wrapped text cell, never less than one comfortable line. */
+export function rowHeight(values: CellValue[], columns: ColumnSpec[]): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    const column = columns[i];
+    if (typeof v !== 'string' || !column || column.kind === 'number' || column.kind === 'date') return;
+    lines = Math.max(lines, Math.ceil(textWidth(v) / Math.max(1, column.width - 1)));
+  });
+  return Math.max(20, lines * LINE_HEIGHT + 5);
 }
 
 /** A SUM/SUBTOTAL formula cell with its cached value. */

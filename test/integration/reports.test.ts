@@ -95,6 +95,7 @@ describe('upward reports read back by openpyxl', () => {
     expect(expected).toBeGreaterThan(0);
     expect(cellAt(s!, `I${totalRow}`)).toMatchObject({ type: 'f', value: `=IF(D${totalRow}=0,0,G${totalRow}/D${totalRow})`, numFmt: '0.0%' });
     expect(Number(cellAt(s!, `I${totalRow}`)!.cached)).toBeCloseTo(responded / expected, 6);
+    expect(cellAt(s!, 'A1')!.value).toMatch(/^\d{4}年度报备核查完成情况表$/);
   });
 
   it('表彰激励和保护支持情况表 has both sheets', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, columnLetter, safeText } from '../../src/reports/style.js';
-import { suggestedFileName } from '../../src/reports/exportService.js';
+import { chineseDate, columnLetter, rowHeight, safeText } from '../../src/reports/style.js';
+import { exportFileName } from '../../src/domain/fileNames.js';
 
 describe('report style helpers', () => {
   it.each(['=1+1', '+86 139', '-3', '@SUM(A1)', '\tx', '\rx', '\0x'])('neutralises %j so it cannot be read as a formula', (text) => {
@@ -19,6 +19,12 @@ describe('report style helpers', () => {
   });
 
   it('suggests file names Windows accepts', () => {
-    expect(suggestedFileName('明细表', '中共示例/虚构 委员会', '2026-11-25', '.xlsx')).toBe('明细表_中共示例虚构委员会_20261125.xlsx');
+    expect(exportFileName('明细表', '中共示例/虚构 委员会', '2026-11-25', '.xlsx')).toBe('明细表_中共示例虚构委员会_20261125.xlsx');
+  });
+
+  it('makes a row tall enough for its longest wrapped text, so no viewer clips it', () => {
+    const columns = [{ header: '序号', width: 6, kind: 'number' as const }, { header: '党组织', width: 20 }];
+    expect(rowHeight([1, '短名'], columns)).toBe(20);
+    expect(rowHeight([123456789, '中共示例市望川县住房和城乡建设局办公室支部委员会'], columns)).toBe(3 * 15 + 5);
   });
 });
