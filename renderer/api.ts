@@ -63,14 +63,9 @@ export function initTransport(): void {
   if (!window.ledger) browserToken();
 }
 
-/** Browser mode: fetches a finished export (with the token) and hands it to the browser as a download. */
-export async function downloadExport(jobId: string, fileName: string): Promise<void> {
+/** Browser mode: fetches a finished export with the token. */
+export async function fetchExport(jobId: string): Promise<Blob> {
   const res = await fetch(`/exports/${jobId}`, { headers: { 'X-Ledger-Token': browserToken() } });
   if (!res.ok) throw new ApiError(((await res.json()) as { error: ErrorBody }).error);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return res.blob();
 }

@@ -4,11 +4,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CallName } from './api/contract.js';
+import type { CallName, CallOutput } from './api/contract.js';
 import type { OrganizationNode } from './api/types.js';
 import { LedgerError } from './api/errors.js';
-import type { DemoResult } from './demo/generate.js';
-import type { JobStatus } from './reports/jobs.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './hosts/ledger.js';
 import { msg } from './i18n/messages.js';
 import { startServer } from './server.js';
@@ -52,14 +50,15 @@ function parse(argv: string[]) {
   }
 }
 
-function call<N extends CallName>(ledger: Ledger, name: N, input: unknown): unknown {
+/** Input comes from the command line as the person typed it, so the registry (not TypeScript) checks it. */
+function call<N extends CallName>(ledger: Ledger, name: N, input: unknown): CallOutput<N> {
   const result = ledger.registry.invoke(name, input);
   if (!result.ok) throw new LedgerError(result.error.code, result.error.message, result.error.details);
-  return result.value;
+  return result.value as CallOutput<N>;
 }
 
 function organizationIdByCode(ledger: Ledger, code: string): number {
-  const nodes = call(ledger, 'organizations.tree', {}) as OrganizationNode[];
+  const nodes = call(ledger, 'organizations.tree', {});
   const found = nodes.find((n) => n.code === code);
   if (!found) throw new UsageError(msg.cli.unknownOrgCode(code));
   return found.id;
@@ -89,12 +88,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         break;
       case 'demo': {
         const input = { members: positiveInt(values.members, '--members', 2000), seed: positiveInt(values.seed, '--seed', 1) };
-        const result = call(ledger, 'system.demo', input) as DemoResult;
+        const result = call(ledger, 'system.demo', input);
         io.out(values.json ? JSON.stringify(result) : msg.cli.demoDone(result));
         break;
       }
       case 'orgs': {
-        const nodes = call(ledger, 'organizations.tree', {}) as OrganizationNode[];
+        const nodes = call(ledger, 'organizations.tree', {});
         const codeOf = new Map(nodes.map((n) => [n.id, n.code]));
         if (values.json) {
           const rows = nodes.map((n) => ({
@@ -108,8 +107,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         break;
       }
       case 'stats': {
-        const counts = call(ledger, 'system.stats', {}) as Record<string, number>;
-        const states = call(ledger, 'accounts.stateCounts', {}) as { byFilingState: Record<string, number>; byRequiredFiling: Record<string, number> };
+        const counts = call(ledger, 'system.stats', {});
+        const states = call(ledger, 'accounts.stateCounts', {});
         const all = { ...counts, accounts_by_filing_state: states.byFilingState, accounts_by_required_filing: states.byRequiredFiling };
         io.out(values.json ? JSON.stringify(all, null, 2) : Object.entries(all).map(([t, n]) => `${t}\t${typeof n === 'number' ? n : JSON.stringify(n)}`).join('\n'));
         break;
@@ -122,14 +121,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           command === 'report'
             ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined }
             : { type: 'package', period: values.period, ...scope };
-        const started = call(ledger, 'reports.start', input) as JobStatus;
+        const started = call(ledger, 'reports.start', input);
         const finished = await ledger.ctx.jobs!.wait(started.id);
         if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
         io.out(msg.cli.exported(finished.file!, finished.total));
         break;
       }
       case 'backup': {
-        const started = call(ledger, 'system.backup', {}) as JobStatus;
+        const started = call(ledger, 'system.backup', {});
         const finished = await ledger.ctx.jobs!.wait(started.id);
         if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
         io.out(msg.cli.backedUp(finished.file!));

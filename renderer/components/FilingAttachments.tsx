@@ -4,6 +4,7 @@ import { App, Button, Modal, Space, Upload } from 'antd';
 import { useState } from 'react';
 import type { Attachment } from '../../src/api/accountTypes.js';
 import { call } from '../api.js';
+import { saveBlob } from '../files.js';
 import { t } from '../strings.js';
 
 function toBase64(file: File): Promise<string> {
@@ -17,12 +18,7 @@ function toBase64(file: File): Promise<string> {
 
 function saveAs(fileName: string, mimeType: string, base64: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([bytes], { type: mimeType }), fileName);
 }
 
 export function FilingAttachments({ filingId, attachments, onChanged }: { filingId: number; attachments: Attachment[]; onChanged: () => void }) {

@@ -6,7 +6,8 @@ import { App } from 'antd';
 import { useRef, useState } from 'react';
 import type { CallInput } from '../../src/api/contract.js';
 import type { JobStatus } from '../../src/reports/jobs.js';
-import { call, downloadExport } from '../api.js';
+import { call, fetchExport } from '../api.js';
+import { followJob, saveBlob } from '../files.js';
 import { t } from '../strings.js';
 
 type StartInput = CallInput<'reports.start'>;
@@ -30,17 +31,11 @@ export function useExport() {
     }
     cancelled.current = false;
     try {
-      let status = await call('reports.start', { ...input, outPath });
-      setJob(status);
-      while (status.state === 'running') {
-        await new Promise((r) => setTimeout(r, 400));
-        status = await call('jobs.status', { jobId: status.id });
-        setJob(status);
-      }
+      const status = await followJob(await call('reports.start', { ...input, outPath }), setJob);
       if (status.state === 'done') {
         if (window.ledger) void message.success(t.report.saved(status.file!));
         else {
-          await downloadExport(status.id, status.fileName);
+          saveBlob(await fetchExport(status.id), status.fileName);
           void message.success(t.report.downloaded(status.fileName));
         }
       } else void message.warning(status.error ?? '');

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Progress, Space } from 'antd';
 import { useState } from 'react';
 import { call } from '../api.js';
 import { RecordTable } from '../components/RecordTable.js';
+import { followJob } from '../files.js';
 import { useCall } from '../hooks/useCall.js';
 import { t } from '../strings.js';
 
@@ -14,11 +15,7 @@ export function BackupPage() {
   const backupNow = async () => {
     setRunning(true);
     try {
-      let job = await call('system.backup', {});
-      while (job.state === 'running') {
-        await new Promise((r) => setTimeout(r, 300));
-        job = await call('jobs.status', { jobId: job.id });
-      }
+      const job = await followJob(await call('system.backup', {}));
       if (job.state === 'done') void message.success(t.backup.done(job.fileName));
       else void message.error(job.error ?? '');
     } catch (err) {

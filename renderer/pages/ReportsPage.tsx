@@ -2,6 +2,8 @@
 import { Alert, Button, Card, DatePicker, Empty, Form, Input, Modal, Progress, Segmented, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { chineseDate } from '../../src/domain/dates.js';
+import { exportFileName } from '../../src/domain/fileNames.js';
+import { msg } from '../../src/i18n/messages.js';
 import type { ReportKind } from '../../src/reports/definition.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
@@ -10,7 +12,6 @@ import { useDateRange } from '../hooks/useDateRange.js';
 import { t } from '../strings.js';
 
 const KINDS: ReportKind[] = ['summary', 'detail', 'commendations', 'requests', 'review'];
-const fileName = (title: string, unit: string, day: string, ext: string) => `${title}_${unit}_${day.replace(/-/g, '')}${ext}`;
 
 export function ReportsPage() {
   const [kind, setKind] = useState<ReportKind>('summary');
@@ -47,7 +48,7 @@ export function ReportsPage() {
           />
         )}
         <Space style={{ marginLeft: 'auto' }}>
-          <Button type="primary" disabled={!p} onClick={() => p && first && void exporter.run({ type: 'report', kind, ...params }, fileName(first.title, p.unit, p.reportDate, '.xlsx'))}>
+          <Button type="primary" disabled={!p} onClick={() => p && first && void exporter.run({ type: 'report', kind, ...params }, exportFileName(first.title, p.unit, p.reportDate, '.xlsx'))}>
             {t.report.export}
           </Button>
           <Button disabled={!p} onClick={() => setPackaging(true)}>{t.report.exportPackage}</Button>
@@ -85,7 +86,7 @@ export function ReportsPage() {
         onCancel={() => setPackaging(false)}
         onOk={() => {
           setPackaging(false);
-          if (p) void exporter.run({ type: 'package', period, ...params }, fileName(t.report.packageFile(period), p.unit, p.reportDate, '.json'));
+          if (p) void exporter.run({ type: 'package', period, ...params }, exportFileName(msg.pkg.fileTitle(period), p.unit, p.reportDate, '.json'));
         }}
       >
         <Alert type="info" showIcon title={t.report.packageHelp} style={{ marginBottom: 12 }} />

@@ -23,7 +23,6 @@ export const reportStrings = {
     exportPackage: '导出上报数据包',
     packageTitle: '导出上报数据包',
     defaultPeriod: (year: number) => `${year}年度`,
-    packageFile: (period: string) => `上报数据包_${period}`,
     packageHelp: '数据包是报表的机读附件（JSON），上级党组织可导入汇总；含期间、来源单位、行数和 SHA-256 校验值。',
     packagePeriod: '期间名称',
     packagePeriodPlaceholder: '如：2026年度',

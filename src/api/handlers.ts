@@ -1,7 +1,7 @@
 /** Every contract name bound to the service function that answers it. TypeScript checks none is missing. */
 import { schemaVersion } from '../db/migrate.js';
 import { generateDemo } from '../demo/generate.js';
-import { cancelExport, exportStatus, listBackups, startBackup, startExport } from '../reports/exportService.js';
+import { cancelJob, jobStatus, listBackups, startBackup, startExport } from '../reports/exportService.js';
 import { previewReport } from '../reports/writeReport.js';
 import { accountDetail } from '../services/accountDetail.js';
 import { closeAccount, createAccount, updateAccount } from '../services/accounts.js';
@@ -109,8 +109,8 @@ export function handlers(host: HostInfo): Handlers {
 
     'reports.preview': (ctx, { kind, ...params }) => previewReport(ctx, kind, params),
     'reports.start': startExport,
-    'jobs.status': (ctx, i) => exportStatus(ctx, i.jobId),
-    'jobs.cancel': (ctx, i) => cancelExport(ctx, i.jobId),
+    'jobs.status': (ctx, i) => jobStatus(ctx, i.jobId),
+    'jobs.cancel': (ctx, i) => cancelJob(ctx, i.jobId),
     'system.backup': (ctx) => startBackup(ctx),
     'system.backups': (ctx) => listBackups(ctx),
 

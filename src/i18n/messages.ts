@@ -114,6 +114,7 @@ export const msg = {
     checksum: '数据包的校验值不符：文件在传输中损坏或被改动过，请让下级重新导出。',
     periodRequired: '请填写数据包的期间名称（如：2026年度）。',
     notJson: '数据包文件名应以 .json 结尾。',
+    fileTitle: (period: string) => `上报数据包_${period}`,
   },
   settings: {
     duplicatePlatform: (p: string) => `平台“${p}”重复了。`,

@@ -17,7 +17,8 @@ export type ExportTask =
   | { type: 'backup'; outPath: string };
 
 /** A task as requested: the path is optional (browser mode writes into the export folder). */
-export type TaskRequest = (ExportTask extends infer T ? (T extends ExportTask ? Omit<T, 'outPath'> : never) : never) & { outPath?: string; fileName: string };
+type WithoutPath<T> = T extends unknown ? Omit<T, 'outPath'> : never;
+export type TaskRequest = WithoutPath<ExportTask> & { outPath?: string; fileName: string };
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
@@ -67,7 +68,7 @@ export class ExportJobs {
       execArgv: this.options.workerExecArgv,
       workerData: { dbFile: this.options.dbFile, nativeBinding: this.options.nativeBinding, actor: this.options.actor, task: { ...task, outPath } },
     });
-    const status: JobStatus = { id, state: 'running', done: 0, total: 0, fileName: path.basename(outPath).replace(/^[0-9a-f]{8}-/, ''), file: null, error: null };
+    const status: JobStatus = { id, state: 'running', done: 0, total: 0, fileName: task.outPath ? path.basename(task.outPath) : task.fileName, file: null, error: null };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') Object.assign(status, { done: m.done, total: m.total });
       else if (m.type === 'done') Object.assign(status, { state: 'done', file: outPath, done: status.total });

@@ -1,5 +1,6 @@
 /** 统计表: per organization (the scope's direct children, each with its whole subtree), with 合计. */
 import type { ServiceContext } from '../services/context.js';
+import { branchOf } from '../services/treePath.js';
 import { periodLine, type ReportDefinition, type ReportLine, type ReportScope } from './definition.js';
 import type { ColumnSpec } from './style.js';
 
@@ -48,14 +49,12 @@ function lines(ctx: ServiceContext, scope: ReportScope): ReportLine[] {
     .prepare('SELECT id, full_name, parent_id, tree_path FROM organizations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sort_order, id')
     .all(scope.subtree) as { id: number; full_name: string; parent_id: number | null; tree_path: string }[];
   const scopeOrg = orgs.find((o) => o.id === scope.organization.id)!;
-  const depth = scopeOrg.tree_path.split('/').length - 1;
-  const bucketOf = (o: { id: number; tree_path: string }) => Number(o.tree_path.split('/')[depth]) || o.id;
   const counts = new Map(
     (ctx.db.prepare(PER_ORGANIZATION).raw().all({ subtree: scope.subtree, to: scope.to }) as number[][]).map((r) => [r[0]!, r.slice(1)]),
   );
   const buckets = new Map<number, number[]>();
   for (const o of orgs) {
-    const b = bucketOf(o);
+    const b = branchOf(scopeOrg.tree_path, o);
     const add = counts.get(o.id) ?? [];
     const sum = buckets.get(b) ?? new Array(COLUMNS.length - 2).fill(0);
     add.forEach((n, i) => (sum[i] += n));

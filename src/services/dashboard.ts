@@ -10,7 +10,7 @@ import { findOrganizationRow, organizationScope } from './organizations.js';
 import { openProtectionCount } from './protection.js';
 import { currentCampaign } from './reviewCampaigns.js';
 import { campaignCompletion } from './reviewCompletion.js';
-import { subtreeRange } from './treePath.js';
+import { branchOf, subtreeRange } from './treePath.js';
 
 const emptyCounts = (): FilingCounts => ({ needed: 0, filed: 0, pending: 0, correction: 0, notFiled: 0, overdue: 0, changed: 0, closed: 0 });
 
@@ -49,9 +49,7 @@ export function dashboard(ctx: ServiceContext, organizationId?: number): Dashboa
     .all(range.from, range.to) as OrgRow[];
 
   // Each organization counts towards the scope's direct child it lies under (or the scope itself).
-  const depth = scope ? scope.tree_path.split('/').length - 1 : 1;
-  const bucketOf = new Map<number, number>();
-  for (const o of orgs) bucketOf.set(o.id, Number(o.tree_path.split('/')[depth] ?? o.id) || o.id);
+  const bucketOf = new Map(orgs.map((o) => [o.id, branchOf(scope?.tree_path ?? '/', o)]));
   const rows = new Map<number, DashboardRow>();
   const bucketOrgs = orgs.filter((o) => (scope ? o.id === scope.id || o.parent_id === scope.id : o.parent_id === null));
   for (const o of bucketOrgs) rows.set(o.id, { organizationId: o.id, organizationName: o.full_name, report: emptyCounts(), record: emptyCounts() });

@@ -34,6 +34,8 @@ export interface MemberDbRow {
   updated_at: string;
 }
 
+const ORGANIZATION_FIELD = { name: 'organizationId', message: msg.organization.notFound };
+
 export function toMember(r: MemberDbRow): Member {
   return {
     id: r.id,
@@ -124,7 +126,7 @@ export function memberColumns(ctx: ServiceContext, input: MemberFields, exceptId
 
 export function createMember(ctx: ServiceContext, input: MemberCreate): Member {
   return inTransaction(ctx, () => {
-    findOrganizationRowForMember(ctx, input.organizationId);
+    findOrganizationRow(ctx, input.organizationId, ORGANIZATION_FIELD);
     const created = getMember(ctx, insertMember(ctx, memberColumns(ctx, input, 0), input.organizationId));
     recordAudit(ctx, { entity: 'member', entityId: created.id, action: 'create', summary: created.name, after: created });
     return created;
@@ -140,14 +142,6 @@ export function insertMember(ctx: ServiceContext, columns: ReturnType<typeof mem
     .prepare(`INSERT INTO members (${names.join(', ')}) VALUES (${names.map((c) => '@' + c).join(', ')})`)
     .run(row);
   return Number(info.lastInsertRowid);
-}
-
-function findOrganizationRowForMember(ctx: ServiceContext, organizationId: number) {
-  try {
-    return findOrganizationRow(ctx, organizationId);
-  } catch {
-    throw fieldError('organizationId', msg.organization.notFound);
-  }
 }
 
 export function updateMember(ctx: ServiceContext, input: MemberUpdate): Member {
@@ -167,7 +161,7 @@ export function updateMember(ctx: ServiceContext, input: MemberUpdate): Member {
 export function moveMember(ctx: ServiceContext, id: number, organizationId: number): Member {
   return inTransaction(ctx, () => {
     const before = getMember(ctx, id);
-    const target = findOrganizationRowForMember(ctx, organizationId);
+    const target = findOrganizationRow(ctx, organizationId, ORGANIZATION_FIELD);
     if (before.organizationId === organizationId) throw new LedgerError('CONFLICT', msg.member.sameOrganization);
     const from = findOrganizationRow(ctx, before.organizationId);
     ctx.db

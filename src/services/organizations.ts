@@ -42,15 +42,22 @@ function toOrganization(r: OrganizationRow): Organization {
   };
 }
 
-export function findOrganizationRow(ctx: ServiceContext, id: number): OrganizationRow {
+/**
+ * The organization, or NOT_FOUND; when `field` names the form field the id came from, the refusal is
+ * shown next to that field instead.
+ */
+export function findOrganizationRow(ctx: ServiceContext, id: number, field?: { name: string; message: string }): OrganizationRow {
   const row = ctx.db.prepare('SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
-  if (!row) throw new LedgerError('NOT_FOUND', msg.organization.notFound, { id });
-  return row;
+  if (row) return row;
+  if (field) throw fieldError(field.name, field.message);
+  throw new LedgerError('NOT_FOUND', msg.organization.notFound, { id });
 }
 
 export function getOrganization(ctx: ServiceContext, id: number): Organization {
   return toOrganization(findOrganizationRow(ctx, id));
 }
+
+const PARENT_FIELD = { name: 'parentId', message: msg.organization.parentNotFound };
 
 /** Depth-first in sort order, so the flat list reads like the tree. */
 export function organizationTree(ctx: ServiceContext): OrganizationNode[] {
@@ -126,7 +133,7 @@ function nextSortOrder(ctx: ServiceContext, parentId: number | null): number {
 export function createOrganization(ctx: ServiceContext, input: OrganizationCreate): Organization {
   return inTransaction(ctx, () => {
     const fields = cleanFields(input);
-    const parent = input.parentId === null ? null : findOrganizationRowOrField(ctx, input.parentId);
+    const parent = input.parentId === null ? null : findOrganizationRow(ctx, input.parentId, PARENT_FIELD);
     assertUniqueName(ctx, input.parentId, fields.fullName, 0);
     const code = input.code ?? nextCode(ctx, parent?.code ?? '');
     if (ctx.db.prepare('SELECT 1 FROM organizations WHERE code = ?').get(code)) {
@@ -159,12 +166,6 @@ export function createOrganization(ctx: ServiceContext, input: OrganizationCreat
   });
 }
 
-function findOrganizationRowOrField(ctx: ServiceContext, parentId: number): OrganizationRow {
-  const row = ctx.db.prepare('SELECT * FROM organizations WHERE id = ?').get(parentId) as OrganizationRow | undefined;
-  if (!row) throw fieldError('parentId', msg.organization.parentNotFound);
-  return row;
-}
-
 export function updateOrganization(ctx: ServiceContext, input: OrganizationUpdate): Organization {
   return inTransaction(ctx, () => {
     const before = getOrganization(ctx, input.id);
@@ -186,7 +187,7 @@ export function moveOrganization(ctx: ServiceContext, id: number, parentId: numb
   return inTransaction(ctx, () => {
     const row = findOrganizationRow(ctx, id);
     const before = toOrganization(row);
-    const parent = parentId === null ? null : findOrganizationRowOrField(ctx, parentId);
+    const parent = parentId === null ? null : findOrganizationRow(ctx, parentId, PARENT_FIELD);
     if (parent && parent.tree_path.startsWith(row.tree_path)) {
       throw new LedgerError('CONFLICT', msg.organization.cycle, { id, parentId });
     }

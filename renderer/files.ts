@@ -1,0 +1,25 @@
+/** Handing data to the person as a file, and following a long job of the register to its end. */
+import type { JobStatus } from '../src/reports/jobs.js';
+import { call } from './api.js';
+
+/** Offers a blob as a download under `fileName` (browser mode exports, scanned forms). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Polls a started job until it leaves `running`, reporting each status (for a progress bar). */
+export async function followJob(started: JobStatus, onStatus: (s: JobStatus) => void = () => undefined): Promise<JobStatus> {
+  let status = started;
+  onStatus(status);
+  while (status.state === 'running') {
+    await new Promise((r) => setTimeout(r, 400));
+    status = await call('jobs.status', { jobId: status.id });
+    onStatus(status);
+  }
+  return status;
+}
