@@ -25,7 +25,7 @@ export default defineConfig({
     plugins: [copyMigrations()],
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { main: resolve(root, 'electron/main.ts'), exportWorker: resolve(root, 'src/reports/exportWorker.ts') } },
+      rolldownOptions: { input: { main: resolve(root, 'electron/main.ts'), exportWorker: resolve(root, 'src/jobs/exportWorker.ts') } },
     },
   },
   preload: {

@@ -3,8 +3,8 @@
  * window showing the app's own page; anything else is refused with the same error shape as elsewhere.
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_CHANNELS, type FileDialogOptions } from '../src/api/bridge.js';
-import type { Registry, RpcResult } from '../src/api/registry.js';
+import { IPC_CHANNELS, type FileDialogOptions } from '../src/contract/bridge.js';
+import type { Registry, RpcResult } from '../src/dispatch/registry.js';
 import { msg } from '../src/i18n/messages.js';
 
 export interface Dialogs {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DATA_DIR, isEmptyRegister, openLedger } from '../src/hosts/ledger.js';
 import { startMsg } from '../src/i18n/startMessages.js';
-import { startServer } from '../src/server.js';
+import { startServer } from '../src/hosts/http.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);

@@ -16,7 +16,7 @@ import {
 import { Layout, Menu } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import type { SystemInfo } from '../src/api/types.js';
+import type { SystemInfo } from '../src/contract/types.js';
 import { call } from './api.js';
 import { AccountDetailPage } from './pages/AccountDetailPage.js';
 import { AccountsPage } from './pages/AccountsPage.js';

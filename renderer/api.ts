@@ -2,10 +2,10 @@
  * The renderer's one client: IPC through the preload when running in Electron, HTTP to the loopback
  * host in browser mode. Both return the registry's result; failures become ApiError with a Chinese message.
  */
-import type { LedgerBridge } from '../src/api/bridge.js';
-import type { CallInput, CallName, CallOutput } from '../src/api/contract.js';
-import type { ErrorBody } from '../src/api/errors.js';
-import type { RpcResult } from '../src/api/registry.js';
+import type { LedgerBridge } from '../src/contract/bridge.js';
+import type { CallInput, CallName, CallOutput } from '../src/contract/contract.js';
+import type { ErrorBody } from '../src/contract/errors.js';
+import type { RpcResult } from '../src/dispatch/registry.js';
 import { t } from './strings.js';
 
 declare global {

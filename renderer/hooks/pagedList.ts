@@ -1,6 +1,6 @@
 /** Keyset-paged list over a search call: the first page on every query change, further pages on demand. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallInput, CallOutput } from '../../src/api/contract.js';
+import type { CallInput, CallOutput } from '../../src/contract/contract.js';
 import { call } from '../api.js';
 
 type PagedCall = 'members.search' | 'accounts.search';

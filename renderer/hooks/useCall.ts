@@ -1,6 +1,6 @@
 /** Loads one call's result, again whenever its input changes or reload() is called (e.g. after an edit). */
 import { useCallback, useEffect, useState } from 'react';
-import type { CallInput, CallName, CallOutput } from '../../src/api/contract.js';
+import type { CallInput, CallName, CallOutput } from '../../src/contract/contract.js';
 import { call } from '../api.js';
 
 export function useCall<N extends CallName>(name: N, input: CallInput<N>) {

@@ -4,8 +4,8 @@
  */
 import { App } from 'antd';
 import { useRef, useState } from 'react';
-import type { CallInput } from '../../src/api/contract.js';
-import type { JobStatus } from '../../src/reports/jobs.js';
+import type { CallInput } from '../../src/contract/contract.js';
+import type { JobStatus } from '../../src/jobs/jobs.js';
 import { call, fetchExport } from '../api.js';
 import { followJob, saveBlob } from '../files.js';
 import { t } from '../strings.js';

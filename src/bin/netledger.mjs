@@ -8,7 +8,7 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
 });
-const { runCli } = await import('../cli.ts');
+const { runCli } = await import('../hosts/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),

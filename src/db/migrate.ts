@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
-import { LedgerError } from '../api/errors.js';
+import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 
 export interface Migration {

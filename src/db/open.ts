@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { LedgerError } from '../api/errors.js';
+import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import { assertCompatible, loadMigrations, migrate } from './migrate.js';
 

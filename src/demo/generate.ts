@@ -2,7 +2,7 @@
  * `netledger demo`: an invented, deterministic register so a newcomer sees a populated console and
  * benchmarks have realistic volume. Only fills an empty register; later issues add accounts and filings.
  */
-import { LedgerError } from '../api/errors.js';
+import { LedgerError } from '../contract/errors.js';
 import { checkCharFor } from '../domain/idNumber.js';
 import type { OrganizationType, Rank } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';

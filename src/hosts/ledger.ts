@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRegistry, type Registry } from '../api/registry.js';
+import { createRegistry, type Registry } from '../dispatch/registry.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
-import { ExportJobs } from '../reports/jobs.js';
+import { ExportJobs } from '../jobs/jobs.js';
 import type { ServiceContext } from '../services/context.js';
-import { APP_VERSION } from './version.js';
+import { APP_VERSION } from '../domain/version.js';
 
 export interface Ledger {
   db: Db;
@@ -24,7 +24,7 @@ export interface LedgerOptions extends OpenOptions {
   exportWorker?: { file: string; execArgv: string[] };
 }
 
-const SOURCE_WORKER = { file: fileURLToPath(new URL('../reports/exportWorker.source.mjs', import.meta.url)), execArgv: [] };
+const SOURCE_WORKER = { file: fileURLToPath(new URL('../jobs/exportWorker.source.mjs', import.meta.url)), execArgv: [] };
 
 /** The person at the keyboard: the OS login until operator accounts exist. */
 function currentActor(): string {

@@ -6,9 +6,9 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { LedgerError } from '../api/errors.js';
+import { LedgerError } from '../contract/errors.js';
 import { schemaVersion } from '../db/migrate.js';
-import { APP_VERSION } from '../hosts/version.js';
+import { APP_VERSION } from '../domain/version.js';
 import { msg } from '../i18n/messages.js';
 import { nowIso, type ServiceContext } from '../services/context.js';
 import { ReportCancelled, type Progress } from './book.js';

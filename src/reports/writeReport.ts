@@ -1,5 +1,5 @@
 /** Writes any report through the one style module: rows, 小计 per group, 合计, signature; or previews it. */
-import { LedgerError } from '../api/errors.js';
+import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import type { ServiceContext } from '../services/context.js';
 import { article10Report } from './article10Report.js';

@@ -1,5 +1,5 @@
 /** One account as its detail page shows it: fields, derived state, what may be filed, and the whole history. */
-import type { AccountDetail, FilingEvent } from '../api/accountTypes.js';
+import type { AccountDetail, FilingEvent } from '../contract/accountTypes.js';
 import { changedFiledFields, type FiledFields } from '../domain/filingRules.js';
 import { currentFiledFields } from './accountState.js';
 import { findAccountRow, toAccount } from './accounts.js';

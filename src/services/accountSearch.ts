@@ -1,6 +1,6 @@
 /** The accounts list: filters a secretary uses, search by display name or account ID, keyset pages. */
-import type { AccountSearch, AccountSortField } from '../api/accountSchemas.js';
-import type { AccountPage, AccountRow } from '../api/accountTypes.js';
+import type { AccountSearch, AccountSortField } from '../contract/accountSchemas.js';
+import type { AccountPage, AccountRow } from '../contract/accountTypes.js';
 import { normalizeText } from '../domain/text.js';
 import { today, type ServiceContext } from './context.js';
 import { toAccount, type AccountDbRow } from './accounts.js';

@@ -1,7 +1,7 @@
 /** 网络账号/群组: register for a member, edit, close (注销 with date and reason — never deleted). */
-import type { AccountCreate, AccountFields, AccountUpdate } from '../api/accountSchemas.js';
-import type { Account } from '../api/accountTypes.js';
-import { LedgerError, fieldError } from '../api/errors.js';
+import type { AccountCreate, AccountFields, AccountUpdate } from '../contract/accountSchemas.js';
+import type { Account } from '../contract/accountTypes.js';
+import { LedgerError, fieldError } from '../contract/errors.js';
 import { isOverdue } from '../domain/filingRules.js';
 import { normalizeText, optionalText } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';

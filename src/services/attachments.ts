@@ -5,8 +5,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Attachment, AttachmentContent } from '../api/accountTypes.js';
-import { LedgerError } from '../api/errors.js';
+import type { Attachment, AttachmentContent } from '../contract/accountTypes.js';
+import { LedgerError } from '../contract/errors.js';
 import { normalizeText } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';

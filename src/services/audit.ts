@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntity, AuditEntry, AuditQuery } from '../api/types.js';
+import type { AuditAction, AuditEntity, AuditEntry, AuditQuery } from '../contract/types.js';
 import { msg } from '../i18n/messages.js';
 import { nowIso, type ServiceContext } from './context.js';
 

@@ -1,7 +1,7 @@
 /** 表彰激励 (Article 10 ¶1): one commendation for one or many members; edited; withdrawn (撤销), never deleted. */
-import type { CommendationCreate, CommendationList, CommendationUpdate } from '../api/article10Schemas.js';
-import type { Commendation, CommendedMember } from '../api/article10Types.js';
-import { LedgerError, fieldError } from '../api/errors.js';
+import type { CommendationCreate, CommendationList, CommendationUpdate } from '../contract/article10Schemas.js';
+import type { Commendation, CommendedMember } from '../contract/article10Types.js';
+import { LedgerError, fieldError } from '../contract/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
 import { groupBy } from '../domain/groupBy.js';
 import { msg } from '../i18n/messages.js';

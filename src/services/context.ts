@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import { localDay } from '../domain/dates.js';
-import type { ExportJobs } from '../reports/jobs.js';
+import type { ExportJobs } from '../jobs/jobs.js';
 
 /** What every service function receives: the store, a clock (frozen in tests) and who is acting. */
 export interface ServiceContext {

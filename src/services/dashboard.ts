@@ -3,7 +3,7 @@
  * breakdown by the scope's direct children so a secretary sees which branch is behind. One GROUP BY over
  * the accounts' (organization, required filing, state, due) index; buckets are assigned in memory.
  */
-import type { Dashboard, DashboardRow, FilingCounts } from '../api/accountTypes.js';
+import type { Dashboard, DashboardRow, FilingCounts } from '../contract/accountTypes.js';
 import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
 import { today, type ServiceContext } from './context.js';
 import { findOrganizationRow, organizationScope } from './organizations.js';

@@ -2,9 +2,9 @@
  * 报告/备案/变更/注销 records and their workflow: submitted → 已登记 | 需补正 (with the organization's
  * opinion) → resubmitted … Every step is an event in the filing's history and an audit entry.
  */
-import type { FilingSubmit } from '../api/accountSchemas.js';
-import type { Filing, FilingEvent, FilingQueueRow } from '../api/accountTypes.js';
-import { LedgerError, fieldError } from '../api/errors.js';
+import type { FilingSubmit } from '../contract/accountSchemas.js';
+import type { Filing, FilingEvent, FilingQueueRow } from '../contract/accountTypes.js';
+import { LedgerError, fieldError } from '../contract/errors.js';
 import { allowedFilingTypes, nextFilingState, type FilingAction } from '../domain/filingRules.js';
 import { optionalText } from '../domain/text.js';
 import type { FilingType } from '../domain/vocabulary.js';

@@ -1,7 +1,7 @@
 /** 党员干部: create, edit, change status (never deleted), move between organizations. */
-import { LedgerError, fieldError } from '../api/errors.js';
-import type { MemberCreate, MemberFields, MemberUpdate } from '../api/schemas.js';
-import type { Member, MemberDetail } from '../api/types.js';
+import { LedgerError, fieldError } from '../contract/errors.js';
+import type { MemberCreate, MemberFields, MemberUpdate } from '../contract/schemas.js';
+import type { Member, MemberDetail } from '../contract/types.js';
 import { addYears } from '../domain/dates.js';
 import { parseIdNumber } from '../domain/idNumber.js';
 import { normalizePhone } from '../domain/phone.js';

@@ -1,7 +1,7 @@
 /** 党组织 tree: create, edit, move without cycles, reorder, remove only when empty. */
-import { LedgerError, fieldError } from '../api/errors.js';
-import type { OrganizationCreate, OrganizationUpdate } from '../api/schemas.js';
-import type { Organization, OrganizationNode } from '../api/types.js';
+import { LedgerError, fieldError } from '../contract/errors.js';
+import type { OrganizationCreate, OrganizationUpdate } from '../contract/schemas.js';
+import type { Organization, OrganizationNode } from '../contract/types.js';
 import { normalizePhone } from '../domain/phone.js';
 import { groupBy } from '../domain/groupBy.js';
 import { normalizeText, optionalText } from '../domain/text.js';

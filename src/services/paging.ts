@@ -1,5 +1,5 @@
 /** Building blocks shared by the list queries: WHERE clauses, index-range prefixes and keyset cursors. */
-import { LedgerError } from '../api/errors.js';
+import { LedgerError } from '../contract/errors.js';
 import type { Db } from '../db/open.js';
 import { msg } from '../i18n/messages.js';
 

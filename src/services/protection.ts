@@ -2,9 +2,9 @@
  * 保护支持 (Article 10 ¶2): a member attacked online for correct positions; the measures the organization
  * took (several, each dated), and the case closed (处理中 → 已办结) with its outcome.
  */
-import type { ProtectionCreate, ProtectionList, ProtectionMeasureInput, ProtectionUpdate } from '../api/article10Schemas.js';
-import type { ProtectionCase, ProtectionMeasureRecord } from '../api/article10Types.js';
-import { LedgerError, fieldError } from '../api/errors.js';
+import type { ProtectionCreate, ProtectionList, ProtectionMeasureInput, ProtectionUpdate } from '../contract/article10Schemas.js';
+import type { ProtectionCase, ProtectionMeasureRecord } from '../contract/article10Types.js';
+import { LedgerError, fieldError } from '../contract/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
 import { groupBy } from '../domain/groupBy.js';
 import { msg } from '../i18n/messages.js';

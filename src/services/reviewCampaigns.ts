@@ -3,9 +3,9 @@
  * with a declaration (申报, confirming their registered accounts) or a 零报告. Closing freezes who was
  * expected, so a campaign's figures stay reproducible after members move or leave.
  */
-import type { CampaignCreate, DeclarationRecord } from '../api/article10Schemas.js';
-import type { Campaign, Declaration } from '../api/article10Types.js';
-import { LedgerError, fieldError } from '../api/errors.js';
+import type { CampaignCreate, DeclarationRecord } from '../contract/article10Schemas.js';
+import type { Campaign, Declaration } from '../contract/article10Types.js';
+import { LedgerError, fieldError } from '../contract/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';

@@ -1,5 +1,5 @@
 /** How far a campaign has come: responded / expected by organization, and who has not responded yet. */
-import type { CampaignCompletion, CampaignOrgCompletion, MissingMember } from '../api/article10Types.js';
+import type { CampaignCompletion, CampaignOrgCompletion, MissingMember } from '../contract/article10Types.js';
 import { today, type ServiceContext } from './context.js';
 import { subtreeOrganizationIds } from './organizations.js';
 import { expectedSql, getCampaign, scopeOrganizationIds } from './reviewCampaigns.js';

@@ -1,7 +1,7 @@
 /** The unit's own detailed rules (Article 13): platform list, thresholds, filing deadline. */
-import type { SettingsUpdate } from '../api/accountSchemas.js';
-import type { LedgerSettings } from '../api/accountTypes.js';
-import { LedgerError, fieldError } from '../api/errors.js';
+import type { SettingsUpdate } from '../contract/accountSchemas.js';
+import type { LedgerSettings } from '../contract/accountTypes.js';
+import { LedgerError, fieldError } from '../contract/errors.js';
 import { DEFAULT_FILING_RULES, type FilingRulesSettings } from '../domain/filingRules.js';
 import { normalizeText } from '../domain/text.js';
 import { DEFAULT_PLATFORMS } from '../domain/vocabulary.js';

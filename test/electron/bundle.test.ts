@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLedger } from '../../src/hosts/ledger.js';
-import type { WorkerMessage } from '../../src/reports/jobs.js';
+import type { WorkerMessage } from '../../src/jobs/jobs.js';
 import { inspectWorkbook } from '../support/excel.js';
 
 const root = path.join(import.meta.dirname, '../..');

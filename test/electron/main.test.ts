@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS } from '../../src/api/bridge.js';
+import { IPC_CHANNELS } from '../../src/contract/bridge.js';
 import { msg } from '../../src/i18n/messages.js';
 import { createElectronMock, FakeBrowserWindow } from './electronMock.js';
 

@@ -9,7 +9,7 @@ vi.mock('electron', () => createElectronMock({ singleInstance: true }).module);
 const { chooseDataDir } = await import('../../electron/dataDir.js');
 const { menuTemplate } = await import('../../electron/menu.js');
 const { isAllowedRequest } = await import('../../electron/security.js');
-const { IPC_CHANNELS } = await import('../../src/api/bridge.js');
+const { IPC_CHANNELS } = await import('../../src/contract/bridge.js');
 
 describe('electron parts', () => {
   it('uses a data folder beside the executable when present (portable, for USB sticks)', () => {

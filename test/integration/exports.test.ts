@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { verifyPackage, writePackage } from '../../src/reports/upwardPackage.js';
-import { startServer } from '../../src/server.js';
+import { startServer } from '../../src/hosts/http.js';
 import { caller } from '../support/ledger.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-exports-'));

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { startServer, type RunningServer } from '../../src/hosts/http.js';
 import { freshLedger } from '../support/ledger.js';
 
 /** Raw request so the Host header can be forged (fetch would not allow it). */

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../src/db/open.js';
-import { createRegistry, type Registry } from '../../src/api/registry.js';
+import { createRegistry, type Registry } from '../../src/dispatch/registry.js';
 import type { ServiceContext } from '../../src/services/context.js';
-import type { CallInput, CallName, CallOutput } from '../../src/api/contract.js';
-import type { ErrorBody } from '../../src/api/errors.js';
+import type { CallInput, CallName, CallOutput } from '../../src/contract/contract.js';
+import type { ErrorBody } from '../../src/contract/errors.js';
 
 export const FROZEN_NOW = new Date('2026-11-25T02:00:00Z');
 

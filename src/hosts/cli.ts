@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CallName, CallOutput } from './api/contract.js';
-import type { OrganizationNode } from './api/types.js';
-import { LedgerError } from './api/errors.js';
-import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './hosts/ledger.js';
-import { msg } from './i18n/messages.js';
-import { startServer } from './server.js';
+import type { CallName, CallOutput } from '../contract/contract.js';
+import type { OrganizationNode } from '../contract/types.js';
+import { LedgerError } from '../contract/errors.js';
+import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
+import { msg } from '../i18n/messages.js';
+import { startServer } from './http.js';
 
 class UsageError extends Error {}
 

@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Registry, RpcResult } from './api/registry.js';
-import type { ErrorCode } from './api/errors.js';
-import { msg } from './i18n/messages.js';
+import type { Registry, RpcResult } from '../dispatch/registry.js';
+import type { ErrorCode } from '../contract/errors.js';
+import { msg } from '../i18n/messages.js';
 
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../out/renderer/', import.meta.url));
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 export const TOKEN_HEADER = 'x-ledger-token';
 // Room for a 20 MB scanned form sent as base64.
 const MAX_BODY_BYTES = 30 * 1024 * 1024;

@@ -6,10 +6,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { LedgerError } from '../api/errors.js';
+import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
-import type { ReportKind, ReportParams } from './definition.js';
-import type { PackageParams } from './upwardPackage.js';
+import type { ReportKind, ReportParams } from '../reports/definition.js';
+import type { PackageParams } from '../reports/upwardPackage.js';
 
 export type ExportTask =
   | { type: 'report'; kind: ReportKind; params: ReportParams; outPath: string }

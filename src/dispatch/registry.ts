@@ -5,9 +5,9 @@
 import type { z } from 'zod';
 import { msg } from '../i18n/messages.js';
 import type { ServiceContext } from '../services/context.js';
-import { contract, isCallName } from './contract.js';
+import { contract, isCallName } from '../contract/contract.js';
 import { handlers, type HostInfo } from './handlers.js';
-import { LedgerError, type ErrorBody } from './errors.js';
+import { LedgerError, type ErrorBody } from '../contract/errors.js';
 
 export type RpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorBody };
 

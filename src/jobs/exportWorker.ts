@@ -5,10 +5,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ServiceContext } from '../services/context.js';
-import { ReportCancelled } from './book.js';
+import { ReportCancelled } from '../reports/book.js';
 import type { ExportTask, WorkerMessage } from './jobs.js';
-import { writePackage } from './upwardPackage.js';
-import { writeReport } from './writeReport.js';
+import { writePackage } from '../reports/upwardPackage.js';
+import { writeReport } from '../reports/writeReport.js';
 import { backupInto } from '../db/backup.js';
 
 const { dbFile, nativeBinding, actor, task } = workerData as { dbFile: string; nativeBinding?: string; actor: string; task: ExportTask };

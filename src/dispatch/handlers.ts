@@ -1,7 +1,7 @@
 /** Every contract name bound to the service function that answers it. TypeScript checks none is missing. */
 import { schemaVersion } from '../db/migrate.js';
 import { generateDemo } from '../demo/generate.js';
-import { cancelJob, jobStatus, listBackups, startBackup, startExport } from '../reports/exportService.js';
+import { cancelJob, jobStatus, listBackups, startBackup, startExport } from '../jobs/exportService.js';
 import { previewReport } from '../reports/writeReport.js';
 import { accountDetail } from '../services/accountDetail.js';
 import { closeAccount, createAccount, updateAccount } from '../services/accounts.js';
@@ -36,7 +36,7 @@ import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from 
 import { campaignCompletion, missingMembers } from '../services/reviewCompletion.js';
 import { getSettings, updateSettings } from '../services/settings.js';
 import { accountStateCounts, tableCounts } from '../services/system.js';
-import type { CallName, CallOutput, HandlerInput } from './contract.js';
+import type { CallName, CallOutput, HandlerInput } from '../contract/contract.js';
 
 export interface HostInfo {
   version: string;

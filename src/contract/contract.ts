@@ -19,7 +19,7 @@ import type {
   LedgerSettings,
   PublicationRequest,
 } from './accountTypes.js';
-import type { JobStatus } from '../reports/jobs.js';
+import type { JobStatus } from '../jobs/jobs.js';
 import type { ReportPreview } from '../reports/writeReport.js';
 import * as r from './reportSchemas.js';
 import * as s from './schemas.js';

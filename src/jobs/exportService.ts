@@ -1,13 +1,13 @@
 /** The contract's side of jobs: start an export (with a file name people recognise) or a backup, status, cancel. */
 import path from 'node:path';
-import { LedgerError } from '../api/errors.js';
-import type { ExportStart } from '../api/reportSchemas.js';
+import { LedgerError } from '../contract/errors.js';
+import type { ExportStart } from '../contract/reportSchemas.js';
 import { exportFileName } from '../domain/fileNames.js';
 import { msg } from '../i18n/messages.js';
 import type { ServiceContext } from '../services/context.js';
-import { resolveScope } from './definition.js';
+import { resolveScope } from '../reports/definition.js';
 import type { ExportJobs, JobStatus } from './jobs.js';
-import { REPORTS } from './writeReport.js';
+import { REPORTS } from '../reports/writeReport.js';
 
 function jobs(ctx: ServiceContext): ExportJobs {
   if (!ctx.jobs) throw new LedgerError('CONFLICT', msg.report.exportsUnavailable);
