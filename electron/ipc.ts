@@ -4,7 +4,8 @@
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS, type FileDialogOptions } from '../src/contract/bridge.js';
-import type { Registry, RpcResult } from '../src/dispatch/registry.js';
+import type { RpcResult } from '../src/contract/errors.js';
+import type { Registry } from '../src/dispatch/registry.js';
 import { msg } from '../src/i18n/messages.js';
 
 export interface Dialogs {

@@ -75,7 +75,7 @@ async function browserMode(reason: string): Promise<void> {
     console.log(startMsg.fillingDemo(DEMO_MEMBERS));
     ledger.registry.invoke('system.demo', { members: DEMO_MEMBERS, seed: 1 });
   }
-  const exports = (id: string) => ledger.ctx.jobs!.exportedFile(id);
+  const exports = (id: string) => ledger.jobs.exportedFile(id);
   const server = await startServer({ registry: ledger.registry, port: PREFERRED_PORT, exports }).catch(() =>
     startServer({ registry: ledger.registry, port: 0, exports }),
   );

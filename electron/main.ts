@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { openLedger, type Ledger } from '../src/hosts/ledger.js';
 import { chooseDataDir } from './dataDir.js';
 import { registerIpc, type Dialogs } from './ipc.js';

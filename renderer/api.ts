@@ -5,7 +5,7 @@
 import type { LedgerBridge } from '../src/contract/bridge.js';
 import type { CallInput, CallName, CallOutput } from '../src/contract/contract.js';
 import type { ErrorBody } from '../src/contract/errors.js';
-import type { RpcResult } from '../src/dispatch/registry.js';
+import type { RpcResult } from '../src/contract/errors.js';
 import { t } from './strings.js';
 
 declare global {

@@ -27,6 +27,7 @@ check() { # name, command...: a setup step that counts as one test
 }
 check build npm run --silent build
 check typecheck npm run --silent typecheck
+check lint npm run --silent lint
 
 npx vitest run -c test/vitest.config.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/.tmp/playwright.json" npx playwright test -c test/e2e/playwright.config.ts

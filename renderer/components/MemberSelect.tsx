@@ -1,6 +1,6 @@
 /** Find members 在册 by name, pinyin initials or the last digits of the ID number, as on the member list. */
 import { Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MemberRow } from '../../src/contract/types.js';
 import { call } from '../api.js';
 
@@ -25,15 +25,14 @@ export function MemberSelect(props: Props) {
   const [q, setQ] = useState('');
   const [rows, setRows] = useState<MemberRow[]>([]);
   // Labels of every member seen, so chosen ones keep their names when the search changes.
-  const known = useRef(new Map<number, Known>());
-  for (const k of props.initial ?? []) known.current.set(k.id, k);
+  const [seen, setSeen] = useState<Known[]>([]);
   useEffect(() => {
     if (!q.trim()) return;
     let live = true;
     const timer = setTimeout(() => {
       call('members.search', { q, statuses: ['在册'], limit: 20 }).then((page) => {
         if (!live) return;
-        for (const m of page.rows) known.current.set(m.id, m);
+        setSeen((prev) => [...prev, ...page.rows]);
         setRows(page.rows);
       }, () => undefined);
     }, 200);
@@ -44,8 +43,9 @@ export function MemberSelect(props: Props) {
   }, [q]);
   const chosen = props.value === undefined ? [] : Array.isArray(props.value) ? props.value : [props.value];
   const ids = [...new Set([...chosen, ...rows.map((r) => r.id)])];
+  const known = new Map([...(props.initial ?? []), ...seen].map((k) => [k.id, k]));
   const options = ids.flatMap((id) => {
-    const m = known.current.get(id);
+    const m = known.get(id);
     return m ? [{ value: id, label: `${m.name}（${m.organizationName}）` }] : [];
   });
   const common = { id: props.id, options, placeholder: props.placeholder, notFoundContent: null, style: { width: '100%' }, showSearch: { filterOption: false, onSearch: setQ } };

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { chineseDate } from '../../src/domain/dates.js';
 import { exportFileName } from '../../src/domain/fileNames.js';
 import { msg } from '../../src/i18n/messages.js';
-import type { ReportKind } from '../../src/reports/definition.js';
+import type { ReportKind } from '../../src/contract/reportSchemas.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
 import { useExport } from '../hooks/useExport.js';
@@ -19,7 +19,7 @@ export function ReportsPage() {
   const dates = useDateRange();
   const [campaignId, setCampaignId] = useState<number | undefined>();
   const [packaging, setPackaging] = useState(false);
-  const [period, setPeriod] = useState(t.report.defaultPeriod(new Date().getFullYear()));
+  const [period, setPeriod] = useState(() => t.report.defaultPeriod(new Date().getFullYear()));
   const params = { organizationId, from: dates.from, to: dates.to, campaignId: kind === 'review' ? campaignId : undefined };
   const preview = useCall('reports.preview', { kind, ...params });
   const campaigns = useCall('reviews.list', {});

@@ -3,7 +3,7 @@
  * Deliberately small: calls go through the one contract, progress of long work is polled through it too
  * (the same way in browser mode), and the only native piece is the save dialog for exports.
  */
-import type { RpcResult } from '../dispatch/registry.js';
+import type { RpcResult } from './errors.js';
 
 export interface FileDialogOptions {
   title: string;

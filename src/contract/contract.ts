@@ -3,7 +3,6 @@
  * The registry, the IPC bridge, the HTTP host, the CLI and the renderer's client are all typed from it.
  */
 import type { z } from 'zod';
-import type { DemoResult } from '../demo/generate.js';
 import * as a from './accountSchemas.js';
 import * as c from './article10Schemas.js';
 import type { Campaign, CampaignCompletion, Commendation, Declaration, MissingMember, ProtectionCase } from './article10Types.js';
@@ -19,12 +18,12 @@ import type {
   LedgerSettings,
   PublicationRequest,
 } from './accountTypes.js';
-import type { JobStatus } from '../jobs/jobs.js';
-import type { ReportPreview } from '../reports/writeReport.js';
 import * as r from './reportSchemas.js';
+import type { JobStatus, ReportPreview } from './reportSchemas.js';
 import * as s from './schemas.js';
 import type {
   AuditEntry,
+  DemoResult,
   Member,
   MemberDetail,
   MemberPage,

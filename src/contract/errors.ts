@@ -16,6 +16,9 @@ export interface ErrorBody {
   details?: unknown;
 }
 
+/** What every call answers, whichever host carried it. */
+export type RpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+
 export class LedgerError extends Error {
   constructor(
     readonly code: ErrorCode,

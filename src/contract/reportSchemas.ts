@@ -1,7 +1,10 @@
 /** Input schemas for report preview and export jobs. */
 import { z } from 'zod';
-import { REPORT_KINDS } from '../reports/definition.js';
+import type { LedgerSettings } from './accountTypes.js';
 import { id, isoDate, text } from './schemas.js';
+
+export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'review'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const reportParams = z.object({
   organizationId: id.optional(),
@@ -23,3 +26,22 @@ export const exportStart = z.discriminatedUnion('type', [
 export const jobRef = z.object({ jobId: z.string().uuid() });
 
 export type ExportStart = z.output<typeof exportStart>;
+
+export interface ReportPreview {
+  kind: ReportKind;
+  unit: string;
+  reportDate: string;
+  signature: LedgerSettings['signature'];
+  sheets: { name: string; title: string; subtitle: string; headers: string[]; widths: number[]; rows: (string | number | null)[][]; total: number }[];
+}
+
+export interface JobStatus {
+  id: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  fileName: string;
+  /** Where the file is, once done. */
+  file: string | null;
+  error: string | null;
+}

@@ -114,3 +114,15 @@ export interface SystemInfo {
   dataDir: string;
   actor: string;
 }
+
+/** What the demo generator put into an empty register. */
+export interface DemoResult {
+  organizations: number;
+  members: number;
+  accounts: number;
+  filings: number;
+  requests: number;
+  commendations: number;
+  protectionCases: number;
+  declarations: number;
+}

@@ -4,6 +4,7 @@
  */
 import { LedgerError } from '../contract/errors.js';
 import { checkCharFor } from '../domain/idNumber.js';
+import type { DemoResult } from '../contract/types.js';
 import type { OrganizationType, Rank } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from '../services/audit.js';
@@ -18,17 +19,6 @@ import { BUREAUS, DISTRICTS, GIVEN_CHARS, POSITIONS, REGION_CODES, SECTIONS, SUR
 export interface DemoOptions {
   members: number;
   seed: number;
-}
-
-export interface DemoResult {
-  organizations: number;
-  members: number;
-  accounts: number;
-  filings: number;
-  requests: number;
-  commendations: number;
-  protectionCases: number;
-  declarations: number;
 }
 
 const MEMBERS_PER_BRANCH = 80;

@@ -9,7 +9,7 @@ import { searchAccounts } from '../services/accountSearch.js';
 import { addAttachment, readAttachment } from '../services/attachments.js';
 import { listAudit } from '../services/audit.js';
 import { createCommendation, getCommendation, listCommendations, updateCommendation, withdrawCommendation } from '../services/commendations.js';
-import type { ServiceContext } from '../services/context.js';
+import type { JobContext } from '../jobs/jobs.js';
 import { dashboard } from '../services/dashboard.js';
 import { bulkAccept, filingQueue, resubmitFiling, reviewFiling, submitFiling } from '../services/filings.js';
 import { searchMembers } from '../services/memberSearch.js';
@@ -43,7 +43,7 @@ export interface HostInfo {
   dataDir: string;
 }
 
-export type Handlers = { [N in CallName]: (ctx: ServiceContext, input: HandlerInput<N>) => CallOutput<N> };
+export type Handlers = { [N in CallName]: (ctx: JobContext, input: HandlerInput<N>) => CallOutput<N> };
 
 export function handlers(host: HostInfo): Handlers {
   return {

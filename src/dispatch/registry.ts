@@ -4,12 +4,10 @@
  */
 import type { z } from 'zod';
 import { msg } from '../i18n/messages.js';
-import type { ServiceContext } from '../services/context.js';
+import type { JobContext } from '../jobs/jobs.js';
 import { contract, isCallName } from '../contract/contract.js';
 import { handlers, type HostInfo } from './handlers.js';
-import { LedgerError, type ErrorBody } from '../contract/errors.js';
-
-export type RpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+import { LedgerError, type ErrorBody, type RpcResult } from '../contract/errors.js';
 
 export interface Registry {
   invoke(name: string, input: unknown): RpcResult;
@@ -24,7 +22,7 @@ function validationError(error: z.ZodError): ErrorBody {
   return { code: 'VALIDATION', message: msg.api.invalidInput, details: { fields } };
 }
 
-export function createRegistry(ctx: ServiceContext, host: HostInfo, log: (e: unknown) => void = console.error): Registry {
+export function createRegistry(ctx: JobContext, host: HostInfo, log: (e: unknown) => void = console.error): Registry {
   const bound = handlers(host);
   return {
     invoke(name, input) {
@@ -32,7 +30,7 @@ export function createRegistry(ctx: ServiceContext, host: HostInfo, log: (e: unk
       const parsed = contract[name].input.safeParse(input ?? {});
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       try {
-        const handler = bound[name] as (c: ServiceContext, i: unknown) => unknown;
+        const handler = bound[name] as (c: JobContext, i: unknown) => unknown;
         return { ok: true, value: handler(ctx, parsed.data) };
       } catch (err) {
         if (err instanceof LedgerError) return { ok: false, error: err.toBody() };

@@ -122,20 +122,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined }
             : { type: 'package', period: values.period, ...scope };
         const started = call(ledger, 'reports.start', input);
-        const finished = await ledger.ctx.jobs!.wait(started.id);
+        const finished = await ledger.jobs.wait(started.id);
         if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
         io.out(msg.cli.exported(finished.file!, finished.total));
         break;
       }
       case 'backup': {
         const started = call(ledger, 'system.backup', {});
-        const finished = await ledger.ctx.jobs!.wait(started.id);
+        const finished = await ledger.jobs.wait(started.id);
         if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
         io.out(msg.cli.backedUp(finished.file!));
         break;
       }
       case 'serve': {
-        const jobs = ledger.ctx.jobs!;
+        const jobs = ledger.jobs;
         const server = await startServer({ registry: ledger.registry, port: positiveInt(values.port, '--port', 0), exports: (id) => jobs.exportedFile(id) });
         io.out(msg.cli.serving(server.url));
         const open = ledger;

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Registry, RpcResult } from '../dispatch/registry.js';
+import type { RpcResult } from '../contract/errors.js';
+import type { Registry } from '../dispatch/registry.js';
 import type { ErrorCode } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRegistry, type Registry } from '../dispatch/registry.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
-import { ExportJobs } from '../jobs/jobs.js';
-import type { ServiceContext } from '../services/context.js';
+import { ExportJobs, type JobContext } from '../jobs/jobs.js';
 import { APP_VERSION } from '../domain/version.js';
 
 export interface Ledger {
   db: Db;
-  ctx: ServiceContext;
+  ctx: JobContext;
+  jobs: ExportJobs;
   registry: Registry;
   dataDir: string;
   close(): Promise<void>;
@@ -51,12 +51,13 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
     nativeBinding: options.nativeBinding,
     actor,
   });
-  const ctx: ServiceContext = { db, clock: () => new Date(), actor, filesDir: path.join(dir, 'attachments'), jobs };
+  const ctx: JobContext = { db, clock: () => new Date(), actor, filesDir: path.join(dir, 'attachments'), jobs };
   const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir });
   return {
     db,
     ctx,
     registry,
+    jobs,
     dataDir: dir,
     close: async () => {
       await jobs.close();

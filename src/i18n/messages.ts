@@ -102,7 +102,6 @@ export const msg = {
     badPeriod: '开始日期不能晚于结束日期。',
     noCampaign: '还没有年度核查，无法生成年度报备核查完成情况表。',
     exportsUnavailable: '当前运行方式不能导出文件。',
-    unknownKind: (k: string) => `未知的报表“${k}”。可选：summary（统计表）、detail（明细表）、commendations（表彰激励和保护支持情况表）、requests（发布信息请示登记表）、review（年度报备核查完成情况表）。`,
     jobNotFound: '找不到这个导出任务，可能已经完成或被取消。',
     cancelled: '导出已取消，没有生成文件。',
     failed: '导出失败，没有生成文件。',

@@ -1,20 +1,19 @@
 /** The contract's side of jobs: start an export (with a file name people recognise) or a backup, status, cancel. */
 import path from 'node:path';
 import { LedgerError } from '../contract/errors.js';
-import type { ExportStart } from '../contract/reportSchemas.js';
+import type { ExportStart, JobStatus } from '../contract/reportSchemas.js';
 import { exportFileName } from '../domain/fileNames.js';
 import { msg } from '../i18n/messages.js';
-import type { ServiceContext } from '../services/context.js';
 import { resolveScope } from '../reports/definition.js';
-import type { ExportJobs, JobStatus } from './jobs.js';
+import type { ExportJobs, JobContext } from './jobs.js';
 import { REPORTS } from '../reports/writeReport.js';
 
-function jobs(ctx: ServiceContext): ExportJobs {
+function jobs(ctx: JobContext): ExportJobs {
   if (!ctx.jobs) throw new LedgerError('CONFLICT', msg.report.exportsUnavailable);
   return ctx.jobs;
 }
 
-export function startExport(ctx: ServiceContext, input: ExportStart): JobStatus {
+export function startExport(ctx: JobContext, input: ExportStart): JobStatus {
   const scope = resolveScope(ctx, input);
   const ext = input.type === 'report' ? '.xlsx' : '.json';
   if (input.outPath && (!path.isAbsolute(input.outPath) || !input.outPath.toLowerCase().endsWith(ext))) {
@@ -28,8 +27,8 @@ export function startExport(ctx: ServiceContext, input: ExportStart): JobStatus 
     : jobs(ctx).start({ type: 'package', params: { ...params, period: input.period }, outPath, fileName });
 }
 
-export const jobStatus = (ctx: ServiceContext, jobId: string) => jobs(ctx).status(jobId);
+export const jobStatus = (ctx: JobContext, jobId: string) => jobs(ctx).status(jobId);
 /** Backups are named by the time to the second (UTC): ledger-20261125-180512.sqlite3. */
-export const startBackup = (ctx: ServiceContext) => jobs(ctx).startBackup(ctx.clock().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-'));
-export const listBackups = (ctx: ServiceContext) => jobs(ctx).backups();
-export const cancelJob = (ctx: ServiceContext, jobId: string) => jobs(ctx).cancel(jobId);
+export const startBackup = (ctx: JobContext) => jobs(ctx).startBackup(ctx.clock().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-'));
+export const listBackups = (ctx: JobContext) => jobs(ctx).backups();
+export const cancelJob = (ctx: JobContext, jobId: string) => jobs(ctx).cancel(jobId);

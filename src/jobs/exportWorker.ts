@@ -18,7 +18,7 @@ parentPort!.on('message', (m) => m === 'cancel' && controller.abort());
 
 const db = new Database(dbFile, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
 db.pragma('busy_timeout = 5000');
-const ctx: ServiceContext = { db, clock: () => new Date(), actor, filesDir: null, jobs: null };
+const ctx: ServiceContext = { db, clock: () => new Date(), actor, filesDir: null };
 const progress = { signal: controller.signal, onProgress: (done: number, total: number) => post({ type: 'progress', done, total }) };
 
 try {

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
-import type { ReportKind, ReportParams } from '../reports/definition.js';
+import type { ServiceContext } from '../services/context.js';
+import type { JobStatus, ReportKind } from '../contract/reportSchemas.js';
+import type { ReportParams } from '../reports/definition.js';
 import type { PackageParams } from '../reports/upwardPackage.js';
 
 export type ExportTask =
@@ -26,17 +28,6 @@ export type WorkerMessage =
   | { type: 'cancelled' }
   | { type: 'failed'; message: string };
 
-export interface JobStatus {
-  id: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  done: number;
-  total: number;
-  fileName: string;
-  /** Where the file is, once done. */
-  file: string | null;
-  error: string | null;
-}
-
 export interface ExportJobsOptions {
   dbFile: string;
   /** Where exports go when the caller gives no path (browser mode downloads them from here). */
@@ -48,6 +39,11 @@ export interface ExportJobsOptions {
   workerExecArgv: string[];
   nativeBinding?: string;
   actor: string;
+}
+
+/** What the registry hands every call: the services' context plus the export jobs (null where the register lives only in memory). */
+export interface JobContext extends ServiceContext {
+  jobs: ExportJobs | null;
 }
 
 interface Job {

@@ -2,14 +2,13 @@
 import { LedgerError } from '../contract/errors.js';
 import { chineseDate } from '../domain/dates.js';
 import type { LedgerSettings } from '../contract/accountTypes.js';
+import type { ReportKind } from '../contract/reportSchemas.js';
 import { msg } from '../i18n/messages.js';
 import { today, type ServiceContext } from '../services/context.js';
 import { findOrganizationRow, subtreeOrganizationIds } from '../services/organizations.js';
 import { getSettings } from '../services/settings.js';
 import type { CellValue, ColumnSpec } from './style.js';
 
-export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'review'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export interface ReportParams {
   organizationId?: number;

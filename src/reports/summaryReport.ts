@@ -56,8 +56,8 @@ function lines(ctx: ServiceContext, scope: ReportScope): ReportLine[] {
   for (const o of orgs) {
     const b = branchOf(scopeOrg.tree_path, o);
     const add = counts.get(o.id) ?? [];
-    const sum = buckets.get(b) ?? new Array(COLUMNS.length - 2).fill(0);
-    add.forEach((n, i) => (sum[i] += n));
+    const sum = buckets.get(b) ?? Array.from({ length: COLUMNS.length - 2 }, () => 0);
+    add.forEach((n, i) => (sum[i] = (sum[i] ?? 0) + n));
     buckets.set(b, sum);
   }
   const children = orgs.filter((o) => o.parent_id === scope.organization.id);

@@ -1,10 +1,11 @@
 /** Writes any report through the one style module: rows, 小计 per group, 合计, signature; or previews it. */
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
+import type { ReportKind, ReportPreview } from '../contract/reportSchemas.js';
 import type { ServiceContext } from '../services/context.js';
 import { article10Report } from './article10Report.js';
 import { ReportBook, type Progress } from './book.js';
-import { REPORT_KINDS, resolveScope, type ReportDefinition, type ReportKind, type ReportParams, type ReportScope, type SheetDefinition } from './definition.js';
+import { resolveScope, type ReportDefinition, type ReportParams, type ReportScope, type SheetDefinition } from './definition.js';
 import { detailReport } from './detailReport.js';
 import { requestsReport } from './requestsReport.js';
 import { reviewReport } from './reviewReport.js';
@@ -18,11 +19,6 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
   requests: requestsReport,
   review: reviewReport,
 };
-
-export function reportDefinition(kind: string): ReportDefinition {
-  if (!(REPORT_KINDS as readonly string[]).includes(kind)) throw new LedgerError('VALIDATION', msg.report.unknownKind(kind));
-  return REPORTS[kind as ReportKind];
-}
 
 /** The values of a 小计/合计 row over data rows from..to, with cached results from the running totals. */
 function totalsRow(def: SheetDefinition, label: string, from: number, to: number, count: number, sums: Map<number, number>, row: number): CellValue[] {
@@ -94,14 +90,6 @@ export async function writeReport(ctx: ServiceContext, kind: ReportKind, params:
   }
   await book.commit();
   return { file: outPath, rows, sheets: sheets.length };
-}
-
-export interface ReportPreview {
-  kind: ReportKind;
-  unit: string;
-  reportDate: string;
-  signature: ReportScope['signature'];
-  sheets: { name: string; title: string; subtitle: string; headers: string[]; widths: number[]; rows: (string | number | null)[][]; total: number }[];
 }
 
 const PREVIEW_ROWS = 30;

@@ -5,7 +5,7 @@
 import { dueOn, filedFields, filingState, requiredFiling, type FiledFields, type FilingRulesSettings } from '../domain/filingRules.js';
 import type { AccountKind, AccountStatus, Capacity, FilingRecordState, FilingState, RequiredFiling } from '../domain/vocabulary.js';
 import type { ServiceContext } from './context.js';
-import { filingRules } from './settings.js';
+import { filingRules } from './storedSettings.js';
 
 interface StateRow {
   id: number;

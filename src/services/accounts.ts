@@ -167,8 +167,3 @@ export function closeAccount(ctx: ServiceContext, id: number, closedOn: string, 
     return after;
   });
 }
-
-/** A member moved: their accounts follow, so organization scopes and the dashboard stay right. */
-export function followMemberOrganization(ctx: ServiceContext, memberId: number, organizationId: number): void {
-  ctx.db.prepare('UPDATE accounts SET organization_id = ? WHERE member_id = ?').run(organizationId, memberId);
-}

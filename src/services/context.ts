@@ -1,6 +1,5 @@
 import type { Db } from '../db/open.js';
 import { localDay } from '../domain/dates.js';
-import type { ExportJobs } from '../jobs/jobs.js';
 
 /** What every service function receives: the store, a clock (frozen in tests) and who is acting. */
 export interface ServiceContext {
@@ -9,8 +8,6 @@ export interface ServiceContext {
   actor: string;
   /** Where scanned forms are kept (inside the data folder); null when the register lives only in memory. */
   filesDir: string | null;
-  /** Runs exports off the main thread; null where the register lives only in memory. */
-  jobs: ExportJobs | null;
 }
 
 export function nowIso(ctx: ServiceContext): string {

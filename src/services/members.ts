@@ -9,7 +9,6 @@ import { nameSearchKeys } from '../domain/pinyin.js';
 import { normalizeText, optionalText, reverse } from '../domain/text.js';
 import type { MemberStatus } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
-import { followMemberOrganization } from './accounts.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, today, type ServiceContext } from './context.js';
 import { findOrganizationRow } from './organizations.js';
@@ -201,4 +200,9 @@ export function changeMemberStatus(ctx: ServiceContext, id: number, status: Memb
     });
     return after;
   });
+}
+
+/** A member moved: their accounts follow, so organization scopes and the dashboard stay right. */
+function followMemberOrganization(ctx: ServiceContext, memberId: number, organizationId: number): void {
+  ctx.db.prepare('UPDATE accounts SET organization_id = ? WHERE member_id = ?').run(organizationId, memberId);
 }

@@ -2,32 +2,20 @@
 import type { SettingsUpdate } from '../contract/accountSchemas.js';
 import type { LedgerSettings } from '../contract/accountTypes.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
-import { DEFAULT_FILING_RULES, type FilingRulesSettings } from '../domain/filingRules.js';
+import type { FilingRulesSettings } from '../domain/filingRules.js';
 import { normalizeText } from '../domain/text.js';
 import { DEFAULT_PLATFORMS } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { refreshAllAccounts } from './accountState.js';
+import { filingRules, readSetting, writeSetting } from './storedSettings.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, type ServiceContext } from './context.js';
-
-function read<T>(ctx: ServiceContext, key: string, fallback: T): T {
-  const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? { ...fallback, ...(JSON.parse(row.value) as T) } : fallback;
-}
-
-function write(ctx: ServiceContext, key: string, value: unknown): void {
-  ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
-}
-
-export function filingRules(ctx: ServiceContext): FilingRulesSettings {
-  return read(ctx, 'filingRules', DEFAULT_FILING_RULES);
-}
 
 const NO_SIGNATURE: LedgerSettings['signature'] = { leader: '', reviewer: '', preparer: '', phone: '' };
 
 export function getSettings(ctx: ServiceContext): LedgerSettings {
-  const { platforms } = read(ctx, 'platforms', { platforms: [...DEFAULT_PLATFORMS] });
-  return { ...filingRules(ctx), platforms, signature: read(ctx, 'signature', NO_SIGNATURE) };
+  const { platforms } = readSetting(ctx, 'platforms', { platforms: [...DEFAULT_PLATFORMS] });
+  return { ...filingRules(ctx), platforms, signature: readSetting(ctx, 'signature', NO_SIGNATURE) };
 }
 
 export function platformKnown(ctx: ServiceContext, platform: string): boolean {
@@ -52,15 +40,15 @@ function checkPlatforms(ctx: ServiceContext, next: string[], current: string[]):
 export function updateSettings(ctx: ServiceContext, input: SettingsUpdate): LedgerSettings {
   return inTransaction(ctx, () => {
     const before = getSettings(ctx);
-    if (input.platforms) write(ctx, 'platforms', { platforms: checkPlatforms(ctx, input.platforms, before.platforms) });
+    if (input.platforms) writeSetting(ctx, 'platforms', { platforms: checkPlatforms(ctx, input.platforms, before.platforms) });
     const rules: FilingRulesSettings = {
       publicAccountFollowerThreshold:
         input.publicAccountFollowerThreshold !== undefined ? input.publicAccountFollowerThreshold : before.publicAccountFollowerThreshold,
       groupMemberThreshold: input.groupMemberThreshold !== undefined ? input.groupMemberThreshold : before.groupMemberThreshold,
       deadlineDays: input.deadlineDays ?? before.deadlineDays,
     };
-    write(ctx, 'filingRules', rules);
-    if (input.signature) write(ctx, 'signature', input.signature);
+    writeSetting(ctx, 'filingRules', rules);
+    if (input.signature) writeSetting(ctx, 'signature', input.signature);
     const rulesChanged = JSON.stringify(rules) !== JSON.stringify(filingRulesOf(before));
     if (rulesChanged) refreshAllAccounts(ctx);
     const after = getSettings(ctx);

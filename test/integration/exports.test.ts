@@ -32,7 +32,7 @@ describe('export jobs in a worker thread', () => {
     const out = path.join(dir, 'detail.xlsx');
     const started = call('reports.start', { type: 'report', kind: 'detail', outPath: out });
     expect(started.state).toBe('running');
-    const done = await ledger.ctx.jobs!.wait(started.id);
+    const done = await ledger.jobs.wait(started.id);
     expect(done).toMatchObject({ state: 'done', file: out });
     expect(done.total).toBe(count('SELECT count(*) AS n FROM accounts'));
     expect(fs.statSync(out).size).toBeGreaterThan(100_000);
@@ -43,7 +43,7 @@ describe('export jobs in a worker thread', () => {
     const started = call('reports.start', { type: 'report', kind: 'detail', outPath: out });
     // Cancelled at once: the worker sees it at its first yield, long before 16k rows are written.
     call('jobs.cancel', { jobId: started.id });
-    const end = await ledger.ctx.jobs!.wait(started.id);
+    const end = await ledger.jobs.wait(started.id);
     expect(end).toMatchObject({ state: 'cancelled', error: msg.report.cancelled });
     expect(fs.existsSync(out)).toBe(false);
     expect(leftovers(dir)).toEqual([]);
@@ -59,7 +59,7 @@ describe('export jobs in a worker thread', () => {
 describe('backup', () => {
   it('copies the register consistently into backups/, listed newest first, and the copy opens with the same data', async () => {
     const started = call('system.backup', {});
-    const done = await ledger.ctx.jobs!.wait(started.id);
+    const done = await ledger.jobs.wait(started.id);
     expect(done.state).toBe('done');
     expect(done.file).toMatch(/backups[\\/]ledger-\d{8}-\d{6}\.sqlite3$/);
     expect(call('system.backups', {})[0]!.fileName).toBe(path.basename(done.file!));
@@ -118,13 +118,13 @@ describe('CLI report and export-package', () => {
 
 describe('browser mode and exports', () => {
   it('never lets the page choose where a file is written, and downloads only with the token', async () => {
-    const server = await startServer({ registry: ledger.registry, exports: (id) => ledger.ctx.jobs!.exportedFile(id) });
+    const server = await startServer({ registry: ledger.registry, exports: (id) => ledger.jobs.exportedFile(id) });
     const headers = { 'Content-Type': 'application/json', 'X-Ledger-Token': server.token };
     const base = `http://127.0.0.1:${server.port}`;
     const chosen = await fetch(`${base}/rpc/reports.start`, { method: 'POST', headers, body: JSON.stringify({ type: 'report', kind: 'summary', outPath: '/tmp/evil.xlsx' }) });
     expect(chosen.status).toBe(400);
     const started = (await (await fetch(`${base}/rpc/reports.start`, { method: 'POST', headers, body: JSON.stringify({ type: 'report', kind: 'summary' }) })).json()).value;
-    await ledger.ctx.jobs!.wait(started.id);
+    await ledger.jobs.wait(started.id);
     expect((await fetch(`${base}/exports/${started.id}`)).status).toBe(401);
     const file = await fetch(`${base}/exports/${started.id}`, { headers });
     expect(file.status).toBe(200);

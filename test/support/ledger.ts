@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../src/db/open.js';
 import { createRegistry, type Registry } from '../../src/dispatch/registry.js';
-import type { ServiceContext } from '../../src/services/context.js';
+import type { JobContext } from '../../src/jobs/jobs.js';
 import type { CallInput, CallName, CallOutput } from '../../src/contract/contract.js';
 import type { ErrorBody } from '../../src/contract/errors.js';
 
@@ -12,7 +12,7 @@ export const FROZEN_NOW = new Date('2026-11-25T02:00:00Z');
 /** A fresh in-memory register with a frozen clock, and a typed caller over its registry. */
 export function freshLedger(actor = '测试操作员') {
   const db = openDatabase(':memory:', { now: () => FROZEN_NOW.toISOString() });
-  const ctx: ServiceContext = { db, clock: () => FROZEN_NOW, actor, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-files-')), jobs: null };
+  const ctx: JobContext = { db, clock: () => FROZEN_NOW, actor, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-files-')), jobs: null };
   const registry = createRegistry(ctx, { version: 'test', dataDir: ':memory:' }, () => undefined);
   return { db, ctx, registry, call: caller(registry), fail: failer(registry) };
 }
