@@ -32,7 +32,7 @@ import { OrganizationsPage } from './pages/OrganizationsPage.js';
 import { ProtectionPage } from './pages/ProtectionPage.js';
 import { ReportsPage } from './pages/ReportsPage.js';
 import { RequestsPage } from './pages/RequestsPage.js';
-import { ReviewQueuePage } from './pages/ReviewQueuePage.js';
+import { ReviewQueuePage } from './pages/FilingReviewPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { t } from './strings.js';
 

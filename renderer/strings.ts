@@ -1,5 +1,5 @@
 import { accountStrings } from './strings/accounts.js';
-import { article10Strings } from './strings/article10.js';
+import { article10Strings } from './strings/commendations.js';
 import { backupStrings, reportStrings } from './strings/reports.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { AuditTable } from '../components/AuditTable.js';
 import { ChangeStatusModal, MoveMemberModal } from '../components/MemberActionModals.js';
 import { MemberAccounts } from '../components/MemberAccounts.js';
-import { MemberArticle10 } from '../components/MemberArticle10.js';
+import { MemberArticle10 } from '../components/MemberCommendations.js';
 import { MemberFormModal } from '../components/MemberFormModal.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { useCall } from '../hooks/useCall.js';

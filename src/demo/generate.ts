@@ -12,7 +12,7 @@ import { inTransaction, today, type ServiceContext } from '../services/context.j
 import { insertMember, memberColumns } from '../services/members.js';
 import { createOrganization } from '../services/organizations.js';
 import { generateDemoAccounts } from './accounts.js';
-import { generateDemoArticle10 } from './article10.js';
+import { generateDemoArticle10 } from './commendations.js';
 import { SeededRandom } from './random.js';
 import { BUREAUS, DISTRICTS, GIVEN_CHARS, POSITIONS, REGION_CODES, SECTIONS, SURNAMES } from './vocabulary.js';
 

@@ -32,8 +32,8 @@ import {
   updateProtectionCase,
 } from '../services/protection.js';
 import { createRequest, decideRequest, listRequests, markPublished } from '../services/publicationRequests.js';
-import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from '../services/reviewCampaigns.js';
-import { campaignCompletion, missingMembers } from '../services/reviewCompletion.js';
+import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from '../services/campaigns.js';
+import { campaignCompletion, missingMembers } from '../services/campaignCompletion.js';
 import { getSettings, updateSettings } from '../services/settings.js';
 import { accountStateCounts, tableCounts } from '../services/system.js';
 import type { CallName, CallOutput, HandlerInput } from '../contract/contract.js';

@@ -3,12 +3,12 @@ import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import type { ReportKind, ReportPreview } from '../contract/reportSchemas.js';
 import type { ServiceContext } from '../services/context.js';
-import { article10Report } from './article10Report.js';
+import { article10Report } from './commendationsReport.js';
 import { ReportBook, type Progress } from './book.js';
 import { resolveScope, type ReportDefinition, type ReportParams, type ReportScope, type SheetDefinition } from './definition.js';
 import { detailReport } from './detailReport.js';
 import { requestsReport } from './requestsReport.js';
-import { reviewReport } from './reviewReport.js';
+import { reviewReport } from './campaignReport.js';
 import { columnLetter, formula, type CellValue } from './style.js';
 import { summaryReport } from './summaryReport.js';
 

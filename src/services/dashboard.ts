@@ -8,8 +8,8 @@ import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
 import { today, type ServiceContext } from './context.js';
 import { findOrganizationRow, organizationScope } from './organizations.js';
 import { openProtectionCount } from './protection.js';
-import { currentCampaign } from './reviewCampaigns.js';
-import { campaignCompletion } from './reviewCompletion.js';
+import { currentCampaign } from './campaigns.js';
+import { campaignCompletion } from './campaignCompletion.js';
 import { branchOf, subtreeRange } from './treePath.js';
 
 const emptyCounts = (): FilingCounts => ({ needed: 0, filed: 0, pending: 0, correction: 0, notFiled: 0, overdue: 0, changed: 0, closed: 0 });

@@ -2,7 +2,7 @@
 import type { CampaignCompletion, CampaignOrgCompletion, MissingMember } from '../contract/article10Types.js';
 import { today, type ServiceContext } from './context.js';
 import { subtreeOrganizationIds } from './organizations.js';
-import { expectedSql, getCampaign, scopeOrganizationIds } from './reviewCampaigns.js';
+import { expectedSql, getCampaign, scopeOrganizationIds } from './campaigns.js';
 
 export function campaignCompletion(ctx: ServiceContext, id: number): CampaignCompletion {
   const campaign = getCampaign(ctx, id);

@@ -1,7 +1,7 @@
 /** 年度报备核查完成情况表: completion of one campaign per organization within the subtree, with 合计. */
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
-import { campaignCompletion } from '../services/reviewCompletion.js';
+import { campaignCompletion } from '../services/campaignCompletion.js';
 import type { ReportDefinition, ReportLine } from './definition.js';
 import { formula, type ColumnSpec } from './style.js';
 
