@@ -32,7 +32,7 @@ import { OrganizationsPage } from './pages/OrganizationsPage.js';
 import { ProtectionPage } from './pages/ProtectionPage.js';
 import { ReportsPage } from './pages/ReportsPage.js';
 import { RequestsPage } from './pages/RequestsPage.js';
-import { ReviewQueuePage } from './pages/FilingReviewPage.js';
+import { FilingReviewPage } from './pages/FilingReviewPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { t } from './strings.js';
 
@@ -40,7 +40,7 @@ import { t } from './strings.js';
 const NAV = [
   { key: '/dashboard', icon: <DashboardOutlined />, label: t.nav.dashboard },
   { key: '/accounts', icon: <WechatOutlined />, label: t.nav.accounts },
-  { key: '/reviews', icon: <AuditOutlined />, label: t.nav.reviews },
+  { key: '/filing-review', icon: <AuditOutlined />, label: t.nav.filingReview },
   { key: '/requests', icon: <MessageOutlined />, label: t.nav.requests },
   { key: '/commendations', icon: <TrophyOutlined />, label: t.nav.commendations },
   { key: '/protection', icon: <SafetyOutlined />, label: t.nav.protection },
@@ -79,7 +79,7 @@ export function App() {
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/accounts" element={<AccountsPage />} />
             <Route path="/accounts/:id" element={<AccountDetailPage />} />
-            <Route path="/reviews" element={<ReviewQueuePage />} />
+            <Route path="/filing-review" element={<FilingReviewPage />} />
             <Route path="/requests" element={<RequestsPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/commendations" element={<CommendationsPage />} />

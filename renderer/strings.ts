@@ -1,5 +1,5 @@
 import { accountStrings } from './strings/accounts.js';
-import { article10Strings } from './strings/commendations.js';
+import { commendationStrings } from './strings/commendations.js';
 import { backupStrings, reportStrings } from './strings/reports.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */
@@ -137,14 +137,14 @@ function labels(group: Record<string, unknown>): Record<string, string> {
 export const t = {
   ...strings,
   ...accountStrings,
-  ...article10Strings,
+  ...commendationStrings,
   ...reportStrings,
   ...backupStrings,
-  nav: { ...strings.nav, ...accountStrings.nav, ...article10Strings.nav, ...reportStrings.nav, ...backupStrings.nav },
+  nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav },
   /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */
   fields: {
-    ...labels(article10Strings.commendation),
-    ...labels(article10Strings.protection),
+    ...labels(commendationStrings.commendation),
+    ...labels(commendationStrings.protection),
     ...labels(accountStrings.filing),
     ...labels(accountStrings.account),
     ...labels(strings.org),

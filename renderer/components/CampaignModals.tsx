@@ -23,7 +23,7 @@ export function NewCampaignModal(p: Common) {
       title={t.campaign.addTitle}
       done={t.campaign.created}
       initialValues={{ title: t.report.defaultPeriod(year), year, deadline: dayjs(`${year}-12-31`), organizationIds: tree[0] ? [tree[0].value] : [] }}
-      action={(v) => call('reviews.create', { title: v.title, year: v.year, deadline: iso(v.deadline), organizationIds: v.organizationIds })}
+      action={(v) => call('campaigns.create', { title: v.title, year: v.year, deadline: iso(v.deadline), organizationIds: v.organizationIds })}
     >
       <Form.Item name="title" label={t.campaign.name} rules={[required]}>
         <Input maxLength={40} placeholder={t.campaign.namePlaceholder} />
@@ -48,7 +48,7 @@ export function DeclareModal({ campaignId, member, kind, ...p }: Common & { camp
       title={t.campaign.declareTitle(member.name, kind)}
       done={t.campaign.recorded}
       initialValues={{ declaredOn: dayjs() }}
-      action={(v) => call('reviews.declare', { campaignId, memberId: member.id, kind, declaredOn: iso(v.declaredOn), notes: v.notes ?? null })}
+      action={(v) => call('campaigns.declare', { campaignId, memberId: member.id, kind, declaredOn: iso(v.declaredOn), notes: v.notes ?? null })}
     >
       <Form.Item name="declaredOn" label={t.campaign.declaredOn} rules={[required]}>
         <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />

@@ -8,7 +8,7 @@ import { protectionColumns } from '../pages/ProtectionPage.js';
 import { RecordTable } from './RecordTable.js';
 import { t } from '../strings.js';
 
-export function MemberArticle10({ memberId }: { memberId: number }) {
+export function MemberCommendations({ memberId }: { memberId: number }) {
   const commendations = useCall('commendations.list', { memberId });
   const cases = useCall('protection.list', { memberId });
   return (

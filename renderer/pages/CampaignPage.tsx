@@ -28,8 +28,8 @@ export function CampaignPage() {
   const { modal, message } = App.useApp();
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const [declaring, setDeclaring] = useState<{ member: MissingMember; kind: DeclarationKind } | null>(null);
-  const completion = useCall('reviews.completion', { id });
-  const missing = useCall('reviews.missing', { id, organizationId, limit: 500 });
+  const completion = useCall('campaigns.completion', { id });
+  const missing = useCall('campaigns.missing', { id, organizationId, limit: 500 });
   const c = completion.data;
   const refresh = () => {
     setDeclaring(null);
@@ -44,7 +44,7 @@ export function CampaignPage() {
       title: t.campaign.close,
       content: t.campaign.closeConfirm,
       onOk: () =>
-        call('reviews.close', { id }).then(
+        call('campaigns.close', { id }).then(
           () => {
             void message.success(t.campaign.closedDone);
             refresh();

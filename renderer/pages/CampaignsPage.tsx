@@ -17,7 +17,7 @@ const columns: TableColumnsType<Campaign> = [
 ];
 
 export function CampaignsPage() {
-  const { data, loading, reload } = useCall('reviews.list', {});
+  const { data, loading, reload } = useCall('campaigns.list', {});
   const [adding, setAdding] = useState(false);
   const navigate = useNavigate();
   return (

@@ -17,11 +17,11 @@ function BulkAcceptModal({ ids, open, onClose, onDone }: { ids: number[]; open: 
   const { busy, submit } = useFormSubmit(
     form,
     (v) => call('filings.bulkAccept', { ids, reviewedOn: v.reviewedOn.format('YYYY-MM-DD'), opinion: v.opinion ?? null }),
-    t.review.bulkDone(ids.length),
+    t.filingReview.bulkDone(ids.length),
     onDone,
   );
   return (
-    <Modal open={open} title={t.review.bulkTitle(ids.length)} onOk={submit} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+    <Modal open={open} title={t.filingReview.bulkTitle(ids.length)} onOk={submit} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ reviewedOn: dayjs() }}>
         <Form.Item name="reviewedOn" label={t.filing.reviewedOn} rules={[{ required: true, message: t.common.required }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
@@ -34,7 +34,7 @@ function BulkAcceptModal({ ids, open, onClose, onDone }: { ids: number[]; open: 
   );
 }
 
-export function ReviewQueuePage() {
+export function FilingReviewPage() {
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const [state, setState] = useState<'待审核' | '需补正'>('待审核');
   const { data, loading, reload } = useCall('filings.queue', { organizationId, states: [state] });
@@ -48,9 +48,9 @@ export function ReviewQueuePage() {
     reload();
   };
   const columns: TableColumnsType<FilingQueueRow> = [
-    { title: t.review.account, dataIndex: 'accountDisplayName', render: (v: string, r) => <Link to={`/accounts/${r.accountId}`}>{v}</Link> },
+    { title: t.filingReview.account, dataIndex: 'accountDisplayName', render: (v: string, r) => <Link to={`/accounts/${r.accountId}`}>{v}</Link> },
     { title: t.account.platform, dataIndex: 'platform', width: 110 },
-    { title: t.review.member, dataIndex: 'memberName', width: 90 },
+    { title: t.filingReview.member, dataIndex: 'memberName', width: 90 },
     { title: t.account.organization, dataIndex: 'organizationName', ellipsis: true },
     { title: t.filing.type, dataIndex: 'type', width: 70, render: (v: string) => <Tag>{v}</Tag> },
     { title: t.filing.submittedOn, dataIndex: 'submittedOn', width: 110 },
@@ -62,13 +62,13 @@ export function ReviewQueuePage() {
   return (
     <div className="page">
       <div className="toolbar">
-        <h2 className="page-title">{t.review.title}</h2>
-        <Segmented value={state} onChange={(v) => setState(v as '待审核' | '需补正')} options={[{ value: '待审核', label: t.review.pending }, { value: '需补正', label: t.review.correction }]} />
+        <h2 className="page-title">{t.filingReview.title}</h2>
+        <Segmented value={state} onChange={(v) => setState(v as '待审核' | '需补正')} options={[{ value: '待审核', label: t.filingReview.pending }, { value: '需补正', label: t.filingReview.correction }]} />
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
         <Space style={{ marginLeft: 'auto' }}>
           {state === '待审核' && (
             <Button type="primary" disabled={selected.length === 0} onClick={() => setBulk(true)} data-testid="bulk-accept">
-              {t.review.bulkAccept(selected.length)}
+              {t.filingReview.bulkAccept(selected.length)}
             </Button>
           )}
         </Space>
@@ -78,7 +78,7 @@ export function ReviewQueuePage() {
         columns={columns}
         rows={data}
         rowSelection={state === '待审核' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
-        emptyText={t.review.empty}
+        emptyText={t.filingReview.empty}
       />
       {reviewing !== null && <ReviewFilingModal open filingId={reviewing} onClose={() => setReviewing(null)} onDone={done} />}
       <BulkAcceptModal open={bulk} ids={selected} onClose={() => setBulk(false)} onDone={done} />

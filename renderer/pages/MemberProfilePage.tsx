@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { AuditTable } from '../components/AuditTable.js';
 import { ChangeStatusModal, MoveMemberModal } from '../components/MemberActionModals.js';
 import { MemberAccounts } from '../components/MemberAccounts.js';
-import { MemberArticle10 } from '../components/MemberCommendations.js';
+import { MemberCommendations } from '../components/MemberCommendations.js';
 import { MemberFormModal } from '../components/MemberFormModal.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { useCall } from '../hooks/useCall.js';
@@ -64,7 +64,7 @@ export function MemberProfilePage() {
         />
       </Card>
       <MemberAccounts member={member} />
-      <MemberArticle10 memberId={member.id} />
+      <MemberCommendations memberId={member.id} />
       <Card title={t.member.history}>
         <AuditTable entity="member" entityId={member.id} version={version} />
       </Card>

@@ -4,14 +4,12 @@ import { useState } from 'react';
 import { chineseDate } from '../../src/domain/dates.js';
 import { exportFileName } from '../../src/domain/fileNames.js';
 import { msg } from '../../src/i18n/messages.js';
-import type { ReportKind } from '../../src/contract/reportSchemas.js';
+import { REPORT_KINDS, type ReportKind } from '../../src/contract/reportSchemas.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
 import { useExport } from '../hooks/useExport.js';
 import { useDateRange } from '../hooks/useDateRange.js';
 import { t } from '../strings.js';
-
-const KINDS: ReportKind[] = ['summary', 'detail', 'commendations', 'requests', 'review'];
 
 export function ReportsPage() {
   const [kind, setKind] = useState<ReportKind>('summary');
@@ -20,9 +18,9 @@ export function ReportsPage() {
   const [campaignId, setCampaignId] = useState<number | undefined>();
   const [packaging, setPackaging] = useState(false);
   const [period, setPeriod] = useState(() => t.report.defaultPeriod(new Date().getFullYear()));
-  const params = { organizationId, from: dates.from, to: dates.to, campaignId: kind === 'review' ? campaignId : undefined };
+  const params = { organizationId, from: dates.from, to: dates.to, campaignId: kind === 'campaign' ? campaignId : undefined };
   const preview = useCall('reports.preview', { kind, ...params });
-  const campaigns = useCall('reviews.list', {});
+  const campaigns = useCall('campaigns.list', {});
   const exporter = useExport();
   const p = preview.data;
   const first = p?.sheets[0];
@@ -30,14 +28,14 @@ export function ReportsPage() {
     <div className="page">
       <div className="toolbar">
         <h2 className="page-title">{t.report.title}</h2>
-        <Segmented value={kind} onChange={(v) => setKind(v as ReportKind)} options={KINDS.map((k) => ({ value: k, label: t.report.kinds[k] }))} data-testid="report-kind" />
+        <Segmented value={kind} onChange={(v) => setKind(v as ReportKind)} options={REPORT_KINDS.map((k) => ({ value: k, label: t.report.kinds[k] }))} data-testid="report-kind" />
       </div>
       <div className="toolbar">
         <span>{t.report.scope}</span>
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
         <span>{t.report.period}</span>
         <DatePicker.RangePicker {...dates.picker} allowEmpty={[true, true]} />
-        {kind === 'review' && (
+        {kind === 'campaign' && (
           <Select
             allowClear
             placeholder={t.report.campaign}

@@ -3,7 +3,7 @@ export const accountStrings = {
   nav: {
     dashboard: '首页',
     accounts: '网络账号',
-    reviews: '报备审核',
+    filingReview: '报备审核',
     requests: '发布请示',
     settings: '报备规则',
   },
@@ -93,7 +93,7 @@ export const accountStrings = {
     events: { 提交: '提交', 退回补正: '退回补正', 重新提交: '重新提交', 登记: '登记' } as Record<string, string>,
     blocked: '现在不能记录新的报备：',
   },
-  review: {
+  filingReview: {
     title: '报备审核',
     pending: '待审核',
     correction: '需补正（等待重新提交）',

@@ -1,5 +1,5 @@
 /** Words of the commendation, protection and annual review pages. */
-export const article10Strings = {
+export const commendationStrings = {
   nav: {
     commendations: '表彰激励',
     protection: '保护支持',

@@ -8,7 +8,7 @@ export const reportStrings = {
       detail: '明细表',
       commendations: '表彰激励和保护支持',
       requests: '发布信息请示登记表',
-      review: '年度核查完成情况表',
+      campaign: '年度核查完成情况表',
     } as Record<string, string>,
     scope: '报送范围',
     period: '统计期间',

@@ -96,12 +96,12 @@ export const contract = {
   'protection.addMeasure': call<ProtectionCase>()(c.protectionMeasure),
   'protection.close': call<ProtectionCase>()(c.protectionClose),
 
-  'reviews.list': call<Campaign[]>()(s.empty),
-  'reviews.create': call<Campaign>()(c.campaignCreate),
-  'reviews.completion': call<CampaignCompletion>()(s.byId),
-  'reviews.missing': call<{ total: number; rows: MissingMember[] }>()(c.campaignMissing),
-  'reviews.declare': call<Declaration>()(c.declarationRecord),
-  'reviews.close': call<Campaign>()(c.campaignClose),
+  'campaigns.list': call<Campaign[]>()(s.empty),
+  'campaigns.create': call<Campaign>()(c.campaignCreate),
+  'campaigns.completion': call<CampaignCompletion>()(s.byId),
+  'campaigns.missing': call<{ total: number; rows: MissingMember[] }>()(c.campaignMissing),
+  'campaigns.declare': call<Declaration>()(c.declarationRecord),
+  'campaigns.close': call<Campaign>()(c.campaignClose),
 
   'reports.preview': call<ReportPreview>()(r.reportPreview),
   'reports.start': call<JobStatus>()(r.exportStart),

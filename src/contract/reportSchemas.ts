@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { LedgerSettings } from './accountTypes.js';
 import { id, isoDate, text } from './schemas.js';
 
-export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'review'] as const;
+export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const reportParams = z.object({

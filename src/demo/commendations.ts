@@ -4,7 +4,7 @@ import { nowIso, type ServiceContext } from '../services/context.js';
 import type { SeededRandom } from './random.js';
 import { APPROVING_BODIES, ATTACK_DESCRIPTIONS, HONOURS, PUBLIC_PLATFORMS } from './vocabulary.js';
 
-export function generateDemoArticle10(ctx: ServiceContext, rng: SeededRandom, today: string) {
+export function generateDemoCommendations(ctx: ServiceContext, rng: SeededRandom, today: string) {
   const at = nowIso(ctx);
   const year = Number(today.slice(0, 4));
   const members = ctx.db.prepare("SELECT id, position, organization_id FROM members WHERE status = '在册' ORDER BY id").all() as { id: number; position: string | null; organization_id: number }[];

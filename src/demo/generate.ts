@@ -12,7 +12,7 @@ import { inTransaction, today, type ServiceContext } from '../services/context.j
 import { insertMember, memberColumns } from '../services/members.js';
 import { createOrganization } from '../services/organizations.js';
 import { generateDemoAccounts } from './accounts.js';
-import { generateDemoArticle10 } from './commendations.js';
+import { generateDemoCommendations } from './commendations.js';
 import { SeededRandom } from './random.js';
 import { BUREAUS, DISTRICTS, GIVEN_CHARS, POSITIONS, REGION_CODES, SECTIONS, SURNAMES } from './vocabulary.js';
 
@@ -132,7 +132,7 @@ export function generateDemo(ctx: ServiceContext, options: DemoOptions): DemoRes
       if (change) setStatus.run(change, `202${rng.int(0, 5)}-0${rng.int(1, 9)}-15`, id);
     }
     const register = generateDemoAccounts(ctx, rng, today(ctx));
-    const article10 = generateDemoArticle10(ctx, rng, today(ctx));
+    const article10 = generateDemoCommendations(ctx, rng, today(ctx));
     const result = { organizations: tree.count, members: options.members, ...register, ...article10 };
     recordAudit(ctx, { entity: 'organization', entityId: 0, action: 'create', summary: msg.cli.demoDone(result), after: options });
     return result;

@@ -100,12 +100,12 @@ export function handlers(host: HostInfo): Handlers {
     'protection.addMeasure': addProtectionMeasure,
     'protection.close': (ctx, i) => closeProtectionCase(ctx, i.id, i.closedOn, i.outcome),
 
-    'reviews.list': (ctx) => listCampaigns(ctx),
-    'reviews.create': createCampaign,
-    'reviews.completion': (ctx, i) => campaignCompletion(ctx, i.id),
-    'reviews.missing': (ctx, i) => missingMembers(ctx, i.id, i.organizationId, i.limit),
-    'reviews.declare': recordDeclaration,
-    'reviews.close': (ctx, i) => closeCampaign(ctx, i.id),
+    'campaigns.list': (ctx) => listCampaigns(ctx),
+    'campaigns.create': createCampaign,
+    'campaigns.completion': (ctx, i) => campaignCompletion(ctx, i.id),
+    'campaigns.missing': (ctx, i) => missingMembers(ctx, i.id, i.organizationId, i.limit),
+    'campaigns.declare': recordDeclaration,
+    'campaigns.close': (ctx, i) => closeCampaign(ctx, i.id),
 
     'reports.preview': (ctx, { kind, ...params }) => previewReport(ctx, kind, params),
     'reports.start': startExport,

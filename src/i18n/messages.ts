@@ -85,7 +85,7 @@ export const msg = {
     noMeasures: '办结前请至少登记一项已采取的措施。',
     beforeAttack: '日期不能早于遭受网络攻击的日期。',
   },
-  review: {
+  campaign: {
     notFound: '找不到这次年度核查，请刷新后重试。',
     closed: '这次核查已经结束，数据已冻结，不能再登记。',
     alreadyClosed: '这次核查已经结束。',
@@ -147,7 +147,7 @@ export const msg = {
   stats --json             各数据表的行数，及各报备状态的账号数
   report <报表> --out 文件.xlsx [--org 组织代码] [--from 日期] [--to 日期] [--campaign 核查编号]
                            导出报表：summary 统计表、detail 明细表、commendations 表彰激励和保护支持情况表、
-                           requests 发布信息请示登记表、review 年度报备核查完成情况表
+                           requests 发布信息请示登记表、campaign 年度报备核查完成情况表
   export-package --period 期间 --out 文件.json [--org 组织代码] [--from 日期] [--to 日期]
                            导出上报数据包（供上级党组织导入汇总）
   backup                   把数据完整备份到数据文件夹的 backups/ 中
@@ -163,7 +163,7 @@ export const msg = {
       `已生成示例数据：${r.organizations} 个党组织，${r.members} 名党员，${r.accounts} 个网络账号，${r.filings} 条报备记录，` +
       `${r.requests} 条发布请示，${r.commendations} 项表彰，${r.protectionCases} 个保护支持事项，年度核查已有 ${r.declarations} 人回复。`,
     initDone: (dir: string) => `数据文件已就绪：${dir}`,
-    reportKindMissing: '请指定报表：summary、detail、commendations、requests 或 review。',
+    reportKindMissing: '请指定报表：summary、detail、commendations、requests 或 campaign。',
     unknownOrgCode: (code: string) => `找不到组织代码为“${code}”的党组织。运行 netledger orgs 查看组织代码。`,
     exported: (file: string, rows: number) => `已导出：${file}（${rows} 行）`,
     backedUp: (file: string) => `已备份：${file}`,

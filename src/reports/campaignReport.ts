@@ -17,8 +17,8 @@ const COLUMNS: ColumnSpec[] = [
   { header: '完成率', width: 10, kind: 'number', numFmt: '0.0%' },
 ];
 
-export const reviewReport: ReportDefinition = {
-  kind: 'review',
+export const campaignReport: ReportDefinition = {
+  kind: 'campaign',
   title: '年度报备核查完成情况表',
   sheets(ctx, scope) {
     const id =

@@ -84,7 +84,7 @@ function sheet(name: string, title: string, scope: ReportScope, columns: ColumnS
   return { name, title, subtitle: periodLine(scope), columns, count: () => all().length, rows: (limit) => all().slice(0, limit), sumColumns: [], countColumn: 2 };
 }
 
-export const article10Report: ReportDefinition = {
+export const commendationsReport: ReportDefinition = {
   kind: 'commendations',
   title: '表彰激励和保护支持情况表',
   sheets(ctx, scope) {

@@ -3,21 +3,21 @@ import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import type { ReportKind, ReportPreview } from '../contract/reportSchemas.js';
 import type { ServiceContext } from '../services/context.js';
-import { article10Report } from './commendationsReport.js';
+import { commendationsReport } from './commendationsReport.js';
 import { ReportBook, type Progress } from './book.js';
 import { resolveScope, type ReportDefinition, type ReportParams, type ReportScope, type SheetDefinition } from './definition.js';
 import { detailReport } from './detailReport.js';
 import { requestsReport } from './requestsReport.js';
-import { reviewReport } from './campaignReport.js';
+import { campaignReport } from './campaignReport.js';
 import { columnLetter, formula, type CellValue } from './style.js';
 import { summaryReport } from './summaryReport.js';
 
 export const REPORTS: Record<ReportKind, ReportDefinition> = {
   summary: summaryReport,
   detail: detailReport,
-  commendations: article10Report,
+  commendations: commendationsReport,
   requests: requestsReport,
-  review: reviewReport,
+  campaign: campaignReport,
 };
 
 /** The values of a 小计/合计 row over data rows from..to, with cached results from the running totals. */

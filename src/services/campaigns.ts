@@ -32,7 +32,7 @@ function toCampaign(ctx: ServiceContext, r: CampaignRow): Campaign {
 
 export function getCampaign(ctx: ServiceContext, id: number): Campaign {
   const row = ctx.db.prepare('SELECT * FROM review_campaigns WHERE id = ?').get(id) as CampaignRow | undefined;
-  if (!row) throw new LedgerError('NOT_FOUND', msg.review.notFound, { id });
+  if (!row) throw new LedgerError('NOT_FOUND', msg.campaign.notFound, { id });
   return toCampaign(ctx, row);
 }
 
@@ -55,9 +55,9 @@ export function scopeOrganizationIds(ctx: ServiceContext, campaignId: number): n
 export function createCampaign(ctx: ServiceContext, input: CampaignCreate): Campaign {
   return inTransaction(ctx, () => {
     const title = normalizeText(input.title);
-    if (ctx.db.prepare('SELECT 1 FROM review_campaigns WHERE title = ?').get(title)) throw fieldError('title', msg.review.duplicateTitle(title));
+    if (ctx.db.prepare('SELECT 1 FROM review_campaigns WHERE title = ?').get(title)) throw fieldError('title', msg.campaign.duplicateTitle(title));
     const paths = [...new Set(input.organizationIds)].map((id) => findOrganizationRow(ctx, id).tree_path);
-    if (paths.some((p, i) => paths.some((q, j) => i !== j && p.startsWith(q)))) throw fieldError('organizationIds', msg.review.overlappingScope);
+    if (paths.some((p, i) => paths.some((q, j) => i !== j && p.startsWith(q)))) throw fieldError('organizationIds', msg.campaign.overlappingScope);
     const at = nowIso(ctx);
     const info = ctx.db
       .prepare('INSERT INTO review_campaigns (title, year, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
@@ -73,7 +73,7 @@ export function createCampaign(ctx: ServiceContext, input: CampaignCreate): Camp
 
 function openCampaign(ctx: ServiceContext, id: number): Campaign {
   const c = getCampaign(ctx, id);
-  if (c.status !== '进行中') throw new LedgerError('CONFLICT', msg.review.closed);
+  if (c.status !== '进行中') throw new LedgerError('CONFLICT', msg.campaign.closed);
   return c;
 }
 
@@ -99,14 +99,14 @@ export function recordDeclaration(ctx: ServiceContext, input: DeclarationRecord)
     const previous = ctx.db
       .prepare('SELECT kind, declared_on FROM review_declarations WHERE campaign_id = ? AND member_id = ?')
       .get(campaign.id, member.id) as { kind: string; declared_on: string } | undefined;
-    if (previous) throw new LedgerError('CONFLICT', msg.review.alreadyResponded(previous.kind, previous.declared_on));
+    if (previous) throw new LedgerError('CONFLICT', msg.campaign.alreadyResponded(previous.kind, previous.declared_on));
     if (member.status !== '在册' || !scopeOrganizationIds(ctx, campaign.id).includes(member.organizationId)) {
-      throw new LedgerError('CONFLICT', msg.review.notInScope);
+      throw new LedgerError('CONFLICT', msg.campaign.notInScope);
     }
     if (input.declaredOn > today(ctx)) throw fieldError('declaredOn', msg.date.future);
     const active = (ctx.db.prepare("SELECT count(*) AS n FROM accounts WHERE member_id = ? AND status <> '已注销'").get(member.id) as { n: number }).n;
-    if (input.kind === '零报告' && active > 0) throw fieldError('kind', msg.review.zeroWithAccounts(active));
-    if (input.kind === '申报' && active === 0) throw fieldError('kind', msg.review.declareWithoutAccounts);
+    if (input.kind === '零报告' && active > 0) throw fieldError('kind', msg.campaign.zeroWithAccounts(active));
+    if (input.kind === '申报' && active === 0) throw fieldError('kind', msg.campaign.declareWithoutAccounts);
     const info = ctx.db
       .prepare('INSERT INTO review_declarations (campaign_id, member_id, organization_id, kind, declared_on, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(campaign.id, member.id, member.organizationId, input.kind, input.declaredOn, optionalText(input.notes), nowIso(ctx));
@@ -127,7 +127,7 @@ export function recordDeclaration(ctx: ServiceContext, input: DeclarationRecord)
 export function closeCampaign(ctx: ServiceContext, id: number): Campaign {
   return inTransaction(ctx, () => {
     const before = getCampaign(ctx, id);
-    if (before.status !== '进行中') throw new LedgerError('CONFLICT', msg.review.alreadyClosed);
+    if (before.status !== '进行中') throw new LedgerError('CONFLICT', msg.campaign.alreadyClosed);
     ctx.db
       .prepare(`INSERT INTO review_expected (campaign_id, member_id, organization_id) SELECT @campaign, member_id, organization_id FROM (${expectedSql(false)})`)
       .run({ campaign: id, scope: JSON.stringify(scopeOrganizationIds(ctx, id)) });

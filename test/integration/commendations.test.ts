@@ -57,51 +57,51 @@ describe('annual review campaign', () => {
   const account = (memberId: number) =>
     r.call('accounts.create', { memberId, platform: '微博', region: '境内', capacity: '个人', kind: '账号', displayName: `号${memberId}`, accountRef: `r${memberId}` });
   const completion = (id: number) => {
-    const c = r.call('reviews.completion', { id });
+    const c = r.call('campaigns.completion', { id });
     return { totals: c.totals, byOrg: Object.fromEntries(c.byOrganization.map((o) => [o.organizationName, [o.expected, o.responded]])) };
   };
 
   it('expects members 在册 in scope; a declaration needs accounts, a 零报告 needs none', () => {
-    const c = r.call('reviews.create', { title: '2026年度', year: 2026, deadline: '2026-12-31', organizationIds: [r.b] });
+    const c = r.call('campaigns.create', { title: '2026年度', year: 2026, deadline: '2026-12-31', organizationIds: [r.b] });
     expect(completion(c.id).totals).toMatchObject({ expected: 2, responded: 0 });
-    expect(r.fail('reviews.declare', { campaignId: c.id, memberId: r.m1, kind: '零报告', declaredOn: '2026-11-20' }).message).toBe(msg.review.notInScope);
-    expect(r.fail('reviews.declare', { campaignId: c.id, memberId: r.m2, kind: '申报', declaredOn: '2026-11-20' }).message).toBe(msg.review.declareWithoutAccounts);
+    expect(r.fail('campaigns.declare', { campaignId: c.id, memberId: r.m1, kind: '零报告', declaredOn: '2026-11-20' }).message).toBe(msg.campaign.notInScope);
+    expect(r.fail('campaigns.declare', { campaignId: c.id, memberId: r.m2, kind: '申报', declaredOn: '2026-11-20' }).message).toBe(msg.campaign.declareWithoutAccounts);
     account(r.m2);
-    expect(r.fail('reviews.declare', { campaignId: c.id, memberId: r.m2, kind: '零报告', declaredOn: '2026-11-20' }).message).toBe(msg.review.zeroWithAccounts(1));
-    r.call('reviews.declare', { campaignId: c.id, memberId: r.m2, kind: '申报', declaredOn: '2026-11-20' });
-    r.call('reviews.declare', { campaignId: c.id, memberId: r.m3, kind: '零报告', declaredOn: '2026-11-21' });
-    expect(r.fail('reviews.declare', { campaignId: c.id, memberId: r.m3, kind: '零报告', declaredOn: '2026-11-21' }).message).toBe(msg.review.alreadyResponded('零报告', '2026-11-21'));
+    expect(r.fail('campaigns.declare', { campaignId: c.id, memberId: r.m2, kind: '零报告', declaredOn: '2026-11-20' }).message).toBe(msg.campaign.zeroWithAccounts(1));
+    r.call('campaigns.declare', { campaignId: c.id, memberId: r.m2, kind: '申报', declaredOn: '2026-11-20' });
+    r.call('campaigns.declare', { campaignId: c.id, memberId: r.m3, kind: '零报告', declaredOn: '2026-11-21' });
+    expect(r.fail('campaigns.declare', { campaignId: c.id, memberId: r.m3, kind: '零报告', declaredOn: '2026-11-21' }).message).toBe(msg.campaign.alreadyResponded('零报告', '2026-11-21'));
     expect(completion(c.id).totals).toEqual({ expected: 2, declared: 1, zeroReports: 1, responded: 2, notResponded: 0 });
   });
 
   it('follows members who move or leave while open: responses stay where they were made', () => {
-    const c = r.call('reviews.create', { title: '2026年度', year: 2026, deadline: '2026-12-31', organizationIds: [r.b] });
-    r.call('reviews.declare', { campaignId: c.id, memberId: r.m3, kind: '零报告', declaredOn: '2026-11-20' });
+    const c = r.call('campaigns.create', { title: '2026年度', year: 2026, deadline: '2026-12-31', organizationIds: [r.b] });
+    r.call('campaigns.declare', { campaignId: c.id, memberId: r.m3, kind: '零报告', declaredOn: '2026-11-20' });
     r.call('members.move', { id: r.m3, organizationId: r.a }); // responded, then left the scope: still counted in 乙支部
     r.call('members.move', { id: r.m1, organizationId: r.b }); // moved into scope without responding: now expected
     r.call('members.changeStatus', { id: r.m2, status: '退休' }); // left before responding: no longer expected
     expect(completion(c.id)).toEqual({ totals: { expected: 2, declared: 0, zeroReports: 1, responded: 1, notResponded: 1 }, byOrg: { 乙支部: [2, 1] } });
-    expect(r.call('reviews.missing', { id: c.id }).rows.map((m) => m.name)).toEqual(['甲一']);
+    expect(r.call('campaigns.missing', { id: c.id }).rows.map((m) => m.name)).toEqual(['甲一']);
   });
 
   it('freezes on closing: later moves and departures do not change the figures, and nothing more can be recorded', () => {
-    const c = r.call('reviews.create', { title: '2026年度', year: 2026, deadline: '2026-12-31', organizationIds: [r.root] });
-    r.call('reviews.declare', { campaignId: c.id, memberId: r.m1, kind: '零报告', declaredOn: '2026-11-20' });
+    const c = r.call('campaigns.create', { title: '2026年度', year: 2026, deadline: '2026-12-31', organizationIds: [r.root] });
+    r.call('campaigns.declare', { campaignId: c.id, memberId: r.m1, kind: '零报告', declaredOn: '2026-11-20' });
     const open = completion(c.id);
-    r.call('reviews.close', { id: c.id });
+    r.call('campaigns.close', { id: c.id });
     r.call('members.changeStatus', { id: r.m2, status: '转出' });
     r.call('members.move', { id: r.m3, organizationId: r.a });
     expect(completion(c.id)).toEqual(open);
     expect(open.totals).toMatchObject({ expected: 3, responded: 1 });
-    expect(r.call('reviews.missing', { id: c.id }).total).toBe(2);
-    expect(r.fail('reviews.declare', { campaignId: c.id, memberId: r.m3, kind: '零报告', declaredOn: '2026-11-22' }).message).toBe(msg.review.closed);
-    expect(r.fail('reviews.close', { id: c.id }).message).toBe(msg.review.alreadyClosed);
+    expect(r.call('campaigns.missing', { id: c.id }).total).toBe(2);
+    expect(r.fail('campaigns.declare', { campaignId: c.id, memberId: r.m3, kind: '零报告', declaredOn: '2026-11-22' }).message).toBe(msg.campaign.closed);
+    expect(r.fail('campaigns.close', { id: c.id }).message).toBe(msg.campaign.alreadyClosed);
   });
 
   it('refuses a scope that lists an organization and its own child, and shows on the dashboard', () => {
-    expect(r.fail('reviews.create', { title: 'x', year: 2026, deadline: '2026-12-31', organizationIds: [r.root, r.a] }).message).toBe(msg.review.overlappingScope);
-    const c = r.call('reviews.create', { title: '2026年度', year: 2026, deadline: '2026-11-24', organizationIds: [r.root] });
-    r.call('reviews.declare', { campaignId: c.id, memberId: r.m1, kind: '零报告', declaredOn: '2026-11-20' });
+    expect(r.fail('campaigns.create', { title: 'x', year: 2026, deadline: '2026-12-31', organizationIds: [r.root, r.a] }).message).toBe(msg.campaign.overlappingScope);
+    const c = r.call('campaigns.create', { title: '2026年度', year: 2026, deadline: '2026-11-24', organizationIds: [r.root] });
+    r.call('campaigns.declare', { campaignId: c.id, memberId: r.m1, kind: '零报告', declaredOn: '2026-11-20' });
     expect(r.call('dashboard.summary', {}).campaign).toEqual({ id: c.id, title: '2026年度', deadline: '2026-11-24', expected: 3, responded: 1, notResponded: 2, overdue: true });
     expect(r.call('dashboard.summary', { organizationId: r.a }).campaign).toMatchObject({ expected: 1, responded: 1, overdue: false });
   });

@@ -25,7 +25,7 @@ beforeAll(async () => {
     const m = call('members.create', { name, organizationId: branch.id, idNumber: validId('1980-01-0' + (i + 1), 900 + i) });
     call('accounts.create', { memberId: m.id, platform: '微博', region: '境内', capacity: '个人', kind: '公众账号', displayName: name, accountRef: name, administrator: name });
   });
-  for (const kind of ['summary', 'detail', 'commendations', 'requests', 'review'] as const) {
+  for (const kind of ['summary', 'detail', 'commendations', 'requests', 'campaign'] as const) {
     files[kind] = path.join(dir, `${kind}.xlsx`);
     await writeReport(ledger.ctx, kind, {}, files[kind]);
     sheets[kind] = inspectWorkbook(files[kind]);
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('upward reports read back by openpyxl', () => {
-  it.each(['summary', 'detail', 'commendations', 'requests', 'review'] as const)('%s: merged title, header and signature; A4 landscape, one page wide, centred, footer, frozen header', (kind) => {
+  it.each(['summary', 'detail', 'commendations', 'requests', 'campaign'] as const)('%s: merged title, header and signature; A4 landscape, one page wide, centred, footer, frozen header', (kind) => {
     for (const s of sheets[kind]!) {
       const last = String.fromCharCode(64 + s.maxColumn);
       expect(s.merged).toContain(`A1:${last}1`);
@@ -88,7 +88,7 @@ describe('upward reports read back by openpyxl', () => {
   });
 
   it('年度核查完成情况表: totals and the overall rate as formulas', () => {
-    const [s] = sheets.review!;
+    const [s] = sheets.campaign!;
     const totalRow = s!.cells.find((c) => c.value === '合计')!.ref.slice(1);
     const expected = Number(cellAt(s!, `D${totalRow}`)!.cached);
     const responded = Number(cellAt(s!, `G${totalRow}`)!.cached);
@@ -128,7 +128,7 @@ describe('upward reports opened by LibreOffice', () => {
     expect(pages).toBeLessThan(rows / 10);
   });
 
-  it.each(['commendations', 'requests', 'review'] as const)('converts %s without error', (kind) => {
+  it.each(['commendations', 'requests', 'campaign'] as const)('converts %s without error', (kind) => {
     expect(pdfPages(files[kind]!)).toBeGreaterThanOrEqual(1);
   });
 });
