@@ -1,7 +1,8 @@
 /**
- * `npm start`: the desktop window when the Electron runtime is installed, otherwise browser mode on
- * 127.0.0.1 with a data folder that is filled with invented demo data on its first start. It runs under
- * plain Node (tsx), so it lives beside the Electron code it launches, not in the core.
+ * `npm start`: the desktop window when the Electron runtime and better-sqlite3 built for it are both there,
+ * otherwise browser mode on 127.0.0.1 with a data folder that is filled with invented demo data on its first
+ * start. It never builds the native module nor reaches the network (native.ts). It runs under plain Node
+ * (tsx), so it lives beside the Electron code it launches, not in the core.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_DATA_DIR, isEmptyRegister, openLedger } from '../src/hosts/ledger.js';
 import { startMsg } from '../src/i18n/startMessages.js';
 import { startServer } from '../src/hosts/http.js';
+import { planLaunch } from './native.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -29,29 +31,6 @@ function electronBinary(): string | null {
 function build(): boolean {
   const cli = path.join(root, 'node_modules/electron-vite/bin/electron-vite.js');
   return spawnSync(process.execPath, [cli, 'build', '-c', 'electron.config.ts'], { cwd: root, stdio: 'inherit' }).status === 0;
-}
-
-/**
- * better-sqlite3 in node_modules is built for Node (tests, CLI). Electron needs its own ABI, so a second
- * build is kept apart in .electron-native/ and handed to main through NETLEDGER_SQLITE_BINDING.
- */
-function electronSqliteBinding(): string | null {
-  const version = (require('electron/package.json') as { version: string }).version;
-  const target = path.join(root, '.electron-native', version, 'better_sqlite3.node');
-  if (fs.existsSync(target)) return target;
-  const work = path.join(root, '.electron-native', 'build');
-  fs.rmSync(work, { recursive: true, force: true });
-  fs.cpSync(path.join(root, 'node_modules/better-sqlite3'), work, { recursive: true });
-  const gyp = process.env.npm_config_node_gyp;
-  const args = ['rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'];
-  const result = gyp
-    ? spawnSync(process.execPath, [gyp, ...args], { cwd: work, stdio: 'inherit' })
-    : spawnSync('npx', ['--yes', 'node-gyp', ...args], { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' });
-  const built = path.join(work, 'build/Release/better_sqlite3.node');
-  if (result.status !== 0 || !fs.existsSync(built)) return null;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.copyFileSync(built, target);
-  return target;
 }
 
 function openInBrowser(url: string): void {
@@ -87,12 +66,10 @@ async function browserMode(reason: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const electron = electronBinary();
-  if (!electron) return browserMode(startMsg.noElectron);
+  const plan = planLaunch(root, electronBinary());
+  if (plan.mode === 'browser') return browserMode(plan.reason);
   if (!build()) return browserMode(startMsg.buildFailed);
-  const binding = electronSqliteBinding();
-  if (!binding) return browserMode(startMsg.nativeBuildFailed);
-  const child = spawn(electron, [root], { stdio: 'inherit', env: { ...process.env, NETLEDGER_SQLITE_BINDING: binding } });
+  const child = spawn(plan.electron, [root], { stdio: 'inherit', env: { ...process.env, NETLEDGER_SQLITE_BINDING: plan.binding } });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

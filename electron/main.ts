@@ -7,11 +7,12 @@ import { openLedger, type Ledger } from '../src/hosts/ledger.js';
 import { chooseDataDir } from './dataDir.js';
 import { registerIpc, type Dialogs } from './ipc.js';
 import { menuTemplate } from './menu.js';
-import { hardenSession } from './security.js';
+import { guardAllWebContents, hardenSession } from './security.js';
 import { createMainWindow, WINDOW_TITLE } from './window.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererFile = path.join(here, '../renderer/index.html');
+// An installed console always shows its bundled page: the dev-server variable is only honoured from source.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | null = null;
 let ledger: Ledger | null = null;
@@ -47,13 +48,14 @@ function start(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged)));
   const pageOrigin = devServerUrl ?? pathToFileURL(rendererFile).href;
   registerIpc(ipcMain, ledger.registry, () => mainWindow, pageOrigin, dialogs);
-  mainWindow = createMainWindow(path.join(here, '../preload/preload.cjs'), { url: devServerUrl, file: rendererFile });
+  mainWindow = createMainWindow(path.join(here, '../preload/preload.cjs'), app.isPackaged, { url: devServerUrl, file: rendererFile });
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  guardAllWebContents(app);
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();

@@ -1,9 +1,9 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
-import { lockNavigation } from './security.js';
 
 export const WINDOW_TITLE = '网络账号报备台账';
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `packaged` is `app.isPackaged`: an installed console has no developer tools, whatever the environment says. */
+export function windowOptions(preloadPath: string, packaged: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 860,
@@ -22,15 +22,17 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: !process.env.NETLEDGER_PACKAGED,
+      devTools: !packaged,
     },
   };
 }
 
-/** Loads the dev server URL during development, else the built page from disk. */
-export function createMainWindow(preloadPath: string, page: { url?: string; file: string }): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(preloadPath));
-  lockNavigation(win.webContents);
+/**
+ * Loads the dev server URL during development (main passes none when packaged), else the built page from disk.
+ * Navigation and new windows are denied app-wide (security.ts, guardAllWebContents), this window included.
+ */
+export function createMainWindow(preloadPath: string, packaged: boolean, page: { url?: string; file: string }): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(preloadPath, packaged));
   win.once('ready-to-show', () => win.show());
   if (page.url) void win.loadURL(page.url);
   else void win.loadFile(page.file);

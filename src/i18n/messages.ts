@@ -130,6 +130,10 @@ export const msg = {
     foreignHost: '访问被拒绝：只允许从本机地址访问。',
     badRequest: '请求格式不正确。',
   },
+  desktop: {
+    unchosenSavePath:
+      '没有保存：这个保存位置不是在本窗口的“保存”对话框中选择的（每次选择只能用一次）。请重新点“导出”，在弹出的对话框中选择保存位置。',
+  },
   db: {
     tooNew: (found: number, known: number) =>
       `这个数据文件由更新版本的软件创建（数据版本 ${found}，本软件只认识到 ${known}）。为保护数据，本软件不会打开它。请升级软件后再打开。`,

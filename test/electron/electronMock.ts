@@ -13,11 +13,14 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static created: FakeBrowserWindow[] = [];
+  /** The mocked app, told about each new window's contents the way Electron does ('web-contents-created'). */
+  static app: EventEmitter | null = null;
   webContents = new FakeWebContents();
   loaded: string | null = null;
   constructor(readonly options: { webPreferences: Record<string, unknown> }) {
     super();
     FakeBrowserWindow.created.push(this);
+    FakeBrowserWindow.app?.emit('web-contents-created', {}, this.webContents);
   }
   loadFile(file: string) {
     this.loaded = file;
@@ -38,7 +41,7 @@ export class FakeBrowserWindow extends EventEmitter {
   restore() {}
 }
 
-export function createElectronMock(options: { singleInstance: boolean }) {
+export function createElectronMock(options: { singleInstance: boolean; packaged?: boolean }) {
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
   type BeforeRequest = (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
   type HeadersReceived = (d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void;
@@ -59,13 +62,14 @@ export function createElectronMock(options: { singleInstance: boolean }) {
   };
   const userData = path.join(os.tmpdir(), `netledger-electron-${process.pid}-${Date.now()}`);
   const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
+    isPackaged: options.packaged ?? false,
     requestSingleInstanceLock: vi.fn(() => options.singleInstance),
     quit: vi.fn(),
     exit: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn((name: string) => (name === 'exe' ? path.join(userData, 'bin', 'netledger') : userData)),
   });
+  FakeBrowserWindow.app = app;
   return {
     userData,
     handlers,
@@ -76,7 +80,7 @@ export function createElectronMock(options: { singleInstance: boolean }) {
       ipcMain: { handle: vi.fn((channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn)) },
       Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
       dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
-      session: { defaultSession: { webRequest, setPermissionRequestHandler: vi.fn() } },
+      session: { defaultSession: { webRequest, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
       contextBridge: { exposeInMainWorld: vi.fn() },
       ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
     },

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../src/contract/bridge.js';
 import { msg } from '../../src/i18n/messages.js';
-import { createElectronMock, FakeBrowserWindow } from './electronMock.js';
+import { createElectronMock, FakeBrowserWindow, FakeWebContents } from './electronMock.js';
 
 let mock: ReturnType<typeof createElectronMock>;
 
-async function loadMain(singleInstance: boolean) {
-  mock = createElectronMock({ singleInstance });
+async function loadMain(singleInstance: boolean, packaged = false) {
+  mock = createElectronMock({ singleInstance, packaged });
   vi.doMock('electron', () => ({ ...mock.module, default: mock.module }));
   await import('../../electron/main.js');
   await new Promise((r) => setTimeout(r, 50)); // let whenReady().then(start) run
@@ -18,6 +19,7 @@ beforeEach(() => {
   FakeBrowserWindow.created = [];
 });
 afterEach(() => {
+  vi.unstubAllEnvs();
   mock.module.app.emit('will-quit', { preventDefault: () => undefined });
   fs.rmSync(mock.userData, { recursive: true, force: true });
 });
@@ -90,6 +92,103 @@ describe('electron main', () => {
     expect(await save({ sender: win.webContents, senderFrame: { url: 'file://' + String(win.loaded) } }, options)).toBe('/home/secretary/统计表.xlsx');
     expect(await save({ sender: {}, senderFrame: { url: 'file://' + String(win.loaded) } }, options)).toBeNull();
     expect(mock.module.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('electron main: save paths', () => {
+  type Invoke = (event: unknown, name: string, input: unknown) => Promise<{ ok: boolean; value?: { id: string; state: string }; error?: unknown }>;
+
+  async function ownWindow() {
+    await loadMain(true);
+    const win = FakeBrowserWindow.created[0]!;
+    const event = { sender: win.webContents, senderFrame: { url: 'file://' + String(win.loaded) } };
+    const invoke = mock.handlers.get(IPC_CHANNELS.invoke)! as Invoke;
+    const save = mock.handlers.get(IPC_CHANNELS.saveDialog)!;
+    return { event, invoke, save };
+  }
+  const options = { title: '保存报表', defaultName: '统计表.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] };
+  const refusal = { ok: false, error: { code: 'UNAUTHORIZED', message: msg.desktop.unchosenSavePath } };
+
+  it('refuses an outPath its save dialog never returned, and writes nothing there', async () => {
+    const { event, invoke } = await ownWindow();
+    const target = path.join(mock.userData, 'outside', 'authorized_keys.xlsx');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    expect(await invoke(event, 'reports.start', { type: 'report', kind: 'summary', outPath: target })).toEqual(refusal);
+    expect(await invoke(event, 'reports.start', { type: 'package', period: '2026年度', outPath: 42 })).toEqual(refusal);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fs.readdirSync(path.dirname(target))).toEqual([]);
+  });
+
+  it('writes to the path its save dialog returned, once', async () => {
+    const { event, invoke, save } = await ownWindow();
+    const target = path.join(mock.userData, 'chosen', '统计表.xlsx');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    mock.module.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    expect(await save(event, options)).toBe(target);
+    // Same file spelled differently: compared after path.resolve.
+    const spelled = `${mock.userData}/chosen/../chosen/./统计表.xlsx`;
+    await invoke(event, 'organizations.create', { parentId: null, fullName: '中共示例委员会', type: '党委' });
+    const started = await invoke(event, 'reports.start', { type: 'report', kind: 'summary', outPath: spelled });
+    expect(started).toMatchObject({ ok: true });
+    let status = started.value!;
+    for (let i = 0; i < 200 && (status.state === 'queued' || status.state === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await invoke(event, 'jobs.status', { jobId: status.id })).value!;
+    }
+    expect(status.state).toBe('done');
+    expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe('PK');
+    expect(await invoke(event, 'reports.start', { type: 'report', kind: 'summary', outPath: target })).toEqual(refusal);
+  });
+});
+
+describe('electron main: packaged or not', () => {
+  const devServer = 'http://localhost:5173';
+  const cancelled = (url: string) => {
+    let cancel: boolean | undefined;
+    mock.webRequest.beforeRequest!({ url }, (r) => (cancel = r.cancel));
+    return cancel;
+  };
+
+  it('when packaged: no developer tools, and the dev-server variable is ignored', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', devServer);
+    await loadMain(true, true);
+    const win = FakeBrowserWindow.created[0]!;
+    expect(win.options.webPreferences.devTools).toBe(false);
+    expect(win.loaded).toMatch(/renderer[\\/]index\.html$/);
+    expect(cancelled(devServer + '/src/main.tsx')).toBe(true);
+  });
+
+  it('from source: developer tools, and the dev server when the variable is set', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', devServer);
+    await loadMain(true, false);
+    const win = FakeBrowserWindow.created[0]!;
+    expect(win.options.webPreferences.devTools).toBe(true);
+    expect(win.loaded).toBe(devServer);
+    expect(cancelled(devServer + '/src/main.tsx')).toBe(false);
+  });
+});
+
+describe('electron main: permissions and every web contents', () => {
+  it('denies every permission check and request', async () => {
+    await loadMain(true);
+    const s = mock.module.session.defaultSession;
+    const check = s.setPermissionCheckHandler.mock.calls[0]![0] as (...a: unknown[]) => boolean;
+    expect(check(null, 'clipboard-read', 'file:///', {})).toBe(false);
+    expect(check(null, 'media', 'file:///', {})).toBe(false);
+    const request = s.setPermissionRequestHandler.mock.calls[0]![0] as (...a: unknown[]) => void;
+    const answer = vi.fn();
+    request(null, 'notifications', answer, {});
+    expect(answer).toHaveBeenCalledWith(false);
+  });
+
+  it('locks navigation, webviews and new windows for web contents it did not create itself', async () => {
+    await loadMain(true);
+    const other = new FakeWebContents();
+    mock.module.app.emit('web-contents-created', {}, other);
+    const event = { preventDefault: vi.fn() };
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) other.emit(name, event, 'https://example.com/');
+    expect(event.preventDefault).toHaveBeenCalledTimes(4);
+    expect(other.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 });
 

@@ -9,7 +9,9 @@ vi.mock('electron', () => createElectronMock({ singleInstance: true }).module);
 const { chooseDataDir } = await import('../../electron/dataDir.js');
 const { menuTemplate } = await import('../../electron/menu.js');
 const { isAllowedRequest } = await import('../../electron/security.js');
+const { registerIpc } = await import('../../electron/ipc.js');
 const { IPC_CHANNELS } = await import('../../src/contract/bridge.js');
+const { msg } = await import('../../src/i18n/messages.js');
 
 describe('electron parts', () => {
   it('uses a data folder beside the executable when present (portable, for USB sticks)', () => {
@@ -45,5 +47,33 @@ describe('electron parts', () => {
     expect(Object.keys(bridge).sort()).toEqual(['chooseSaveFile', 'invoke']);
     await bridge.invoke!('system.stats', {});
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CHANNELS.invoke, 'system.stats', {});
+  });
+
+  it('hands the register only outPaths the save dialog returned to that window, each once', async () => {
+    const handlers = new Map<string, (...a: unknown[]) => Promise<unknown>>();
+    const ipcMain = { handle: (channel: string, fn: (...a: unknown[]) => Promise<unknown>) => handlers.set(channel, fn) };
+    const registry = { invoke: vi.fn(() => ({ ok: true as const, value: null })) };
+    const win = { webContents: {}, isDestroyed: () => false };
+    const dialogs = { save: vi.fn(async () => '/home/secretary/报表/统计表.xlsx') };
+    const page = 'file:///app/out/renderer/index.html';
+    registerIpc(ipcMain as never, registry, () => win as never, page, dialogs as never);
+    const event = { sender: win.webContents, senderFrame: { url: page } };
+    const invoke = handlers.get(IPC_CHANNELS.invoke)!;
+    const start = (outPath: unknown) => invoke(event, 'reports.start', { type: 'report', kind: 'summary', outPath });
+    const refused = { ok: false, error: { code: 'UNAUTHORIZED', message: msg.desktop.unchosenSavePath } };
+
+    expect(await start('/home/secretary/.bashrc.xlsx')).toEqual(refused);
+    expect(await start('/home/secretary/报表/统计表.xlsx')).toEqual(refused); // not chosen yet
+    expect(registry.invoke).not.toHaveBeenCalled();
+
+    expect(await handlers.get(IPC_CHANNELS.saveDialog)!(event, { title: '保存', filters: [] })).toBe('/home/secretary/报表/统计表.xlsx');
+    // Another web contents cannot spend this window's choice.
+    expect(await invoke({ sender: {}, senderFrame: { url: page } }, 'reports.start', { outPath: '/home/secretary/报表/统计表.xlsx' })).toMatchObject({ ok: false });
+    expect(await start('/home/secretary/报表/../报表/统计表.xlsx')).toEqual({ ok: true, value: null });
+    expect(registry.invoke).toHaveBeenCalledTimes(1);
+    expect(await start('/home/secretary/报表/统计表.xlsx')).toEqual(refused);
+    // Calls without an outPath are unaffected.
+    expect(await invoke(event, 'system.stats', {})).toEqual({ ok: true, value: null });
+    expect(registry.invoke).toHaveBeenCalledTimes(2);
   });
 });
