@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { MEMBER_STATUSES, ORGANIZATION_TYPES, PARTY_STATUSES, RANKS } from '../domain/vocabulary.js';
+import { AUDIT_ENTITIES } from './types.js';
 
 z.config(z.locales.zhCN());
 
@@ -70,9 +71,7 @@ export const memberSearch = z.object({
 });
 
 export const auditList = z.object({
-  entity: z
-    .enum(['organization', 'member', 'account', 'filing', 'publication_request', 'settings', 'commendation', 'protection_case', 'review_campaign'])
-    .optional(),
+  entity: z.enum(AUDIT_ENTITIES).optional(),
   entityId: id.optional(),
   beforeId: id.optional(),
   limit: z.number().int().min(1).max(500).default(100),
@@ -89,4 +88,5 @@ export type MemberCreate = z.output<typeof memberCreate>;
 export type MemberUpdate = z.output<typeof memberUpdate>;
 export type MemberFields = z.output<typeof memberFields>;
 export type MemberSearch = z.output<typeof memberSearch>;
+export type AuditQuery = z.output<typeof auditList>;
 export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];

@@ -77,16 +77,9 @@ export type AuditAction =
   | 'measure'
   | 'declare';
 
-export type AuditEntity =
-  | 'organization'
-  | 'member'
-  | 'account'
-  | 'filing'
-  | 'publication_request'
-  | 'settings'
-  | 'commendation'
-  | 'protection_case'
-  | 'review_campaign';
+/** What an audit entry can be about: one list for the audit filter's schema and the entry's type. */
+export const AUDIT_ENTITIES = ['organization', 'member', 'account', 'filing', 'publication_request', 'settings', 'commendation', 'protection_case', 'review_campaign'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditEntry {
   id: number;
@@ -99,13 +92,6 @@ export interface AuditEntry {
   summary: string;
   before: unknown;
   after: unknown;
-}
-
-export interface AuditQuery {
-  entity?: AuditEntity;
-  entityId?: number;
-  beforeId?: number;
-  limit: number;
 }
 
 export interface SystemInfo {

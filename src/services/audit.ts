@@ -1,4 +1,5 @@
-import type { AuditAction, AuditEntity, AuditEntry, AuditQuery } from '../contract/types.js';
+import type { AuditQuery } from '../contract/schemas.js';
+import type { AuditAction, AuditEntity, AuditEntry } from '../contract/types.js';
 import { msg } from '../i18n/messages.js';
 import { nowIso, type ServiceContext } from './context.js';
 

@@ -1,0 +1,68 @@
+/**
+ * The one route table: every page with its address, and — for the pages in the side menu — its icon and label, in
+ * menu order. The router and the menu both read it, so a new page is one entry here.
+ */
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CarryOutOutlined,
+  DashboardOutlined,
+  FileExcelOutlined,
+  HistoryOutlined,
+  MessageOutlined,
+  SafetyOutlined,
+  SaveOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  WechatOutlined,
+} from '@ant-design/icons';
+import { AccountDetailPage } from './pages/AccountDetailPage.js';
+import { AccountsPage } from './pages/AccountsPage.js';
+import { AuditPage } from './pages/AuditPage.js';
+import { BackupPage } from './pages/BackupPage.js';
+import { CampaignPage } from './pages/CampaignPage.js';
+import { CampaignsPage } from './pages/CampaignsPage.js';
+import { CommendationsPage } from './pages/CommendationsPage.js';
+import { DashboardPage } from './pages/DashboardPage.js';
+import { MemberProfilePage } from './pages/MemberProfilePage.js';
+import { MembersPage } from './pages/MembersPage.js';
+import { OrganizationsPage } from './pages/OrganizationsPage.js';
+import { ProtectionPage } from './pages/ProtectionPage.js';
+import { ReportsPage } from './pages/ReportsPage.js';
+import { RequestsPage } from './pages/RequestsPage.js';
+import { FilingReviewPage } from './pages/FilingReviewPage.js';
+import { SettingsPage } from './pages/SettingsPage.js';
+import { t } from './strings.js';
+
+export interface PageRoute {
+  path: string;
+  element: ReactNode;
+  /** Shown in the side menu when set; the menu highlights it for this path and everything below it. */
+  menu?: { icon: ReactNode; label: string };
+}
+
+export const ROUTES: PageRoute[] = [
+  { path: '/dashboard', element: <DashboardPage />, menu: { icon: <DashboardOutlined />, label: t.nav.dashboard } },
+  { path: '/accounts', element: <AccountsPage />, menu: { icon: <WechatOutlined />, label: t.nav.accounts } },
+  { path: '/accounts/:id', element: <AccountDetailPage /> },
+  { path: '/filing-review', element: <FilingReviewPage />, menu: { icon: <AuditOutlined />, label: t.nav.filingReview } },
+  { path: '/requests', element: <RequestsPage />, menu: { icon: <MessageOutlined />, label: t.nav.requests } },
+  { path: '/commendations', element: <CommendationsPage />, menu: { icon: <TrophyOutlined />, label: t.nav.commendations } },
+  { path: '/protection', element: <ProtectionPage />, menu: { icon: <SafetyOutlined />, label: t.nav.protection } },
+  { path: '/campaigns', element: <CampaignsPage />, menu: { icon: <CarryOutOutlined />, label: t.nav.campaigns } },
+  { path: '/campaigns/:id', element: <CampaignPage /> },
+  { path: '/reports', element: <ReportsPage />, menu: { icon: <FileExcelOutlined />, label: t.nav.reports } },
+  { path: '/members', element: <MembersPage />, menu: { icon: <TeamOutlined />, label: t.nav.members } },
+  { path: '/members/:id', element: <MemberProfilePage /> },
+  { path: '/organizations', element: <OrganizationsPage />, menu: { icon: <ApartmentOutlined />, label: t.nav.organizations } },
+  { path: '/settings', element: <SettingsPage />, menu: { icon: <SettingOutlined />, label: t.nav.settings } },
+  { path: '/backup', element: <BackupPage />, menu: { icon: <SaveOutlined />, label: t.nav.backup } },
+  { path: '/audit', element: <AuditPage />, menu: { icon: <HistoryOutlined />, label: t.nav.audit } },
+];
+
+export const HOME = '/dashboard';
+
+/** The side menu's entries, in table order. */
+export const MENU = ROUTES.flatMap((r) => (r.menu ? [{ key: r.path, ...r.menu }] : []));
