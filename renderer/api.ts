@@ -1,26 +1,15 @@
 /**
  * The renderer's one client: IPC through the preload when running in Electron, HTTP to the loopback
- * host in browser mode. Both return the registry's result; failures become ApiError with a Chinese message.
+ * host in browser mode. Both return the registry's result; failures become a LedgerError with a Chinese message.
  */
 import type { LedgerBridge } from '../src/contract/bridge.js';
-import type { CallInput, CallName, CallOutput } from '../src/contract/contract.js';
-import type { ErrorBody } from '../src/contract/errors.js';
-import type { RpcResult } from '../src/contract/errors.js';
+import { valueOf, type CallInput, type CallName, type CallOutput } from '../src/contract/contract.js';
+import { LedgerError, type ErrorBody, type RpcResult } from '../src/contract/errors.js';
 import { t } from './strings.js';
 
 declare global {
   interface Window {
     ledger?: LedgerBridge;
-  }
-}
-
-export class ApiError extends Error {
-  constructor(readonly body: ErrorBody) {
-    super(body.message);
-  }
-
-  get fields(): Record<string, string> {
-    return ((this.body.details as { fields?: Record<string, string> } | undefined)?.fields ?? {}) as Record<string, string>;
   }
 }
 
@@ -53,9 +42,7 @@ async function overHttp(name: string, input: unknown): Promise<RpcResult> {
 }
 
 export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const result = window.ledger ? await window.ledger.invoke(name, input) : await overHttp(name, input);
-  if (!result.ok) throw new ApiError(result.error);
-  return result.value as CallOutput<N>;
+  return valueOf<N>(window.ledger ? await window.ledger.invoke(name, input) : await overHttp(name, input));
 }
 
 /** Read the token early so it leaves the address bar before anything else renders. */
@@ -66,6 +53,7 @@ export function initTransport(): void {
 /** Browser mode: fetches a finished export with the token. */
 export async function fetchExport(jobId: string): Promise<Blob> {
   const res = await fetch(`/exports/${jobId}`, { headers: { 'X-Ledger-Token': browserToken() } });
-  if (!res.ok) throw new ApiError(((await res.json()) as { error: ErrorBody }).error);
-  return res.blob();
+  if (res.ok) return res.blob();
+  const { error } = (await res.json()) as { error: ErrorBody };
+  throw new LedgerError(error.code, error.message, error.details);
 }

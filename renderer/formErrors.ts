@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ApiError } from './api.js';
+import { LedgerError } from '../src/contract/errors.js';
 
 /**
  * Puts the register's refusal where the person looks: next to the field it concerns, or as a message
@@ -7,7 +7,7 @@ import { ApiError } from './api.js';
  */
 export function showError(err: unknown, form: FormInstance | null, notify: (text: string) => void): string {
   const text = err instanceof Error ? err.message : String(err);
-  const fields = err instanceof ApiError ? err.fields : {};
+  const fields = err instanceof LedgerError ? err.fields : {};
   const known = form ? Object.entries(fields).filter(([name]) => form.getFieldInstance(name) !== undefined) : [];
   if (form && known.length > 0) form.setFields(known.map(([name, error]) => ({ name, errors: [error] })));
   else notify(text);

@@ -24,7 +24,7 @@ export function usePagedList<N extends PagedCall>(name: N, query: PagedQuery<N>)
       setLoading(true);
       try {
         const input = { ...query, limit: PAGE_SIZE, cursor: first ? null : cursor.current } as CallInput<N>;
-        const page = (await call(name, input)) as CallOutput<N>;
+        const page = await call(name, input);
         if (mine !== generation.current) return; // a newer query replaced this one
         cursor.current = page.nextCursor;
         setTotal(page.total);

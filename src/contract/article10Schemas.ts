@@ -34,7 +34,6 @@ export const protectionCreate = z.object({
   description: text(2000, '请简要写明遭受网络攻击的情况。'),
   handledBy: optionalText(30),
 });
-export const protectionUpdate = protectionCreate.omit({ memberId: true }).extend({ id });
 export const protectionMeasure = z.object({
   caseId: id,
   measure: z.enum(PROTECTION_MEASURES, { error: '请选择措施。' }),
@@ -76,7 +75,6 @@ export type CommendationCreate = z.output<typeof commendationCreate>;
 export type CommendationUpdate = z.output<typeof commendationUpdate>;
 export type CommendationList = z.output<typeof commendationList>;
 export type ProtectionCreate = z.output<typeof protectionCreate>;
-export type ProtectionUpdate = z.output<typeof protectionUpdate>;
 export type ProtectionMeasureInput = z.output<typeof protectionMeasure>;
 export type ProtectionList = z.output<typeof protectionList>;
 export type CampaignCreate = z.output<typeof campaignCreate>;

@@ -20,6 +20,7 @@ import type {
 } from './accountTypes.js';
 import * as r from './reportSchemas.js';
 import type { JobStatus, ReportPreview } from './reportSchemas.js';
+import { LedgerError, type RpcResult } from './errors.js';
 import * as s from './schemas.js';
 import type {
   AuditEntry,
@@ -44,7 +45,6 @@ function call<O>() {
 
 export const contract = {
   'organizations.tree': call<OrganizationNode[]>()(s.empty),
-  'organizations.get': call<Organization>()(s.byId),
   'organizations.create': call<Organization>()(s.organizationCreate),
   'organizations.update': call<Organization>()(s.organizationUpdate),
   'organizations.move': call<Organization>()(s.organizationMove),
@@ -84,15 +84,12 @@ export const contract = {
   'accounts.stateCounts': call<{ byFilingState: Record<string, number>; byRequiredFiling: Record<string, number> }>()(s.empty),
 
   'commendations.list': call<Commendation[]>()(c.commendationList),
-  'commendations.get': call<Commendation>()(s.byId),
   'commendations.create': call<Commendation>()(c.commendationCreate),
   'commendations.update': call<Commendation>()(c.commendationUpdate),
   'commendations.withdraw': call<Commendation>()(c.commendationWithdraw),
 
   'protection.list': call<ProtectionCase[]>()(c.protectionList),
-  'protection.get': call<ProtectionCase>()(s.byId),
   'protection.create': call<ProtectionCase>()(c.protectionCreate),
-  'protection.update': call<ProtectionCase>()(c.protectionUpdate),
   'protection.addMeasure': call<ProtectionCase>()(c.protectionMeasure),
   'protection.close': call<ProtectionCase>()(c.protectionClose),
 
@@ -126,6 +123,12 @@ export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
 /** What a handler receives (defaults filled in). */
 export type HandlerInput<N extends CallName> = z.output<Contract[N]['input']>;
 export type CallOutput<N extends CallName> = NonNullable<Contract[N]['output']>;
+
+/** A call's value typed by its name; a refusal becomes a LedgerError carrying the same code, message and details. */
+export function valueOf<N extends CallName>(result: RpcResult): CallOutput<N> {
+  if (!result.ok) throw new LedgerError(result.error.code, result.error.message, result.error.details);
+  return result.value as CallOutput<N>;
+}
 
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(contract, name);

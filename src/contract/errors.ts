@@ -29,6 +29,11 @@ export class LedgerError extends Error {
     this.name = 'LedgerError';
   }
 
+  /** Field-level messages of a validation failure (form field → message), empty otherwise. */
+  get fields(): Record<string, string> {
+    return (this.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
+  }
+
   toBody(): ErrorBody {
     return this.details === undefined
       ? { code: this.code, message: this.message }

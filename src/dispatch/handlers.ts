@@ -8,7 +8,7 @@ import { closeAccount, createAccount, updateAccount } from '../services/accounts
 import { searchAccounts } from '../services/accountSearch.js';
 import { addAttachment, readAttachment } from '../services/attachments.js';
 import { listAudit } from '../services/audit.js';
-import { createCommendation, getCommendation, listCommendations, updateCommendation, withdrawCommendation } from '../services/commendations.js';
+import { createCommendation, listCommendations, updateCommendation, withdrawCommendation } from '../services/commendations.js';
 import type { JobContext } from '../jobs/jobs.js';
 import { dashboard } from '../services/dashboard.js';
 import { bulkAccept, filingQueue, resubmitFiling, reviewFiling, submitFiling } from '../services/filings.js';
@@ -16,7 +16,6 @@ import { searchMembers } from '../services/memberSearch.js';
 import { changeMemberStatus, createMember, memberDetail, moveMember, updateMember } from '../services/members.js';
 import {
   createOrganization,
-  getOrganization,
   moveOrganization,
   organizationTree,
   removeOrganization,
@@ -27,9 +26,7 @@ import {
   addProtectionMeasure,
   closeProtectionCase,
   createProtectionCase,
-  getProtectionCase,
   listProtectionCases,
-  updateProtectionCase,
 } from '../services/protection.js';
 import { createRequest, decideRequest, listRequests, markPublished } from '../services/publicationRequests.js';
 import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from '../services/campaigns.js';
@@ -47,72 +44,68 @@ export type Handlers = { [N in CallName]: (ctx: JobContext, input: HandlerInput<
 
 export function handlers(host: HostInfo): Handlers {
   return {
-    'organizations.tree': (ctx) => organizationTree(ctx),
-    'organizations.get': (ctx, i) => getOrganization(ctx, i.id),
+    'organizations.tree': organizationTree,
     'organizations.create': createOrganization,
     'organizations.update': updateOrganization,
-    'organizations.move': (ctx, i) => moveOrganization(ctx, i.id, i.parentId),
-    'organizations.reorder': (ctx, i) => reorderOrganizations(ctx, i.parentId, i.orderedIds),
-    'organizations.remove': (ctx, i) => removeOrganization(ctx, i.id),
+    'organizations.move': moveOrganization,
+    'organizations.reorder': reorderOrganizations,
+    'organizations.remove': removeOrganization,
 
     'members.search': searchMembers,
-    'members.get': (ctx, i) => memberDetail(ctx, i.id),
+    'members.get': memberDetail,
     'members.create': createMember,
     'members.update': updateMember,
-    'members.move': (ctx, i) => moveMember(ctx, i.id, i.organizationId),
-    'members.changeStatus': (ctx, i) => changeMemberStatus(ctx, i.id, i.status, i.date ?? null),
+    'members.move': moveMember,
+    'members.changeStatus': changeMemberStatus,
 
     'accounts.search': searchAccounts,
-    'accounts.get': (ctx, i) => accountDetail(ctx, i.id),
+    'accounts.get': accountDetail,
     'accounts.create': createAccount,
     'accounts.update': updateAccount,
-    'accounts.close': (ctx, i) => closeAccount(ctx, i.id, i.closedOn, i.reason),
+    'accounts.close': closeAccount,
 
     'filings.submit': submitFiling,
-    'filings.review': (ctx, i) => reviewFiling(ctx, i.id, i.decision, i.reviewedOn, i.opinion),
-    'filings.resubmit': (ctx, i) => resubmitFiling(ctx, i.id, i.submittedOn, i.opinion),
-    'filings.bulkAccept': (ctx, i) => bulkAccept(ctx, i.ids, i.reviewedOn, i.opinion),
+    'filings.review': reviewFiling,
+    'filings.resubmit': resubmitFiling,
+    'filings.bulkAccept': bulkAccept,
     'filings.queue': filingQueue,
-    'filings.attach': (ctx, i) => addAttachment(ctx, i.filingId, i.fileName, i.contentBase64),
-    'filings.attachment': (ctx, i) => readAttachment(ctx, i.id),
+    'filings.attach': addAttachment,
+    'filings.attachment': readAttachment,
 
     'requests.list': listRequests,
     'requests.create': createRequest,
-    'requests.decide': (ctx, i) => decideRequest(ctx, i.id, i.decision, i.decidedBy, i.decidedOn),
-    'requests.published': (ctx, i) => markPublished(ctx, i.id, i.publishedOn),
+    'requests.decide': decideRequest,
+    'requests.published': markPublished,
 
-    'settings.get': (ctx) => getSettings(ctx),
+    'settings.get': getSettings,
     'settings.update': updateSettings,
 
-    'dashboard.summary': (ctx, i) => dashboard(ctx, i.organizationId),
-    'accounts.stateCounts': (ctx) => accountStateCounts(ctx),
+    'dashboard.summary': dashboard,
+    'accounts.stateCounts': accountStateCounts,
 
     'commendations.list': listCommendations,
-    'commendations.get': (ctx, i) => getCommendation(ctx, i.id),
     'commendations.create': createCommendation,
     'commendations.update': updateCommendation,
-    'commendations.withdraw': (ctx, i) => withdrawCommendation(ctx, i.id, i.withdrawnOn, i.reason),
+    'commendations.withdraw': withdrawCommendation,
 
     'protection.list': listProtectionCases,
-    'protection.get': (ctx, i) => getProtectionCase(ctx, i.id),
     'protection.create': createProtectionCase,
-    'protection.update': updateProtectionCase,
     'protection.addMeasure': addProtectionMeasure,
-    'protection.close': (ctx, i) => closeProtectionCase(ctx, i.id, i.closedOn, i.outcome),
+    'protection.close': closeProtectionCase,
 
-    'campaigns.list': (ctx) => listCampaigns(ctx),
+    'campaigns.list': listCampaigns,
     'campaigns.create': createCampaign,
-    'campaigns.completion': (ctx, i) => campaignCompletion(ctx, i.id),
-    'campaigns.missing': (ctx, i) => missingMembers(ctx, i.id, i.organizationId, i.limit),
+    'campaigns.completion': campaignCompletion,
+    'campaigns.missing': missingMembers,
     'campaigns.declare': recordDeclaration,
-    'campaigns.close': (ctx, i) => closeCampaign(ctx, i.id),
+    'campaigns.close': closeCampaign,
 
-    'reports.preview': (ctx, { kind, ...params }) => previewReport(ctx, kind, params),
+    'reports.preview': previewReport,
     'reports.start': startExport,
-    'jobs.status': (ctx, i) => jobStatus(ctx, i.jobId),
-    'jobs.cancel': (ctx, i) => cancelJob(ctx, i.jobId),
-    'system.backup': (ctx) => startBackup(ctx),
-    'system.backups': (ctx) => listBackups(ctx),
+    'jobs.status': jobStatus,
+    'jobs.cancel': cancelJob,
+    'system.backup': startBackup,
+    'system.backups': listBackups,
 
     'audit.list': listAudit,
 
@@ -122,7 +115,7 @@ export function handlers(host: HostInfo): Handlers {
       dataDir: host.dataDir,
       actor: ctx.actor,
     }),
-    'system.stats': (ctx) => tableCounts(ctx),
+    'system.stats': tableCounts,
     'system.demo': generateDemo,
   };
 }

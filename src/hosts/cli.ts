@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CallName, CallOutput } from '../contract/contract.js';
+import { valueOf, type CallName, type CallOutput } from '../contract/contract.js';
 import type { OrganizationNode } from '../contract/types.js';
 import { LedgerError } from '../contract/errors.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
@@ -52,9 +52,7 @@ function parse(argv: string[]) {
 
 /** Input comes from the command line as the person typed it, so the registry (not TypeScript) checks it. */
 function call<N extends CallName>(ledger: Ledger, name: N, input: unknown): CallOutput<N> {
-  const result = ledger.registry.invoke(name, input);
-  if (!result.ok) throw new LedgerError(result.error.code, result.error.message, result.error.details);
-  return result.value as CallOutput<N>;
+  return valueOf<N>(ledger.registry.invoke(name, input));
 }
 
 function organizationIdByCode(ledger: Ledger, code: string): number {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { valueOf } from '../contract/contract.js';
 import { createRegistry, type Registry } from '../dispatch/registry.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
 import { ExportJobs, type JobContext } from '../jobs/jobs.js';
@@ -68,8 +69,6 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
 
 /** True when nothing has been recorded yet: the first start of a fresh data folder. */
 export function isEmptyRegister(ledger: Ledger): boolean {
-  const stats = ledger.registry.invoke('system.stats', {});
-  if (!stats.ok) return false;
-  const counts = stats.value as Record<string, number>;
+  const counts = valueOf<'system.stats'>(ledger.registry.invoke('system.stats', {}));
   return (counts.organizations ?? 0) === 0 && (counts.members ?? 0) === 0;
 }

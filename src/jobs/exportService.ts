@@ -1,6 +1,7 @@
 /** The contract's side of jobs: start an export (with a file name people recognise) or a backup, status, cancel. */
 import path from 'node:path';
 import { LedgerError } from '../contract/errors.js';
+import type { HandlerInput } from '../contract/contract.js';
 import type { ExportStart, JobStatus } from '../contract/reportSchemas.js';
 import { exportFileName } from '../domain/fileNames.js';
 import { msg } from '../i18n/messages.js';
@@ -27,8 +28,8 @@ export function startExport(ctx: JobContext, input: ExportStart): JobStatus {
     : jobs(ctx).start({ type: 'package', params: { ...params, period: input.period }, outPath, fileName });
 }
 
-export const jobStatus = (ctx: JobContext, jobId: string) => jobs(ctx).status(jobId);
+export const jobStatus = (ctx: JobContext, { jobId }: HandlerInput<'jobs.status'>) => jobs(ctx).status(jobId);
 /** Backups are named by the time to the second (UTC): ledger-20261125-180512.sqlite3. */
 export const startBackup = (ctx: JobContext) => jobs(ctx).startBackup(ctx.clock().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-'));
 export const listBackups = (ctx: JobContext) => jobs(ctx).backups();
-export const cancelJob = (ctx: JobContext, jobId: string) => jobs(ctx).cancel(jobId);
+export const cancelJob = (ctx: JobContext, { jobId }: HandlerInput<'jobs.cancel'>) => jobs(ctx).cancel(jobId);

@@ -25,7 +25,7 @@ export const campaignReport: ReportDefinition = {
       scope.campaignId ??
       (ctx.db.prepare("SELECT id FROM review_campaigns ORDER BY status = '进行中' DESC, year DESC, id DESC LIMIT 1").get() as { id: number } | undefined)?.id;
     if (id === undefined) throw new LedgerError('NOT_FOUND', msg.report.noCampaign);
-    const completion = campaignCompletion(ctx, id);
+    const completion = campaignCompletion(ctx, { id });
     const inScope = new Set(JSON.parse(scope.subtree) as number[]);
     const lines: ReportLine[] = completion.byOrganization
       .filter((r) => inScope.has(r.organizationId))

@@ -1,4 +1,5 @@
 /** Writes any report through the one style module: rows, 小计 per group, 合计, signature; or previews it. */
+import type { HandlerInput } from '../contract/contract.js';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import type { ReportKind, ReportPreview } from '../contract/reportSchemas.js';
@@ -94,7 +95,7 @@ export async function writeReport(ctx: ServiceContext, kind: ReportKind, params:
 
 const PREVIEW_ROWS = 30;
 
-export function previewReport(ctx: ServiceContext, kind: ReportKind, params: ReportParams): ReportPreview {
+export function previewReport(ctx: ServiceContext, { kind, ...params }: HandlerInput<'reports.preview'>): ReportPreview {
   const scope = resolveScope(ctx, params);
   return {
     kind,

@@ -1,4 +1,5 @@
 /** One account as its detail page shows it: fields, derived state, what may be filed, and the whole history. */
+import type { HandlerInput } from '../contract/contract.js';
 import type { AccountDetail, FilingEvent } from '../contract/accountTypes.js';
 import { changedFiledFields, type FiledFields } from '../domain/filingRules.js';
 import { currentFiledFields } from './accountState.js';
@@ -17,7 +18,7 @@ interface EventRow {
   at: string;
 }
 
-export function accountDetail(ctx: ServiceContext, id: number): AccountDetail {
+export function accountDetail(ctx: ServiceContext, { id }: HandlerInput<'accounts.get'>): AccountDetail {
   const row = findAccountRow(ctx, id);
   const names = ctx.db
     .prepare('SELECT m.name AS member_name, o.full_name AS organization_name FROM members m JOIN organizations o ON o.id = ? WHERE m.id = ?')

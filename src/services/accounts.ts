@@ -1,4 +1,5 @@
 /** 网络账号/群组: register for a member, edit, close (注销 with date and reason — never deleted). */
+import type { HandlerInput } from '../contract/contract.js';
 import type { AccountCreate, AccountFields, AccountUpdate } from '../contract/accountSchemas.js';
 import type { Account } from '../contract/accountTypes.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
@@ -152,7 +153,7 @@ export function updateAccount(ctx: ServiceContext, input: AccountUpdate): Accoun
   });
 }
 
-export function closeAccount(ctx: ServiceContext, id: number, closedOn: string, reason: string): Account {
+export function closeAccount(ctx: ServiceContext, { id, closedOn, reason }: HandlerInput<'accounts.close'>): Account {
   return inTransaction(ctx, () => {
     const before = getAccount(ctx, id);
     if (before.status === '已注销') throw new LedgerError('CONFLICT', msg.account.alreadyClosed);

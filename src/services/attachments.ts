@@ -2,6 +2,7 @@
  * Scanned filing forms, kept in the data folder under their SHA-256 (so the same scan is stored once and a
  * changed file is noticed), written to a temporary name and renamed so a crash never leaves half a file.
  */
+import type { HandlerInput } from '../contract/contract.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,7 +50,7 @@ function formatOf(fileName: string, content: Buffer) {
   return { ext, format };
 }
 
-export function addAttachment(ctx: ServiceContext, filingId: number, fileName: string, contentBase64: string): Attachment {
+export function addAttachment(ctx: ServiceContext, { filingId, fileName, contentBase64 }: HandlerInput<'filings.attach'>): Attachment {
   const content = Buffer.from(contentBase64, 'base64');
   if (content.length > MAX_BYTES) throw new LedgerError('VALIDATION', msg.filing.attachmentTooLarge);
   const name = normalizeText(path.basename(fileName));
@@ -79,7 +80,7 @@ export function listAttachments(ctx: ServiceContext, filingId: number): Attachme
 }
 
 /** Reads a stored scan back, refusing it when it no longer matches the checksum recorded with it. */
-export function readAttachment(ctx: ServiceContext, id: number): AttachmentContent {
+export function readAttachment(ctx: ServiceContext, { id }: HandlerInput<'filings.attachment'>): AttachmentContent {
   const row = ctx.db.prepare('SELECT * FROM filing_attachments WHERE id = ?').get(id) as AttachmentRow | undefined;
   if (!row) throw new LedgerError('NOT_FOUND', msg.filing.attachmentNotFound);
   const file = path.join(filesDir(ctx), row.stored_path);

@@ -1,10 +1,11 @@
 /** How far a campaign has come: responded / expected by organization, and who has not responded yet. */
+import type { HandlerInput } from '../contract/contract.js';
 import type { CampaignCompletion, CampaignOrgCompletion, MissingMember } from '../contract/article10Types.js';
 import { today, type ServiceContext } from './context.js';
 import { subtreeOrganizationIds } from './organizations.js';
 import { expectedSql, getCampaign, scopeOrganizationIds } from './campaigns.js';
 
-export function campaignCompletion(ctx: ServiceContext, id: number): CampaignCompletion {
+export function campaignCompletion(ctx: ServiceContext, { id }: HandlerInput<'campaigns.completion'>): CampaignCompletion {
   const campaign = getCampaign(ctx, id);
   const rows = ctx.db
     .prepare(
@@ -23,7 +24,7 @@ export function campaignCompletion(ctx: ServiceContext, id: number): CampaignCom
   return { ...campaign, today: day, overdue: campaign.deadline < day && totals.notResponded > 0, totals, byOrganization };
 }
 
-export function missingMembers(ctx: ServiceContext, id: number, organizationId: number | undefined, limit: number): { total: number; rows: MissingMember[] } {
+export function missingMembers(ctx: ServiceContext, { id, organizationId, limit }: HandlerInput<'campaigns.missing'>): { total: number; rows: MissingMember[] } {
   const campaign = getCampaign(ctx, id);
   const params = {
     campaign: id,

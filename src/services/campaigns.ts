@@ -3,6 +3,7 @@
  * with a declaration (申报, confirming their registered accounts) or a 零报告. Closing freezes who was
  * expected, so a campaign's figures stay reproducible after members move or leave.
  */
+import type { HandlerInput } from '../contract/contract.js';
 import type { CampaignCreate, DeclarationRecord } from '../contract/article10Schemas.js';
 import type { Campaign, Declaration } from '../contract/article10Types.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
@@ -124,7 +125,7 @@ export function recordDeclaration(ctx: ServiceContext, input: DeclarationRecord)
   });
 }
 
-export function closeCampaign(ctx: ServiceContext, id: number): Campaign {
+export function closeCampaign(ctx: ServiceContext, { id }: HandlerInput<'campaigns.close'>): Campaign {
   return inTransaction(ctx, () => {
     const before = getCampaign(ctx, id);
     if (before.status !== '进行中') throw new LedgerError('CONFLICT', msg.campaign.alreadyClosed);

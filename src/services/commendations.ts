@@ -1,4 +1,5 @@
 /** 表彰激励 (Article 10 ¶1): one commendation for one or many members; edited; withdrawn (撤销), never deleted. */
+import type { HandlerInput } from '../contract/contract.js';
 import type { CommendationCreate, CommendationList, CommendationUpdate } from '../contract/article10Schemas.js';
 import type { Commendation, CommendedMember } from '../contract/article10Types.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
@@ -62,7 +63,7 @@ function toCommendation(r: CommendationRow, members: CommendedMember[]): Commend
   };
 }
 
-export function getCommendation(ctx: ServiceContext, id: number): Commendation {
+function getCommendation(ctx: ServiceContext, id: number): Commendation {
   const row = ctx.db.prepare('SELECT * FROM commendations WHERE id = ?').get(id) as CommendationRow | undefined;
   if (!row) throw new LedgerError('NOT_FOUND', msg.commendation.notFound, { id });
   return toCommendation(row, membersOf(ctx, [id]).get(id) ?? []);
@@ -123,7 +124,7 @@ export function updateCommendation(ctx: ServiceContext, input: CommendationUpdat
   });
 }
 
-export function withdrawCommendation(ctx: ServiceContext, id: number, withdrawnOn: string, reason: string): Commendation {
+export function withdrawCommendation(ctx: ServiceContext, { id, withdrawnOn, reason }: HandlerInput<'commendations.withdraw'>): Commendation {
   return inTransaction(ctx, () => {
     const before = getCommendation(ctx, id);
     if (before.withdrawnOn) throw new LedgerError('CONFLICT', msg.commendation.withdrawn);

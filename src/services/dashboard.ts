@@ -3,6 +3,7 @@
  * breakdown by the scope's direct children so a secretary sees which branch is behind. One GROUP BY over
  * the accounts' (organization, required filing, state, due) index; buckets are assigned in memory.
  */
+import type { HandlerInput } from '../contract/contract.js';
 import type { Dashboard, DashboardRow, FilingCounts } from '../contract/accountTypes.js';
 import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
 import { today, type ServiceContext } from './context.js';
@@ -38,7 +39,7 @@ interface OrgRow {
   parent_id: number | null;
 }
 
-export function dashboard(ctx: ServiceContext, organizationId?: number): Dashboard {
+export function dashboard(ctx: ServiceContext, { organizationId }: HandlerInput<'dashboard.summary'>): Dashboard {
   const day = today(ctx);
   const roots = ctx.db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').all() as { id: number }[];
   const scopeId = organizationId ?? (roots.length === 1 ? roots[0]!.id : null);
@@ -88,7 +89,7 @@ export function dashboard(ctx: ServiceContext, organizationId?: number): Dashboa
 function campaignWithin(ctx: ServiceContext, orgIds: Set<number>): Dashboard['campaign'] {
   const open = currentCampaign(ctx);
   if (!open) return null;
-  const completion = campaignCompletion(ctx, open.id);
+  const completion = campaignCompletion(ctx, { id: open.id });
   const rows = completion.byOrganization.filter((r) => orgIds.has(r.organizationId));
   const expected = rows.reduce((a, r) => a + r.expected, 0);
   const responded = rows.reduce((a, r) => a + r.responded, 0);

@@ -2,6 +2,7 @@
  * 报告/备案/变更/注销 records and their workflow: submitted → 已登记 | 需补正 (with the organization's
  * opinion) → resubmitted … Every step is an event in the filing's history and an audit entry.
  */
+import type { HandlerInput } from '../contract/contract.js';
 import type { FilingSubmit } from '../contract/accountSchemas.js';
 import type { Filing, FilingEvent, FilingQueueRow } from '../contract/accountTypes.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
@@ -135,16 +136,16 @@ function transition(ctx: ServiceContext, id: number, action: FilingAction, onDat
   return after;
 }
 
-export function reviewFiling(ctx: ServiceContext, id: number, decision: '登记' | '退回补正', reviewedOn: string, opinion?: string | null): Filing {
+export function reviewFiling(ctx: ServiceContext, { id, decision, reviewedOn, opinion }: HandlerInput<'filings.review'>): Filing {
   return inTransaction(ctx, () => transition(ctx, id, decision, reviewedOn, optionalText(opinion)));
 }
 
-export function resubmitFiling(ctx: ServiceContext, id: number, submittedOn: string, opinion?: string | null): Filing {
+export function resubmitFiling(ctx: ServiceContext, { id, submittedOn, opinion }: HandlerInput<'filings.resubmit'>): Filing {
   return inTransaction(ctx, () => transition(ctx, id, '重新提交', submittedOn, optionalText(opinion)));
 }
 
 /** Accepts several pending filings with one opinion: all of them or, if any is no longer pending, none. */
-export function bulkAccept(ctx: ServiceContext, ids: number[], reviewedOn: string, opinion?: string | null): Filing[] {
+export function bulkAccept(ctx: ServiceContext, { ids, reviewedOn, opinion }: HandlerInput<'filings.bulkAccept'>): Filing[] {
   return inTransaction(ctx, () => {
     const unique = [...new Set(ids)];
     const notPending = unique.filter((id) => {

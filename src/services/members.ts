@@ -1,4 +1,5 @@
 /** 党员干部: create, edit, change status (never deleted), move between organizations. */
+import type { HandlerInput } from '../contract/contract.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import type { MemberCreate, MemberFields, MemberUpdate } from '../contract/schemas.js';
 import type { Member, MemberDetail } from '../contract/types.js';
@@ -63,7 +64,7 @@ export function getMember(ctx: ServiceContext, id: number): Member {
   return toMember(row);
 }
 
-export function memberDetail(ctx: ServiceContext, id: number): MemberDetail {
+export function memberDetail(ctx: ServiceContext, { id }: HandlerInput<'members.get'>): MemberDetail {
   const member = getMember(ctx, id);
   const org = findOrganizationRow(ctx, member.organizationId);
   const ancestorIds = org.tree_path.split('/').filter(Boolean).map(Number);
@@ -157,7 +158,7 @@ export function updateMember(ctx: ServiceContext, input: MemberUpdate): Member {
   });
 }
 
-export function moveMember(ctx: ServiceContext, id: number, organizationId: number): Member {
+export function moveMember(ctx: ServiceContext, { id, organizationId }: HandlerInput<'members.move'>): Member {
   return inTransaction(ctx, () => {
     const before = getMember(ctx, id);
     const target = findOrganizationRow(ctx, organizationId, ORGANIZATION_FIELD);
@@ -180,7 +181,7 @@ export function moveMember(ctx: ServiceContext, id: number, organizationId: numb
   });
 }
 
-export function changeMemberStatus(ctx: ServiceContext, id: number, status: MemberStatus, date: string | null): Member {
+export function changeMemberStatus(ctx: ServiceContext, { id, status, date = null }: HandlerInput<'members.changeStatus'>): Member {
   return inTransaction(ctx, () => {
     const before = getMember(ctx, id);
     if (before.status === status) throw new LedgerError('CONFLICT', msg.member.statusUnchanged(status));

@@ -1,4 +1,5 @@
 /** 党组织 tree: create, edit, move without cycles, reorder, remove only when empty. */
+import type { HandlerInput } from '../contract/contract.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import type { OrganizationCreate, OrganizationUpdate } from '../contract/schemas.js';
 import type { Organization, OrganizationNode } from '../contract/types.js';
@@ -53,7 +54,7 @@ export function findOrganizationRow(ctx: ServiceContext, id: number, field?: { n
   throw new LedgerError('NOT_FOUND', msg.organization.notFound, { id });
 }
 
-export function getOrganization(ctx: ServiceContext, id: number): Organization {
+function getOrganization(ctx: ServiceContext, id: number): Organization {
   return toOrganization(findOrganizationRow(ctx, id));
 }
 
@@ -183,7 +184,7 @@ export function updateOrganization(ctx: ServiceContext, input: OrganizationUpdat
   });
 }
 
-export function moveOrganization(ctx: ServiceContext, id: number, parentId: number | null): Organization {
+export function moveOrganization(ctx: ServiceContext, { id, parentId }: HandlerInput<'organizations.move'>): Organization {
   return inTransaction(ctx, () => {
     const row = findOrganizationRow(ctx, id);
     const before = toOrganization(row);
@@ -213,7 +214,7 @@ export function moveOrganization(ctx: ServiceContext, id: number, parentId: numb
   });
 }
 
-export function reorderOrganizations(ctx: ServiceContext, parentId: number | null, orderedIds: number[]): Organization[] {
+export function reorderOrganizations(ctx: ServiceContext, { parentId, orderedIds }: HandlerInput<'organizations.reorder'>): Organization[] {
   return inTransaction(ctx, () => {
     const current = ctx.db
       .prepare('SELECT id FROM organizations WHERE parent_id IS ? ORDER BY sort_order, id')
@@ -238,7 +239,7 @@ export function reorderOrganizations(ctx: ServiceContext, parentId: number | nul
   });
 }
 
-export function removeOrganization(ctx: ServiceContext, id: number): { removed: number } {
+export function removeOrganization(ctx: ServiceContext, { id }: HandlerInput<'organizations.remove'>): { removed: number } {
   return inTransaction(ctx, () => {
     const before = getOrganization(ctx, id);
     const children = ctx.db.prepare('SELECT count(*) AS n FROM organizations WHERE parent_id = ?').get(id) as { n: number };

@@ -2,7 +2,8 @@
  * 保护支持 (Article 10 ¶2): a member attacked online for correct positions; the measures the organization
  * took (several, each dated), and the case closed (处理中 → 已办结) with its outcome.
  */
-import type { ProtectionCreate, ProtectionList, ProtectionMeasureInput, ProtectionUpdate } from '../contract/article10Schemas.js';
+import type { HandlerInput } from '../contract/contract.js';
+import type { ProtectionCreate, ProtectionList, ProtectionMeasureInput } from '../contract/article10Schemas.js';
 import type { ProtectionCase, ProtectionMeasureRecord } from '../contract/article10Types.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
@@ -66,7 +67,7 @@ function toCase(r: CaseRow, measures: ProtectionMeasureRecord[]): ProtectionCase
   };
 }
 
-export function getProtectionCase(ctx: ServiceContext, id: number): ProtectionCase {
+function getProtectionCase(ctx: ServiceContext, id: number): ProtectionCase {
   const row = ctx.db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as CaseRow | undefined;
   if (!row) throw new LedgerError('NOT_FOUND', msg.protection.notFound, { id });
   return toCase(row, measuresOf(ctx, [id]).get(id) ?? []);
@@ -97,19 +98,6 @@ export function createProtectionCase(ctx: ServiceContext, input: ProtectionCreat
   });
 }
 
-export function updateProtectionCase(ctx: ServiceContext, input: ProtectionUpdate): ProtectionCase {
-  return inTransaction(ctx, () => {
-    const before = openCase(ctx, input.id);
-    if (input.attackedOn > today(ctx)) throw fieldError('attackedOn', msg.date.future);
-    ctx.db
-      .prepare('UPDATE protection_cases SET attacked_on = ?, platform = ?, description = ?, handled_by = ?, updated_at = ? WHERE id = ?')
-      .run(input.attackedOn, optionalText(input.platform), normalizeText(input.description), optionalText(input.handledBy), nowIso(ctx), input.id);
-    const after = getProtectionCase(ctx, input.id);
-    recordAudit(ctx, { entity: 'protection_case', entityId: input.id, action: 'update', summary: after.memberName, before, after });
-    return after;
-  });
-}
-
 export function addProtectionMeasure(ctx: ServiceContext, input: ProtectionMeasureInput): ProtectionCase {
   return inTransaction(ctx, () => {
     const before = openCase(ctx, input.caseId);
@@ -124,7 +112,7 @@ export function addProtectionMeasure(ctx: ServiceContext, input: ProtectionMeasu
   });
 }
 
-export function closeProtectionCase(ctx: ServiceContext, id: number, closedOn: string, outcome: string): ProtectionCase {
+export function closeProtectionCase(ctx: ServiceContext, { id, closedOn, outcome }: HandlerInput<'protection.close'>): ProtectionCase {
   return inTransaction(ctx, () => {
     const before = openCase(ctx, id);
     if (before.measures.length === 0) throw new LedgerError('CONFLICT', msg.protection.noMeasures);

@@ -1,4 +1,5 @@
 /** 以单位名义发布信息请示 (Article 3 ¶3): register a request, decide it once, record publication. */
+import type { HandlerInput } from '../contract/contract.js';
 import type { RequestCreate, RequestList } from '../contract/accountSchemas.js';
 import type { PublicationRequest } from '../contract/accountTypes.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
@@ -97,7 +98,7 @@ export function createRequest(ctx: ServiceContext, input: RequestCreate): Public
   });
 }
 
-export function decideRequest(ctx: ServiceContext, id: number, decision: Decision, decidedBy: string, decidedOn: string): PublicationRequest {
+export function decideRequest(ctx: ServiceContext, { id, decision, decidedBy, decidedOn }: HandlerInput<'requests.decide'>): PublicationRequest {
   return inTransaction(ctx, () => {
     const before = getRequest(ctx, id);
     if (before.decision) throw new LedgerError('CONFLICT', msg.request.alreadyDecided);
@@ -112,7 +113,7 @@ export function decideRequest(ctx: ServiceContext, id: number, decision: Decisio
   });
 }
 
-export function markPublished(ctx: ServiceContext, id: number, publishedOn: string): PublicationRequest {
+export function markPublished(ctx: ServiceContext, { id, publishedOn }: HandlerInput<'requests.published'>): PublicationRequest {
   return inTransaction(ctx, () => {
     const before = getRequest(ctx, id);
     if (before.decision !== '同意' && before.decision !== '修改后同意') throw new LedgerError('CONFLICT', msg.request.notApproved);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openDatabase } from '../../src/db/open.js';
 import { createRegistry, type Registry } from '../../src/dispatch/registry.js';
 import type { JobContext } from '../../src/jobs/jobs.js';
-import type { CallInput, CallName, CallOutput } from '../../src/contract/contract.js';
+import { valueOf, type CallInput, type CallName, type CallOutput } from '../../src/contract/contract.js';
 import type { ErrorBody } from '../../src/contract/errors.js';
 
 export const FROZEN_NOW = new Date('2026-11-25T02:00:00Z');
@@ -19,9 +19,7 @@ export function freshLedger(actor = '测试操作员') {
 
 export function caller(registry: Registry) {
   return <N extends CallName>(name: N, input: CallInput<N>): CallOutput<N> => {
-    const result = registry.invoke(name, input);
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-    return result.value as CallOutput<N>;
+    return valueOf<N>(registry.invoke(name, input));
   };
 }
 
