@@ -1,35 +1,37 @@
 /** Input schemas for accounts, filings, publication requests, settings and the dashboard. */
 import { z } from 'zod';
 import { ACCOUNT_KINDS, CAPACITIES, DECISIONS, FILING_STATES, FILING_TYPES, REGIONS, REQUIRED_FILINGS } from '../domain/vocabulary.js';
-import { id, isoDate, optionalText, text } from './schemas.js';
+import { cleanString, id, integer, isoDate, optionalText, text } from './schemas.js';
+import { isCanonicalBase64 } from '../domain/base64.js';
+import { msg } from '../i18n/messages.js';
 
 export const accountFields = z.object({
-  platform: text(30, '请选择平台。'),
+  platform: text('平台', 30, { required: '请选择平台。' }),
   region: z.enum(REGIONS, { error: '请选择境内或境外。' }),
   capacity: z.enum(CAPACITIES, { error: '请选择以职务身份还是个人开设。' }),
   kind: z.enum(ACCOUNT_KINDS, { error: '请选择账号、群组或公众账号。' }),
-  displayName: text(100, '请填写账号或群组名称。'),
-  accountRef: optionalText(200),
+  displayName: text('账号/群组名称', 100, { required: '请填写账号或群组名称。' }),
+  accountRef: optionalText('账号ID或网址', 200),
   openedOn: isoDate.nullable().optional(),
-  verifiedSubject: optionalText(100),
+  verifiedSubject: optionalText('认证主体', 100),
   audience: z.number({ error: '粉丝数或群成员数应为整数。' }).int().min(0).nullable().optional(),
   audienceAsOf: isoDate.nullable().optional(),
-  mainContent: optionalText(500),
-  supervisor: optionalText(30),
-  administrator: optionalText(30),
+  mainContent: optionalText('主要内容', 500, { multiline: true }),
+  supervisor: optionalText('分管领导', 30),
+  administrator: optionalText('管理员', 30),
 });
 
 export const accountCreate = accountFields.extend({ memberId: id });
 export const accountUpdate = accountFields.extend({ id });
-export const accountClose = z.object({ id, closedOn: isoDate, reason: text(200, '请填写注销原因。') });
+export const accountClose = z.object({ id, closedOn: isoDate, reason: text('注销原因', 200, { multiline: true }) });
 
 export const ACCOUNT_SORT_FIELDS = ['displayName', 'openedOn', 'dueOn', 'updatedAt'] as const;
 
 export const accountSearch = z.object({
-  q: z.string().max(100).optional(),
+  q: cleanString('查找内容').max(100).optional(),
   organizationId: id.optional(),
   memberId: id.optional(),
-  platform: z.string().max(30).optional(),
+  platform: cleanString('平台').max(30).optional(),
   region: z.enum(REGIONS).optional(),
   capacity: z.enum(CAPACITIES).optional(),
   kind: z.enum(ACCOUNT_KINDS).optional(),
@@ -38,7 +40,7 @@ export const accountSearch = z.object({
   overdue: z.boolean().optional(),
   sort: z.enum(ACCOUNT_SORT_FIELDS).default('displayName'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  cursor: z.string().max(300).nullable().optional(),
+  cursor: cleanString('翻页位置').max(300).nullable().optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 
@@ -46,23 +48,23 @@ export const filingSubmit = z.object({
   accountId: id,
   type: z.enum(FILING_TYPES, { error: '请选择报备类型。' }),
   submittedOn: isoDate,
-  receivedBy: optionalText(30),
-  documentNumber: optionalText(60),
+  receivedBy: optionalText('接收人', 30),
+  documentNumber: optionalText('文号/编号', 60),
 });
 
 export const filingReview = z.object({
   id,
   decision: z.enum(['登记', '退回补正'], { error: '请选择审核结果。' }),
   reviewedOn: isoDate,
-  opinion: optionalText(500),
+  opinion: optionalText('党组织意见', 500, { multiline: true }),
 });
 
-export const filingResubmit = z.object({ id, submittedOn: isoDate, opinion: optionalText(500) });
+export const filingResubmit = z.object({ id, submittedOn: isoDate, opinion: optionalText('党组织意见', 500, { multiline: true }) });
 
 export const filingBulkAccept = z.object({
   ids: z.array(id).min(1, { error: '请至少选择一条待审核的报备。' }).max(1000),
   reviewedOn: isoDate,
-  opinion: optionalText(500),
+  opinion: optionalText('党组织意见', 500, { multiline: true }),
 });
 
 export const filingQueue = z.object({
@@ -73,27 +75,34 @@ export const filingQueue = z.object({
 
 export const attachmentAdd = z.object({
   filingId: id,
-  fileName: text(200, '缺少文件名。'),
-  /** Base64 of the scanned form; the HTTP host's body limit bounds its size. */
-  contentBase64: z.string().min(1).max(28_000_000, { error: '附件不能超过 20 MB。' }),
+  fileName: text('文件名', 200, { required: '缺少文件名。' }),
+  /**
+   * Base64 of the scanned form; the HTTP host's body limit bounds its size. Only canonical base64 (no stray
+   * characters, right padding) is taken: a decoder would silently skip what it does not understand and store
+   * a different file from the one the person chose.
+   */
+  contentBase64: cleanString('附件内容', { refusal: msg.input.base64 })
+    .min(1, { error: msg.scan.empty })
+    .max(28_000_000, { error: msg.filing.attachmentTooLarge })
+    .refine(isCanonicalBase64, { error: msg.input.base64 }),
 });
 
 export const requestFields = z.object({
   organizationId: id,
   requesterId: id.nullable().optional(),
-  requesterName: text(30, '请填写请示人。'),
-  unit: optionalText(100),
-  channel: optionalText(100),
+  requesterName: text('请示人', 30),
+  unit: optionalText('单位', 100),
+  channel: optionalText('发布渠道/账号', 100),
   accountId: id.nullable().optional(),
-  title: text(200, '请填写拟发布信息的标题。'),
-  summary: optionalText(1000),
+  title: text('拟发布信息标题', 200, { required: '请填写拟发布信息的标题。' }),
+  summary: optionalText('内容摘要', 1000, { multiline: true }),
   requestedOn: isoDate,
 });
 export const requestCreate = requestFields;
 export const requestDecide = z.object({
   id,
   decision: z.enum(DECISIONS, { error: '请选择审批意见。' }),
-  decidedBy: text(30, '请填写审批人。'),
+  decidedBy: text('审批人', 30),
   decidedOn: isoDate,
 });
 export const requestPublished = z.object({ id, publishedOn: isoDate });
@@ -106,16 +115,16 @@ export const requestList = z.object({
 
 const threshold = z.number({ error: '门槛应为正整数。' }).int().min(1).max(100_000_000).nullable();
 export const settingsUpdate = z.object({
-  platforms: z.array(z.string().trim().min(1).max(30)).min(1, { error: '平台列表不能为空。' }).max(100).optional(),
+  platforms: z.array(text('平台', 30)).min(1, { error: '平台列表不能为空。' }).max(100).optional(),
   publicAccountFollowerThreshold: threshold.optional(),
   groupMemberThreshold: threshold.optional(),
-  deadlineDays: z.number({ error: '期限应为天数。' }).int().min(1).max(365).optional(),
+  deadlineDays: integer('报备期限（天数）', 1, 365).optional(),
   signature: z
     .object({
-      leader: z.string().trim().max(20),
-      reviewer: z.string().trim().max(20),
-      preparer: z.string().trim().max(20),
-      phone: z.string().trim().max(30),
+      leader: cleanString('单位负责人').trim().max(20),
+      reviewer: cleanString('审核人').trim().max(20),
+      preparer: cleanString('填表人').trim().max(20),
+      phone: cleanString('联系电话').trim().max(30),
     })
     .optional(),
 });

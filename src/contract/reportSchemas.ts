@@ -1,7 +1,7 @@
 /** Input schemas for report preview and export jobs. */
 import { z } from 'zod';
 import type { LedgerSettings } from './accountTypes.js';
-import { id, isoDate, text } from './schemas.js';
+import { cleanString, id, isoDate, text } from './schemas.js';
 
 export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -16,14 +16,14 @@ export const reportParams = z.object({
 export const reportPreview = reportParams.extend({ kind: z.enum(REPORT_KINDS, { error: '请选择报表。' }) });
 
 /** outPath: a file chosen in the desktop's save dialog; browser mode leaves it out and downloads the result. */
-const outPath = z.string().max(1000).optional();
+const outPath = cleanString('保存位置').max(1000).optional();
 
 export const exportStart = z.discriminatedUnion('type', [
   reportParams.extend({ type: z.literal('report'), kind: z.enum(REPORT_KINDS, { error: '请选择报表。' }), outPath }),
-  reportParams.extend({ type: z.literal('package'), period: text(40, '请填写数据包的期间名称（如：2026年度）。'), outPath }),
+  reportParams.extend({ type: z.literal('package'), period: text('期间名称', 40, { required: '请填写数据包的期间名称（如：2026年度）。' }), outPath }),
 ]);
 
-export const jobRef = z.object({ jobId: z.string().uuid() });
+export const jobRef = z.object({ jobId: cleanString('导出任务').uuid() });
 
 export type ExportStart = z.output<typeof exportStart>;
 

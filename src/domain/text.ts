@@ -21,3 +21,31 @@ export function optionalText(raw: string | null | undefined): string | null {
 export function reverse(value: string): string {
   return [...value].reverse().join('');
 }
+
+/**
+ * Characters nobody types and no report should carry: C0/C1 controls and DEL, noncharacters (U+FFFE, U+FFFF,
+ * U+FDD0–U+FDEF, …, which XML and so Excel files cannot hold), lone surrogates (half of an emoji, from a broken
+ * paste or a crafted request) and the marks and overrides that reorder how text is displayed (U+061C, U+200E,
+ * U+200F, U+202A–U+202E, U+2066–U+2069: a name could then print differently from how it sorts and searches).
+ */
+const UNSAFE_CLASS = String.raw`[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]`;
+const UNSAFE = new RegExp(UNSAFE_CLASS, 'u');
+/** The same, but tab and line breaks are part of multi-line text (notes, reasons, opinions). */
+const LINES = String.raw`(?![\t\n\r])`;
+const UNSAFE_MULTILINE = new RegExp(LINES + UNSAFE_CLASS, 'u');
+const UNSAFE_KEEPING_LINES = new RegExp(LINES + UNSAFE_CLASS, 'gu');
+
+/**
+ * Text stored before the contract refused such characters (or arriving through an import) shown with each of
+ * them as U+FFFD �, tab and line breaks kept: visible where something was, and never a character that XML, and
+ * so an Excel file, cannot hold.
+ */
+export function markUnsafeChars(value: string): string {
+  return value.replace(UNSAFE_KEEPING_LINES, '\uFFFD');
+}
+
+/** The 1-based position (in characters as a person counts them) of the first unsafe character, or 0. */
+export function unsafeCharAt(value: string, multiline = false): number {
+  const match = (multiline ? UNSAFE_MULTILINE : UNSAFE).exec(value);
+  return match ? Array.from(value.slice(0, match.index)).length + 1 : 0;
+}

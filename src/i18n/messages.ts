@@ -134,6 +134,22 @@ export const msg = {
     unchosenSavePath:
       '没有保存：这个保存位置不是在本窗口的“保存”对话框中选择的（每次选择只能用一次）。请重新点“导出”，在弹出的对话框中选择保存位置。',
   },
+  /** What the contract says about a field before any service sees it. */
+  input: {
+    unsafeChar: (label: string, position: number) => `${label}中含有不可见的控制字符（位置 ${position}），请删除后重新输入。`,
+    required: (label: string) => `请填写${label}。`,
+    tooLong: (max: number) => `不能超过 ${max} 个字。`,
+    idMissing: '缺少编号。',
+    idPositive: '编号应为正整数。',
+    intRange: (label: string, min: number, max: number) => `${label}应为 ${min} 至 ${max} 之间的整数。`,
+    base64: '附件内容不是完整有效的 Base64 编码，文件可能在传送中损坏。请重新选择文件上传。',
+  },
+  /** A scanned form refused for its content. */
+  scan: {
+    empty: '所选文件是空的（0 字节），请选择扫描件文件。',
+    incomplete: (kind: string) => `这个 ${kind} 文件不完整或结构有误（可能没有传完或已损坏），请重新扫描或重新导出后再上传。`,
+    foreignContent: '这个文件末尾夹带了压缩包或网页代码，不是单纯的扫描件，不能保存。请用扫描仪或“打印为 PDF”重新生成文件后上传。',
+  },
   db: {
     tooNew: (found: number, known: number) =>
       `这个数据文件由更新版本的软件创建（数据版本 ${found}，本软件只认识到 ${known}）。为保护数据，本软件不会打开它。请升级软件后再打开。`,

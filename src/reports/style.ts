@@ -3,10 +3,13 @@
  * line, header rows repeated on each printed page, thin borders, 宋体/仿宋 body and 黑体 title (charset
  * GB2312 so a PC without the font substitutes a Chinese one), A4 landscape fit to one page wide, centred,
  * 第&P页 共&N页, frozen header, totals as formulas with their cached values, IDs as text, and the signature
- * line. User text that could be read as a formula is neutralised.
+ * line. Every text cell is made safe to write: characters XML cannot hold (and the others the contract refuses,
+ * in text stored before it did) are shown as �, and text that starts like a formula is written as text.
  */
 import { chineseDate } from '../domain/dates.js';
+import { markUnsafeChars } from '../domain/text.js';
 import type { AddWorksheetOptions, Borders, Cell, Fill, Font, Row, Style, Worksheet } from 'exceljs';
+import { enableQuotePrefix, quotedStyle } from './quotePrefix.js';
 
 export type ColumnKind = 'text' | 'id' | 'number' | 'date';
 
@@ -48,14 +51,18 @@ const BORDERS: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: 
 const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 const SUBTOTAL_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF5F5F5' } };
 
-/** Text starting with these could be taken for a formula (or a DDE command) by a spreadsheet program. */
-const FORMULA_START = /^[=+\-@\t\r\0]/;
+/** Text starting with these could be taken for a formula (or a DDE command) when a person re-enters the cell. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Neutralises user text: a leading apostrophe makes it plain text wherever the cell is re-entered or pasted. */
-export function safeText(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+/**
+ * What a text cell holds: any character XML 1.0 cannot carry (U+FFFE, U+FFFF, C0 controls — exceljs drops
+ * those silently and writes the others into a file Excel and openpyxl refuse to open) or that the contract
+ * refuses (bidi overrides, C1 controls…) becomes a visible �, so the report opens and shows where it was.
+ */
+export const cellText = markUnsafeChars;
+
+/** Whether text would be taken for a formula if re-entered: such a cell is written with Excel's 写为文本 (quotePrefix). */
+export const startsLikeFormula = (text: string) => FORMULA_START.test(text);
 
 export { chineseDate };
 
@@ -110,6 +117,7 @@ export class ReportSheet {
     private readonly sheet: Worksheet,
     private readonly heading: SheetHeading,
   ) {
+    enableQuotePrefix(sheet.workbook);
     this.width = heading.columns.length;
     this.bodyStyles = heading.columns.map((c) => ({
       font: BODY_FONT,
@@ -141,7 +149,7 @@ export class ReportSheet {
 
     const split = Math.max(1, Math.floor(this.width / 2));
     const info = this.nextRow([]);
-    info.getCell(1).value = `填报单位（盖章）：${safeText(heading.unit)}`;
+    info.getCell(1).value = `填报单位（盖章）：${heading.unit}`;
     info.getCell(split + 1).value = `填报日期：${chineseDate(heading.reportDate)}`;
     this.style(info, INFO_FONT, { vertical: 'middle' });
     info.getCell(split + 1).alignment = { horizontal: 'right', vertical: 'middle' };
@@ -177,14 +185,25 @@ export class ReportSheet {
     }
   }
 
-  /** Streaming sheets write a row out when committed; in-memory sheets have no commit. */
+  /**
+   * Every row is written out here (the streaming writer writes a row when committed), so every text cell —
+   * title, header, body, totals, signature — passes the same two rules: cellText, and 写为文本 where it
+   * starts like a formula (only the cell's first character matters: `单位负责人：=x` is no formula).
+   */
   private commit(row: Row): void {
+    row.eachCell((cell) => {
+      // A merged range's other cells show its first cell's value: that one is checked.
+      if (cell.master !== cell || typeof cell.value !== 'string') return;
+      const text = cellText(cell.value);
+      if (text !== cell.value) cell.value = text;
+      if (startsLikeFormula(text)) cell.style = quotedStyle(cell.style);
+    });
     (row as Row & { commit?: () => void }).commit?.();
   }
 
-  /** A body row: user text neutralised, IDs and account IDs as text, numbers right-aligned. */
+  /** A body row: IDs and account IDs as text, numbers right-aligned. */
   addRow(values: CellValue[]): number {
-    const row = this.nextRow(values.map((v, i) => (typeof v === 'string' ? safeText(v) : v) ?? (this.heading.columns[i]?.kind === 'number' ? null : '')));
+    const row = this.nextRow(values.map((v, i) => v ?? (this.heading.columns[i]?.kind === 'number' ? null : '')));
     // Viewers do not reliably grow a row for wrapped text (LibreOffice keeps the default height), so the
     // height is set from the longest wrapped cell: a long organization name takes two or three lines.
     row.height = rowHeight(values, this.heading.columns);
@@ -210,7 +229,7 @@ export class ReportSheet {
     this.rowNumber++;
     const gap = this.sheet.getRow(this.rowNumber);
     this.commit(gap);
-    const text = `单位负责人：${safeText(signature.leader)}        审核人：${safeText(signature.reviewer)}        填表人：${safeText(signature.preparer)}        联系电话：${safeText(signature.phone)}`;
+    const text = `单位负责人：${signature.leader}        审核人：${signature.reviewer}        填表人：${signature.preparer}        联系电话：${signature.phone}`;
     const row = this.nextRow([text]);
     this.style(row, INFO_FONT, { vertical: 'middle' });
     row.height = 24;

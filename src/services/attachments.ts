@@ -13,16 +13,9 @@ import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, type ServiceContext } from './context.js';
 import { findFilingRow } from './filings.js';
+import { checkNewScan, scanFormatOf } from './scanFormats.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
-
-/** Accepted scan formats, recognised by their first bytes rather than trusted by name. */
-const FORMATS: { ext: string[]; mime: string; magic: (b: Buffer) => boolean }[] = [
-  { ext: ['.pdf'], mime: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { ext: ['.png'], mime: 'image/png', magic: (b) => b.readUInt32BE(0) === 0x89504e47 },
-  { ext: ['.jpg', '.jpeg'], mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { ext: ['.tif', '.tiff'], mime: 'image/tiff', magic: (b) => ['49492a00', '4d4d002a'].includes(b.subarray(0, 4).toString('hex')) },
-];
 
 interface AttachmentRow {
   id: number;
@@ -43,18 +36,13 @@ function filesDir(ctx: ServiceContext): string {
   return ctx.filesDir;
 }
 
-function formatOf(fileName: string, content: Buffer) {
-  const ext = path.extname(fileName).toLowerCase();
-  const format = FORMATS.find((f) => f.ext.includes(ext));
-  if (!format || content.length < 8 || !format.magic(content)) throw new LedgerError('VALIDATION', msg.filing.attachmentBadType);
-  return { ext, format };
-}
-
+/** contentBase64 is canonical (the contract refuses anything else), so it decodes to exactly the file chosen. */
 export function addAttachment(ctx: ServiceContext, { filingId, fileName, contentBase64 }: HandlerInput<'filings.attach'>): Attachment {
   const content = Buffer.from(contentBase64, 'base64');
   if (content.length > MAX_BYTES) throw new LedgerError('VALIDATION', msg.filing.attachmentTooLarge);
   const name = normalizeText(path.basename(fileName));
-  const { ext } = formatOf(name, content);
+  checkNewScan(name, content);
+  const ext = path.extname(name).toLowerCase();
   const filing = findFilingRow(ctx, filingId);
   const sha256 = crypto.createHash('sha256').update(content).digest('hex');
   const relative = path.join(sha256.slice(0, 2), sha256 + ext);
@@ -87,5 +75,5 @@ export function readAttachment(ctx: ServiceContext, { id }: HandlerInput<'filing
   if (!fs.existsSync(file)) throw new LedgerError('NOT_FOUND', msg.filing.attachmentNotFound);
   const content = fs.readFileSync(file);
   if (crypto.createHash('sha256').update(content).digest('hex') !== row.sha256) throw new LedgerError('CONFLICT', msg.filing.attachmentCorrupt);
-  return { ...toAttachment(row), contentBase64: content.toString('base64'), mimeType: formatOf(row.file_name, content).format.mime };
+  return { ...toAttachment(row), contentBase64: content.toString('base64'), mimeType: scanFormatOf(row.file_name, content).mime };
 }

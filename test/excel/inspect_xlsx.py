@@ -27,6 +27,7 @@ for ws in formulas.worksheets:
                 "font": c.font.name,
                 "numFmt": c.number_format,
                 "border": bool(c.border.left.style and c.border.right.style and c.border.top.style and c.border.bottom.style),
+                "quotePrefix": bool(c.quotePrefix),  # Excel's 写为文本: stays text when the cell is re-entered
             })
     ps = ws.page_setup
     out["sheets"].append({

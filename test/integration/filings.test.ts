@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
 import { publicAccount, registerWithMembers } from '../support/register.js';
+import { minimalPdf } from '../support/scans.js';
 
 describe('accounts and their filings', () => {
   let r: ReturnType<typeof registerWithMembers>;
@@ -108,7 +109,7 @@ describe('accounts and their filings', () => {
   it('keeps scanned forms checksummed in the data folder and notices a changed file', async () => {
     const acc = r.call('accounts.create', publicAccount(r.m1));
     const f = r.call('filings.submit', { accountId: acc.id, type: '备案', submittedOn: '2026-11-02' });
-    const pdf = Buffer.from('%PDF-1.4\n% 备案表扫描件\n%%EOF\n');
+    const pdf = minimalPdf();
     const att = r.call('filings.attach', { filingId: f.id, fileName: '备案表.pdf', contentBase64: pdf.toString('base64') });
     expect(att).toMatchObject({ fileName: '备案表.pdf', sizeBytes: pdf.length });
     const back = r.call('filings.attachment', { id: att.id });

@@ -12,6 +12,7 @@ export interface InspectedCell {
   font: string;
   numFmt: string;
   border: boolean;
+  quotePrefix: boolean;
 }
 
 export interface InspectedSheet {
@@ -41,13 +42,31 @@ export function inspectWorkbook(file: string): InspectedSheet[] {
   return (JSON.parse(r.stdout) as { sheets: InspectedSheet[] }).sheets;
 }
 
-/** Converts with LibreOffice headless (its own profile, so parallel runs do not collide) and returns the PDF's page count. */
-export function pdfPages(file: string): number {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-pdf-'));
+/** Converts with LibreOffice headless (its own profile, so parallel runs do not collide); returns the file written. */
+function convert(file: string, to: string, ext: string): string {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-lo-out-'));
   const profile = `file://${fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-lo-'))}`;
-  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { encoding: 'utf8', timeout: 180_000 });
-  const pdf = path.join(outDir, path.basename(file).replace(/\.xlsx$/, '.pdf'));
-  if (r.status !== 0 || !fs.existsSync(pdf)) throw new Error(`LibreOffice could not convert ${file}: ${r.stderr}`);
+  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file], { encoding: 'utf8', timeout: 180_000 });
+  const out = path.join(outDir, path.basename(file).replace(/\.xlsx$/, ext));
+  if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`LibreOffice could not convert ${file}: ${r.stderr}`);
+  return out;
+}
+
+/** The first sheet as LibreOffice shows it (its CSV export in UTF-8), as rows of cells. */
+export function libreOfficeCells(file: string): string[][] {
+  const csv = fs.readFileSync(convert(file, 'csv:Text - txt - csv (StarCalc):44,34,76', '.csv'), 'utf8');
+  const rows: string[][] = [[]];
+  for (const [, quoted, plain, end] of csv.matchAll(/(?:"((?:[^"]|"")*)"|([^,\n"]*))(,|\r?\n|$)/g)) {
+    rows.at(-1)!.push(quoted !== undefined ? quoted.replace(/""/g, '"') : plain!);
+    if (end!.endsWith('\n')) rows.push([]);
+    if (end === '') break;
+  }
+  return rows.filter((r) => r.some((c) => c !== ''));
+}
+
+/** Converts to PDF with LibreOffice and returns the page count. */
+export function pdfPages(file: string): number {
+  const pdf = convert(file, 'pdf', '.pdf');
   const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
   const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]);
   return pages;

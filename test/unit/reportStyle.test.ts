@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, columnLetter, rowHeight, safeText } from '../../src/reports/style.js';
+import { cellText, chineseDate, columnLetter, rowHeight, startsLikeFormula } from '../../src/reports/style.js';
 import { exportFileName } from '../../src/domain/fileNames.js';
 
 describe('report style helpers', () => {
-  it.each(['=1+1', '+86 139', '-3', '@SUM(A1)', '\tx', '\rx', '\0x'])('neutralises %j so it cannot be read as a formula', (text) => {
-    expect(safeText(text)).toBe(`'${text}`);
+  it.each(['=1+1', '+86 139', '-3', '@SUM(A1)', '\tx', '\rx'])('takes %j for something a spreadsheet could read as a formula', (text) => {
+    expect(startsLikeFormula(text)).toBe(true);
   });
 
   it('leaves ordinary text, and Chinese text with symbols inside, as it is', () => {
-    expect(safeText('甄试')).toBe('甄试');
-    expect(safeText('A=B')).toBe('A=B');
-    expect(safeText(null)).toBe('');
+    for (const text of ['甄试', 'A=B', '单位负责人：=1+1', '第一行\n第二行\t止']) {
+      expect(startsLikeFormula(text)).toBe(false);
+      expect(cellText(text)).toBe(text);
+    }
+  });
+
+  it('shows what XML cannot hold, and what the contract refuses, as �', () => {
+    expect(cellText('甄\uFFFE\uFFFF\u0000\u0008\u001F\u007F\u0085\u202E\u{10FFFF}试')).toBe(`甄${'\uFFFD'.repeat(9)}试`);
   });
 
   it('prints dates the way forms do and names columns like Excel', () => {

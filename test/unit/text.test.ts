@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../src/domain/phone.js';
-import { normalizeText, optionalText } from '../../src/domain/text.js';
+import { isCanonicalBase64 } from '../../src/domain/base64.js';
+import { normalizeText, optionalText, unsafeCharAt } from '../../src/domain/text.js';
 
 describe('text normalisation', () => {
   it('turns full-width digits and letters into half-width, keeps Chinese punctuation', () => {
@@ -21,5 +22,23 @@ describe('text normalisation', () => {
     expect(normalizePhone('１３９１２３４５６７８')).toBe('13912345678');
     expect(normalizePhone('12345')).toBeNull();
     expect(normalizePhone('23912345678')).toBeNull();
+  });
+
+  it('finds the first character nobody types, counting characters as a person does', () => {
+    expect(unsafeCharAt('甄试（筹）ＡＢ 😀 👨‍👩‍👧')).toBe(0);
+    expect(unsafeCharAt('\u{20000}\u0000')).toBe(2);
+    expect(['\u0001', '\u001b', '\u007f', '\u009f', '\ufffe', '\uffff', '\ufdd0', '\u{10ffff}', '\ud83d', '\ude00', '\u202a', '\u202e', '\u2066', '\u2069', '\u200f'].map((c) => unsafeCharAt(`甄${c}`))).toEqual(
+      Array(15).fill(2),
+    );
+    expect(unsafeCharAt('第一行\r\n第二行\t止', true)).toBe(0);
+    expect(unsafeCharAt('第一行\r\n第二行', false)).toBe(4);
+    expect(unsafeCharAt('第一行\n\u000b', true)).toBe(5);
+  });
+
+  it('takes base64 only in its canonical form', () => {
+    const pdf = Buffer.from('%PDF-1.4 备案表');
+    expect([0, 1, 2, 3].map((n) => isCanonicalBase64(pdf.subarray(0, pdf.length - n).toString('base64')))).toEqual([true, true, true, true]);
+    expect(isCanonicalBase64('')).toBe(true);
+    expect(['QQ', 'QR==', 'QUI=QUJD', 'QUJ=', 'QU JD', 'QUJD\n', '-_-_', 'QUJD===='].map(isCanonicalBase64)).toEqual(Array(8).fill(false));
   });
 });
