@@ -131,6 +131,14 @@ export const msg = {
     foreignHost: '访问被拒绝：只允许从本机地址访问。',
     badRequest: '请求格式不正确。',
   },
+  /** Browser mode's own refusals (before any call runs) and its file downloads. */
+  http: {
+    badAddress: '地址格式不正确，无法打开。请使用启动时显示的地址，从首页进入。',
+    notUtf8: '提交的内容不是有效的 UTF-8 文本，没有被接收，数据没有被更改。请刷新页面后重试。',
+    bodyTooLarge: (mb: number) => `提交的内容超过 ${mb} MB，没有被接收，数据没有被更改。附件请不要超过 20 MB，压缩或拆分后重试。`,
+    exportGone: '导出的文件已不存在（可能已被删除或清理）。请重新导出。',
+    pageNotBuilt: '界面文件尚未构建，请先运行 npm run build。',
+  },
   db: {
     tooNew: (found: number, known: number) =>
       `这个数据文件由更新版本的软件创建（数据版本 ${found}，本软件只认识到 ${known}）。为保护数据，本软件不会打开它。请升级软件后再打开。`,
