@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { Registry, RpcResult } from './api/registry.js';
@@ -234,6 +235,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   let allowedHosts = new Set<string>();
   const server = http.createServer((req, res) => {
     route(req, res, opts, allowedHosts).catch(() => answerUnexpected(res));
+  });
+  // node hands CONNECT (a proxy's method) to this event and otherwise drops the connection without a word.
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    const body = JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: msg.api.badRequest } });
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
