@@ -6,6 +6,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { RpcResult } from '../contract/errors.js';
 import type { Registry } from '../dispatch/registry.js';
@@ -77,20 +79,54 @@ function tokensMatch(given: string | undefined, token: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** The call's body passed MAX_BODY_BYTES: refused with 413 rather than read further. */
+class BodyTooLarge extends Error {}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      // Already refused: the rest is read and dropped until the 413 has gone out and the connection closes.
+      if (size > MAX_BODY_BYTES) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) return chunks.push(chunk);
+      chunks.length = 0;
+      reject(new BodyTooLarge());
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+async function readInput(req: http.IncomingMessage, res: http.ServerResponse): Promise<{ input: unknown } | null> {
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch (e) {
+    if (!(e instanceof BodyTooLarge)) throw e;
+    // A client still sending reads the answer only if the host does not reset the connection under it: node's server
+    // ends the connection once this response has flushed, and drops what is still arriving until then.
+    res.setHeader('Connection', 'close');
+    refuse(res, 413, 'VALIDATION', msg.http.bodyTooLarge(MAX_BODY_BYTES / 1024 / 1024));
+    return null;
+  }
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    refuse(res, 400, 'VALIDATION', msg.http.notUtf8);
+    return null;
+  }
+  try {
+    return { input: text ? JSON.parse(text) : {} };
+  } catch {
+    refuse(res, 400, 'VALIDATION', msg.api.badRequest);
+    return null;
+  }
 }
 
 async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, name: string, options: Required<ServerOptions>) {
@@ -98,13 +134,9 @@ async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, na
   if (!tokensMatch(Array.isArray(header) ? header[0] : header, options.token)) {
     return refuse(res, 401, 'UNAUTHORIZED', msg.api.unauthorized);
   }
-  let input: unknown;
-  try {
-    const body = await readBody(req);
-    input = body ? JSON.parse(body) : {};
-  } catch {
-    return refuse(res, 400, 'VALIDATION', msg.api.badRequest);
-  }
+  const read = await readInput(req, res);
+  if (!read) return;
+  const { input } = read;
   // Browser mode downloads exports; it never lets the page choose where on disk a file is written.
   if (name === 'reports.start' && input && typeof input === 'object' && 'outPath' in input) {
     return refuse(res, 400, 'VALIDATION', msg.api.badRequest);
@@ -113,33 +145,84 @@ async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, na
   sendJson(res, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result);
 }
 
-function sendExport(req: http.IncomingMessage, res: http.ServerResponse, jobId: string, options: Required<ServerOptions>): void {
+/**
+ * Sends a regular file, or returns false (nothing sent) when there is none to open. It is opened before the status
+ * goes out, so a missing file can still be answered with an error; once open, deleting it does not cut the download.
+ * A read that fails part-way rejects after destroying the response, which the client sees as a broken download.
+ */
+async function sendFile(res: http.ServerResponse, file: string, headers: http.OutgoingHttpHeaders): Promise<boolean> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, 'r');
+  } catch {
+    return false;
+  }
+  if (!(await handle.stat().then((s) => s.isFile(), () => false))) {
+    await handle.close();
+    return false;
+  }
+  res.writeHead(200, headers);
+  await pipeline(handle.createReadStream(), res);
+  return true;
+}
+
+async function sendExport(req: http.IncomingMessage, res: http.ServerResponse, jobId: string, options: Required<ServerOptions>) {
   const header = req.headers[TOKEN_HEADER];
   if (!tokensMatch(Array.isArray(header) ? header[0] : header, options.token)) return refuse(res, 401, 'UNAUTHORIZED', msg.api.unauthorized);
   const found = options.exports(jobId);
   if (!found) return refuse(res, 404, 'NOT_FOUND', msg.report.jobNotFound);
-  res.writeHead(200, {
+  const sent = await sendFile(res, found.file, {
     ...SECURITY_HEADERS,
     'Content-Type': found.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/json',
     'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
     'Cache-Control': 'no-store',
   });
-  fs.createReadStream(found.file).pipe(res);
+  if (!sent) refuse(res, 410, 'NOT_FOUND', msg.http.exportGone);
 }
 
-function serveStatic(res: http.ServerResponse, staticDir: string, urlPath: string): void {
-  const root = path.resolve(staticDir);
-  const requested = path.resolve(root, '.' + decodeURIComponent(urlPath));
-  const inside = requested.startsWith(root + path.sep);
-  // The renderer routes inside the page (hash router), so anything unknown is the page itself.
-  const file = inside && fs.existsSync(requested) && fs.statSync(requested).isFile() ? requested : path.join(root, 'index.html');
-  if (!fs.existsSync(file)) {
-    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('界面文件尚未构建，请先运行 npm run build。');
-    return;
+async function serveStatic(res: http.ServerResponse, staticDir: string, urlPath: string) {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return refuse(res, 400, 'VALIDATION', msg.http.badAddress);
   }
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
+  const root = path.resolve(staticDir);
+  const requested = path.resolve(root, '.' + decoded);
+  const headers = (file: string) => ({ ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  if (requested.startsWith(root + path.sep) && (await sendFile(res, requested, headers(requested)))) return;
+  // The renderer routes inside the page (hash router), so anything unknown is the page itself.
+  const index = path.join(root, 'index.html');
+  if (await sendFile(res, index, headers(index))) return;
+  res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(msg.http.pageNotBuilt);
+}
+
+/** The path of an origin-form request target ("/a/b?c"); null for any other form (a full address, "*"). */
+function requestPath(target: string | undefined): string | null {
+  // Prefixed rather than resolved against a base, so "//x" stays a path instead of becoming a host.
+  return target?.startsWith('/') ? new URL(`http://127.0.0.1${target}`).pathname : null;
+}
+
+async function route(req: http.IncomingMessage, res: http.ServerResponse, opts: Required<ServerOptions>, allowedHosts: Set<string>) {
+  if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 403, 'UNAUTHORIZED', msg.api.foreignHost);
+  const pathname = requestPath(req.url);
+  if (pathname === null) return refuse(res, 400, 'VALIDATION', msg.http.badAddress);
+  const rpc = /^\/rpc\/([A-Za-z0-9_.]+)$/.exec(pathname);
+  if (rpc) {
+    if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', msg.api.badRequest);
+    return handleRpc(req, res, rpc[1]!, opts);
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', msg.api.badRequest);
+  const download = /^\/exports\/([0-9a-f-]{36})$/.exec(pathname);
+  if (download) return sendExport(req, res, download[1]!, opts);
+  return serveStatic(res, opts.staticDir, pathname);
+}
+
+/** Whatever went wrong, this request gets an answer (or, if one was half sent, a cut connection) and the host stays up. */
+function answerUnexpected(res: http.ServerResponse): void {
+  if (!res.headersSent) refuse(res, 500, 'INTERNAL', msg.api.internal);
+  else if (!res.writableEnded) res.destroy();
 }
 
 export function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -152,18 +235,15 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   };
   let allowedHosts = new Set<string>();
   const server = http.createServer((req, res) => {
-    if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 403, 'UNAUTHORIZED', msg.api.foreignHost);
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const rpc = /^\/rpc\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
-    if (rpc) {
-      if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', msg.api.badRequest);
-      handleRpc(req, res, rpc[1]!, opts).catch(() => refuse(res, 500, 'INTERNAL', msg.api.internal));
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', msg.api.badRequest);
-    const download = /^\/exports\/([0-9a-f-]{36})$/.exec(url.pathname);
-    if (download) return sendExport(req, res, download[1]!, opts);
-    serveStatic(res, opts.staticDir, url.pathname);
+    route(req, res, opts, allowedHosts).catch(() => answerUnexpected(res));
+  });
+  // node hands CONNECT (a proxy's method) to this event and otherwise drops the connection without a word.
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    const body = JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: msg.api.badRequest } });
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -150,6 +150,14 @@ export const msg = {
     incomplete: (kind: string) => `这个 ${kind} 文件不完整或结构有误（可能没有传完或已损坏），请重新扫描或重新导出后再上传。`,
     foreignContent: '这个文件末尾夹带了压缩包或网页代码，不是单纯的扫描件，不能保存。请用扫描仪或“打印为 PDF”重新生成文件后上传。',
   },
+  /** Browser mode's own refusals (before any call runs) and its file downloads. */
+  http: {
+    badAddress: '地址格式不正确，无法打开。请使用启动时显示的地址，从首页进入。',
+    notUtf8: '提交的内容不是有效的 UTF-8 文本，没有被接收，数据没有被更改。请刷新页面后重试。',
+    bodyTooLarge: (mb: number) => `提交的内容超过 ${mb} MB，没有被接收，数据没有被更改。附件请不要超过 20 MB，压缩或拆分后重试。`,
+    exportGone: '导出的文件已不存在（可能已被删除或清理）。请重新导出。',
+    pageNotBuilt: '界面文件尚未构建，请先运行 npm run build。',
+  },
   db: {
     tooNew: (found: number, known: number) =>
       `这个数据文件由更新版本的软件创建（数据版本 ${found}，本软件只认识到 ${known}）。为保护数据，本软件不会打开它。请升级软件后再打开。`,
