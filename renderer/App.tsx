@@ -1,7 +1,7 @@
 import { Layout, Menu } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import type { SystemInfo } from '../src/contract/types.js';
+import type { SystemInfo } from '../src/contract/system.js';
 import { call } from './api.js';
 import { HOME, MENU, ROUTES } from './routes.js';
 import { t } from './strings.js';

@@ -1,5 +1,5 @@
 /** Handing data to the person as a file, and following a long job of the register to its end. */
-import type { JobStatus } from '../src/contract/reportSchemas.js';
+import type { JobStatus } from '../src/contract/reports.js';
 import { call } from './api.js';
 
 /** Offers a blob as a download under `fileName` (browser mode exports, scanned forms). */

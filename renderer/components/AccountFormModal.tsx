@@ -2,7 +2,7 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
-import type { Account } from '../../src/contract/accountTypes.js';
+import type { Account } from '../../src/contract/accounts.js';
 import { ACCOUNT_KINDS, CAPACITIES, REGIONS } from '../../src/domain/vocabulary.js';
 import { call } from '../api.js';
 import { useFormSubmit } from '../hooks/useFormSubmit.js';

@@ -1,6 +1,6 @@
 import type { TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import type { AccountRow } from '../../src/contract/accountTypes.js';
+import type { AccountRow } from '../../src/contract/accounts.js';
 import type { PagedList } from '../hooks/pagedList.js';
 import { t } from '../strings.js';
 import { FilingStateTag } from './FilingStateTag.js';

@@ -1,7 +1,7 @@
 /** Audit entries with their before/after values, newest first; "load earlier" pages backwards. */
 import { Button, Empty, Table, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntity, AuditEntry } from '../../src/contract/types.js';
+import type { AuditEntity, AuditEntry } from '../../src/contract/audit.js';
 import { call } from '../api.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { t } from '../strings.js';

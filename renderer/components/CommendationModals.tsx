@@ -1,7 +1,7 @@
 /** Record or edit a commendation for one or many members, and withdraw one (撤销, never deleted). */
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
-import type { Commendation } from '../../src/contract/article10Types.js';
+import type { Commendation } from '../../src/contract/commendations.js';
 import { APPROVING_LEVELS, COMMENDATION_KINDS, type CommendationKind } from '../../src/domain/vocabulary.js';
 import { call } from '../api.js';
 import { t } from '../strings.js';

@@ -2,7 +2,7 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Space, Upload } from 'antd';
 import { useState } from 'react';
-import type { Attachment } from '../../src/contract/accountTypes.js';
+import type { Attachment } from '../../src/contract/filings.js';
 import { call } from '../api.js';
 import { saveBlob } from '../files.js';
 import { t } from '../strings.js';

@@ -1,6 +1,6 @@
 /** Every filing of an account, newest first, with its workflow steps, opinions and scanned forms. */
 import { Button, Card, Descriptions, Empty, Space, Steps, Tag } from 'antd';
-import type { FilingWithHistory } from '../../src/contract/accountTypes.js';
+import type { FilingWithHistory } from '../../src/contract/filings.js';
 import { t } from '../strings.js';
 import { FilingAttachments } from './FilingAttachments.js';
 

@@ -2,8 +2,8 @@
 import { Button, Card, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { AccountRow } from '../../src/contract/accountTypes.js';
-import type { MemberDetail } from '../../src/contract/types.js';
+import type { AccountRow } from '../../src/contract/accounts.js';
+import type { MemberDetail } from '../../src/contract/members.js';
 import { useCall } from '../hooks/useCall.js';
 import { RecordTable } from './RecordTable.js';
 import { t } from '../strings.js';

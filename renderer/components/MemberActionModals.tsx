@@ -1,7 +1,7 @@
 /** Moving a member to another organization and changing their status: small forms with a confirmation. */
 import { Alert, DatePicker, Form, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
-import type { Member } from '../../src/contract/types.js';
+import type { Member } from '../../src/contract/members.js';
 import { MEMBER_STATUSES } from '../../src/domain/vocabulary.js';
 import { call } from '../api.js';
 import { useFormSubmit } from '../hooks/useFormSubmit.js';

@@ -1,7 +1,8 @@
 /** A member's commendations and protection cases, on the member profile. */
 import { Card } from 'antd';
 import { Link } from 'react-router-dom';
-import type { Commendation, ProtectionCase } from '../../src/contract/article10Types.js';
+import type { Commendation } from '../../src/contract/commendations.js';
+import type { ProtectionCase } from '../../src/contract/protection.js';
 import { useCall } from '../hooks/useCall.js';
 import { commendationColumns } from '../pages/CommendationsPage.js';
 import { protectionColumns } from '../pages/ProtectionPage.js';

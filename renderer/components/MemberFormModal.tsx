@@ -2,7 +2,7 @@
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
-import type { Member } from '../../src/contract/types.js';
+import type { Member } from '../../src/contract/members.js';
 import { PARTY_STATUSES, RANKS } from '../../src/domain/vocabulary.js';
 import { call } from '../api.js';
 import { useFormSubmit } from '../hooks/useFormSubmit.js';

@@ -1,7 +1,7 @@
 /** Find members 在册 by name, pinyin initials or the last digits of the ID number, as on the member list. */
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
-import type { MemberRow } from '../../src/contract/types.js';
+import type { MemberRow } from '../../src/contract/members.js';
 import { call } from '../api.js';
 
 interface Known {

@@ -1,6 +1,6 @@
 import { Tag, type TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import type { MemberRow } from '../../src/contract/types.js';
+import type { MemberRow } from '../../src/contract/members.js';
 import type { PagedList } from '../hooks/pagedList.js';
 import { t } from '../strings.js';
 import { VirtualTable } from './VirtualTable.js';

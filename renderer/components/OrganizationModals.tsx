@@ -1,7 +1,7 @@
 /** Create/edit an organization, and move it under another parent. */
 import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Organization, OrganizationNode } from '../../src/contract/types.js';
+import type { Organization, OrganizationNode } from '../../src/contract/organizations.js';
 import { ORGANIZATION_TYPES } from '../../src/domain/vocabulary.js';
 import { call } from '../api.js';
 import { showError } from '../formErrors.js';

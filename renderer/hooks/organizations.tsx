@@ -1,6 +1,6 @@
 /** The organization tree, loaded once and shared by every page; reload() after a change. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { OrganizationNode } from '../../src/contract/types.js';
+import type { OrganizationNode } from '../../src/contract/organizations.js';
 import { call } from '../api.js';
 
 export interface TreeOption {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LedgerSettings } from '../../src/contract/accountTypes.js';
+import type { LedgerSettings } from '../../src/contract/settings.js';
 import { call } from '../api.js';
 
 /** The unit's rules (platform list, thresholds); loaded where a form needs them. */

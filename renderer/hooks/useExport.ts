@@ -5,7 +5,7 @@
 import { App } from 'antd';
 import { useRef, useState } from 'react';
 import type { CallInput } from '../../src/contract/contract.js';
-import type { JobStatus } from '../../src/contract/reportSchemas.js';
+import type { JobStatus } from '../../src/contract/reports.js';
 import { call, fetchExport } from '../api.js';
 import { followJob, saveBlob } from '../files.js';
 import { t } from '../strings.js';

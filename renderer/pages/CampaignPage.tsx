@@ -3,7 +3,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Progress, Row, Space, Spin, Statistic, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { CampaignOrgCompletion, MissingMember } from '../../src/contract/article10Types.js';
+import type { CampaignOrgCompletion, MissingMember } from '../../src/contract/campaigns.js';
 import type { DeclarationKind } from '../../src/domain/vocabulary.js';
 import { call } from '../api.js';
 import { DeclareModal } from '../components/CampaignModals.js';

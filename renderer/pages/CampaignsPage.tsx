@@ -2,7 +2,7 @@
 import { Empty, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { Campaign } from '../../src/contract/article10Types.js';
+import type { Campaign } from '../../src/contract/campaigns.js';
 import { NewCampaignModal } from '../components/CampaignModals.js';
 import { useCall } from '../hooks/useCall.js';
 import { AddButton } from '../components/PageParts.js';

@@ -1,7 +1,7 @@
 /** 表彰激励: list with filters; a row opens its detail, where it can be edited or withdrawn. */
 import { Button, DatePicker, Descriptions, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import type { Commendation } from '../../src/contract/article10Types.js';
+import type { Commendation } from '../../src/contract/commendations.js';
 import { COMMENDATION_KINDS, type CommendationKind } from '../../src/domain/vocabulary.js';
 import { CommendationFormModal, WithdrawCommendationModal } from '../components/CommendationModals.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';

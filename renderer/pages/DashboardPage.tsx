@@ -2,7 +2,7 @@
 import { Alert, Card, Col, Empty, Progress, Row, Space, Statistic, Table, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Dashboard, DashboardRow, FilingCounts } from '../../src/contract/accountTypes.js';
+import type { Dashboard, DashboardRow, FilingCounts } from '../../src/contract/dashboard.js';
 import type { FilingState, RequiredFiling } from '../../src/domain/vocabulary.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { accountQueryToParams } from '../hooks/accountQuery.js';

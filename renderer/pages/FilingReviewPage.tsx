@@ -3,7 +3,7 @@ import { Button, DatePicker, Form, Input, Modal, Segmented, Space, Tag, type Tab
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { FilingQueueRow } from '../../src/contract/accountTypes.js';
+import type { FilingQueueRow } from '../../src/contract/filings.js';
 import { call } from '../api.js';
 import { ReviewFilingModal } from '../components/FilingModals.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';

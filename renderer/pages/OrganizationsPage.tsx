@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Input, Space, Tree } from 'antd';
 import { useMemo, useState } from 'react';
-import type { OrganizationNode } from '../../src/contract/types.js';
+import type { OrganizationNode } from '../../src/contract/organizations.js';
 import { call } from '../api.js';
 import { MemberFilters } from '../components/MemberFilters.js';
 import { MemberFormModal } from '../components/MemberFormModal.js';

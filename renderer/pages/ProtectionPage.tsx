@@ -1,7 +1,7 @@
 /** 保护支持: cases with their measures; open one to add measures or close it. */
 import { Button, Descriptions, Empty, Segmented, Space, Tag, Timeline, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import type { ProtectionCase } from '../../src/contract/article10Types.js';
+import type { ProtectionCase } from '../../src/contract/protection.js';
 import { PROTECTION_STATUSES } from '../../src/domain/vocabulary.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { AddMeasureModal, CloseProtectionModal, NewProtectionCaseModal } from '../components/ProtectionModals.js';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { chineseDate } from '../../src/domain/dates.js';
 import { exportFileName } from '../../src/domain/fileNames.js';
 import { msg } from '../../src/i18n/messages.js';
-import { REPORT_KINDS, type ReportKind } from '../../src/contract/reportSchemas.js';
+import { REPORT_KINDS, type ReportKind } from '../../src/contract/reports.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
 import { useExport } from '../hooks/useExport.js';

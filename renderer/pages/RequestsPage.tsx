@@ -1,6 +1,6 @@
 import { Button, DatePicker, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import type { PublicationRequest } from '../../src/contract/accountTypes.js';
+import type { PublicationRequest } from '../../src/contract/requests.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { DecideRequestModal, NewRequestModal, PublishedModal } from '../components/RequestModals.js';
 import { useCall } from '../hooks/useCall.js';

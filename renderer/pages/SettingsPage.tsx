@@ -1,7 +1,7 @@
 /** 报备规则: the unit's own detailed rules (Article 13). Saving re-derives every account. */
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect } from 'react';
-import type { LedgerSettings } from '../../src/contract/accountTypes.js';
+import type { LedgerSettings } from '../../src/contract/settings.js';
 import { call } from '../api.js';
 import { useLedgerSettings } from '../hooks/settings.js';
 import { useFormSubmit } from '../hooks/useFormSubmit.js';

@@ -4,7 +4,7 @@
  */
 import { LedgerError } from '../contract/errors.js';
 import { checkCharFor } from '../domain/idNumber.js';
-import type { DemoResult } from '../contract/types.js';
+import type { DemoResult } from '../contract/system.js';
 import type { OrganizationType, Rank } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from '../services/audit.js';

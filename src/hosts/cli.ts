@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { valueOf, type CallName, type CallOutput } from '../contract/contract.js';
-import type { OrganizationNode } from '../contract/types.js';
+import type { OrganizationNode } from '../contract/organizations.js';
 import { LedgerError } from '../contract/errors.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';

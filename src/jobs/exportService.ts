@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { LedgerError } from '../contract/errors.js';
 import type { HandlerInput } from '../contract/contract.js';
-import type { ExportStart, JobStatus } from '../contract/reportSchemas.js';
+import type { ExportStart, JobStatus } from '../contract/reports.js';
 import { exportFileName } from '../domain/fileNames.js';
 import { msg } from '../i18n/messages.js';
 import { resolveScope } from '../reports/definition.js';

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import type { ServiceContext } from '../services/context.js';
-import type { JobStatus, ReportKind } from '../contract/reportSchemas.js';
+import type { JobStatus, ReportKind } from '../contract/reports.js';
 import type { ReportParams } from '../reports/definition.js';
 import type { PackageParams } from '../reports/upwardPackage.js';
 

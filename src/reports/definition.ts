@@ -1,8 +1,8 @@
 /** What a report is: its sheets, each a heading, columns and rows pulled lazily, and how it totals. */
 import { LedgerError } from '../contract/errors.js';
 import { chineseDate } from '../domain/dates.js';
-import type { LedgerSettings } from '../contract/accountTypes.js';
-import type { ReportKind } from '../contract/reportSchemas.js';
+import type { LedgerSettings } from '../contract/settings.js';
+import type { ReportKind } from '../contract/reports.js';
 import { msg } from '../i18n/messages.js';
 import { today, type ServiceContext } from '../services/context.js';
 import { findOrganizationRow, subtreeOrganizationIds } from '../services/organizations.js';

@@ -2,7 +2,7 @@
 import type { HandlerInput } from '../contract/contract.js';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
-import type { ReportKind, ReportPreview } from '../contract/reportSchemas.js';
+import type { ReportKind, ReportPreview } from '../contract/reports.js';
 import type { ServiceContext } from '../services/context.js';
 import { commendationsReport } from './commendationsReport.js';
 import { ReportBook, type Progress } from './book.js';

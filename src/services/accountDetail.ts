@@ -1,6 +1,7 @@
 /** One account as its detail page shows it: fields, derived state, what may be filed, and the whole history. */
 import type { HandlerInput } from '../contract/contract.js';
-import type { AccountDetail, FilingEvent } from '../contract/accountTypes.js';
+import type { AccountDetail } from '../contract/accounts.js';
+import type { FilingEvent } from '../contract/filings.js';
 import { changedFiledFields, type FiledFields } from '../domain/filingRules.js';
 import { currentFiledFields } from './accountState.js';
 import { findAccountRow, toAccount } from './accounts.js';

@@ -1,6 +1,6 @@
 /** The accounts list: filters a secretary uses, search by display name or account ID, keyset pages. */
-import type { AccountSearch, AccountSortField } from '../contract/accountSchemas.js';
-import type { AccountPage, AccountRow } from '../contract/accountTypes.js';
+import type { AccountSearch, AccountSortField } from '../contract/accounts.js';
+import type { AccountPage, AccountRow } from '../contract/accounts.js';
 import { normalizeText } from '../domain/text.js';
 import { today, type ServiceContext } from './context.js';
 import { toAccount, type AccountDbRow } from './accounts.js';

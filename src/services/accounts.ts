@@ -1,7 +1,7 @@
 /** 网络账号/群组: register for a member, edit, close (注销 with date and reason — never deleted). */
 import type { HandlerInput } from '../contract/contract.js';
-import type { AccountCreate, AccountFields, AccountUpdate } from '../contract/accountSchemas.js';
-import type { Account } from '../contract/accountTypes.js';
+import type { AccountCreate, AccountFields, AccountUpdate } from '../contract/accounts.js';
+import type { Account } from '../contract/accounts.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import { isOverdue } from '../domain/filingRules.js';
 import { normalizeText, optionalText } from '../domain/text.js';

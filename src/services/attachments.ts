@@ -6,7 +6,7 @@ import type { HandlerInput } from '../contract/contract.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Attachment, AttachmentContent } from '../contract/accountTypes.js';
+import type { Attachment, AttachmentContent } from '../contract/filings.js';
 import { LedgerError } from '../contract/errors.js';
 import { normalizeText } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';

@@ -1,5 +1,5 @@
-import type { AuditQuery } from '../contract/schemas.js';
-import type { AuditAction, AuditEntity, AuditEntry } from '../contract/types.js';
+import type { AuditQuery } from '../contract/audit.js';
+import type { AuditAction, AuditEntity, AuditEntry } from '../contract/audit.js';
 import { msg } from '../i18n/messages.js';
 import { nowIso, type ServiceContext } from './context.js';
 

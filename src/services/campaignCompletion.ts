@@ -1,6 +1,6 @@
 /** How far a campaign has come: responded / expected by organization, and who has not responded yet. */
 import type { HandlerInput } from '../contract/contract.js';
-import type { CampaignCompletion, CampaignOrgCompletion, MissingMember } from '../contract/article10Types.js';
+import type { CampaignCompletion, CampaignOrgCompletion, MissingMember } from '../contract/campaigns.js';
 import { today, type ServiceContext } from './context.js';
 import { subtreeOrganizationIds } from './organizations.js';
 import { expectedSql, getCampaign, scopeOrganizationIds } from './campaigns.js';

@@ -4,8 +4,8 @@
  * expected, so a campaign's figures stay reproducible after members move or leave.
  */
 import type { HandlerInput } from '../contract/contract.js';
-import type { CampaignCreate, DeclarationRecord } from '../contract/article10Schemas.js';
-import type { Campaign, Declaration } from '../contract/article10Types.js';
+import type { CampaignCreate, DeclarationRecord } from '../contract/campaigns.js';
+import type { Campaign, Declaration } from '../contract/campaigns.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';

@@ -1,7 +1,7 @@
 /** 表彰激励 (Article 10 ¶1): one commendation for one or many members; edited; withdrawn (撤销), never deleted. */
 import type { HandlerInput } from '../contract/contract.js';
-import type { CommendationCreate, CommendationList, CommendationUpdate } from '../contract/article10Schemas.js';
-import type { Commendation, CommendedMember } from '../contract/article10Types.js';
+import type { CommendationCreate, CommendationList, CommendationUpdate } from '../contract/commendations.js';
+import type { Commendation, CommendedMember } from '../contract/commendations.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
 import { groupBy } from '../domain/groupBy.js';

@@ -4,7 +4,7 @@
  * the accounts' (organization, required filing, state, due) index; buckets are assigned in memory.
  */
 import type { HandlerInput } from '../contract/contract.js';
-import type { Dashboard, DashboardRow, FilingCounts } from '../contract/accountTypes.js';
+import type { Dashboard, DashboardRow, FilingCounts } from '../contract/dashboard.js';
 import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
 import { today, type ServiceContext } from './context.js';
 import { findOrganizationRow, organizationScope } from './organizations.js';

@@ -3,8 +3,8 @@
  * opinion) → resubmitted … Every step is an event in the filing's history and an audit entry.
  */
 import type { HandlerInput } from '../contract/contract.js';
-import type { FilingSubmit } from '../contract/accountSchemas.js';
-import type { Filing, FilingEvent, FilingQueueRow } from '../contract/accountTypes.js';
+import type { FilingSubmit } from '../contract/filings.js';
+import type { Filing, FilingEvent, FilingQueueRow } from '../contract/filings.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import { allowedFilingTypes, nextFilingState, type FilingAction } from '../domain/filingRules.js';
 import { optionalText } from '../domain/text.js';

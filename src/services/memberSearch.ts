@@ -4,8 +4,8 @@
  * ('zs', 'zhangs'), the last digits of an ID number, or a phone number's beginning or end.
  * Pages are keyset-based so scrolling deep into 100k rows stays as fast as the first page.
  */
-import type { MemberSearch, MemberSortField } from '../contract/schemas.js';
-import type { MemberPage, MemberRow } from '../contract/types.js';
+import type { MemberSearch, MemberSortField } from '../contract/members.js';
+import type { MemberPage, MemberRow } from '../contract/members.js';
 import { normalizeText, reverse } from '../domain/text.js';
 import type { ServiceContext } from './context.js';
 import { toMember, type MemberDbRow } from './members.js';

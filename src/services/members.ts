@@ -1,8 +1,8 @@
 /** 党员干部: create, edit, change status (never deleted), move between organizations. */
 import type { HandlerInput } from '../contract/contract.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
-import type { MemberCreate, MemberFields, MemberUpdate } from '../contract/schemas.js';
-import type { Member, MemberDetail } from '../contract/types.js';
+import type { MemberCreate, MemberFields, MemberUpdate } from '../contract/members.js';
+import type { Member, MemberDetail } from '../contract/members.js';
 import { addYears } from '../domain/dates.js';
 import { parseIdNumber } from '../domain/idNumber.js';
 import { normalizePhone } from '../domain/phone.js';

@@ -1,8 +1,8 @@
 /** 党组织 tree: create, edit, move without cycles, reorder, remove only when empty. */
 import type { HandlerInput } from '../contract/contract.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
-import type { OrganizationCreate, OrganizationUpdate } from '../contract/schemas.js';
-import type { Organization, OrganizationNode } from '../contract/types.js';
+import type { OrganizationCreate, OrganizationUpdate } from '../contract/organizations.js';
+import type { Organization, OrganizationNode } from '../contract/organizations.js';
 import { normalizePhone } from '../domain/phone.js';
 import { groupBy } from '../domain/groupBy.js';
 import { normalizeText, optionalText } from '../domain/text.js';

@@ -3,8 +3,8 @@
  * took (several, each dated), and the case closed (处理中 → 已办结) with its outcome.
  */
 import type { HandlerInput } from '../contract/contract.js';
-import type { ProtectionCreate, ProtectionList, ProtectionMeasureInput } from '../contract/article10Schemas.js';
-import type { ProtectionCase, ProtectionMeasureRecord } from '../contract/article10Types.js';
+import type { ProtectionCreate, ProtectionList, ProtectionMeasureInput } from '../contract/protection.js';
+import type { ProtectionCase, ProtectionMeasureRecord } from '../contract/protection.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
 import { groupBy } from '../domain/groupBy.js';

@@ -1,7 +1,7 @@
 /** 以单位名义发布信息请示 (Article 3 ¶3): register a request, decide it once, record publication. */
 import type { HandlerInput } from '../contract/contract.js';
-import type { RequestCreate, RequestList } from '../contract/accountSchemas.js';
-import type { PublicationRequest } from '../contract/accountTypes.js';
+import type { RequestCreate, RequestList } from '../contract/requests.js';
+import type { PublicationRequest } from '../contract/requests.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
 import type { Decision } from '../domain/vocabulary.js';

@@ -1,6 +1,6 @@
 /** The unit's own detailed rules (Article 13): platform list, thresholds, filing deadline. */
-import type { SettingsUpdate } from '../contract/accountSchemas.js';
-import type { LedgerSettings } from '../contract/accountTypes.js';
+import type { SettingsUpdate } from '../contract/settings.js';
+import type { LedgerSettings } from '../contract/settings.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import type { FilingRulesSettings } from '../domain/filingRules.js';
 import { normalizeText } from '../domain/text.js';

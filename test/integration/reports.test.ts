@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
-import type { ReportKind } from '../../src/contract/reportSchemas.js';
+import type { ReportKind } from '../../src/contract/reports.js';
 import { writeReport } from '../../src/reports/writeReport.js';
 import { cellAt, inspectWorkbook, pdfPages, type InspectedSheet } from '../support/excel.js';
 import { caller } from '../support/ledger.js';

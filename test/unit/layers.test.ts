@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dependencyViolations, describeViolation } from '../deps/check.js';
@@ -28,5 +29,21 @@ describe('the window compiles against the contract alone', () => {
       .filter((f) => f.startsWith('src/'));
     expect(listed.length).toBeGreaterThan(10); // it does read the contract and the domain
     expect(listed.filter((f) => /^src\/(services|db|reports|jobs|dispatch|hosts|demo|imports)\//.test(f))).toEqual([]);
+  });
+});
+
+describe('the contract is merged from one map per feature', () => {
+  it('every feature map of src/contract is in it, and none redefines a call of another (a spread would keep only the last)', async () => {
+    const dir = path.join(root, 'src/contract');
+    const maps: Record<string, unknown>[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) if (name.endsWith('Calls')) maps.push(value as Record<string, unknown>);
+    }
+    const { contract } = await import('../../src/contract/contract.js');
+    const names = maps.flatMap((m) => Object.keys(m));
+    expect(maps.length).toBeGreaterThan(10);
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.keys(contract).sort()).toEqual([...names].sort());
   });
 });

@@ -1,9 +1,10 @@
-/** Input schemas for report preview and export jobs. */
+/** 上报报表: report kinds, preview, export jobs and the upward data package. */
 import { z } from 'zod';
-import type { LedgerSettings } from './accountTypes.js';
-import { cleanString, id, isoDate, text } from './schemas.js';
+import { cleanString, empty, id, isoDate, job, query, text } from './common.js';
+import type { LedgerSettings } from './settings.js';
 
 export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign'] as const;
+
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const reportParams = z.object({
@@ -45,3 +46,14 @@ export interface JobStatus {
   file: string | null;
   error: string | null;
 }
+
+/** The calls of this feature: name → what it does to the register, its input schema and its output type. */
+export const reportsCalls = {
+  'reports.preview': query<ReportPreview>()(reportPreview),
+  'reports.start': job<JobStatus>()(exportStart),
+  'jobs.status': job<JobStatus>()(jobRef),
+  'jobs.cancel': job<JobStatus>()(jobRef),
+  /** A consistent copy of the register into the data folder's backups/, off the main thread. */
+  'system.backup': job<JobStatus>()(empty),
+  'system.backups': job<{ fileName: string; sizeBytes: number; createdAt: string }[]>()(empty),
+};

@@ -1,0 +1,72 @@
+/** Building blocks of every input schema: ids, integers, dates and the one text field that refuses characters nobody types. */
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates.js';
+import { unsafeCharAt } from '../domain/text.js';
+import { msg } from '../i18n/messages.js';
+
+/** A missing id and a wrong one (−1, 1.5, "1") are different mistakes: say which. */
+export const id = z.number({ error: (issue) => (issue.input === undefined ? msg.input.idMissing : msg.input.idPositive) }).int().positive();
+
+/** A whole number in a range; the message names the field and the range whatever is wrong with it. */
+export const integer = (label: string, min: number, max: number) =>
+  z
+    .number({ error: (issue) => (issue.input === undefined ? msg.input.required(label) : msg.input.intRange(label, min, max)) })
+    .int()
+    .min(min)
+    .max(max);
+
+interface StringOptions {
+  /** Tab and line breaks belong to notes, reasons, opinions and summaries, nowhere else. */
+  multiline?: boolean;
+  /** The message when the field is missing or empty; 请填写{label}。 by default. */
+  required?: string;
+  /** For what nobody types (a file's encoded content): the message for any character it cannot hold. */
+  refusal?: string;
+}
+
+/**
+ * Every string of the contract starts here, so none accepts what nobody types: control characters, U+FFFE and
+ * other noncharacters, lone surrogates, bidi overrides (see unsafeCharAt). The message names the field by its
+ * label and the position of the character in what was typed (before trimming), so the person can find it.
+ * Normalisation (full-width → half-width, spaces) stays in the services' normalizeText.
+ */
+export function cleanString(label: string, { multiline = false, required, refusal }: StringOptions = {}) {
+  return z.string(required ? { error: required } : undefined).superRefine((value, ctx) => {
+    const at = unsafeCharAt(value, multiline);
+    if (at) ctx.addIssue({ code: 'custom', message: refusal ?? msg.input.unsafeChar(label, at) });
+  });
+}
+
+export const text = (label: string, max: number, { multiline, required = msg.input.required(label) }: StringOptions = {}) =>
+  cleanString(label, { multiline, required }).trim().min(1, { error: required }).max(max, { error: msg.input.tooLong(max) });
+
+export const optionalText = (label: string, max: number, { multiline }: Pick<StringOptions, 'multiline'> = {}) =>
+  cleanString(label, { multiline }).trim().max(max, { error: msg.input.tooLong(max) }).nullable().optional();
+
+export const isoDate = cleanString('日期').refine(isIsoDate, { error: msg.date.format });
+
+export const byId = z.object({ id });
+
+export const empty = z.object({}).strict();
+
+/**
+ * What a call does: a 'query' reads the register, a 'change' writes it, a 'job' starts or follows background work on
+ * files (exports, backups). Hosts route by it (queries run beside a long change) and permissions are checked by it.
+ */
+export type CallKind = 'query' | 'change' | 'job';
+
+export interface Call<I extends z.ZodType, O> {
+  kind: CallKind;
+  input: I;
+  /** Type-only: never read at run time. */
+  output?: O;
+}
+
+const define =
+  (kind: CallKind) =>
+  <O>() =>
+  <I extends z.ZodType>(input: I): Call<I, O> => ({ kind, input });
+
+export const query = define('query');
+export const change = define('change');
+export const job = define('job');

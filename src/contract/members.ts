@@ -1,0 +1,99 @@
+/** 党员名册: members — inputs, search, and what the calls return. */
+import { z } from 'zod';
+import { type Gender, MEMBER_STATUSES, type MemberStatus, PARTY_STATUSES, type PartyStatus, type Rank, RANKS } from '../domain/vocabulary.js';
+import { msg } from '../i18n/messages.js';
+import { byId, change, cleanString, id, isoDate, optionalText, query, text } from './common.js';
+
+export const memberFields = z.object({
+  name: text('姓名', 30),
+  idNumber: cleanString('身份证号', { required: msg.input.required('身份证号') }).trim().min(1, { error: msg.input.required('身份证号') }),
+  workUnit: optionalText('工作单位', 100),
+  position: optionalText('职务', 60),
+  rank: z.enum(RANKS, { error: '请选择职级。' }).nullable().optional(),
+  partyStatus: z.enum(PARTY_STATUSES, { error: '请选择党籍状态。' }).default('正式党员'),
+  phone: optionalText('联系电话', 30),
+  joinedOn: isoDate.nullable().optional(),
+  notes: optionalText('备注', 500, { multiline: true }),
+});
+
+export const memberCreate = memberFields.extend({ organizationId: id });
+
+export const memberUpdate = memberFields.extend({ id });
+
+export const memberMove = z.object({ id, organizationId: id });
+
+export const memberChangeStatus = z.object({
+  id,
+  status: z.enum(MEMBER_STATUSES, { error: '请选择状态。' }),
+  date: isoDate.nullable().optional(),
+});
+
+export const MEMBER_SORT_FIELDS = ['name', 'birthDate', 'joinedOn', 'updatedAt'] as const;
+
+export const memberSearch = z.object({
+  q: cleanString('查找内容').max(50).optional(),
+  organizationId: id.optional(),
+  includeSubtree: z.boolean().default(true),
+  statuses: z.array(z.enum(MEMBER_STATUSES)).optional(),
+  sort: z.enum(MEMBER_SORT_FIELDS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  cursor: cleanString('翻页位置').max(200).nullable().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export type MemberCreate = z.output<typeof memberCreate>;
+
+export type MemberUpdate = z.output<typeof memberUpdate>;
+
+export type MemberFields = z.output<typeof memberFields>;
+
+export type MemberSearch = z.output<typeof memberSearch>;
+
+export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
+
+export interface Member {
+  id: number;
+  name: string;
+  gender: Gender;
+  idNumber: string;
+  birthDate: string;
+  organizationId: number;
+  workUnit: string | null;
+  position: string | null;
+  rank: Rank | null;
+  partyStatus: PartyStatus;
+  phone: string | null;
+  status: MemberStatus;
+  statusDate: string | null;
+  joinedOn: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberRow extends Member {
+  organizationName: string;
+}
+
+export interface MemberPage {
+  rows: MemberRow[];
+  total: number;
+  /** Pass back as `cursor` to get the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+export interface MemberDetail extends MemberRow {
+  /** Full names from the root down to the member's organization. */
+  organizationPath: string[];
+  age: number;
+}
+
+/** The calls of this feature: name → what it does to the register, its input schema and its output type. */
+export const membersCalls = {
+  'members.search': query<MemberPage>()(memberSearch),
+  'members.get': query<MemberDetail>()(byId),
+  'members.create': change<Member>()(memberCreate),
+  'members.update': change<Member>()(memberUpdate),
+  'members.move': change<Member>()(memberMove),
+  'members.changeStatus': change<Member>()(memberChangeStatus),
+};

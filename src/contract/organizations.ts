@@ -1,0 +1,61 @@
+/** 党组织: the organization tree — inputs and what the calls return. */
+import { z } from 'zod';
+import { ORGANIZATION_TYPES, type OrganizationType } from '../domain/vocabulary.js';
+import { byId, change, cleanString, empty, id, optionalText, query, text } from './common.js';
+
+export const organizationFields = z.object({
+  fullName: text('党组织全称', 100, { required: '请填写党组织全称（与印章一致）。' }),
+  shortName: optionalText('简称', 40),
+  type: z.enum(ORGANIZATION_TYPES, { error: '请选择组织类型。' }),
+  secretary: optionalText('书记', 20),
+  contactPhone: optionalText('联系电话', 30),
+});
+
+export const organizationCreate = organizationFields.extend({
+  parentId: id.nullable(),
+  code: cleanString('组织代码')
+    .trim()
+    .regex(/^(\d{3})+$/, { error: '组织代码应为数字，每级3位（如 001002）。' })
+    .optional(),
+});
+
+export const organizationUpdate = organizationFields.extend({ id });
+
+export const organizationMove = z.object({ id, parentId: id.nullable() });
+
+export const organizationReorder = z.object({ parentId: id.nullable(), orderedIds: z.array(id).min(1) });
+
+export type OrganizationCreate = z.output<typeof organizationCreate>;
+
+export type OrganizationUpdate = z.output<typeof organizationUpdate>;
+
+export interface Organization {
+  id: number;
+  code: string;
+  fullName: string;
+  shortName: string | null;
+  type: OrganizationType;
+  parentId: number | null;
+  sortOrder: number;
+  secretary: string | null;
+  contactPhone: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A node of the tree as listed: counts are of members 在册 directly in it and in its whole subtree. */
+export interface OrganizationNode extends Organization {
+  depth: number;
+  activeMembers: number;
+  subtreeActiveMembers: number;
+}
+
+/** The calls of this feature: name → what it does to the register, its input schema and its output type. */
+export const organizationsCalls = {
+  'organizations.tree': query<OrganizationNode[]>()(empty),
+  'organizations.create': change<Organization>()(organizationCreate),
+  'organizations.update': change<Organization>()(organizationUpdate),
+  'organizations.move': change<Organization>()(organizationMove),
+  'organizations.reorder': change<Organization[]>()(organizationReorder),
+  'organizations.remove': change<{ removed: number }>()(byId),
+};
