@@ -16,8 +16,11 @@ export const TOKEN_HEADER = 'x-ledger-token';
 // Room for a 20 MB scanned form sent as base64.
 const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
-/** Finds a finished browser-mode export by job id (the export jobs of the ledger). */
-export type ExportLookup = (jobId: string) => { file: string; fileName: string } | null;
+/**
+ * Finds a finished browser-mode export by job id (the export jobs of the ledger); `onDownloaded` is called once
+ * the file has been sent whole, so the data folder does not keep a copy of personal data nobody needs.
+ */
+export type ExportLookup = (jobId: string) => { file: string; fileName: string; onDownloaded?: () => void } | null;
 
 export interface ServerOptions {
   registry: Registry;
@@ -123,6 +126,7 @@ function sendExport(req: http.IncomingMessage, res: http.ServerResponse, jobId: 
     'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
     'Cache-Control': 'no-store',
   });
+  if (req.method === 'GET') res.on('finish', () => found.onDownloaded?.());
   fs.createReadStream(found.file).pipe(res);
 }
 
