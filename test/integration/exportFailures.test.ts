@@ -69,6 +69,15 @@ describe('a full disk', () => {
     expect(await endOf(started, 15_000)).toMatchObject({ state: 'failed', error: msg.files.diskFull(full) });
     expect(files(full)).toEqual([]);
   });
+  it.skipIf(!canMount)('fails a backup the same way (SQLite says SQLITE_FULL)', async () => {
+    const other = openLedger(path.join(root, 'small'));
+    caller(other.registry)('system.demo', { members: 300, seed: 3 });
+    const backups = mounts.tmpfs(path.join('small', 'backups'), 'size=32k')!;
+    const started = caller(other.registry)('system.backup', {});
+    expect(await endOf(started, 15_000, other)).toMatchObject({ state: 'failed', error: msg.files.diskFull(backups) });
+    expect(files(backups)).toEqual([]);
+    await other.close();
+  });
 });
 
 describe('a folder that cannot take the file is refused before anything runs', () => {
