@@ -12,11 +12,11 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Polls a started job until it leaves `running`, reporting each status (for a progress bar). */
+/** Polls a started job until it has ended (waiting its turn, then running), reporting each status (for a progress bar). */
 export async function followJob(started: JobStatus, onStatus: (s: JobStatus) => void = () => undefined): Promise<JobStatus> {
   let status = started;
   onStatus(status);
-  while (status.state === 'running') {
+  while (status.state === 'queued' || status.state === 'running') {
     await new Promise((r) => setTimeout(r, 400));
     status = await call('jobs.status', { jobId: status.id });
     onStatus(status);

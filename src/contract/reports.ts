@@ -38,11 +38,12 @@ export interface ReportPreview {
 
 export interface JobStatus {
   id: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** `queued`: waiting for a free export worker (at most two run at once). */
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
   total: number;
   fileName: string;
-  /** Where the file is, once done. */
+  /** Where the file is, once done (null again once a browser-mode download has taken it away). */
   file: string | null;
   error: string | null;
 }

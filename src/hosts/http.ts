@@ -19,8 +19,8 @@ export const TOKEN_HEADER = 'x-ledger-token';
 // Room for a 20 MB scanned form sent as base64.
 const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
-/** Finds a finished browser-mode export by job id (the export jobs of the ledger). */
-export type ExportLookup = (jobId: string) => { file: string; fileName: string } | null;
+/** Finds a finished browser-mode export by job id; `onDownloaded` runs once the file has been sent whole. */
+export type ExportLookup = (jobId: string) => { file: string; fileName: string; onDownloaded?: () => void } | null;
 
 export interface ServerOptions {
   registry: Registry;
@@ -178,6 +178,8 @@ async function sendExport(req: http.IncomingMessage, res: http.ServerResponse, j
     'Cache-Control': 'no-store',
   });
   if (!sent) refuse(res, 410, 'NOT_FOUND', msg.http.exportGone);
+  // A browser-mode export is personal data the data folder need not keep once the page has it whole (a HEAD takes nothing).
+  else if (req.method === 'GET') found.onDownloaded?.();
 }
 
 async function serveStatic(res: http.ServerResponse, staticDir: string, urlPath: string) {

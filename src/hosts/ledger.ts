@@ -1,5 +1,4 @@
 /** Opens the register in a data folder and binds the registry: what every host (CLI, HTTP, Electron) starts with. */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { createRegistry, type Registry } from '../dispatch/registry.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
 import { ExportJobs, type JobContext } from '../jobs/jobs.js';
 import { APP_VERSION } from '../domain/version.js';
+import { prepareDataFolder } from './dataFolder.js';
 
 export interface Ledger {
   db: Db;
@@ -38,21 +38,22 @@ function currentActor(): string {
 
 export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger {
   const dir = path.resolve(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  const layout = { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, 'attachments') };
+  prepareDataFolder(layout);
   const dbFile = databasePath(dir);
   const db = openDatabase(dbFile, options);
   const actor = currentActor();
   const worker = options.exportWorker ?? SOURCE_WORKER;
   const jobs = new ExportJobs({
     dbFile,
-    exportDir: path.join(dir, 'exports'),
-    backupDir: path.join(dir, 'backups'),
+    exportDir: layout.exportDir,
+    backupDir: layout.backupDir,
     workerFile: worker.file,
     workerExecArgv: worker.execArgv,
     nativeBinding: options.nativeBinding,
     actor,
   });
-  const ctx: JobContext = { db, clock: () => new Date(), actor, filesDir: path.join(dir, 'attachments'), jobs };
+  const ctx: JobContext = { db, clock: () => new Date(), actor, filesDir: layout.attachmentsDir, jobs };
   const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir });
   return {
     db,

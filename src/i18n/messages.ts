@@ -115,6 +115,15 @@ export const msg = {
     notJson: '数据包文件名应以 .json 结尾。',
     fileTitle: (period: string) => `上报数据包_${period}`,
   },
+  files: {
+    diskFull: (folder: string) => `磁盘已满：文件夹“${folder}”所在的磁盘没有空间了，没有生成文件。请删除不需要的文件腾出空间，或换一个磁盘（如U盘）保存后重试。`,
+    readOnly: (folder: string) => `文件夹“${folder}”不能写入（只读，或没有写入权限），没有生成文件。请换一个文件夹保存，或请管理员开放该文件夹的写入权限。`,
+    noFolder: (folder: string) => `文件夹“${folder}”不存在，没有生成文件。请先建好这个文件夹，或换一个已有的文件夹保存。`,
+    isFolder: (file: string) => `“${file}”是一个文件夹，不能用作文件名，没有生成文件。请换一个文件名。`,
+    notFolder: (folder: string) => `保存位置“${folder}”中有一段是文件而不是文件夹，没有生成文件。请换一个文件夹保存。`,
+    tooLong: (folder: string) => `文件名或路径太长（文件夹“${folder}”），没有生成文件。请换一个较短的文件名，或保存到层级较浅的文件夹。`,
+    writeFailed: (folder: string) => `写入文件夹“${folder}”时出错，没有生成文件。请检查磁盘或U盘是否连接正常，或换一个文件夹保存后重试。`,
+  },
   settings: {
     duplicatePlatform: (p: string) => `平台“${p}”重复了。`,
     platformInUse: (p: string, n: number) => `平台“${p}”下还有 ${n} 个账号，不能从列表中删除。`,

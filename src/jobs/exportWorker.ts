@@ -1,17 +1,19 @@
 /**
  * Runs one export off the main thread, on its own read-only connection (WAL lets it read while the window
- * keeps working), posting progress and stopping when told to cancel.
+ * keeps working), posting progress and stopping when told to cancel. A failure is posted already in the
+ * person's words (see fileErrors.ts): the parent only shows it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ServiceContext } from '../services/context.js';
 import { ReportCancelled } from '../reports/book.js';
+import { failureMessage } from '../reports/targets.js';
 import type { ExportTask, WorkerMessage } from './jobs.js';
 import { writePackage } from '../reports/upwardPackage.js';
 import { writeReport } from '../reports/writeReport.js';
 import { backupInto } from '../db/backup.js';
 
-const { dbFile, nativeBinding, actor, task } = workerData as { dbFile: string; nativeBinding?: string; actor: string; task: ExportTask };
+const { dbFile, nativeBinding, actor, task, temp } = workerData as { dbFile: string; nativeBinding?: string; actor: string; task: ExportTask; temp: string };
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 const controller = new AbortController();
 parentPort!.on('message', (m) => m === 'cancel' && controller.abort());
@@ -19,7 +21,7 @@ parentPort!.on('message', (m) => m === 'cancel' && controller.abort());
 const db = new Database(dbFile, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
 db.pragma('busy_timeout = 5000');
 const ctx: ServiceContext = { db, clock: () => new Date(), actor, filesDir: null };
-const progress = { signal: controller.signal, onProgress: (done: number, total: number) => post({ type: 'progress', done, total }) };
+const progress = { signal: controller.signal, temp, onProgress: (done: number, total: number) => post({ type: 'progress', done, total }) };
 
 try {
   if (task.type === 'report') await writeReport(ctx, task.kind, task.params, task.outPath, progress);
@@ -27,7 +29,7 @@ try {
   else backupInto(db, task.outPath);
   post({ type: 'done' });
 } catch (err) {
-  post(err instanceof ReportCancelled ? { type: 'cancelled' } : { type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  post(err instanceof ReportCancelled ? { type: 'cancelled' } : { type: 'failed', message: failureMessage(err, task.outPath) });
 } finally {
   db.close();
   // The cancel listener would keep this thread alive after the work is done.

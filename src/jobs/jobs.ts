@@ -8,10 +8,11 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
-import type { ServiceContext } from '../services/context.js';
 import type { JobStatus, ReportKind } from '../contract/reports.js';
 import type { ReportParams } from '../reports/definition.js';
+import { checkTarget, failureMessage, tempPathFor } from '../reports/targets.js';
 import type { PackageParams } from '../reports/upwardPackage.js';
+import type { ServiceContext } from '../services/context.js';
 
 export type ExportTask =
   | { type: 'report'; kind: ReportKind; params: ReportParams; outPath: string }
@@ -46,37 +47,79 @@ export interface JobContext extends ServiceContext {
   jobs: ExportJobs | null;
 }
 
+/**
+ * At most this many workers at once: each holds its own connection, a sheet's XML and a zip in memory (20 at
+ * once took 718 MB). Further exports wait in `queued` and start in turn, so nobody has to retry by hand.
+ */
+export const MAX_RUNNING = 2;
+
+/** Browser-mode exports finished but never downloaded (page closed) are kept no more than this many. */
+export const MAX_WAITING_DOWNLOADS = 5;
+
 interface Job {
   status: JobStatus;
-  worker: Worker;
+  task: ExportTask;
+  /** The worker's temporary file, known here so it is removed however the worker ends (terminated too). */
+  temp: string;
+  worker: Worker | null;
 }
 
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
+  private closed = false;
 
   constructor(private readonly options: ExportJobsOptions) {}
 
-  start(task: TaskRequest): JobStatus {
+  /** Checks the target now (a wrong folder is refused at once), then runs the job or queues it. */
+  start(request: TaskRequest): JobStatus {
     const id = crypto.randomUUID();
-    const outPath = task.outPath ?? path.join(this.options.exportDir, `${id.slice(0, 8)}-${task.fileName}`);
-    fs.mkdirSync(path.dirname(outPath), { recursive: true });
+    const outPath = request.outPath ?? path.join(this.options.exportDir, `${id.slice(0, 8)}-${request.fileName}`);
+    checkTarget(outPath, this.isOwnFolder(path.dirname(outPath)));
+    const status: JobStatus = { id, state: 'queued', done: 0, total: 0, fileName: request.outPath ? path.basename(outPath) : request.fileName, file: null, error: null };
+    this.jobs.set(id, { status, task: { ...request, outPath } as ExportTask, temp: tempPathFor(outPath, id.slice(0, 8)), worker: null });
+    this.launchQueued();
+    return { ...status };
+  }
+
+  private isOwnFolder(folder: string): boolean {
+    return [this.options.exportDir, this.options.backupDir].some((own) => path.resolve(own) === path.resolve(folder));
+  }
+
+  private launchQueued(): void {
+    const all = [...this.jobs.values()];
+    let running = all.filter((j) => j.worker).length;
+    for (const job of all) {
+      if (this.closed || running >= MAX_RUNNING) return;
+      if (job.status.state !== 'queued') continue;
+      this.launch(job);
+      running++;
+    }
+  }
+
+  private launch(job: Job): void {
+    const { status, task, temp } = job;
+    status.state = 'running';
     const worker = new Worker(this.options.workerFile, {
       execArgv: this.options.workerExecArgv,
-      workerData: { dbFile: this.options.dbFile, nativeBinding: this.options.nativeBinding, actor: this.options.actor, task: { ...task, outPath } },
+      workerData: { dbFile: this.options.dbFile, nativeBinding: this.options.nativeBinding, actor: this.options.actor, task, temp },
     });
-    const status: JobStatus = { id, state: 'running', done: 0, total: 0, fileName: task.outPath ? path.basename(task.outPath) : task.fileName, file: null, error: null };
+    job.worker = worker;
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') Object.assign(status, { done: m.done, total: m.total });
-      else if (m.type === 'done') Object.assign(status, { state: 'done', file: outPath, done: status.total });
-      else if (m.type === 'cancelled') Object.assign(status, { state: 'cancelled', error: msg.report.cancelled });
+      else if (m.type === 'done') {
+        Object.assign(status, { state: 'done', file: task.outPath, done: status.total });
+        this.limitWaitingDownloads();
+      } else if (m.type === 'cancelled') Object.assign(status, { state: 'cancelled', error: msg.report.cancelled });
       else Object.assign(status, { state: 'failed', error: m.message });
     });
-    worker.on('error', (err) => Object.assign(status, { state: 'failed', error: `${msg.report.failed}${err.message}` }));
+    worker.on('error', (err) => Object.assign(status, { state: 'failed', error: failureMessage(err, task.outPath) }));
     worker.on('exit', () => {
       if (status.state === 'running') Object.assign(status, { state: 'failed', error: msg.report.failed });
+      // Whether it finished, failed or was terminated mid-write: no half file with personal data stays behind.
+      removeQuietly(temp);
+      job.worker = null;
+      this.launchQueued();
     });
-    this.jobs.set(id, { status, worker });
-    return { ...status };
   }
 
   status(id: string): JobStatus {
@@ -88,13 +131,14 @@ export class ExportJobs {
   cancel(id: string): JobStatus {
     const job = this.jobs.get(id);
     if (!job) throw new LedgerError('NOT_FOUND', msg.report.jobNotFound);
-    if (job.status.state === 'running') job.worker.postMessage('cancel');
+    if (job.status.state === 'queued') Object.assign(job.status, { state: 'cancelled', error: msg.report.cancelled });
+    if (job.status.state === 'running') job.worker?.postMessage('cancel');
     return { ...job.status };
   }
 
-  /** Resolves when the job leaves `running` (for the CLI and tests). */
+  /** Resolves when the job has ended and its worker has exited (for the CLI and tests). */
   async wait(id: string): Promise<JobStatus> {
-    while (this.status(id).state === 'running') await new Promise((r) => setTimeout(r, 50));
+    while (['queued', 'running'].includes(this.status(id).state) || this.jobs.get(id)!.worker) await new Promise((r) => setTimeout(r, 50));
     return this.status(id);
   }
 
@@ -115,15 +159,44 @@ export class ExportJobs {
     return this.start({ type: 'backup', outPath: path.join(this.options.backupDir, `ledger-${stamp}.sqlite3`), fileName: `ledger-${stamp}.sqlite3` });
   }
 
-  /** A finished browser-mode export, only if it lies in the export folder. */
-  exportedFile(id: string): { file: string; fileName: string } | null {
+  /**
+   * A finished browser-mode export, only if it lies in the export folder and is still there. The host calls
+   * `onDownloaded` once the file has been sent: it is removed then, as the person now has their copy.
+   */
+  exportedFile(id: string): { file: string; fileName: string; onDownloaded: () => void } | null {
     const s = this.jobs.get(id)?.status;
-    if (!s || s.state !== 'done' || !s.file) return null;
-    if (path.dirname(path.resolve(s.file)) !== path.resolve(this.options.exportDir)) return null;
-    return { file: s.file, fileName: s.fileName };
+    if (!s || s.state !== 'done' || !s.file || !this.isWaitingDownload(s)) return null;
+    return { file: s.file, fileName: s.fileName, onDownloaded: () => this.removeExport(s) };
   }
 
+  private isWaitingDownload(s: JobStatus): boolean {
+    return s.state === 'done' && s.file !== null && path.resolve(path.dirname(s.file)) === path.resolve(this.options.exportDir);
+  }
+
+  private removeExport(s: JobStatus): void {
+    if (s.file) removeQuietly(s.file);
+    s.file = null;
+  }
+
+  /** Bounds what a page that closed before downloading leaves in the data folder: the oldest go first. */
+  private limitWaitingDownloads(): void {
+    const waiting = [...this.jobs.values()].map((j) => j.status).filter((s) => this.isWaitingDownload(s));
+    for (const s of waiting.slice(0, Math.max(0, waiting.length - MAX_WAITING_DOWNLOADS))) this.removeExport(s);
+  }
+
+  /** Stops every worker (the app is closing); their temporary files are removed as each one exits. */
   async close(): Promise<void> {
-    await Promise.all([...this.jobs.values()].map((j) => j.worker.terminate()));
+    this.closed = true;
+    for (const job of this.jobs.values()) if (job.status.state === 'queued') Object.assign(job.status, { state: 'cancelled', error: msg.report.cancelled });
+    await Promise.all([...this.jobs.values()].map((j) => j.worker?.terminate()));
+  }
+}
+
+/** A file that cannot be removed now (still open on Windows, a name too long to exist) is left to the sweep at the next start. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // See above: nothing the person could do about it now.
   }
 }

@@ -1,11 +1,14 @@
 /**
  * A report workbook streamed to a temporary file beside the target and renamed into place only when
  * complete: a cancelled or failed export never leaves half a file under the name the user chose.
+ * The book owns its write stream: exceljs's own file stream has no error listener, so a full disk stalled
+ * the zip and left the export waiting forever. Here the first write error stops the row loop at its next
+ * row and fails the commit, and the temporary file is removed.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ReportSheet, sheetOptions, type SheetHeading } from './style.js';
+import { tempPathFor } from './targets.js';
 
 export class ReportCancelled extends Error {}
 
@@ -13,22 +16,29 @@ export interface Progress {
   /** Rows written so far and the expected total; called every few hundred rows. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** The temporary file to write before the rename: the export job names it, so it can remove it if the worker dies. */
+  temp?: string;
 }
 
 export class ReportBook {
   private readonly temp: string;
+  private readonly out: fs.WriteStream;
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private sheets: ExcelJS.Worksheet[] = [];
   private written = 0;
+  /** The first error of the write stream (disk full, folder gone…): everything after it is pointless. */
+  private failure: Error | null = null;
 
   constructor(
     private readonly target: string,
     private readonly total: number,
     private readonly progress: Progress = {},
   ) {
-    fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-    this.temp = `${target}.${process.pid}.${Date.now()}.part`;
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.temp, useStyles: true, useSharedStrings: false });
+    this.temp = progress.temp ?? tempPathFor(target, `${process.pid}-${Date.now()}`);
+    // Readable only by this user: a report lists members' ID numbers and accounts.
+    this.out = fs.createWriteStream(this.temp, { flags: 'wx', mode: 0o600 });
+    this.out.on('error', (err) => (this.failure ??= err));
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.out, useStyles: true, useSharedStrings: false });
     this.workbook.creator = '网络账号报备台账';
   }
 
@@ -44,6 +54,7 @@ export class ReportBook {
    * a turn so the zip stream drains (without it the streaming writer's memory grows with the sheet).
    */
   async tick(): Promise<void> {
+    if (this.failure) throw this.failure;
     this.written++;
     if (this.written % 100 !== 0) return;
     if (this.progress.signal?.aborted) throw new ReportCancelled();
@@ -53,21 +64,31 @@ export class ReportBook {
 
   async commit(): Promise<void> {
     try {
+      if (this.failure) throw this.failure;
       if (this.progress.signal?.aborted) throw new ReportCancelled();
       for (const sheet of this.sheets) (sheet as ExcelJS.Worksheet & { commit: () => void }).commit();
-      await this.workbook.commit();
+      // exceljs waits for the zip to drain into the stream, which never happens once the stream has failed.
+      const streamFailed = new Promise<never>((_, reject) => (this.failure ? reject(this.failure) : this.out.once('error', reject)));
+      await Promise.race([this.workbook.commit(), streamFailed]);
       const fd = fs.openSync(this.temp, 'r+');
       fs.fsyncSync(fd);
       fs.closeSync(fd);
       fs.renameSync(this.temp, this.target);
       this.progress.onProgress?.(this.total, this.total);
     } catch (err) {
-      this.discard();
+      await this.discard();
       throw err;
     }
   }
 
-  discard(): void {
+  /** Closes the stream (so the disk space is really freed, and Windows lets the file go) and removes the temporary file. */
+  async discard(): Promise<void> {
+    if (!this.out.closed) {
+      await new Promise<void>((resolve) => {
+        this.out.once('close', () => resolve());
+        this.out.destroy();
+      });
+    }
     fs.rmSync(this.temp, { force: true });
   }
 }

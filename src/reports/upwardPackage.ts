@@ -2,7 +2,7 @@
  * The upward data package: the machine-readable companion of a report, so the higher committee can import
  * and consolidate instead of copying spreadsheets by hand. Format: resources/upward-package-format.md.
  * Written in one pass (data streamed, hashed as written, counts and checksum last) to a .part file, renamed
- * when complete.
+ * when complete. Writes are synchronous, so a full disk or a vanished folder fails the very write that meets it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import { APP_VERSION } from '../domain/version.js';
 import { msg } from '../i18n/messages.js';
 import { nowIso, type ServiceContext } from '../services/context.js';
 import { ReportCancelled, type Progress } from './book.js';
+import { tempPathFor } from './targets.js';
 import { resolveScope, type ReportParams, type ReportScope } from './definition.js';
 
 export const PACKAGE_FORMAT = 'netledger-upward-package';
@@ -107,8 +108,10 @@ export async function writePackage(ctx: ServiceContext, params: PackageParams, o
   const scope = resolveScope(ctx, params);
   const bind = { subtree: scope.subtree, from: scope.from, to: scope.to };
   const total = SECTIONS.reduce((n, s) => n + (ctx.db.prepare(`SELECT count(*) AS n FROM (${s.sql})`).get(bind) as { n: number }).n, 0);
-  const temp = `${outPath}.${process.pid}.${Date.now()}.part`;
-  const fd = fs.openSync(temp, 'w');
+  const temp = progress.temp ?? tempPathFor(outPath, `${process.pid}-${Date.now()}`);
+  // Readable only by this user: the package holds members' ID numbers.
+  const fd = fs.openSync(temp, 'wx', 0o600);
+  let open = true;
   const hash = crypto.createHash('sha256');
   const counts: Record<string, number> = {};
   let done = 0;
@@ -121,7 +124,7 @@ export async function writePackage(ctx: ServiceContext, params: PackageParams, o
     const header = JSON.stringify(headerOf(ctx, scope, params.period));
     write(`${header.slice(0, -1)},"data":`);
     data('{');
-    SECTIONS.forEach((section, i) => {
+    for (const [i, section] of SECTIONS.entries()) {
       data(`${i ? ',' : ''}${JSON.stringify(section.name)}:[`);
       let n = 0;
       for (const row of ctx.db.prepare(section.sql).iterate(bind) as Iterable<Record<string, unknown>>) {
@@ -129,23 +132,26 @@ export async function writePackage(ctx: ServiceContext, params: PackageParams, o
         data(`${n ? ',' : ''}${JSON.stringify(row)}`);
         n++;
         if (++done % 1000 === 0) {
-          if (progress.signal?.aborted) throw new ReportCancelled();
           progress.onProgress?.(done, total);
+          // A turn of the event loop, so the worker hears a cancel while it writes.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (progress.signal?.aborted) throw new ReportCancelled();
         }
       }
       counts[section.name] = n;
       data(']');
-    });
+    }
     data('}');
     const sha256 = hash.digest('hex');
     write(`,"counts":${JSON.stringify(counts)},"sha256":"${sha256}"}\n`);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
+    open = false;
     fs.renameSync(temp, outPath);
     progress.onProgress?.(total, total);
     return { file: outPath, counts, sha256 };
   } catch (err) {
-    fs.closeSync(fd);
+    if (open) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
     throw err;
   }

@@ -86,7 +86,7 @@ export async function writeReport(ctx: ServiceContext, kind: ReportKind, params:
   try {
     for (const s of sheets) rows += await writeSheet(book, s, scope);
   } catch (err) {
-    book.discard();
+    await book.discard();
     throw err;
   }
   await book.commit();

@@ -48,9 +48,10 @@ export function addAttachment(ctx: ServiceContext, { filingId, fileName, content
   const relative = path.join(sha256.slice(0, 2), sha256 + ext);
   const target = path.join(filesDir(ctx), relative);
   if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // Private to this user, whatever the process's mask: a scanned form shows a member's ID card.
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
     const temp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, content, { flush: true });
+    fs.writeFileSync(temp, content, { flush: true, mode: 0o600 });
     fs.renameSync(temp, target);
   }
   return inTransaction(ctx, () => {

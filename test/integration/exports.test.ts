@@ -8,9 +8,11 @@ import { msg } from '../../src/i18n/messages.js';
 import { verifyPackage, writePackage } from '../../src/reports/upwardPackage.js';
 import { startServer } from '../../src/hosts/http.js';
 import { caller } from '../support/ledger.js';
+import { Mounts } from '../support/mounts.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-exports-'));
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
+const mounts = new Mounts(dir);
 let ledger: Ledger;
 let call: ReturnType<typeof caller>;
 
@@ -21,6 +23,7 @@ beforeAll(() => {
 }, 120_000);
 afterAll(async () => {
   await ledger.close();
+  mounts.unmountAll();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -47,6 +50,15 @@ describe('export jobs in a worker thread', () => {
     expect(end).toMatchObject({ state: 'cancelled', error: msg.report.cancelled });
     expect(fs.existsSync(out)).toBe(false);
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  // Issue 8: this very export (16k rows onto 600 KB) used to wait forever, its .part keeping the disk full.
+  it.skipIf(!mounts.available)('fails a 明细表 export to a full disk within seconds, says so in Chinese, and frees the disk', async () => {
+    const full = mounts.tmpfs('full', 'size=600k')!;
+    const started = call('reports.start', { type: 'report', kind: 'detail', outPath: path.join(full, '明细表.xlsx') });
+    const end = await Promise.race([ledger.jobs.wait(started.id), new Promise((r) => setTimeout(() => r('hung'), 15_000))]);
+    expect(end).toMatchObject({ state: 'failed', error: msg.files.diskFull(full) });
+    expect(fs.readdirSync(full)).toEqual([]);
   });
 
   it('refuses a path that is not an .xlsx file, and an unknown job', () => {
@@ -95,6 +107,12 @@ describe('CLI report and export-package', () => {
 
   it('exports a report and a package, and refuses bad arguments without writing anything', () => {
     const out = path.join(dir, 'cli', 'summary.xlsx');
+    // A folder named on the command line is not created behind the user's back.
+    const noFolder = run('report', 'summary', '--out', out);
+    expect(noFolder.status).toBe(1);
+    expect(noFolder.stderr).toContain(msg.files.noFolder(path.join(dir, 'cli')));
+    expect(fs.existsSync(path.join(dir, 'cli'))).toBe(false);
+    fs.mkdirSync(path.join(dir, 'cli'));
     const ok = run('report', 'summary', '--org', '001', '--out', out);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain(`已导出：${out}`);
