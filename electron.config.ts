@@ -25,7 +25,7 @@ export default defineConfig({
     plugins: [copyMigrations()],
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { main: resolve(root, 'electron/main.ts'), exportWorker: resolve(root, 'src/jobs/exportWorker.ts') } },
+      rolldownOptions: { input: { main: resolve(root, 'electron/main.ts'), exportWorker: resolve(root, 'src/jobs/exportWorker.ts'), coreWorker: resolve(root, 'src/hosts/coreWorker.ts') } },
     },
   },
   preload: {

@@ -1,12 +1,12 @@
 /**
- * IPC handlers over the registry. Every handler first checks that the message comes from the app's own
+ * IPC handlers over the core (its threads answer; main only relays). Every handler first checks that the message comes from the app's own
  * window showing the app's own page; anything else is refused with the same error shape as elsewhere.
  */
 import path from 'node:path';
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IPC_CHANNELS, type FileDialogOptions } from '../src/contract/bridge.js';
 import type { RpcResult } from '../src/contract/errors.js';
-import type { Registry } from '../src/dispatch/registry.js';
+import type { CallTarget } from '../src/hosts/core.js';
 import { msg } from '../src/i18n/messages.js';
 
 export interface Dialogs {
@@ -46,7 +46,7 @@ class ChosenPaths {
 
 export function registerIpc(
   ipcMain: IpcMain,
-  registry: Registry,
+  registry: CallTarget,
   getWindow: () => BrowserWindow | null,
   pageOrigin: string,
   dialogs: Dialogs,

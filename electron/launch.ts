@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATA_DIR, isEmptyRegister, openLedger } from '../src/hosts/ledger.js';
+import { startBrowserMode } from '../src/hosts/browserMode.js';
+import { DEFAULT_DATA_DIR } from '../src/hosts/ledger.js';
 import { startMsg } from '../src/i18n/startMessages.js';
-import { startServer } from '../src/hosts/http.js';
 import { planLaunch } from './native.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,18 +49,14 @@ async function browserMode(reason: string): Promise<void> {
     process.exit(1);
   }
   const dataDir = process.env.NETLEDGER_DATA_DIR || path.join(root, DEFAULT_DATA_DIR);
-  const ledger = openLedger(dataDir);
-  if (isEmptyRegister(ledger)) {
-    console.log(startMsg.fillingDemo(DEMO_MEMBERS));
-    ledger.registry.invoke('system.demo', { members: DEMO_MEMBERS, seed: 1 });
-  }
-  const exports = (id: string) => ledger.jobs.exportedFile(id);
-  const server = await startServer({ registry: ledger.registry, port: PREFERRED_PORT, exports }).catch(() =>
-    startServer({ registry: ledger.registry, port: 0, exports }),
-  );
-  console.log(startMsg.browserReady(server.url, ledger.dataDir));
-  openInBrowser(server.url);
-  const stop = () => void server.close().then(() => ledger.close()).then(() => process.exit(0));
+  const running = await startBrowserMode(dataDir, {
+    ports: [PREFERRED_PORT, 0],
+    demoMembers: DEMO_MEMBERS,
+    onDemo: (n) => console.log(startMsg.fillingDemo(n)),
+  });
+  console.log(startMsg.browserReady(running.url, path.resolve(dataDir)));
+  openInBrowser(running.url);
+  const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

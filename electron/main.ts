@@ -1,9 +1,9 @@
-/** Electron main: one instance, one hardened window, the registry behind IPC. */
+/** Electron main: one instance, one hardened window, the core's threads behind IPC (main only relays). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
-import { openLedger, type Ledger } from '../src/hosts/ledger.js';
+import { startCore, type Core } from '../src/hosts/core.js';
 import { chooseDataDir } from './dataDir.js';
 import { registerIpc, type Dialogs } from './ipc.js';
 import { menuTemplate } from './menu.js';
@@ -15,7 +15,7 @@ const rendererFile = path.join(here, '../renderer/index.html');
 // An installed console always shows its bundled page: the dev-server variable is only honoured from source.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | null = null;
-let ledger: Ledger | null = null;
+let core: Core | null = null;
 
 function besideMain(name: string): string | undefined {
   const file = path.join(here, name);
@@ -29,25 +29,31 @@ const dialogs: Dialogs = {
   },
 };
 
-function start(): void {
+/** A script bundled beside main (electron.config.ts), run as a worker without a loader. */
+const bundledWorker = (name: string) => (besideMain(name) ? { file: besideMain(name)!, execArgv: [] } : undefined);
+
+async function start(): Promise<void> {
+  let started: Core;
   try {
-    ledger = openLedger(chooseDataDir(app.getPath('exe'), app.getPath('userData')), {
+    started = await startCore(chooseDataDir(app.getPath('exe'), app.getPath('userData')), {
       // Set by `npm start` when it built better-sqlite3 for Electron's ABI next to Node's build.
       nativeBinding: process.env.NETLEDGER_SQLITE_BINDING || undefined,
       // Both travel beside the bundled main (electron.config.ts), not where the source modules were;
       // when main runs from source (tests), the defaults beside the source modules apply.
       migrationsDir: besideMain('migrations'),
-      exportWorker: besideMain('exportWorker.js') ? { file: besideMain('exportWorker.js')!, execArgv: [] } : undefined,
+      exportWorker: bundledWorker('exportWorker.js'),
+      coreWorker: bundledWorker('coreWorker.js'),
     });
   } catch (err) {
     dialog.showErrorBox(WINDOW_TITLE, err instanceof Error ? err.message : String(err));
     app.exit(1);
     return;
   }
+  core = started;
   hardenSession(session.defaultSession, devServerUrl);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged)));
   const pageOrigin = devServerUrl ?? pathToFileURL(rendererFile).href;
-  registerIpc(ipcMain, ledger.registry, () => mainWindow, pageOrigin, dialogs);
+  registerIpc(ipcMain, started, () => mainWindow, pageOrigin, dialogs);
   mainWindow = createMainWindow(path.join(here, '../preload/preload.cjs'), app.isPackaged, { url: devServerUrl, file: rendererFile });
   mainWindow.on('closed', () => (mainWindow = null));
 }
@@ -62,12 +68,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
-  // Finish the export workers and close the database before the process goes away.
+  // Finish the export workers and close every connection of the core before the process goes away.
   app.on('will-quit', (event) => {
-    if (!ledger) return;
+    if (!core) return;
     event.preventDefault();
-    const closing = ledger;
-    ledger = null;
+    const closing = core;
+    core = null;
     void closing.close().finally(() => app.exit(0));
   });
 }

@@ -9,7 +9,7 @@ import type { OrganizationNode } from '../contract/organizations.js';
 import { LedgerError } from '../contract/errors.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';
-import { startServer } from './http.js';
+import { startBrowserMode } from './browserMode.js';
 
 class UsageError extends Error {}
 
@@ -66,6 +66,18 @@ function printTree(nodes: OrganizationNode[], io: CliIo): void {
   for (const n of nodes) io.out(`${'  '.repeat(n.depth)}${n.code}  ${n.fullName}（${n.type}，在册 ${n.subtreeActiveMembers} 人）`);
 }
 
+/** `serve`: resolves when the server is stopped with Ctrl+C (or SIGTERM). */
+async function serve(dataDir: string, port: number, io: CliIo): Promise<number> {
+  const running = await startBrowserMode(dataDir, { ports: [port] });
+  io.out(msg.cli.serving(running.url));
+  await new Promise<void>((resolve) => {
+    const stop = () => void running.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
 /** Runs one command; resolves to the exit code. `serve` resolves only when the server stops. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let ledger: Ledger | undefined;
@@ -79,7 +91,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
     if ((command === 'report' || command === 'export-package') && !values.out) throw new UsageError(msg.cli.missingValue('--out'));
     if (command === 'report' && !positionals[1]) throw new UsageError(msg.cli.reportKindMissing);
-    ledger = openLedger(values['data-dir'] ?? DEFAULT_DATA_DIR);
+    const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
+    // Browser mode runs the register in the core's own threads, not on this one.
+    if (command === 'serve') return await serve(dataDir, positiveInt(values.port, '--port', 0), io);
+    ledger = openLedger(dataDir);
     switch (command) {
       case 'init':
         io.out(msg.cli.initDone(ledger.dataDir));
@@ -130,20 +145,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const finished = await ledger.jobs.wait(started.id);
         if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
         io.out(msg.cli.backedUp(finished.file!));
-        break;
-      }
-      case 'serve': {
-        const jobs = ledger.jobs;
-        const server = await startServer({ registry: ledger.registry, port: positiveInt(values.port, '--port', 0), exports: (id) => jobs.exportedFile(id) });
-        io.out(msg.cli.serving(server.url));
-        const open = ledger;
-        await new Promise<void>((resolve) => {
-          const stop = () => void server.close().then(resolve);
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        await open.close();
-        ledger = undefined;
         break;
       }
     }

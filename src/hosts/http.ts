@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { RpcResult } from '../contract/errors.js';
-import type { Registry } from '../dispatch/registry.js';
+import type { CallTarget } from './core.js';
 import type { ErrorCode } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 
@@ -20,10 +20,12 @@ export const TOKEN_HEADER = 'x-ledger-token';
 const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
 /** Finds a finished browser-mode export by job id; `onDownloaded` runs once the file has been sent whole. */
-export type ExportLookup = (jobId: string) => { file: string; fileName: string; onDownloaded?: () => void } | null;
+type FoundExport = { file: string; fileName: string; onDownloaded?: () => void } | null;
+export type ExportLookup = (jobId: string) => FoundExport | Promise<FoundExport>;
 
 export interface ServerOptions {
-  registry: Registry;
+  /** The core's threads in browser mode; an in-process registry in tests. */
+  registry: CallTarget;
   exports?: ExportLookup;
   port?: number;
   staticDir?: string;
@@ -141,7 +143,7 @@ async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, na
   if (name === 'reports.start' && input && typeof input === 'object' && 'outPath' in input) {
     return refuse(res, 400, 'VALIDATION', msg.api.badRequest);
   }
-  const result = options.registry.invoke(name, input);
+  const result = await options.registry.invoke(name, input);
   sendJson(res, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result);
 }
 
@@ -169,7 +171,7 @@ async function sendFile(res: http.ServerResponse, file: string, headers: http.Ou
 async function sendExport(req: http.IncomingMessage, res: http.ServerResponse, jobId: string, options: Required<ServerOptions>) {
   const header = req.headers[TOKEN_HEADER];
   if (!tokensMatch(Array.isArray(header) ? header[0] : header, options.token)) return refuse(res, 401, 'UNAUTHORIZED', msg.api.unauthorized);
-  const found = options.exports(jobId);
+  const found = await options.exports(jobId);
   if (!found) return refuse(res, 404, 'NOT_FOUND', msg.report.jobNotFound);
   const sent = await sendFile(res, found.file, {
     ...SECURITY_HEADERS,

@@ -2,7 +2,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { valueOf } from '../contract/contract.js';
 import { createRegistry, type Registry } from '../dispatch/registry.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
 import { ExportJobs, type JobContext } from '../jobs/jobs.js';
@@ -68,8 +67,16 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
   };
 }
 
-/** True when nothing has been recorded yet: the first start of a fresh data folder. */
-export function isEmptyRegister(ledger: Ledger): boolean {
-  const counts = valueOf<'system.stats'>(ledger.registry.invoke('system.stats', {}));
-  return (counts.organizations ?? 0) === 0 && (counts.members ?? 0) === 0;
+/**
+ * A second connection that only answers queries (core.ts routes them here), beside the writer that opened the data
+ * folder: it neither tidies the folder nor runs export jobs, so it never touches a file the writer is working on.
+ */
+export function openReader(dataDir: string, options: OpenOptions = {}): Pick<Ledger, 'registry' | 'close'> & { jobs: null } {
+  const dir = path.resolve(dataDir);
+  const db = openDatabase(databasePath(dir), options);
+  const ctx: JobContext = { db, clock: () => new Date(), actor: currentActor(), filesDir: path.join(dir, 'attachments'), jobs: null };
+  return { registry: createRegistry(ctx, { version: APP_VERSION, dataDir: dir }), jobs: null, close: async () => {
+      db.close();
+    },
+  };
 }

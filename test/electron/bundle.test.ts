@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { valueOf } from '../../src/contract/contract.js';
+import { startCore } from '../../src/hosts/core.js';
 import { openLedger } from '../../src/hosts/ledger.js';
 import type { WorkerMessage } from '../../src/jobs/jobs.js';
 import { inspectWorkbook } from '../support/excel.js';
@@ -29,8 +31,28 @@ describe('desktop bundle', () => {
     const preload = fs.readFileSync(path.join(out, 'preload/preload.cjs'), 'utf8');
     expect(preload).toMatch(/require\("electron"\)/);
     expect(preload).not.toMatch(/^import /m);
+    // Main only relays: the register is opened by the core's threads, which load the native module unbundled.
     const main = fs.readFileSync(path.join(out, 'main/main.js'), 'utf8');
-    expect(main).toMatch(/from "better-sqlite3"|require\("better-sqlite3"\)/); // native module stays unbundled
+    expect(main).not.toMatch(/better-sqlite3/);
+    const core = fs.readFileSync(path.join(out, 'main/coreWorker.js'), 'utf8');
+    expect(core).toMatch(/from "better-sqlite3"|require\("better-sqlite3"\)/);
+  });
+
+  it('the bundled core answers calls and runs exports with the bundled workers, as the desktop app starts it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-bundle-core-'));
+    const bundled = (name: string) => ({ file: path.join(out, 'main', name), execArgv: [] });
+    const core = await startCore(dir, { migrationsDir: path.join(out, 'main/migrations'), coreWorker: bundled('coreWorker.js'), exportWorker: bundled('exportWorker.js') });
+    try {
+      expect(valueOf<'system.demo'>(await core.invoke('system.demo', { members: 100, seed: 3 })).members).toBe(100);
+      expect(valueOf<'organizations.tree'>(await core.invoke('organizations.tree', {})).length).toBeGreaterThan(1);
+      const job = valueOf<'reports.start'>(await core.invoke('reports.start', { type: 'report', kind: 'summary' }));
+      await vi.waitFor(async () => expect(valueOf<'jobs.status'>(await core.invoke('jobs.status', { jobId: job.id })).state).toBe('done'), { timeout: 30_000 });
+      const found = await core.exportedFile(job.id);
+      expect(inspectWorkbook(found!.file)[0]!.cells.find((c) => c.ref === 'A1')!.value).toBe('党员干部网络账号报备情况统计表');
+    } finally {
+      await core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the bundled export worker writes a report from a register', async () => {

@@ -11,16 +11,20 @@ async function loadMain(singleInstance: boolean, packaged = false) {
   mock = createElectronMock({ singleInstance, packaged });
   vi.doMock('electron', () => ({ ...mock.module, default: mock.module }));
   await import('../../electron/main.js');
-  await new Promise((r) => setTimeout(r, 50)); // let whenReady().then(start) run
+  // start() waits for the core's threads to open the register before it opens the window.
+  if (singleInstance) await vi.waitFor(() => expect(FakeBrowserWindow.created.length + mock.module.app.exit.mock.calls.length).toBeGreaterThan(0), { timeout: 30_000 });
 }
 
 beforeEach(() => {
   vi.resetModules();
   FakeBrowserWindow.created = [];
 });
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllEnvs();
+  const started = FakeBrowserWindow.created.length > 0;
   mock.module.app.emit('will-quit', { preventDefault: () => undefined });
+  // The core's threads must be gone before the next test opens another.
+  if (started) await vi.waitFor(() => expect(mock.module.app.exit).toHaveBeenCalled(), { timeout: 30_000 });
   fs.rmSync(mock.userData, { recursive: true, force: true });
 });
 
@@ -198,7 +202,7 @@ describe('electron main on quit', () => {
     const event = { preventDefault: vi.fn() };
     mock.module.app.emit('will-quit', event);
     expect(event.preventDefault).toHaveBeenCalled();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(mock.module.app.exit).toHaveBeenCalledWith(0);
+    expect(mock.module.app.exit).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(mock.module.app.exit).toHaveBeenCalledWith(0), { timeout: 30_000 });
   });
 });

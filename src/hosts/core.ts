@@ -1,0 +1,133 @@
+/**
+ * The core off the window's thread (design.md: "the window never waits on the database"). Browser mode and the
+ * desktop app both start it: a writer thread that opens the data folder and runs every change and job, and reader
+ * threads, each on its own connection (WAL lets them read while the writer writes), that answer queries. So a
+ * whole-tree 统计表 preview or a 报备规则 save that re-derives every account keeps one thread busy while the next
+ * call is answered by another. The host's own thread only relays messages.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { contract, isCallName } from '../contract/contract.js';
+import { LedgerError, type RpcResult } from '../contract/errors.js';
+import { msg } from '../i18n/messages.js';
+import type { CoreReply, CoreRequest, CoreWorkerData } from './coreWorker.js';
+import type { LedgerOptions } from './ledger.js';
+
+/** Whatever answers calls by name: the core, or an in-process registry (CLI, tests). */
+export interface CallTarget {
+  invoke(name: string, input: unknown): RpcResult | Promise<RpcResult>;
+}
+
+export interface CoreOptions extends LedgerOptions {
+  /** The worker script; by default the TypeScript source, run through tsx (bundled beside main in the desktop app). */
+  coreWorker?: { file: string; execArgv: string[] };
+  /** Reader threads: two, so one long query still leaves one free while the writer is busy too. */
+  readers?: number;
+}
+
+export interface Core extends CallTarget {
+  invoke(name: string, input: unknown): Promise<RpcResult>;
+  /** A finished browser-mode export by job id (the writer owns the jobs), and a way to say it was downloaded. */
+  exportedFile(jobId: string): Promise<{ file: string; fileName: string; onDownloaded: () => void } | null>;
+  close(): Promise<void>;
+}
+
+const SOURCE_WORKER = { file: fileURLToPath(new URL('./coreWorker.source.mjs', import.meta.url)), execArgv: [] };
+const LOST: RpcResult = { ok: false, error: { code: 'INTERNAL', message: msg.api.internal } };
+
+type Request = CoreRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** One worker thread and the replies it still owes; if it dies, those calls fail with a message and it is restarted. */
+class CoreThread {
+  private worker!: Worker;
+  private nextId = 1;
+  private readonly waiting = new Map<number, (reply: CoreReply) => void>();
+  private closing = false;
+  private started = false;
+  private alive = false;
+
+  constructor(private readonly data: CoreWorkerData, private readonly script: { file: string; execArgv: string[] }) {}
+
+  get pending(): number {
+    return this.waiting.size;
+  }
+
+  /** Starts the thread; rejects with the register's own message when it cannot be opened. */
+  start(): Promise<void> {
+    this.started = false;
+    this.alive = true;
+    this.worker = new Worker(this.script.file, { execArgv: this.script.execArgv, workerData: this.data });
+    return new Promise((resolve, reject) => {
+      this.worker.on('message', (reply: CoreReply) => {
+        if (reply.type === 'ready') {
+          this.started = true;
+          return resolve();
+        }
+        if (reply.type === 'failed') {
+          return reject(new LedgerError(reply.error.code, reply.error.message, reply.error.details));
+        }
+        const done = this.waiting.get(reply.id);
+        this.waiting.delete(reply.id);
+        done?.(reply);
+      });
+      this.worker.on('error', reject);
+      this.worker.on('exit', () => {
+        this.alive = false;
+        for (const done of this.waiting.values()) done({ id: 0, type: 'result', result: LOST });
+        this.waiting.clear();
+        // A thread that had come up and died is replaced; one that never came up is not retried in a loop.
+        if (this.started && !this.closing) void this.start().catch(() => undefined);
+      });
+    });
+  }
+
+  send(request: Request): Promise<CoreReply> {
+    if (!this.alive) return Promise.resolve({ id: 0, type: 'result', result: LOST });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.send({ type: 'close' });
+  }
+}
+
+export async function startCore(dataDir: string, options: CoreOptions = {}): Promise<Core> {
+  const { coreWorker = SOURCE_WORKER, readers: readerCount = 2, ...ledgerOptions } = options;
+  const writer = new CoreThread({ dataDir, role: 'writer', options: ledgerOptions }, coreWorker);
+  // The writer opens (and migrates) the register first; readers then find it ready.
+  await writer.start();
+  const readers = Array.from({ length: readerCount }, () => new CoreThread({ dataDir, role: 'reader', options: ledgerOptions }, coreWorker));
+  try {
+    await Promise.all(readers.map((r) => r.start()));
+  } catch (err) {
+    await Promise.all([writer, ...readers].map((t) => t.close().catch(() => undefined)));
+    throw err;
+  }
+
+  /** Queries go to the least busy reader, or to the writer when every reader is busy and it is not. */
+  const threadFor = (name: string): CoreThread => {
+    if (!isCallName(name) || contract[name].kind !== 'query') return writer;
+    const reader = readers.reduce((a, b) => (b.pending < a.pending ? b : a));
+    return reader.pending > 0 && writer.pending === 0 ? writer : reader;
+  };
+
+  return {
+    async invoke(name, input) {
+      const reply = await threadFor(name).send({ type: 'invoke', name, input });
+      return reply.type === 'result' ? reply.result : LOST;
+    },
+    async exportedFile(jobId) {
+      const reply = await writer.send({ type: 'export', jobId });
+      if (reply.type !== 'export' || !reply.found) return null;
+      return { ...reply.found, onDownloaded: () => void writer.send({ type: 'downloaded', jobId }) };
+    },
+    async close() {
+      await Promise.all([...readers, writer].map((t) => t.close()));
+    },
+  };
+}
