@@ -30,6 +30,7 @@ import type {
   MemberPage,
   Organization,
   OrganizationNode,
+  RestoreOutcome,
   SystemInfo,
 } from './types.js';
 
@@ -108,9 +109,11 @@ export const contract = {
   'reports.start': call<JobStatus>()(r.exportStart),
   'jobs.status': call<JobStatus>()(r.jobRef),
   'jobs.cancel': call<JobStatus>()(r.jobRef),
-  /** A consistent copy of the register into the data folder's backups/, off the main thread. */
+  /** A checked backup folder (register + scans) in the data folder's backups/, made off the main thread. */
   'system.backup': call<JobStatus>()(s.empty),
   'system.backups': call<{ fileName: string; sizeBytes: number; createdAt: string }[]>()(s.empty),
+  /** Replaces the register with a listed backup; what it replaces is kept under replaced/ (admin action). */
+  'system.restore': call<RestoreOutcome>()(s.backupRestore),
 
   'audit.list': call<AuditEntry[]>()(s.auditList),
 

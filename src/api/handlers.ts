@@ -36,11 +36,16 @@ import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from 
 import { campaignCompletion, missingMembers } from '../services/reviewCompletion.js';
 import { getSettings, updateSettings } from '../services/settings.js';
 import { accountStateCounts, tableCounts } from '../services/system.js';
+import { msg } from '../i18n/messages.js';
 import type { CallName, CallOutput, HandlerInput } from './contract.js';
+import { LedgerError } from './errors.js';
+import type { RestoreOutcome } from './types.js';
 
 export interface HostInfo {
   version: string;
   dataDir: string;
+  /** Only a host that owns a data folder can swap its register (src/hosts/ledger.ts). */
+  restore?: (fileName: string) => RestoreOutcome;
 }
 
 export type Handlers = { [N in CallName]: (ctx: ServiceContext, input: HandlerInput<N>) => CallOutput<N> };
@@ -113,6 +118,10 @@ export function handlers(host: HostInfo): Handlers {
     'jobs.cancel': (ctx, i) => cancelJob(ctx, i.jobId),
     'system.backup': (ctx) => startBackup(ctx),
     'system.backups': (ctx) => listBackups(ctx),
+    'system.restore': (_ctx, i) => {
+      if (!host.restore) throw new LedgerError('CONFLICT', msg.restore.unavailable);
+      return host.restore(i.fileName);
+    },
 
     'audit.list': listAudit,
 

@@ -90,3 +90,9 @@ export type MemberUpdate = z.output<typeof memberUpdate>;
 export type MemberFields = z.output<typeof memberFields>;
 export type MemberSearch = z.output<typeof memberSearch>;
 export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
+
+/** 恢复 names a backup listed in the data folder (never a path) and must be confirmed by the person. */
+export const backupRestore = z.object({
+  fileName: z.string({ error: '请选择要恢复的备份。' }).min(1, { error: '请选择要恢复的备份。' }),
+  confirm: z.literal(true, { error: '恢复会替换当前数据，请先确认。' }),
+});

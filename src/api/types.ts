@@ -114,3 +114,9 @@ export interface SystemInfo {
   dataDir: string;
   actor: string;
 }
+
+export interface RestoreOutcome {
+  restoredFrom: string;
+  /** Where the register it replaced is kept (null when the data folder was empty). */
+  keptAs: string | null;
+}

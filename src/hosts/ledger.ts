@@ -3,14 +3,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LedgerError } from '../api/errors.js';
 import { createRegistry, type Registry } from '../api/registry.js';
+import { ATTACHMENTS_DIR, backupPath } from '../db/backup.js';
+import { loadMigrations } from '../db/migrate.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
+import { discardRestore, installRestore, stageRestore } from '../db/restore.js';
+import { checkRegister } from '../db/check.js';
+import { describe } from '../db/verify.js';
+import { msg } from '../i18n/messages.js';
 import { ExportJobs } from '../reports/jobs.js';
 import type { ServiceContext } from '../services/context.js';
 import { APP_VERSION } from './version.js';
 
 export interface Ledger {
-  db: Db;
+  /** The open register; a restore swaps it, so read it through here (or ctx) each time, never keep it. */
+  readonly db: Db;
   ctx: ServiceContext;
   registry: Registry;
   dataDir: string;
@@ -42,25 +50,54 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
   const db = openDatabase(dbFile, options);
   const actor = currentActor();
   const worker = options.exportWorker ?? SOURCE_WORKER;
+  const backupDir = path.join(dir, 'backups');
+  const filesDir = path.join(dir, ATTACHMENTS_DIR);
   const jobs = new ExportJobs({
     dbFile,
     exportDir: path.join(dir, 'exports'),
-    backupDir: path.join(dir, 'backups'),
+    backupDir,
+    attachmentsDir: filesDir,
     workerFile: worker.file,
     workerExecArgv: worker.execArgv,
     nativeBinding: options.nativeBinding,
     actor,
   });
-  const ctx: ServiceContext = { db, clock: () => new Date(), actor, filesDir: path.join(dir, 'attachments'), jobs };
-  const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir });
+  const ctx: ServiceContext = { db, clock: () => new Date(), actor, filesDir, jobs };
+
+  /**
+   * 恢复 in a running console: the backup is checked while the register stays open; then, with no export
+   * worker reading it, the connection is closed, the files are swapped (src/db/restore.ts) and the register
+   * reopened into the same ctx, so the registry and every host carry on with the restored data.
+   */
+  const restore = (fileName: string) => {
+    if (jobs.busy()) throw new LedgerError('CONFLICT', msg.restore.jobsRunning);
+    const knownVersion = loadMigrations(options.migrationsDir).length;
+    const staged = stageRestore(dir, backupPath(backupDir, fileName), { knownVersion, now: ctx.clock(), nativeBinding: options.nativeBinding });
+    ctx.db.close();
+    let keptAs: string | null;
+    try {
+      keptAs = installRestore(staged, options.nativeBinding).keptAs;
+    } catch (err) {
+      discardRestore(staged);
+      throw err;
+    } finally {
+      ctx.db = openDatabase(dbFile, options);
+    }
+    const report = checkRegister(dir, knownVersion, options.nativeBinding);
+    if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describe(report.problems)), { problems: report.problems });
+    return { restoredFrom: fileName, keptAs };
+  };
+  const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir, restore });
   return {
-    db,
+    get db() {
+      return ctx.db;
+    },
     ctx,
     registry,
     dataDir: dir,
     close: async () => {
       await jobs.close();
-      db.close();
+      ctx.db.close();
     },
   };
 }

@@ -29,7 +29,6 @@ export function startExport(ctx: ServiceContext, input: ExportStart): JobStatus 
 }
 
 export const jobStatus = (ctx: ServiceContext, jobId: string) => jobs(ctx).status(jobId);
-/** Backups are named by the time to the second (UTC): ledger-20261125-180512.sqlite3. */
-export const startBackup = (ctx: ServiceContext) => jobs(ctx).startBackup(ctx.clock().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-'));
+export const startBackup = (ctx: ServiceContext) => jobs(ctx).startBackup(ctx.clock());
 export const listBackups = (ctx: ServiceContext) => jobs(ctx).backups();
 export const cancelJob = (ctx: ServiceContext, jobId: string) => jobs(ctx).cancel(jobId);

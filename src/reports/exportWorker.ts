@@ -9,7 +9,7 @@ import { ReportCancelled } from './book.js';
 import type { ExportTask, WorkerMessage } from './jobs.js';
 import { writePackage } from './upwardPackage.js';
 import { writeReport } from './writeReport.js';
-import { backupInto } from '../db/backup.js';
+import { writeBackup } from '../db/backup.js';
 
 const { dbFile, nativeBinding, actor, task } = workerData as { dbFile: string; nativeBinding?: string; actor: string; task: ExportTask };
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
@@ -24,7 +24,7 @@ const progress = { signal: controller.signal, onProgress: (done: number, total: 
 try {
   if (task.type === 'report') await writeReport(ctx, task.kind, task.params, task.outPath, progress);
   else if (task.type === 'package') await writePackage(ctx, task.params, task.outPath, progress);
-  else backupInto(db, task.outPath);
+  else writeBackup(db, task.attachmentsDir, task.outPath);
   post({ type: 'done' });
 } catch (err) {
   post(err instanceof ReportCancelled ? { type: 'cancelled' } : { type: 'failed', message: err instanceof Error ? err.message : String(err) });
