@@ -12,7 +12,7 @@ import { checkDataFolder, checkRegister } from './db/check.js';
 import { loadMigrations } from './db/migrate.js';
 import { databasePath, openDatabase } from './db/open.js';
 import { discardRestore, installRestore, stageRestore } from './db/restore.js';
-import { describe } from './db/verify.js';
+import { describeProblems } from './db/verify.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './hosts/ledger.js';
 import { msg } from './i18n/messages.js';
 import { startServer } from './server.js';
@@ -112,7 +112,7 @@ async function restore(dataDir: string, source: string | undefined, yes: boolean
   // Checked as `check` would, then opened once, which upgrades a backup from an earlier release; in this order
   // the last connection to close is a writer, which removes the WAL instead of leaving it beside the file.
   const report = checkRegister(dir, knownVersion);
-  if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describe(report.problems)));
+  if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describeProblems(report.problems)));
   openDatabase(databasePath(dir)).close();
   io.out(msg.cli.restored(staged.source, keptAs));
   return 0;

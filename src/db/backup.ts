@@ -14,7 +14,7 @@ import { msg } from '../i18n/messages.js';
 import { copyDurable, filesBelow, syncDir, timeStamp } from './durable.js';
 import { schemaVersion } from './migrate.js';
 import { DATABASE_FILE, type Db } from './open.js';
-import { checkFiles, describe, inspectDatabase } from './verify.js';
+import { checkFiles, describeProblems, inspectDatabase } from './verify.js';
 
 export const ATTACHMENTS_DIR = 'attachments';
 
@@ -46,7 +46,7 @@ export function writeBackup(db: Db, attachmentsDir: string, target: string): voi
     }
     const problems = [...inspection.problems, ...checkFiles(inspection.files, path.join(part, ATTACHMENTS_DIR))];
     if (inspection.schemaVersion !== version) problems.push({ kind: 'tooNew', message: msg.verify.tooNew(inspection.schemaVersion, version) });
-    if (problems.length > 0) throw new LedgerError('CONFLICT', msg.backup.notVerified(describe(problems)), { problems });
+    if (problems.length > 0) throw new LedgerError('CONFLICT', msg.backup.notVerified(describeProblems(problems)), { problems });
     syncDir(part);
     if (fs.existsSync(target)) throw new LedgerError('CONFLICT', msg.backup.exists(target));
     fs.renameSync(part, target);

@@ -32,7 +32,7 @@ import { msg } from '../i18n/messages.js';
 import { ATTACHMENTS_DIR } from './backup.js';
 import { copyDurable, filesBelow, linkOrCopy, sha256File, syncDir, timeStamp } from './durable.js';
 import { DATABASE_FILE } from './open.js';
-import { checkFiles, describe, inspectDatabase, type StoredFile } from './verify.js';
+import { checkFiles, describeProblems, inspectDatabase, type StoredFile } from './verify.js';
 
 export const REPLACED_DIR = 'replaced';
 const STAGING = /^\.restore-[0-9a-f]{8}\.part$/;
@@ -92,7 +92,7 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
       if (fs.existsSync(from)) copyDurable(from, path.join(staging, ATTACHMENTS_DIR, f.storedPath));
     }
     problems.push(...checkFiles(inspection.files, path.join(staging, ATTACHMENTS_DIR)));
-    if (problems.length > 0) throw new LedgerError('CONFLICT', msg.restore.refused(describe(problems)), { problems });
+    if (problems.length > 0) throw new LedgerError('CONFLICT', msg.restore.refused(describeProblems(problems)), { problems });
     const live = path.join(dataDir, DATABASE_FILE);
     const stat = fs.existsSync(live) ? fs.statSync(live) : null;
     return {
@@ -114,7 +114,7 @@ export function discardRestore(staged: StagedRestore): void {
   fs.rmSync(staged.staging, { recursive: true, force: true });
 }
 
-/** Step 1: true when the live database was checkpointed and closed by us alone (or there is none). */
+/** Step 1: the live database checkpointed and closed by us alone; throws (changing nothing) when it is in use. */
 function checkpoint(live: string, nativeBinding?: string): void {
   if (!fs.existsSync(live)) return;
   let whole = false;

@@ -91,7 +91,7 @@ export function checkFiles(files: StoredFile[], dir: string): Problem[] {
 }
 
 /** Problems as one line for an error message; the full list stays in `details`. */
-export function describe(problems: Problem[]): string {
+export function describeProblems(problems: Problem[]): string {
   const shown = problems.slice(0, 5).map((p) => p.message);
   return problems.length > 5 ? `${shown.join(' ')} ……共 ${problems.length} 个问题。` : shown.join(' ');
 }

@@ -10,7 +10,7 @@ import { loadMigrations } from '../db/migrate.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
 import { discardRestore, installRestore, stageRestore } from '../db/restore.js';
 import { checkRegister } from '../db/check.js';
-import { describe } from '../db/verify.js';
+import { describeProblems } from '../db/verify.js';
 import { msg } from '../i18n/messages.js';
 import { ExportJobs } from '../reports/jobs.js';
 import type { ServiceContext } from '../services/context.js';
@@ -84,7 +84,7 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
       ctx.db = openDatabase(dbFile, options);
     }
     const report = checkRegister(dir, knownVersion, options.nativeBinding);
-    if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describe(report.problems)), { problems: report.problems });
+    if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describeProblems(report.problems)), { problems: report.problems });
     return { restoredFrom: fileName, keptAs };
   };
   const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir, restore });

@@ -99,9 +99,9 @@ export class ExportJobs {
     return { ...job.status };
   }
 
-  /** Resolves when the job leaves `running` (for the CLI and tests). */
+  /** Resolves when the job has left `running` and its worker is gone with its connection (for the CLI and tests). */
   async wait(id: string): Promise<JobStatus> {
-    while (this.status(id).state === 'running') await new Promise((r) => setTimeout(r, 50));
+    while (this.status(id).state === 'running' || this.jobs.get(id)!.worker.threadId !== -1) await new Promise((r) => setTimeout(r, 50));
     return this.status(id);
   }
 

@@ -3,12 +3,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDataFolder } from '../../src/db/check.js';
+import { loadMigrations } from '../../src/db/migrate.js';
 import type { Ledger } from '../../src/hosts/ledger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { cli, count, populatedLedger, snapshot, tempDir } from '../support/dataFolder.js';
 import { validId } from '../support/ids.js';
 
 const root = tempDir('backup');
+const KNOWN = loadMigrations().length;
 const open: Ledger[] = [];
 afterAll(async () => {
   await Promise.all(open.map((l) => l.close()));
@@ -19,10 +21,7 @@ function setUp(name: string) {
   const dataDir = path.join(root, name);
   const l = populatedLedger(dataDir);
   open.push(l.ledger);
-  const backup = async (now = new Date()) => {
-    const done = await l.ledger.ctx.jobs!.wait(l.ledger.ctx.jobs!.startBackup(now).id);
-    return done;
-  };
+  const backup = (now = new Date()) => l.ledger.ctx.jobs!.wait(l.ledger.ctx.jobs!.startBackup(now).id);
   return { ...l, dataDir, backup };
 }
 
@@ -76,7 +75,7 @@ describe('restore in the running console (system.restore)', () => {
     expect(fs.readdirSync(kept).sort()).toEqual(['attachments', 'ledger.sqlite3']);
     expect(count(path.join(kept, 'ledger.sqlite3'), 'members')).toBe(2);
     expect(fs.readFileSync(path.join(kept, 'attachments', laterAtt.sha256.slice(0, 2), `${laterAtt.sha256}.pdf`)).equals(later)).toBe(true);
-    expect(checkDataFolder(r.dataDir, 3).problems).toEqual([]);
+    expect(checkDataFolder(r.dataDir, KNOWN).problems).toEqual([]);
 
     // And the kept copy is itself restorable: the later work comes back.
     const back = await cli(['restore', kept, '--yes', '--data-dir', path.join(root, 'from-kept')]);
@@ -93,7 +92,7 @@ describe('restore in the running console (system.restore)', () => {
     const job = jobs.start({ type: 'report', kind: 'summary', params: {}, outPath: path.join(root, 'busy.xlsx'), fileName: 'x.xlsx' });
     expect(r.ledger.registry.invoke('system.restore', { fileName, confirm: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: msg.restore.jobsRunning } });
     await jobs.wait(job.id);
-    while (jobs.busy()) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(jobs.busy()).toBe(false);
     expect(r.ledger.registry.invoke('system.restore', { fileName })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(r.ledger.registry.invoke('system.restore', { fileName: '../../etc', confirm: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(snapshot(r.dataDir)).toEqual(before);
@@ -119,7 +118,7 @@ describe('restore refuses a backup it cannot trust, and changes nothing', () => 
         db.pragma('user_version = 99');
         db.close();
       },
-      msg.verify.tooNew(99, 3),
+      msg.verify.tooNew(99, KNOWN),
     ],
     ['a missing scan', (b, r) => fs.rmSync(path.join(b, 'attachments', r.attachment.sha256.slice(0, 2), `${r.attachment.sha256}.pdf`)), '缺少附件文件'],
     [

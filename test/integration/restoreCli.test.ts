@@ -95,8 +95,7 @@ describe('netledger restore asks first', () => {
 
   it('shows what will be replaced and where it is kept; "n" changes nothing, "是" restores', async () => {
     const f = await folderWithBackup('ask');
-    const { ledger, call } = populatedLedger(path.join(root, 'ask-other'), '另一份');
-    void call;
+    const { ledger } = populatedLedger(path.join(root, 'ask-other'), '另一份');
     await ledger.close();
     const other = path.join(root, 'ask-other');
     const before = snapshot(f.dataDir);
@@ -110,6 +109,23 @@ describe('netledger restore asks first', () => {
     expect(yes.code).toBe(0);
     expect(count(f.db, 'filing_attachments')).toBe(1);
     expect(await cli(['check', '--data-dir', f.dataDir])).toMatchObject({ code: 0 });
+  });
+});
+
+describe('netledger backup --out', () => {
+  it('puts the backup folder into an existing folder (a USB stick) and refuses one that does not exist', async () => {
+    const f = await folderWithBackup('out');
+    const stick = path.join(root, 'stick');
+    fs.mkdirSync(stick);
+    const r = await cli(['backup', '--out', stick, '--data-dir', f.dataDir]);
+    expect(r.code).toBe(0);
+    const [made] = fs.readdirSync(stick);
+    expect(made).toMatch(/^ledger-\d{8}-\d{6}-[0-9a-f]{4}$/);
+    expect(r.out).toBe(msg.cli.backedUp(path.join(stick, made!)));
+    expect(fs.readdirSync(path.join(stick, made!)).sort()).toEqual(['attachments', 'ledger.sqlite3']);
+    const missing = path.join(root, 'no-such-stick');
+    expect(await cli(['backup', '--out', missing, '--data-dir', f.dataDir])).toMatchObject({ code: 2, err: msg.cli.outNotFolder(missing) });
+    expect(fs.existsSync(missing)).toBe(false);
   });
 });
 
