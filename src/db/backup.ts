@@ -10,8 +10,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../api/errors.js';
+import { localStamp } from '../domain/dates.js';
 import { msg } from '../i18n/messages.js';
-import { copyDurable, filesBelow, syncDir, timeStamp } from './durable.js';
+import { copyDurable, filesBelow, syncDir } from './durable.js';
 import { schemaVersion } from './migrate.js';
 import { DATABASE_FILE, type Db } from './open.js';
 import { checkFiles, describeProblems, inspectDatabase } from './verify.js';
@@ -23,7 +24,7 @@ const BACKUP_NAME = /^ledger-\d{8}-\d{6}-[0-9a-f]{4}$/;
 const LEGACY_NAME = /^ledger-\d{8}-\d{6}\.sqlite3$/;
 
 export function backupName(now: Date): string {
-  return `ledger-${timeStamp(now)}-${crypto.randomBytes(2).toString('hex')}`;
+  return `ledger-${localStamp(now)}-${crypto.randomBytes(2).toString('hex')}`;
 }
 
 /**

@@ -28,10 +28,14 @@ export function syncDir(dir: string): void {
   }
 }
 
-/** A new file with the same bytes, never over an existing one. */
+/**
+ * A new file with the same bytes, never over an existing one. The copy is the owner's to write even when the
+ * source was read-only (a backup on a write-protected stick): a restored register must open for writing.
+ */
 export function copyDurable(from: string, to: string): void {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+  fs.chmodSync(to, fs.statSync(to).mode | 0o200);
   syncFile(to);
 }
 
@@ -67,10 +71,4 @@ export function filesBelow(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
-}
-
-/** Local time as people read it in a folder name: 20261125-180512. */
-export function timeStamp(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
 }

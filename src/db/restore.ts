@@ -28,9 +28,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LedgerError } from '../api/errors.js';
+import { localStamp } from '../domain/dates.js';
 import { msg } from '../i18n/messages.js';
 import { ATTACHMENTS_DIR } from './backup.js';
-import { copyDurable, filesBelow, linkOrCopy, sha256File, syncDir, timeStamp } from './durable.js';
+import { copyDurable, filesBelow, linkOrCopy, sha256File, syncDir } from './durable.js';
 import { DATABASE_FILE } from './open.js';
 import { checkFiles, describeProblems, inspectDatabase, type StoredFile } from './verify.js';
 
@@ -67,7 +68,7 @@ function sourceParts(dataDir: string, source: string): { db: string; attachments
 }
 
 function uniqueKeepDir(dataDir: string, now: Date): string {
-  const base = path.join(dataDir, REPLACED_DIR, `ledger-before-restore-${timeStamp(now)}`);
+  const base = path.join(dataDir, REPLACED_DIR, `ledger-before-restore-${localStamp(now)}`);
   let candidate = base;
   for (let n = 2; fs.existsSync(candidate) || fs.existsSync(`${candidate}.part`); n++) candidate = `${base}-${n}`;
   return candidate;
