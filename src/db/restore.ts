@@ -21,7 +21,7 @@
  *     A WAL must never outlive that rename: SQLite would replay it into the restored file and corrupt it.
  *     → crash before the rename: old register; after: new register, with all its scans (from 3).
  *  5. Remove scans the new register does not use (kept in 2) and the staging folder. → crash: new register.
- * A leftover `.part` folder is reported by `netledger check` and removed by the next restore.
+ * A crash can leave `.part` folders: `netledger check` reports them, and the next restore removes its own.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -61,10 +61,11 @@ export interface RestoreOptions {
 
 /** A single-file backup (earlier releases) has no scans of its own: the data folder's are used, by checksum. */
 function sourceParts(dataDir: string, source: string): { db: string; attachments: string } {
-  if (!fs.existsSync(source)) throw new LedgerError('NOT_FOUND', msg.restore.notFound(source));
-  return fs.statSync(source).isDirectory()
+  const parts = fs.statSync(source, { throwIfNoEntry: false })?.isDirectory()
     ? { db: path.join(source, DATABASE_FILE), attachments: path.join(source, ATTACHMENTS_DIR) }
     : { db: source, attachments: path.join(dataDir, ATTACHMENTS_DIR) };
+  if (!fs.existsSync(parts.db)) throw new LedgerError('NOT_FOUND', msg.restore.notFound(parts.db));
+  return parts;
 }
 
 function uniqueKeepDir(dataDir: string, now: Date): string {
@@ -84,7 +85,7 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
   fs.mkdirSync(staging, { recursive: true });
   try {
     const stagedDb = path.join(staging, DATABASE_FILE);
-    if (fs.existsSync(parts.db)) copyDurable(parts.db, stagedDb);
+    copyDurable(parts.db, stagedDb);
     const inspection = inspectDatabase(stagedDb, options.knownVersion, options.nativeBinding);
     const problems = [...inspection.problems];
     if (problems.length === 0 && inspection.schemaVersion === 0) problems.push({ kind: 'foreignFile', message: msg.verify.foreignFile });

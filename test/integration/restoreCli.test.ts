@@ -143,5 +143,7 @@ describe('netledger check', () => {
     expect(report.problems.map((p: { kind: string }) => p.kind)).toEqual(['attachmentCorrupt', 'leftover']);
     expect(report.problems[1].message).toBe(msg.verify.leftover(path.join('exports', 'a.xlsx.123.part')));
     expect((await cli(['check', '--data-dir', path.join(root, 'nowhere')])).code).toBe(1);
+    const nothing = path.join(root, 'nowhere', 'ledger-x');
+    expect(await cli(['restore', nothing, '--yes', '--data-dir', f.dataDir])).toMatchObject({ code: 1, err: msg.restore.notFound(nothing) });
   });
 });
