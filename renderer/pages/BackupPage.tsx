@@ -1,4 +1,4 @@
-/** 数据备份: a consistent copy of the register into the data folder, and how to restore one. */
+/** 数据备份: a checked backup folder of the register and its scans, listed, and restored from the list. */
 import { Alert, App, Button, Card, Progress, Space } from 'antd';
 import { useState } from 'react';
 import { call } from '../api.js';
@@ -8,7 +8,7 @@ import { useCall } from '../hooks/useCall.js';
 import { t } from '../strings.js';
 
 export function BackupPage() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const backups = useCall('system.backups', {});
   const info = useCall('system.info', {});
   const [running, setRunning] = useState(false);
@@ -25,10 +25,27 @@ export function BackupPage() {
       backups.reload();
     }
   };
+  const restore = (fileName: string) =>
+    modal.confirm({
+      title: t.backup.restoreTitle(fileName),
+      content: t.backup.restoreContent,
+      okType: 'danger',
+      okText: t.backup.restoreOk,
+      width: 520,
+      onOk: async () => {
+        try {
+          const done = await call('system.restore', { fileName, confirm: true });
+          // Every page holds data read from the register that was just replaced: start over from it.
+          modal.success({ title: t.backup.restored(done.keptAs), onOk: () => window.location.reload() });
+        } catch (err) {
+          void message.error((err as Error).message);
+        }
+      },
+    });
   return (
     <div className="page">
       <h2 className="page-title">{t.backup.title}</h2>
-      <Alert type="info" showIcon title={t.backup.why} description={t.backup.restore(info.data?.dataDir ?? '')} />
+      <Alert type="info" showIcon title={t.backup.why} description={t.backup.where(info.data?.dataDir ?? '')} />
       <Card size="small" title={t.backup.list} extra={<Button type="primary" loading={running} onClick={() => void backupNow()}>{t.backup.now}</Button>}>
         <Space direction="vertical" style={{ width: '100%' }}>
           {running && <Progress percent={100} status="active" showInfo={false} />}
@@ -40,6 +57,16 @@ export function BackupPage() {
               { title: t.backup.file, dataIndex: 'fileName' },
               { title: t.backup.at, dataIndex: 'createdAt', width: 200, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
               { title: t.backup.size, dataIndex: 'sizeBytes', width: 120, align: 'right', render: (v: number) => `${(v / 1024 / 1024).toFixed(1)} MB` },
+              {
+                title: t.backup.actions,
+                key: 'actions',
+                width: 90,
+                render: (_: unknown, row: { fileName: string }) => (
+                  <Button size="small" danger disabled={running} onClick={() => restore(row.fileName)}>
+                    {t.backup.restore}
+                  </Button>
+                ),
+              },
             ]}
           />
         </Space>

@@ -42,15 +42,27 @@ export const backupStrings = {
   nav: { backup: '数据备份' },
   backup: {
     title: '数据备份',
-    why: '建议每天备份一次，并定期把备份文件复制到U盘等其他介质保存。',
-    restore: (dir: string) =>
-      `备份文件保存在数据文件夹的 backups 子文件夹中（${dir}）。恢复方法：关闭本软件，把数据文件夹中的 ledger.sqlite3 改名留存，再把要恢复的备份文件复制为 ledger.sqlite3，然后重新打开本软件。`,
+    why: '建议每天备份一次，并定期把备份复制到U盘等其他介质保存。',
+    where: (dir: string) =>
+      `每份备份是数据文件夹（${dir}）的 backups 子文件夹中的一个文件夹，含数据文件和全部附件，写完后已检查无误；复制时请复制整个文件夹。` +
+      '恢复请用列表中的“恢复”，或关闭本软件后在命令行运行 netledger restore 备份文件夹。不要手工复制文件覆盖 ledger.sqlite3：那样可能损坏数据。',
     now: '立即备份',
     done: (name: string) => `已备份：${name}`,
     list: '已有备份',
-    file: '备份文件',
+    file: '备份',
     at: '备份时间',
     size: '大小',
     empty: '还没有备份。',
+    actions: '操作',
+    restore: '恢复',
+    restoreTitle: (name: string) => `用备份“${name}”恢复数据？`,
+    restoreContent:
+      '这是影响全部数据的管理操作，请由负责数据的同志确认后执行。' +
+      '恢复会先检查这份备份；检查通过后，用它替换当前的全部数据和附件，备份之后所做的修改将不在恢复后的数据中。' +
+      '当前数据不会丢失：它会连同附件完整保存到数据文件夹的 replaced 子文件夹中（注明日期），需要时可以再恢复。' +
+      '恢复前请等正在进行的导出或备份完成。',
+    restoreOk: '恢复',
+    restored: (kept: string | null) =>
+      kept ? `已恢复。原来的数据保存在 ${kept}。页面将重新载入。` : '已恢复。页面将重新载入。',
   },
 };

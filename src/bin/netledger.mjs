@@ -9,7 +9,20 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 const { runCli } = await import('../hosts/cli.ts');
+// Only a person at a terminal can confirm a restore; piped or scripted runs must pass --yes.
+const ask = process.stdin.isTTY && process.stdout.isTTY
+  ? async (question) => {
+      const { createInterface } = await import('node:readline/promises');
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    }
+  : undefined;
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
+  ask,
 });

@@ -57,6 +57,8 @@ export type CallKind = 'query' | 'change' | 'job';
 
 export interface Call<I extends z.ZodType, O> {
   kind: CallKind;
+  /** Needs the register file to itself (a restore swaps it): hosts close every other connection around it. */
+  exclusive?: boolean;
   input: I;
   /** Type-only: never read at run time. */
   output?: O;
@@ -65,7 +67,7 @@ export interface Call<I extends z.ZodType, O> {
 const define =
   (kind: CallKind) =>
   <O>() =>
-  <I extends z.ZodType>(input: I): Call<I, O> => ({ kind, input });
+  <I extends z.ZodType>(input: I, flags: { exclusive?: boolean } = {}): Call<I, O> => ({ kind, input, ...flags });
 
 export const query = define('query');
 export const change = define('change');

@@ -1,6 +1,6 @@
 /** 上报报表: report kinds, preview, export jobs and the upward data package. */
 import { z } from 'zod';
-import { cleanString, empty, id, isoDate, job, query, text } from './common.js';
+import { cleanString, id, isoDate, job, query, text } from './common.js';
 import type { LedgerSettings } from './settings.js';
 
 export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign'] as const;
@@ -55,6 +55,4 @@ export const reportsCalls = {
   'jobs.status': job<JobStatus>()(jobRef),
   'jobs.cancel': job<JobStatus>()(jobRef),
   /** A consistent copy of the register into the data folder's backups/, off the main thread. */
-  'system.backup': job<JobStatus>()(empty),
-  'system.backups': job<{ fileName: string; sizeBytes: number; createdAt: string }[]>()(empty),
 };

@@ -1,6 +1,8 @@
-/** The register itself: version and data folder, demo data. */
+/** The register itself: version and data folder, backups and restore, demo data. */
 import { z } from 'zod';
-import { change, empty, query } from './common.js';
+import { change, cleanString, empty, job, query } from './common.js';
+import { msg } from '../i18n/messages.js';
+import type { JobStatus } from './reports.js';
 
 export const demoGenerate = z.object({
   members: z.number().int().min(1).max(1_000_000).default(2000),
@@ -26,10 +28,34 @@ export interface DemoResult {
   declarations: number;
 }
 
+/** 恢复 names a backup listed in the data folder (never a path) and must be confirmed by the person. */
+export const backupRestore = z.object({
+  fileName: cleanString('备份', { required: msg.restore.chooseBackup }).min(1, { error: msg.restore.chooseBackup }),
+  confirm: z.literal(true, { error: msg.restore.confirmFirst }),
+});
+
+/** A backup in the data folder's backups/ (a checked folder, or a single file from an earlier release). */
+export interface BackupEntry {
+  fileName: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface RestoreOutcome {
+  restoredFrom: string;
+  /** Where the register it replaced is kept (null when the data folder was empty). */
+  keptAs: string | null;
+}
+
 /** The calls of this feature: name → what it does to the register, its input schema and its output type. */
 export const systemCalls = {
   'system.info': query<SystemInfo>()(empty),
   'system.stats': query<Record<string, number>>()(empty),
   /** Fills an empty register with invented data (refused when anything is recorded). */
   'system.demo': change<DemoResult>()(demoGenerate),
+  /** A checked backup folder (register + scans) in the data folder's backups/, made off the main thread. */
+  'system.backup': job<JobStatus>()(empty),
+  'system.backups': job<BackupEntry[]>()(empty),
+  /** Replaces the register with a listed backup; what it replaces is kept under replaced/ (admin action). */
+  'system.restore': change<RestoreOutcome>()(backupRestore, { exclusive: true }),
 };

@@ -1,18 +1,86 @@
+/**
+ * A backup is one folder, `ledger-YYYYMMDD-HHMMSS-xxxx/`, holding `ledger.sqlite3` and the scanned forms it
+ * refers to under `attachments/` — the same layout as the data folder, so a secretary can copy it to a USB stick
+ * as one thing and `netledger restore` takes it back as it is. A folder rather than one archive file: the scans
+ * are already compressed (PDF/JPG), an archive would need a second reader of files from outside, and every part
+ * stays openable with ordinary tools. The database is copied with VACUUM INTO (never a file copy of a live
+ * database); everything is written under `….part`, checked, and only then renamed to its name.
+ */
+import type { BackupEntry } from '../contract/system.js';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { Db } from './open.js';
+import path from 'node:path';
+import { LedgerError } from '../contract/errors.js';
+import { localStamp } from '../domain/dates.js';
+import { msg } from '../i18n/messages.js';
+import { copyDurable, filesBelow, syncDir } from './durable.js';
+import { schemaVersion } from './migrate.js';
+import { DATABASE_FILE, type Db } from './open.js';
+import { checkFiles, describeProblems, inspectDatabase } from './verify.js';
+import { fileErrorMessage } from './fileErrors.js';
+
+export const ATTACHMENTS_DIR = 'attachments';
+
+// The four hex digits keep two backups in the same second apart; older releases wrote single .sqlite3 files.
+const BACKUP_NAME = /^ledger-\d{8}-\d{6}-[0-9a-f]{4}$/;
+const LEGACY_NAME = /^ledger-\d{8}-\d{6}\.sqlite3$/;
+
+export function backupName(now: Date): string {
+  return `ledger-${localStamp(now)}-${crypto.randomBytes(2).toString('hex')}`;
+}
 
 /**
- * A consistent, compact copy of the register with VACUUM INTO (never a file copy of a live database),
- * written to a temporary name and renamed, so a backup file is either whole or absent.
+ * Writes the backup folder `target` from the open register and the data folder's attachments, then checks the
+ * copy as a restore would: a backup that fails is deleted, so one that exists can be trusted.
  */
-export function backupInto(db: Db, target: string): void {
-  const temp = `${target}.${process.pid}.part`;
-  fs.rmSync(temp, { force: true });
+export function writeBackup(db: Db, attachmentsDir: string, target: string): void {
+  if (fs.existsSync(target)) throw new LedgerError('CONFLICT', msg.backup.exists(target));
+  const part = `${target}.part`;
+  fs.rmSync(part, { recursive: true, force: true });
+  fs.mkdirSync(part, { recursive: true });
   try {
-    db.prepare('VACUUM INTO ?').run(temp);
-    fs.renameSync(temp, target);
+    const copy = path.join(part, DATABASE_FILE);
+    db.prepare('VACUUM INTO ?').run(copy);
+    const version = schemaVersion(db);
+    const inspection = inspectDatabase(copy, version);
+    for (const f of inspection.files) {
+      const from = path.join(attachmentsDir, f.storedPath);
+      if (fs.existsSync(from)) copyDurable(from, path.join(part, ATTACHMENTS_DIR, f.storedPath));
+    }
+    const problems = [...inspection.problems, ...checkFiles(inspection.files, path.join(part, ATTACHMENTS_DIR))];
+    if (inspection.schemaVersion !== version) problems.push({ kind: 'tooNew', message: msg.verify.tooNew(inspection.schemaVersion, version) });
+    if (problems.length > 0) throw new LedgerError('CONFLICT', msg.backup.notVerified(describeProblems(problems)), { problems });
+    syncDir(part);
+    if (fs.existsSync(target)) throw new LedgerError('CONFLICT', msg.backup.exists(target));
+    fs.renameSync(part, target);
+    syncDir(path.dirname(target));
   } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw err;
+    fs.rmSync(part, { recursive: true, force: true });
+    if (err instanceof LedgerError) throw err;
+    // A full or read-only disk is said in the words the person can act on (fileErrors.ts), like every export.
+    throw new LedgerError('INTERNAL', fileErrorMessage(err, target) ?? msg.backup.failed(err instanceof Error ? err.message : String(err)));
   }
+}
+
+/** Backups in a folder, newest first: backup folders, and single files written by earlier releases. */
+export function listBackups(dir: string): BackupEntry[] {
+  if (!fs.existsSync(dir)) return [];
+  const entries: BackupEntry[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (BACKUP_NAME.test(name) && fs.existsSync(path.join(full, DATABASE_FILE))) {
+      const sizeBytes = filesBelow(full).reduce((sum, f) => sum + fs.statSync(path.join(full, f)).size, 0);
+      entries.push({ fileName: name, sizeBytes, createdAt: fs.statSync(path.join(full, DATABASE_FILE)).mtime.toISOString() });
+    } else if (LEGACY_NAME.test(name)) {
+      const stat = fs.statSync(full);
+      entries.push({ fileName: name, sizeBytes: stat.size, createdAt: stat.mtime.toISOString() });
+    }
+  }
+  return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
+}
+
+/** A backup the window names: only one listed in the backup folder, never a path the page made up. */
+export function backupPath(dir: string, fileName: string): string {
+  if (!listBackups(dir).some((b) => b.fileName === fileName)) throw new LedgerError('NOT_FOUND', msg.backup.notFound(fileName));
+  return path.join(dir, fileName);
 }

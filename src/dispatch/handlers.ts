@@ -34,10 +34,15 @@ import { campaignCompletion, missingMembers } from '../services/campaignCompleti
 import { getSettings, updateSettings } from '../services/settings.js';
 import { accountStateCounts, tableCounts } from '../services/system.js';
 import type { CallName, CallOutput, HandlerInput } from '../contract/contract.js';
+import { LedgerError } from '../contract/errors.js';
+import type { RestoreOutcome } from '../contract/system.js';
+import { msg } from '../i18n/messages.js';
 
 export interface HostInfo {
   version: string;
   dataDir: string;
+  /** Only a host that owns a data folder can swap its register (src/hosts/liveRestore.ts). */
+  restore?: (fileName: string) => RestoreOutcome;
 }
 
 export type Handlers = { [N in CallName]: (ctx: JobContext, input: HandlerInput<N>) => CallOutput<N> };
@@ -117,5 +122,9 @@ export function handlers(host: HostInfo): Handlers {
     }),
     'system.stats': tableCounts,
     'system.demo': generateDemo,
+    'system.restore': (_ctx, { fileName }) => {
+      if (!host.restore) throw new LedgerError('CONFLICT', msg.restore.unavailable);
+      return host.restore(fileName);
+    },
   };
 }

@@ -14,6 +14,12 @@ export function localDay(instant: Date): string {
   return `${y}-${m}-${d}`;
 }
 
+/** The local time of an instant as people read it in a folder name: 20261125-180512. */
+export function localStamp(instant: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${localDay(instant).replace(/-/g, '')}-${p(instant.getHours())}${p(instant.getMinutes())}${p(instant.getSeconds())}`;
+}
+
 /** 2026-04-12 → 2026年4月12日, as forms and reports print dates. */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-');

@@ -2,11 +2,17 @@
  * `netledger` command line: a host over the same registry as the window. Exit 0 on success; otherwise
  * a Chinese message on stderr and exit 1 (refused by the register) or 2 (bad command line).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { valueOf, type CallName, type CallOutput } from '../contract/contract.js';
 import type { OrganizationNode } from '../contract/organizations.js';
 import { LedgerError } from '../contract/errors.js';
+import { checkDataFolder, checkRegister } from '../db/check.js';
+import { loadMigrations } from '../db/migrate.js';
+import { databasePath, openDatabase } from '../db/open.js';
+import { discardRestore, installRestore, stageRestore } from '../db/restore.js';
+import { describeProblems } from '../db/verify.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';
 import { startBrowserMode } from './browserMode.js';
@@ -16,6 +22,8 @@ class UsageError extends Error {}
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Asks the person at a terminal; absent when no one can answer (pipe, script). */
+  ask?: (question: string) => Promise<string>;
 }
 
 const OPTIONS = {
@@ -30,6 +38,7 @@ const OPTIONS = {
   campaign: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -78,6 +87,47 @@ async function serve(dataDir: string, port: number, io: CliIo): Promise<number> 
   return 0;
 }
 
+/** `check`: read-only, so it never creates, upgrades or repairs the register it looks at. */
+function check(dataDir: string, json: boolean | undefined, io: CliIo): number {
+  const report = checkDataFolder(path.resolve(dataDir), loadMigrations().length);
+  if (json) io.out(JSON.stringify(report, null, 2));
+  else if (report.ok) io.out(msg.check.ok(report.attachments));
+  else {
+    io.err(msg.check.failed(report.problems.length));
+    for (const p of report.problems) io.err(`  ${p.message}`);
+  }
+  return report.ok ? 0 : 1;
+}
+
+/** `restore`: the backup is checked before the person is asked, and nothing is touched unless they agree. */
+async function restore(dataDir: string, source: string | undefined, yes: boolean | undefined, io: CliIo): Promise<number> {
+  if (!source) throw new UsageError(msg.cli.restoreSourceMissing);
+  if (!yes && !io.ask) throw new UsageError(msg.cli.restoreNeedsYes);
+  const dir = path.resolve(dataDir);
+  const knownVersion = loadMigrations().length;
+  const staged = stageRestore(dir, source, { knownVersion, now: new Date() });
+  let keptAs: string | null;
+  try {
+    io.out(msg.cli.restorePlan(staged));
+    if (!yes && !/^(y|yes|是)$/i.test((await io.ask!(msg.cli.restoreConfirm)).trim())) {
+      discardRestore(staged);
+      io.out(msg.cli.restoreCancelled);
+      return 1;
+    }
+    keptAs = installRestore(staged).keptAs;
+  } catch (err) {
+    discardRestore(staged);
+    throw err;
+  }
+  // Checked as `check` would, then opened once, which upgrades a backup from an earlier release; in this order
+  // the last connection to close is a writer, which removes the WAL instead of leaving it beside the file.
+  const report = checkRegister(dir, knownVersion);
+  if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describeProblems(report.problems)));
+  openDatabase(databasePath(dir)).close();
+  io.out(msg.cli.restored(staged.source, keptAs));
+  return 0;
+}
+
 /** Runs one command; resolves to the exit code. `serve` resolves only when the server stops. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let ledger: Ledger | undefined;
@@ -88,12 +138,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(msg.cli.usage);
       return command || values.help ? 0 : 2;
     }
-    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
-    if ((command === 'report' || command === 'export-package') && !values.out) throw new UsageError(msg.cli.missingValue('--out'));
-    if (command === 'report' && !positionals[1]) throw new UsageError(msg.cli.reportKindMissing);
+    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup', 'restore', 'check'].includes(command)) {
+      throw new UsageError(msg.cli.unknownCommand(command));
+    }
     const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
     // Browser mode runs the register in the core's own threads, not on this one.
     if (command === 'serve') return await serve(dataDir, positiveInt(values.port, '--port', 0), io);
+    if (command === 'check') return check(dataDir, values.json, io);
+    if (command === 'restore') return await restore(dataDir, positionals[1], values.yes, io);
+    const out = values.out === undefined ? undefined : path.resolve(values.out);
+    if (command === 'backup' && out && !fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(msg.cli.outNotFolder(out));
+    if ((command === 'report' || command === 'export-package') && !values.out) throw new UsageError(msg.cli.missingValue('--out'));
+    if (command === 'report' && !positionals[1]) throw new UsageError(msg.cli.reportKindMissing);
     ledger = openLedger(dataDir);
     switch (command) {
       case 'init':
@@ -141,7 +197,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         break;
       }
       case 'backup': {
-        const started = call(ledger, 'system.backup', {});
+        const started = ledger.jobs.startBackup(new Date(), out);
         const finished = await ledger.jobs.wait(started.id);
         if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
         io.out(msg.cli.backedUp(finished.file!));

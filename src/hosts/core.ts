@@ -11,6 +11,7 @@ import { contract, isCallName } from '../contract/contract.js';
 import { LedgerError, type RpcResult } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import type { CoreReply, CoreRequest, CoreWorkerData } from './coreWorker.js';
+import { makeNewFilesPrivate } from './dataFolder.js';
 import type { LedgerOptions } from './ledger.js';
 
 /** Whatever answers calls by name: the core, or an in-process registry (CLI, tests). */
@@ -54,6 +55,7 @@ class CoreThread {
 
   /** Starts the thread; rejects with the register's own message when it cannot be opened. */
   start(): Promise<void> {
+    this.closing = false;
     this.started = false;
     this.alive = true;
     this.worker = new Worker(this.script.file, { execArgv: this.script.execArgv, workerData: this.data });
@@ -98,6 +100,7 @@ class CoreThread {
 
 export async function startCore(dataDir: string, options: CoreOptions = {}): Promise<Core> {
   const { coreWorker = SOURCE_WORKER, readers: readerCount = 2, ...ledgerOptions } = options;
+  makeNewFilesPrivate();
   const writer = new CoreThread({ dataDir, role: 'writer', options: ledgerOptions }, coreWorker);
   // The writer opens (and migrates) the register first; readers then find it ready.
   await writer.start();
@@ -109,15 +112,33 @@ export async function startCore(dataDir: string, options: CoreOptions = {}): Pro
     throw err;
   }
 
+  let readersOpen = true;
   /** Queries go to the least busy reader, or to the writer when every reader is busy and it is not. */
   const threadFor = (name: string): CoreThread => {
-    if (!isCallName(name) || contract[name].kind !== 'query') return writer;
+    if (!readersOpen || !isCallName(name) || contract[name].kind !== 'query') return writer;
     const reader = readers.reduce((a, b) => (b.pending < a.pending ? b : a));
     return reader.pending > 0 && writer.pending === 0 ? writer : reader;
   };
 
+  /**
+   * A call that needs the register file to itself (a restore swaps it): the readers finish what they were asked,
+   * close their connections, and reopen on whatever file is in place afterwards; queries meanwhile wait on the writer.
+   */
+  const exclusive = async (name: string, input: unknown): Promise<RpcResult> => {
+    readersOpen = false;
+    await Promise.all(readers.map((r) => r.close()));
+    try {
+      const reply = await writer.send({ type: 'invoke', name, input });
+      return reply.type === 'result' ? reply.result : LOST;
+    } finally {
+      await Promise.all(readers.map((r) => r.start()));
+      readersOpen = true;
+    }
+  };
+
   return {
     async invoke(name, input) {
+      if (isCallName(name) && contract[name].exclusive) return exclusive(name, input);
       const reply = await threadFor(name).send({ type: 'invoke', name, input });
       return reply.type === 'result' ? reply.result : LOST;
     },

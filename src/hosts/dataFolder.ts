@@ -28,13 +28,19 @@ export interface DataFolderLayout {
  * download any more (the jobs that made them ended with the process).
  */
 export function prepareDataFolder(layout: DataFolderLayout, now = Date.now()): void {
-  // SQLite creates the database, its -wal/-shm and backups itself: the mask makes those private too.
-  // A worker thread may not change it (the process's mask applies there anyway).
-  if (isMainThread && process.platform !== 'win32') process.umask(0o077);
+  makeNewFilesPrivate();
   fs.mkdirSync(layout.dir, { recursive: true, mode: PRIVATE_DIR });
   if (process.platform !== 'win32') tighten(layout);
   removeStale(layout.exportDir, () => true, now);
   removeStale(layout.backupDir, (name) => name.endsWith(PART_SUFFIX), now);
+}
+
+/**
+ * SQLite creates the database, its -wal/-shm and backups itself: the process's file mask makes those private too.
+ * Only the main thread may change it, so a host that runs the register in worker threads calls this first.
+ */
+export function makeNewFilesPrivate(): void {
+  if (isMainThread && process.platform !== 'win32') process.umask(0o077);
 }
 
 function tighten(layout: DataFolderLayout): void {

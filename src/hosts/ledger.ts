@@ -3,13 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRegistry, type Registry } from '../dispatch/registry.js';
+import { ATTACHMENTS_DIR } from '../db/backup.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
 import { ExportJobs, type JobContext } from '../jobs/jobs.js';
 import { APP_VERSION } from '../domain/version.js';
 import { prepareDataFolder } from './dataFolder.js';
+import { liveRestore } from './liveRestore.js';
 
 export interface Ledger {
-  db: Db;
+  /** The open register; a restore swaps it, so read it through here (or ctx) each time, never keep it. */
+  readonly db: Db;
   ctx: JobContext;
   jobs: ExportJobs;
   registry: Registry;
@@ -37,7 +40,7 @@ function currentActor(): string {
 
 export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger {
   const dir = path.resolve(dataDir);
-  const layout = { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, 'attachments') };
+  const layout = { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, ATTACHMENTS_DIR) };
   prepareDataFolder(layout);
   const dbFile = databasePath(dir);
   const db = openDatabase(dbFile, options);
@@ -47,22 +50,26 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
     dbFile,
     exportDir: layout.exportDir,
     backupDir: layout.backupDir,
+    attachmentsDir: layout.attachmentsDir,
     workerFile: worker.file,
     workerExecArgv: worker.execArgv,
     nativeBinding: options.nativeBinding,
     actor,
   });
   const ctx: JobContext = { db, clock: () => new Date(), actor, filesDir: layout.attachmentsDir, jobs };
-  const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir });
+  const restore = liveRestore(ctx, jobs, { dir, dbFile, backupDir: layout.backupDir }, options);
+  const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir, restore });
   return {
-    db,
+    get db() {
+      return ctx.db;
+    },
     ctx,
     registry,
     jobs,
     dataDir: dir,
     close: async () => {
       await jobs.close();
-      db.close();
+      ctx.db.close();
     },
   };
 }
@@ -74,7 +81,7 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
 export function openReader(dataDir: string, options: OpenOptions = {}): Pick<Ledger, 'registry' | 'close'> & { jobs: null } {
   const dir = path.resolve(dataDir);
   const db = openDatabase(databasePath(dir), options);
-  const ctx: JobContext = { db, clock: () => new Date(), actor: currentActor(), filesDir: path.join(dir, 'attachments'), jobs: null };
+  const ctx: JobContext = { db, clock: () => new Date(), actor: currentActor(), filesDir: path.join(dir, ATTACHMENTS_DIR), jobs: null };
   return { registry: createRegistry(ctx, { version: APP_VERSION, dataDir: dir }), jobs: null, close: async () => {
       db.close();
     },

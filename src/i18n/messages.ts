@@ -173,6 +173,40 @@ export const msg = {
     migrationFailed: (name: string) => `升级数据结构“${name}”时失败，数据已恢复到升级前的状态。`,
     foreignFile: '这个文件不是本软件的数据文件，不能打开。',
   },
+  verify: {
+    noDatabase: (file: string) => `找不到数据文件 ${file}。`,
+    unreadable: (file: string) => `${file} 不是本软件的数据文件，或已严重损坏，无法打开。`,
+    tooNew: (found: number, known: number) => `数据版本 ${found} 比本软件认识的 ${known} 更新：请先升级软件。`,
+    foreignFile: '这个文件不是本软件的数据文件。',
+    integrity: (detail: string) => `数据文件内部结构损坏（integrity_check）：${detail}`,
+    foreignKeys: (n: number, tables: string) => `有 ${n} 条记录引用了不存在的记录（foreign_key_check，涉及：${tables}）。`,
+    attachmentPath: (stored: string) => `附件记录的存放位置“${stored}”不合规，可能被改动过。`,
+    attachmentMissing: (stored: string) => `缺少附件文件 attachments/${stored}。`,
+    attachmentCorrupt: (stored: string) => `附件文件 attachments/${stored} 的校验值（SHA-256）不符，文件已损坏或被替换。`,
+    leftover: (file: string) => `发现中断留下的临时文件 ${file}（.part），它不是有效数据。确认没有备份、恢复或导出正在进行后，可以删除它。`,
+  },
+  backup: {
+    exists: (target: string) => `${target} 已经存在，备份不会覆盖已有文件。请换一个位置。`,
+    failed: (reason: string) => `备份失败，没有留下备份文件：${reason}`,
+    notVerified: (problems: string) => `备份写好后检查未通过，已删除这份备份。请运行 netledger check 检查数据文件夹，处理后再备份。问题：${problems}`,
+    notFound: (name: string) => `找不到备份“${name}”，可能已被移走或删除。请刷新列表。`,
+  },
+  restore: {
+    notFound: (source: string) => `找不到要恢复的备份 ${source}。`,
+    refused: (problems: string) => `这份备份未通过检查，没有做任何更改，当前数据保持原样。问题：${problems}`,
+    inUse: '数据文件正被其他程序（例如本软件的另一个窗口或浏览器模式）使用。请先关闭它们，再恢复。当前数据没有被更改。',
+    jobsRunning: '有导出或备份正在进行。请等它完成（或取消）后再恢复。当前数据没有被更改。',
+    unavailable: '当前运行方式不能恢复备份。请关闭本软件，在命令行运行 netledger restore 备份位置。',
+    failed: (reason: string, kept: string | null) =>
+      `恢复没有完成（${reason}）。数据文件仍可打开，请运行 netledger check 查看。` + (kept ? `恢复前的数据已完整保存在 ${kept}，需要时可以用 netledger restore 恢复它。` : ''),
+    reopenProblems: (problems: string) => `已恢复，但重新打开后的检查发现问题：${problems}`,
+    chooseBackup: '请选择要恢复的备份。',
+    confirmFirst: '恢复会替换当前数据，请先确认。',
+  },
+  check: {
+    ok: (attachments: number) => `检查通过：数据文件完整，外键一致，${attachments} 个附件文件齐全且校验值相符，没有遗留的临时文件。`,
+    failed: (n: number) => `检查发现 ${n} 个问题：`,
+  },
   cli: {
     usage: `用法：netledger <命令> [选项]
 
@@ -187,7 +221,9 @@ export const msg = {
                            requests 发布信息请示登记表、campaign 年度报备核查完成情况表
   export-package --period 期间 --out 文件.json [--org 组织代码] [--from 日期] [--to 日期]
                            导出上报数据包（供上级党组织导入汇总）
-  backup                   把数据完整备份到数据文件夹的 backups/ 中
+  backup [--out 文件夹]     把数据和附件完整备份为一个文件夹（默认放在数据文件夹的 backups/ 中），写完后检查
+  restore 备份 [--yes]      用备份（备份文件夹或 .sqlite3 文件）替换当前数据；先检查备份，当前数据留存在 replaced/ 中
+  check [--json]           检查数据文件、外键、附件文件及其校验值、遗留的临时文件；有问题时退出码为 1
 
 通用选项：
   --data-dir 目录          数据文件夹（默认 ./netledger-data）`,
@@ -204,6 +240,17 @@ export const msg = {
     unknownOrgCode: (code: string) => `找不到组织代码为“${code}”的党组织。运行 netledger orgs 查看组织代码。`,
     exported: (file: string, rows: number) => `已导出：${file}（${rows} 行）`,
     backedUp: (file: string) => `已备份：${file}`,
+    outNotFolder: (out: string) => `--out 应是一个已有的文件夹（备份会放在其中的新文件夹里）：${out}`,
+    restoreSourceMissing: '请指定要恢复的备份：netledger restore 备份文件夹 [--yes]。',
+    restoreNeedsYes: '恢复会替换当前数据，需要确认。请在终端中运行并按提示确认，或加 --yes 表示已确认。',
+    restorePlan: (p: { source: string; current: { file: string; sizeBytes: number; modifiedAt: string } | null; keepAs: string }) =>
+      `将用备份 ${p.source} 替换当前数据。\n` +
+      (p.current
+        ? `当前数据 ${p.current.file}（${(p.current.sizeBytes / 1024 / 1024).toFixed(1)} MB，最后修改于 ${new Date(p.current.modifiedAt).toLocaleString('zh-CN', { hour12: false })}）及其附件将完整保存到 ${p.keepAs}。`
+        : '数据文件夹中还没有数据，不需要留存。'),
+    restoreConfirm: '确定要恢复吗？输入 yes（或“是”）确认，其他输入取消：',
+    restoreCancelled: '已取消，没有做任何更改。',
+    restored: (source: string, kept: string | null) => `已恢复：${source}。` + (kept ? `原来的数据保存在 ${kept}。` : ''),
     serving: (url: string) => `浏览器模式已启动，请在本机浏览器打开：\n${url}\n按 Ctrl+C 停止。`,
   },
   audit: {

@@ -29,7 +29,6 @@ export function startExport(ctx: JobContext, input: ExportStart): JobStatus {
 }
 
 export const jobStatus = (ctx: JobContext, { jobId }: HandlerInput<'jobs.status'>) => jobs(ctx).status(jobId);
-/** Backups are named by the time to the second (UTC): ledger-20261125-180512.sqlite3. */
-export const startBackup = (ctx: JobContext) => jobs(ctx).startBackup(ctx.clock().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-'));
+export const startBackup = (ctx: JobContext) => jobs(ctx).startBackup(ctx.clock());
 export const listBackups = (ctx: JobContext) => jobs(ctx).backups();
 export const cancelJob = (ctx: JobContext, { jobId }: HandlerInput<'jobs.cancel'>) => jobs(ctx).cancel(jobId);

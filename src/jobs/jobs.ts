@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LedgerError } from '../contract/errors.js';
+import type { BackupEntry } from '../contract/system.js';
+import { backupName, listBackups } from '../db/backup.js';
 import { msg } from '../i18n/messages.js';
 import type { JobStatus, ReportKind } from '../contract/reports.js';
 import type { ReportParams } from '../reports/definition.js';
@@ -17,7 +19,7 @@ import type { ServiceContext } from '../services/context.js';
 export type ExportTask =
   | { type: 'report'; kind: ReportKind; params: ReportParams; outPath: string }
   | { type: 'package'; params: PackageParams; outPath: string }
-  | { type: 'backup'; outPath: string };
+  | { type: 'backup'; outPath: string; attachmentsDir: string };
 
 /** A task as requested: the path is optional (browser mode writes into the export folder). */
 type WithoutPath<T> = T extends unknown ? Omit<T, 'outPath'> : never;
@@ -35,6 +37,8 @@ export interface ExportJobsOptions {
   exportDir: string;
   /** Where backups of the register are kept, inside the data folder. */
   backupDir: string;
+  /** The data folder's scanned forms, which go into every backup. */
+  attachmentsDir: string;
   /** The worker's script and the Node flags it needs (tsx for the TypeScript source; none when bundled). */
   workerFile: string;
   workerExecArgv: string[];
@@ -143,20 +147,19 @@ export class ExportJobs {
   }
 
   /** Backups in the data folder, newest first. */
-  backups(): { fileName: string; sizeBytes: number; createdAt: string }[] {
-    if (!fs.existsSync(this.options.backupDir)) return [];
-    return fs
-      .readdirSync(this.options.backupDir)
-      .filter((f) => f.endsWith('.sqlite3'))
-      .map((f) => {
-        const stat = fs.statSync(path.join(this.options.backupDir, f));
-        return { fileName: f, sizeBytes: stat.size, createdAt: stat.mtime.toISOString() };
-      })
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  backups(): BackupEntry[] {
+    return listBackups(this.options.backupDir);
   }
 
-  startBackup(stamp: string): JobStatus {
-    return this.start({ type: 'backup', outPath: path.join(this.options.backupDir, `ledger-${stamp}.sqlite3`), fileName: `ledger-${stamp}.sqlite3` });
+  /** A backup folder under a new name (never over an existing one) in `dir`, by default the data folder's backups/. */
+  startBackup(now: Date, dir = this.options.backupDir): JobStatus {
+    const name = backupName(now);
+    return this.start({ type: 'backup', outPath: path.join(dir, name), attachmentsDir: this.options.attachmentsDir, fileName: name });
+  }
+
+  /** A restore may replace the database file only when no worker still has it open. */
+  busy(): boolean {
+    return [...this.jobs.values()].some((j) => j.worker !== null);
   }
 
   /**

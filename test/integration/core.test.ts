@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { valueOf } from '../../src/contract/contract.js';
 import { LedgerError } from '../../src/contract/errors.js';
 import { startCore, type Core } from '../../src/hosts/core.js';
@@ -34,6 +34,25 @@ describe('the core', () => {
     // Queries go to the readers, each on its own connection: both see the committed demo.
     const counts = await Promise.all([core.invoke('system.stats', {}), core.invoke('system.stats', {})]);
     expect(counts.map((c) => valueOf<'system.stats'>(c).members)).toEqual([15_000, 15_000]);
+  });
+
+  it('restores a backup with every reader closed around it, and the readers then see the restored register', async () => {
+    core = await startCore(fresh());
+    valueOf<'system.demo'>(await core.invoke('system.demo', { members: 200, seed: 5 }));
+    const started = valueOf<'system.backup'>(await core.invoke('system.backup', {}));
+    await vi.waitFor(async () => expect(valueOf<'jobs.status'>(await core!.invoke('jobs.status', { jobId: started.id })).state).toBe('done'), { timeout: 30_000 });
+    const before = valueOf<'system.stats'>(await core.invoke('system.stats', {})).organizations!;
+    valueOf<'organizations.create'>(await core.invoke('organizations.create', { parentId: null, fullName: '中共恢复后应消失委员会', type: '党委' }));
+    expect(valueOf<'system.stats'>(await core.invoke('system.stats', {})).organizations).toBe(before + 1);
+    const [backup] = valueOf<'system.backups'>(await core.invoke('system.backups', {}));
+    const restored = valueOf<'system.restore'>(await core.invoke('system.restore', { fileName: backup!.fileName, confirm: true }));
+    expect(restored.restoredFrom).toBe(backup!.fileName);
+    // Both readers (and the writer) answer from the restored file, not the one they had open before.
+    const counts = await Promise.all([1, 2, 3].map(() => core!.invoke('system.stats', {})));
+    expect(counts.map((c) => valueOf<'system.stats'>(c).organizations)).toEqual([before, before, before]);
+    // The threads cannot set the file mask themselves; the host did, so SQLite's own files are private too.
+    const mode = (f: string) => (fs.statSync(path.join(dir, f)).mode & 0o777).toString(8);
+    expect([mode('ledger.sqlite3'), mode('ledger.sqlite3-wal'), mode(path.join('backups', backup!.fileName))]).toEqual(['600', '600', '700']);
   });
 
   it('refuses unknown calls and invalid input with the registry’s own errors', async () => {

@@ -158,8 +158,9 @@ describe('a private data folder', () => {
     const chosen = await ledger.jobs.wait(call('reports.start', { type: 'package', period: '2026年度', outPath: path.join(root, '包.json') }).id);
     const stored = path.join(dataDir, 'attachments', att.sha256.slice(0, 2), `${att.sha256}.pdf`);
     for (const file of ['ledger.sqlite3', 'ledger.sqlite3-wal', 'ledger.sqlite3-shm'].map((f) => path.join(dataDir, f))) expect([file, mode(file)]).toEqual([file, '600']);
-    for (const file of [stored, backup.file!, browserExport.file!, chosen.file!]) expect([file, mode(file)]).toEqual([file, '600']);
-    for (const dir of [dataDir, path.join(dataDir, 'attachments'), path.dirname(stored), path.join(dataDir, 'backups'), path.join(dataDir, 'exports')]) {
+    // A backup is a folder holding the register and its scans.
+    for (const file of [stored, path.join(backup.file!, 'ledger.sqlite3'), browserExport.file!, chosen.file!]) expect([file, mode(file)]).toEqual([file, '600']);
+    for (const dir of [dataDir, path.join(dataDir, 'attachments'), path.dirname(stored), path.join(dataDir, 'backups'), backup.file!, path.join(dataDir, 'exports')]) {
       expect([dir, mode(dir)]).toEqual([dir, '700']);
     }
   });

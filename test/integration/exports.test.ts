@@ -69,14 +69,14 @@ describe('export jobs in a worker thread', () => {
 });
 
 describe('backup', () => {
-  it('copies the register consistently into backups/, listed newest first, and the copy opens with the same data', async () => {
+  it('copies the register consistently into a backup folder in backups/, listed newest first, and the copy opens with the same data', async () => {
     const started = call('system.backup', {});
     const done = await ledger.jobs.wait(started.id);
     expect(done.state).toBe('done');
-    expect(done.file).toMatch(/backups[\\/]ledger-\d{8}-\d{6}\.sqlite3$/);
+    expect(done.file).toMatch(/backups[\\/]ledger-\d{8}-\d{6}-[0-9a-f]{4}$/);
     expect(call('system.backups', {})[0]!.fileName).toBe(path.basename(done.file!));
     const Database = (await import('better-sqlite3')).default;
-    const copy = new Database(done.file!, { readonly: true });
+    const copy = new Database(path.join(done.file!, 'ledger.sqlite3'), { readonly: true });
     expect((copy.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n).toBe(count('SELECT count(*) AS n FROM members'));
     expect(copy.pragma('user_version', { simple: true })).toBe(ledger.db.pragma('user_version', { simple: true }));
     copy.close();

@@ -1,0 +1,97 @@
+/**
+ * What "a register we can trust" means, checked the same way for a fresh backup, a backup about to be restored
+ * and the live data folder (`netledger check`): SQLite's own integrity and foreign-key checks, a schema version
+ * this release understands, and every scanned form present with the SHA-256 recorded for it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { msg } from '../i18n/messages.js';
+import { sha256File } from './durable.js';
+
+export type ProblemKind =
+  | 'noDatabase'
+  | 'unreadable'
+  | 'tooNew'
+  | 'foreignFile'
+  | 'integrity'
+  | 'foreignKeys'
+  | 'attachmentPath'
+  | 'attachmentMissing'
+  | 'attachmentCorrupt'
+  | 'leftover';
+
+export interface Problem {
+  kind: ProblemKind;
+  message: string;
+}
+
+/** One stored scan as the register records it: a path below attachments/ and the SHA-256 of its bytes. */
+export interface StoredFile {
+  storedPath: string;
+  sha256: string;
+}
+
+export interface Inspection {
+  problems: Problem[];
+  schemaVersion: number;
+  files: StoredFile[];
+}
+
+// What addAttachment writes (sha[0..2]/sha.ext, with either separator): anything else could point outside the folder.
+const STORED_PATH = /^([0-9a-f]{2})[\\/]([0-9a-f]{64})\.(pdf|png|jpg|jpeg|tif|tiff)$/;
+
+/**
+ * Reads the register read-only (nothing is written, not even a journal) and lists what is wrong with it.
+ * The stored scans are only listed here; `checkFiles` compares them with a folder.
+ */
+export function inspectDatabase(file: string, knownVersion: number, nativeBinding?: string): Inspection {
+  const result: Inspection = { problems: [], schemaVersion: 0, files: [] };
+  const problem = (kind: ProblemKind, message: string) => result.problems.push({ kind, message });
+  if (!fs.existsSync(file)) {
+    problem('noDatabase', msg.verify.noDatabase(file));
+    return result;
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    result.schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    if (result.schemaVersion > knownVersion) problem('tooNew', msg.verify.tooNew(result.schemaVersion, knownVersion));
+    if (result.schemaVersion === 0 && tables.size > 0) problem('foreignFile', msg.verify.foreignFile);
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (integrity.join() !== 'ok') problem('integrity', msg.verify.integrity(integrity.slice(0, 3).join('；')));
+    const orphans = db.pragma('foreign_key_check') as { table: string }[];
+    if (orphans.length > 0) problem('foreignKeys', msg.verify.foreignKeys(orphans.length, [...new Set(orphans.map((o) => o.table))].join('、')));
+    if (tables.has('filing_attachments')) {
+      const rows = db.prepare('SELECT DISTINCT stored_path AS storedPath, sha256 FROM filing_attachments ORDER BY stored_path').all() as StoredFile[];
+      for (const row of rows) {
+        const m = STORED_PATH.exec(row.storedPath);
+        if (m && m[2] === row.sha256 && m[1] === row.sha256.slice(0, 2)) result.files.push(row);
+        else problem('attachmentPath', msg.verify.attachmentPath(row.storedPath));
+      }
+    }
+  } catch {
+    problem('unreadable', msg.verify.unreadable(file));
+  } finally {
+    db?.close();
+  }
+  return result;
+}
+
+/** Every listed scan present below dir with its recorded SHA-256. */
+export function checkFiles(files: StoredFile[], dir: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const f of files) {
+    const file = path.join(dir, f.storedPath);
+    if (!fs.existsSync(file)) problems.push({ kind: 'attachmentMissing', message: msg.verify.attachmentMissing(f.storedPath) });
+    else if (sha256File(file) !== f.sha256) problems.push({ kind: 'attachmentCorrupt', message: msg.verify.attachmentCorrupt(f.storedPath) });
+  }
+  return problems;
+}
+
+/** Problems as one line for an error message; the full list stays in `details`. */
+export function describeProblems(problems: Problem[]): string {
+  const shown = problems.slice(0, 5).map((p) => p.message);
+  return problems.length > 5 ? `${shown.join(' ')} ……共 ${problems.length} 个问题。` : shown.join(' ');
+}
