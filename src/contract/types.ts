@@ -97,6 +97,7 @@ export interface AuditEntry {
 export interface SystemInfo {
   version: string;
   schemaVersion: number;
+  sqliteVersion: string;
   dataDir: string;
   actor: string;
 }

@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { valueOf, type CallName, type CallOutput } from '../contract/contract.js';
 import type { OrganizationNode } from '../contract/types.js';
 import { LedgerError } from '../contract/errors.js';
+import { engineVersions } from '../db/software.js';
+import { APP_VERSION } from '../domain/version.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';
 import { startServer } from './http.js';
@@ -31,6 +33,7 @@ const OPTIONS = {
   period: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
 
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {
@@ -72,6 +75,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parse(argv);
     const command = positionals[0];
+    if (values.version) {
+      io.out(msg.about.text({ version: APP_VERSION, buildDate: null, ...engineVersions() }));
+      return 0;
+    }
     if (values.help || !command) {
       io.out(msg.cli.usage);
       return command || values.help ? 0 : 2;

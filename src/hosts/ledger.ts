@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { valueOf } from '../contract/contract.js';
 import { createRegistry, type Registry } from '../dispatch/registry.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
+import { backupBeforeUpgrade } from '../db/upgrade.js';
 import { ExportJobs, type JobContext } from '../jobs/jobs.js';
 import { APP_VERSION } from '../domain/version.js';
 
@@ -40,7 +41,8 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
   const dir = path.resolve(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const dbFile = databasePath(dir);
-  const db = openDatabase(dbFile, options);
+  // An existing register is copied into backups/ before a newer release migrates it.
+  const db = openDatabase(dbFile, { beforeUpgrade: (open, upgrade) => backupBeforeUpgrade(open, dbFile, upgrade), ...options });
   const actor = currentActor();
   const worker = options.exportWorker ?? SOURCE_WORKER;
   const jobs = new ExportJobs({
