@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
-import { openLedger, type Ledger } from '../src/hosts/ledger.js';
+import { valueOf } from '../src/contract/contract.js';
+import { openLedger, type Ledger, type LedgerOptions } from '../src/hosts/ledger.js';
+import { aboutDialog, aboutText } from './about.js';
 import { chooseDataDir } from './dataDir.js';
+import { headlessCommand } from './headless.js';
 import { registerIpc, type Dialogs } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { guardAllWebContents, hardenSession } from './security.js';
@@ -29,30 +32,43 @@ const dialogs: Dialogs = {
   },
 };
 
+function ledgerOptions(): LedgerOptions {
+  return {
+    // Set by `npm start` when it built better-sqlite3 for Electron's ABI next to Node's build.
+    nativeBinding: process.env.NETLEDGER_SQLITE_BINDING || undefined,
+    // Both travel beside the bundled main (electron.config.ts), not where the source modules were;
+    // when main runs from source (tests), the defaults beside the source modules apply.
+    migrationsDir: besideMain('migrations'),
+    exportWorker: besideMain('exportWorker.js') ? { file: besideMain('exportWorker.js')!, execArgv: [] } : undefined,
+  };
+}
+
+function showAbout(): void {
+  if (!ledger) return;
+  const options = aboutDialog(aboutText(valueOf<'system.info'>(ledger.registry.invoke('system.info', {})), app.getAppPath()));
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
 function start(): void {
   try {
-    ledger = openLedger(chooseDataDir(app.getPath('exe'), app.getPath('userData')), {
-      // Set by `npm start` when it built better-sqlite3 for Electron's ABI next to Node's build.
-      nativeBinding: process.env.NETLEDGER_SQLITE_BINDING || undefined,
-      // Both travel beside the bundled main (electron.config.ts), not where the source modules were;
-      // when main runs from source (tests), the defaults beside the source modules apply.
-      migrationsDir: besideMain('migrations'),
-      exportWorker: besideMain('exportWorker.js') ? { file: besideMain('exportWorker.js')!, execArgv: [] } : undefined,
-    });
+    ledger = openLedger(chooseDataDir(app.getPath('exe'), app.getPath('userData')), ledgerOptions());
   } catch (err) {
     dialog.showErrorBox(WINDOW_TITLE, err instanceof Error ? err.message : String(err));
     app.exit(1);
     return;
   }
   hardenSession(session.defaultSession, devServerUrl);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged, showAbout)));
   const pageOrigin = devServerUrl ?? pathToFileURL(rendererFile).href;
   registerIpc(ipcMain, ledger.registry, () => mainWindow, pageOrigin, dialogs);
   mainWindow = createMainWindow(path.join(here, '../preload/preload.cjs'), app.isPackaged, { url: devServerUrl, file: rendererFile });
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
-if (!app.requestSingleInstanceLock()) {
+const headless = headlessCommand(process.argv, { appPath: app.getAppPath(), options: ledgerOptions(), print: (line) => process.stdout.write(line + '\n') });
+if (headless) {
+  void app.whenReady().then(headless).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   guardAllWebContents(app);
