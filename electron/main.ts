@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
-import { startCore, type Core } from '../src/hosts/core.js';
+import { valueOf } from '../src/contract/contract.js';
+import { startCore, type Core, type CoreOptions } from '../src/hosts/core.js';
+import { aboutDialog, aboutText } from './about.js';
 import { chooseDataDir } from './dataDir.js';
+import { headlessCommand } from './headless.js';
 import { registerIpc, type Dialogs } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { guardAllWebContents, hardenSession } from './security.js';
@@ -32,18 +35,28 @@ const dialogs: Dialogs = {
 /** A script bundled beside main (electron.config.ts), run as a worker without a loader. */
 const bundledWorker = (name: string) => (besideMain(name) ? { file: besideMain(name)!, execArgv: [] } : undefined);
 
+function coreOptions(): CoreOptions {
+  return {
+    // Set by `npm start` when it built better-sqlite3 for Electron's ABI next to Node's build.
+    nativeBinding: process.env.NETLEDGER_SQLITE_BINDING || undefined,
+    // These travel beside the bundled main (electron.config.ts), not where the source modules were;
+    // when main runs from source (tests), the defaults beside the source modules apply.
+    migrationsDir: besideMain('migrations'),
+    exportWorker: bundledWorker('exportWorker.js'),
+    coreWorker: bundledWorker('coreWorker.js'),
+  };
+}
+
+async function showAbout(): Promise<void> {
+  if (!core) return;
+  const options = aboutDialog(aboutText(valueOf<'system.info'>(await core.invoke('system.info', {})), app.getAppPath()));
+  await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
 async function start(): Promise<void> {
   let started: Core;
   try {
-    started = await startCore(chooseDataDir(app.getPath('exe'), app.getPath('userData')), {
-      // Set by `npm start` when it built better-sqlite3 for Electron's ABI next to Node's build.
-      nativeBinding: process.env.NETLEDGER_SQLITE_BINDING || undefined,
-      // Both travel beside the bundled main (electron.config.ts), not where the source modules were;
-      // when main runs from source (tests), the defaults beside the source modules apply.
-      migrationsDir: besideMain('migrations'),
-      exportWorker: bundledWorker('exportWorker.js'),
-      coreWorker: bundledWorker('coreWorker.js'),
-    });
+    started = await startCore(chooseDataDir(app.getPath('exe'), app.getPath('userData')), coreOptions());
   } catch (err) {
     dialog.showErrorBox(WINDOW_TITLE, err instanceof Error ? err.message : String(err));
     app.exit(1);
@@ -51,14 +64,17 @@ async function start(): Promise<void> {
   }
   core = started;
   hardenSession(session.defaultSession, devServerUrl);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged, () => void showAbout())));
   const pageOrigin = devServerUrl ?? pathToFileURL(rendererFile).href;
   registerIpc(ipcMain, started, () => mainWindow, pageOrigin, dialogs);
   mainWindow = createMainWindow(path.join(here, '../preload/preload.cjs'), app.isPackaged, { url: devServerUrl, file: rendererFile });
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
-if (!app.requestSingleInstanceLock()) {
+const headless = headlessCommand(process.argv, { appPath: app.getAppPath(), options: coreOptions(), print: (line) => process.stdout.write(line + '\n') });
+if (headless) {
+  void app.whenReady().then(headless).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   guardAllWebContents(app);

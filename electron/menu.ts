@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** A Chinese menu with what an office user looks for; no "reload from web" or developer entries when packaged. */
-export function menuTemplate(packaged: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(packaged: boolean, showAbout: () => void): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom', label: '实际大小' },
     { role: 'zoomIn', label: '放大' },
@@ -26,5 +26,6 @@ export function menuTemplate(packaged: boolean): MenuItemConstructorOptions[] {
     },
     { label: '视图', submenu: view },
     { label: '窗口', submenu: [{ role: 'minimize', label: '最小化' }, { role: 'close', label: '关闭窗口' }] },
+    { label: '帮助', submenu: [{ label: '关于', click: showAbout }] },
   ];
 }

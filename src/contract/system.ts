@@ -12,6 +12,7 @@ export const demoGenerate = z.object({
 export interface SystemInfo {
   version: string;
   schemaVersion: number;
+  sqliteVersion: string;
   dataDir: string;
   actor: string;
 }

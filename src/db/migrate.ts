@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { LedgerError } from '../contract/errors.js';
+import { APP_VERSION } from '../domain/version.js';
 import { msg } from '../i18n/messages.js';
+import { writtenBy } from './writtenBy.js';
 
 export interface Migration {
   version: number;
@@ -38,7 +40,7 @@ export function schemaVersion(db: Database.Database): number {
 /** Throws when the file was written by a newer release, or is some other program's database. */
 export function assertCompatible(db: Database.Database, known: number): void {
   const version = schemaVersion(db);
-  if (version > known) throw new LedgerError('SCHEMA_TOO_NEW', msg.db.tooNew(version, known));
+  if (version > known) throw new LedgerError('SCHEMA_TOO_NEW', msg.db.tooNew({ found: version, known, app: APP_VERSION, writtenBy: writtenBy(db) }));
   if (version === 0) {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
     if (tables.n > 0) throw new LedgerError('FOREIGN_DATABASE', msg.db.foreignFile);

@@ -3,7 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
-import { assertCompatible, loadMigrations, migrate } from './migrate.js';
+import { APP_VERSION } from '../domain/version.js';
+import { assertCompatible, loadMigrations, migrate, schemaVersion } from './migrate.js';
+import { recordWrittenBy } from './writtenBy.js';
 
 export type Db = Database.Database;
 
@@ -12,6 +14,15 @@ export interface OpenOptions {
   /** Electron loads a build of better-sqlite3 made for its own ABI, kept apart from Node's. */
   nativeBinding?: string;
   now?: () => string;
+  /** Runs before an existing register is migrated to a newer schema; throwing refuses the upgrade. */
+  beforeUpgrade?: (db: Db, upgrade: Upgrade) => void;
+}
+
+/** An existing register about to move from schema `from` to `to`, at `now` (ISO time). */
+export interface Upgrade {
+  from: number;
+  to: number;
+  now: string;
 }
 
 export const DATABASE_FILE = 'ledger.sqlite3';
@@ -35,11 +46,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       if (err instanceof LedgerError) throw err;
       throw new LedgerError('FOREIGN_DATABASE', msg.db.foreignFile);
     }
+    // Before any pragma that writes, so a refused upgrade leaves the file exactly as it was.
+    const now = options.now ?? (() => new Date().toISOString());
+    const from = schemaVersion(db);
+    if (from > 0 && from < migrations.length) options.beforeUpgrade?.(db, { from, to: migrations.length, now: now() });
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, migrations, options.now ?? (() => new Date().toISOString()));
+    if (migrate(db, migrations, now) > 0) recordWrittenBy(db, APP_VERSION, migrations.length);
     return db;
   } catch (err) {
     db.close();

@@ -1,5 +1,6 @@
 /** Every contract name bound to the service function that answers it. TypeScript checks none is missing. */
 import { schemaVersion } from '../db/migrate.js';
+import { sqliteVersion } from '../db/software.js';
 import { generateDemo } from '../demo/generate.js';
 import { cancelJob, jobStatus, listBackups, startBackup, startExport } from '../jobs/exportService.js';
 import { previewReport } from '../reports/writeReport.js';
@@ -117,6 +118,7 @@ export function handlers(host: HostInfo): Handlers {
     'system.info': (ctx) => ({
       version: host.version,
       schemaVersion: schemaVersion(ctx.db),
+      sqliteVersion: sqliteVersion(ctx.db),
       dataDir: host.dataDir,
       actor: ctx.actor,
     }),

@@ -13,6 +13,8 @@ import { loadMigrations } from '../db/migrate.js';
 import { databasePath, openDatabase } from '../db/open.js';
 import { discardRestore, installRestore, stageRestore } from '../db/restore.js';
 import { describeProblems } from '../db/verify.js';
+import { engineVersions } from '../db/software.js';
+import { APP_VERSION } from '../domain/version.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';
 import { startBrowserMode } from './browserMode.js';
@@ -40,6 +42,7 @@ const OPTIONS = {
   out: { type: 'string' },
   yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
 
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {
@@ -134,6 +137,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parse(argv);
     const command = positionals[0];
+    if (values.version) {
+      io.out(msg.about.text({ version: APP_VERSION, buildDate: null, ...engineVersions() }));
+      return 0;
+    }
     if (values.help || !command) {
       io.out(msg.cli.usage);
       return command || values.help ? 0 : 2;

@@ -72,11 +72,13 @@ function chmod(file: string, mode: number): void {
 }
 
 function removeStale(dir: string, matches: (name: string) => boolean, now: number): void {
-  if (!fs.existsSync(dir)) return;
+  // Missing, or a file where the folder should be (an upgrade's backup then says so in Chinese).
+  if (!fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isFile() || !matches(entry.name)) continue;
+    // A backup is written as a `.part` folder, an export as a `.part` file.
+    if (!(entry.isFile() || entry.isDirectory()) || !matches(entry.name)) continue;
     const file = path.join(dir, entry.name);
     // Recently written: another process on the same data folder (a CLI export beside browser mode) may be writing it.
-    if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true });
+    if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { recursive: true, force: true });
   }
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createRegistry, type Registry } from '../dispatch/registry.js';
 import { ATTACHMENTS_DIR } from '../db/backup.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
+import { backupBeforeUpgrade } from '../db/upgrade.js';
 import { ExportJobs, type JobContext } from '../jobs/jobs.js';
 import { APP_VERSION } from '../domain/version.js';
 import { prepareDataFolder } from './dataFolder.js';
@@ -43,7 +44,8 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
   const layout = { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, ATTACHMENTS_DIR) };
   prepareDataFolder(layout);
   const dbFile = databasePath(dir);
-  const db = openDatabase(dbFile, options);
+  // An existing register is copied into backups/ before a newer release migrates it.
+  const db = openDatabase(dbFile, { beforeUpgrade: (open, upgrade) => backupBeforeUpgrade(open, dbFile, upgrade), ...options });
   const actor = currentActor();
   const worker = options.exportWorker ?? SOURCE_WORKER;
   const jobs = new ExportJobs({

@@ -168,8 +168,13 @@ export const msg = {
     pageNotBuilt: '界面文件尚未构建，请先运行 npm run build。',
   },
   db: {
-    tooNew: (found: number, known: number) =>
-      `这个数据文件由更新版本的软件创建（数据版本 ${found}，本软件只认识到 ${known}）。为保护数据，本软件不会打开它。请升级软件后再打开。`,
+    tooNew: (v: { found: number; known: number; app: string; writtenBy: string | null }) =>
+      `这个数据文件由更新版本的软件写入（${v.writtenBy ? `软件版本 ${v.writtenBy}，` : ''}数据版本 ${v.found}），` +
+      `本软件（版本 ${v.app}）只能打开数据版本 ${v.known} 及以前的数据文件。为保护数据，本软件不会打开它，文件保持原样。` +
+      `请安装${v.writtenBy ? ` ${v.writtenBy} 或` : ''}更新版本的软件后再打开。`,
+    upgradeBackupFailed: (from: number, to: number) =>
+      `数据文件需要从数据版本 ${from} 升级到 ${to}，但升级前的备份没能写入数据文件夹的 backups/（磁盘已满或没有写入权限？）。` +
+      `为保护数据，没有升级，文件保持原样。请腾出空间或检查权限后重新打开。`,
     migrationFailed: (name: string) => `升级数据结构“${name}”时失败，数据已恢复到升级前的状态。`,
     foreignFile: '这个文件不是本软件的数据文件，不能打开。',
   },
@@ -207,6 +212,18 @@ export const msg = {
     ok: (attachments: number) => `检查通过：数据文件完整，外键一致，${attachments} 个附件文件齐全且校验值相符，没有遗留的临时文件。`,
     failed: (n: number) => `检查发现 ${n} 个问题：`,
   },
+  about: {
+    title: '关于网络账号报备台账',
+    /** `netledger --version` and 帮助 → 关于: what support asks for first. */
+    text: (v: { version: string; buildDate: string | null; schemaVersion: number; sqliteVersion: string; electronVersion?: string }) =>
+      [
+        `网络账号报备台账 ${v.version}`,
+        `构建日期：${v.buildDate ? v.buildDate.slice(0, 10) : '未打包（从源代码运行）'}`,
+        `数据版本：${v.schemaVersion}`,
+        `SQLite：${v.sqliteVersion}`,
+        ...(v.electronVersion ? [`Electron：${v.electronVersion}`] : []),
+      ].join('\n'),
+  },
   cli: {
     usage: `用法：netledger <命令> [选项]
 
@@ -226,7 +243,8 @@ export const msg = {
   check [--json]           检查数据文件、外键、附件文件及其校验值、遗留的临时文件；有问题时退出码为 1
 
 通用选项：
-  --data-dir 目录          数据文件夹（默认 ./netledger-data）`,
+  --data-dir 目录          数据文件夹（默认 ./netledger-data）
+  --version                显示软件版本、数据版本和 SQLite 版本`,
     unknownCommand: (c: string) => `未知命令“${c}”。运行 netledger --help 查看用法。`,
     badNumber: (flag: string) => `选项 ${flag} 需要一个正整数。`,
     missingValue: (flag: string) => `选项 ${flag} 缺少取值。`,

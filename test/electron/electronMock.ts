@@ -68,6 +68,8 @@ export function createElectronMock(options: { singleInstance: boolean; packaged?
     exit: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn((name: string) => (name === 'exe' ? path.join(userData, 'bin', 'netledger') : userData)),
+    // Where the packaged package.json would be; from source there is none with a build date.
+    getAppPath: vi.fn(() => path.join(userData, 'app')),
   });
   FakeBrowserWindow.app = app;
   return {
@@ -79,7 +81,7 @@ export function createElectronMock(options: { singleInstance: boolean; packaged?
       BrowserWindow: FakeBrowserWindow,
       ipcMain: { handle: vi.fn((channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn)) },
       Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
-      dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+      dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
       session: { defaultSession: { webRequest, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
       contextBridge: { exposeInMainWorld: vi.fn() },
       ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../src/db/migrate.js';
 import { openDatabase } from '../../src/db/open.js';
+import { APP_VERSION } from '../../src/domain/version.js';
 import { msg } from '../../src/i18n/messages.js';
 
 const dirs: string[] = [];
@@ -47,7 +48,7 @@ describe('database', () => {
     db.pragma('journal_mode = DELETE');
     db.close();
     const before = fs.readFileSync(file);
-    expect(() => openDatabase(file)).toThrow(msg.db.tooNew(99, loadMigrations().length));
+    expect(() => openDatabase(file)).toThrow(msg.db.tooNew({ found: 99, known: loadMigrations().length, app: APP_VERSION, writtenBy: APP_VERSION }));
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.existsSync(file + '-wal')).toBe(false);
   });

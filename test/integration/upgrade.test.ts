@@ -1,0 +1,113 @@
+/**
+ * Installing a newer release over an older one: the register is copied into backups/ before it is migrated, the
+ * migrating release is noted, and an older release refuses the newer file naming both releases and both data
+ * versions, leaving it byte for byte as it was.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadMigrations } from '../../src/db/migrate.js';
+import { DATABASE_FILE, openDatabase } from '../../src/db/open.js';
+import { recordWrittenBy, writtenBy } from '../../src/db/writtenBy.js';
+import { APP_VERSION } from '../../src/domain/version.js';
+import { openLedger } from '../../src/hosts/ledger.js';
+import { msg } from '../../src/i18n/messages.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-upgrade-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** A migrations folder holding the first `count` real migrations, plus `extra` invented later ones. */
+function migrationsDir(count: number, extra: Record<string, string> = {}): string {
+  const dir = tempDir();
+  for (const f of fs.readdirSync(path.join(import.meta.dirname, '../../src/db/migrations')).sort().slice(0, count)) {
+    fs.copyFileSync(path.join(import.meta.dirname, '../../src/db/migrations', f), path.join(dir, f));
+  }
+  for (const [name, sql] of Object.entries(extra)) fs.writeFileSync(path.join(dir, name), sql);
+  return dir;
+}
+
+/** A data folder whose register was written by a release that knew only the first two migrations. */
+function olderRegister(): { dataDir: string; file: string } {
+  const dataDir = tempDir();
+  const file = path.join(dataDir, DATABASE_FILE);
+  const db = openDatabase(file, { migrationsDir: migrationsDir(2) });
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('filingRules', '{"deadlineDays":45}');
+  db.pragma('journal_mode = DELETE');
+  db.close();
+  return { dataDir, file };
+}
+
+const userVersion = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return { version: db.pragma('user_version', { simple: true }), rules: (db.prepare("SELECT value FROM settings WHERE key = 'filingRules'").get() as { value: string }).value };
+  } finally {
+    db.close();
+  }
+};
+
+describe('upgrading a register', () => {
+  it('copies the register into backups/ as it was, then migrates it and notes the release that did', async () => {
+    const { dataDir, file } = olderRegister();
+    const known = loadMigrations().length;
+    expect(known).toBeGreaterThan(2);
+    const ledger = openLedger(dataDir);
+    const backups = fs.readdirSync(path.join(dataDir, 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^ledger-\d{8}-\d{6}-[0-9a-f]{4}$/); // a checked backup folder, like every backup
+    // The copy is the register before the upgrade: old data version, same data.
+    expect(userVersion(path.join(dataDir, 'backups', backups[0]!, 'ledger.sqlite3'))).toEqual({ version: 2, rules: '{"deadlineDays":45}' });
+    expect(ledger.db.pragma('user_version', { simple: true })).toBe(known);
+    expect(writtenBy(ledger.db)).toBe(APP_VERSION);
+    // It is listed where the backup page looks.
+    expect(ledger.jobs.backups().map((b) => b.fileName)).toEqual(backups);
+    await ledger.close();
+    // Opening the upgraded register again takes no further copy.
+    await openLedger(dataDir).close();
+    expect(fs.readdirSync(path.join(dataDir, 'backups'))).toHaveLength(1);
+    expect(userVersion(file).version).toBe(known);
+  });
+
+  it('takes no copy of a new register', async () => {
+    const dataDir = tempDir();
+    await openLedger(dataDir).close();
+    expect(fs.existsSync(path.join(dataDir, 'backups'))).toBe(false);
+  });
+
+  it('refuses the upgrade, changing nothing, when the copy cannot be written', () => {
+    const { dataDir, file } = olderRegister();
+    fs.writeFileSync(path.join(dataDir, 'backups'), 'a file where the backups folder should be');
+    const before = fs.readFileSync(file);
+    expect(() => openLedger(dataDir)).toThrow(msg.db.upgradeBackupFailed(2, loadMigrations().length));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(userVersion(file).version).toBe(2);
+  });
+
+  it('an older release refuses a register a newer release migrated, naming both releases and data versions', () => {
+    const { file } = olderRegister();
+    const known = loadMigrations().length;
+    // The newer release: one more migration, and its own version noted.
+    const newer = openDatabase(file, { migrationsDir: migrationsDir(known, { [`${String(known + 1).padStart(4, '0')}_future.sql`]: 'CREATE TABLE future (id INTEGER);' }) });
+    recordWrittenBy(newer, '9.1.0', known + 1);
+    newer.pragma('journal_mode = DELETE');
+    newer.close();
+    const before = fs.readFileSync(file);
+    let message = '';
+    try {
+      openDatabase(file);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toBe(msg.db.tooNew({ found: known + 1, known, app: APP_VERSION, writtenBy: '9.1.0' }));
+    expect(message).toContain(`软件版本 9.1.0，数据版本 ${known + 1}`);
+    expect(message).toContain(`本软件（版本 ${APP_VERSION}）只能打开数据版本 ${known} 及以前`);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
