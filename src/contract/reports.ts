@@ -38,7 +38,7 @@ export interface ReportPreview {
   unit: string;
   reportDate: string;
   signature: LedgerSettings['signature'];
-  sheets: { name: string; title: string; subtitle: string; headers: string[]; widths: number[]; rows: (string | number | null)[][]; total: number }[];
+  sheets: { name: string; title: string; subtitle: string; headers: string[]; groups: (string | null)[]; widths: number[]; rows: (string | number | null)[][]; total: number }[];
 }
 
 export interface JobStatus {

@@ -16,12 +16,12 @@ import { formula, type ColumnSpec } from './style.js';
 const RESPONDED = '已报送（人）';
 const COLUMNS: ColumnSpec[] = [
   { header: '序号', width: 5, kind: 'index' },
-  { header: '党组织', width: 36 },
-  { header: '应报送人数（人）', width: 12, kind: 'number' },
+  { header: '党组织', width: 42 },
+  { header: '应报送人数\n（人）', width: 11, kind: 'number' },
   { header: '申报账号', group: RESPONDED, width: 9, kind: 'number' },
   { header: '零报告', group: RESPONDED, width: 9, kind: 'number' },
   { header: '共计', group: RESPONDED, width: 9, kind: 'number' },
-  { header: '未报送（人）', width: 11, kind: 'number' },
+  { header: '未报送\n（人）', width: 10, kind: 'number' },
   { header: '完成率', width: 9, kind: 'number', numFmt: '0.0%' },
 ];
 
@@ -31,7 +31,7 @@ const MISSING_COLUMNS: ColumnSpec[] = [
   { header: '所在党组织', width: 40 },
   { header: '职务', width: 16 },
   { header: '联系电话', width: 15, kind: 'id' },
-  { header: '在用账号（个）', width: 10, kind: 'number' },
+  { header: '在用账号\n（个）', width: 10, kind: 'number' },
 ];
 
 function campaignId(ctx: ServiceContext, scope: ReportScope): number {

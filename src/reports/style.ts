@@ -307,7 +307,7 @@ const LINE_HEIGHT = 14;
 
 /** Printed lines of a wrapped text in a column: its own line breaks, each wrapped at the column's usable width (less the indent). */
 function lineCount(text: string, width: number): number {
-  const usable = Math.max(1, width - 0.5);
+  const usable = Math.max(1, width);
   return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
 }
 

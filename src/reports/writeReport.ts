@@ -98,6 +98,12 @@ export async function writeReport(ctx: ServiceContext, kind: ReportKind, params:
 
 const PREVIEW_ROWS = 30;
 
+/** A cell as the preview shows it: a formula's value, a rate as the printed percentage. */
+function previewValue(v: CellValue, numFmt: string | undefined): string | number | null {
+  const value = v !== null && typeof v === 'object' ? v.result : v;
+  return numFmt === '0.0%' && typeof value === 'number' ? `${(value * 100).toFixed(1)}%` : value;
+}
+
 export function previewReport(ctx: ServiceContext, { kind, ...params }: HandlerInput<'reports.preview'>): ReportPreview {
   const scope = resolveScope(ctx, params);
   return {
@@ -110,8 +116,9 @@ export function previewReport(ctx: ServiceContext, { kind, ...params }: HandlerI
       title: s.title,
       subtitle: s.subtitle,
       headers: s.columns.map((c) => c.header),
+      groups: s.columns.map((c) => c.group ?? null),
       widths: s.columns.map((c) => c.width),
-      rows: [...s.rows(PREVIEW_ROWS)].map((l) => l.values.map((v) => (v !== null && typeof v === 'object' ? v.result : v))),
+      rows: [...s.rows(PREVIEW_ROWS)].map((l) => l.values.map((v, i) => previewValue(v, s.columns[i]?.numFmt))),
       total: s.count(),
     })),
   };

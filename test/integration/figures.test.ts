@@ -115,9 +115,9 @@ describe.each([
     const ids = new Set(scopeIds());
     const page = completion.byOrganization.filter((r) => ids.has(r.organizationId));
     expect(page.length).toBeGreaterThan(0);
-    expect(t.get('应报送人数（人）')).toBe(page.reduce((a, r) => a + r.expected, 0));
+    expect(t.get('应报送人数\n（人）')).toBe(page.reduce((a, r) => a + r.expected, 0));
     expect(t.get('共计')).toBe(page.reduce((a, r) => a + r.responded, 0));
-    expect(t.get('未报送（人）')).toBe(page.reduce((a, r) => a + r.notResponded, 0));
+    expect(t.get('未报送\n（人）')).toBe(page.reduce((a, r) => a + r.notResponded, 0));
     expect(tallyOf(missing!)).toBe(call('campaigns.missing', { id: campaign.id, organizationId: organizationId ?? top.id, limit: 1 }).total);
   }, 120_000);
 });
