@@ -49,7 +49,7 @@ export const reportOptionStrings = {
     } as Record<string, string>,
     reportDate: '填报日期',
     reportDateHint: '印在报表“填报日期”处，默认今天。',
-    asOf: '数字为统计期间截止日（或今天）的台账情况。',
+    asOf: '账号和报备数字为今天的台账情况；统计期间用于筛选表彰、请示等有日期的记录。',
   },
 };
 
