@@ -1,6 +1,6 @@
 import { accountStrings } from './strings/accounts.js';
 import { commendationStrings } from './strings/commendations.js';
-import { backupStrings, reportStrings } from './strings/reports.js';
+import { backupStrings, reportOptionStrings, reportStrings } from './strings/reports.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */
 const strings = {
@@ -36,7 +36,7 @@ const strings = {
   },
   org: {
     tree: '党组织树',
-    newRoot: '新建最上级党组织',
+    newRoot: '新建本单位党组织',
     newChild: '新建下级党组织',
     edit: '编辑党组织',
     move: '移动到…',
@@ -80,8 +80,8 @@ const strings = {
     organization: '所在党组织',
     workUnit: '工作单位',
     position: '职务',
-    rank: '职级',
-    partyStatus: '党籍状态',
+    rank: '职务层次',
+    partyStatus: '人员类别',
     phone: '联系电话',
     status: '状态',
     statusDate: '状态变更日期',
@@ -96,7 +96,7 @@ const strings = {
     empty: '没有符合条件的党员。',
     emptyRegister: '还没有党员。点“新增党员”登记第一位。',
     profile: '党员档案',
-    move: '转移组织关系',
+    move: '调整所在党组织',
     moveTitle: (name: string) => `转移“${name}”的组织关系`,
     moveTarget: '转入党组织',
     moved: '已转移',
@@ -139,6 +139,7 @@ export const t = {
   ...accountStrings,
   ...commendationStrings,
   ...reportStrings,
+  ...reportOptionStrings,
   ...backupStrings,
   nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav },
   /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */

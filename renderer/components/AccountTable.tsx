@@ -17,7 +17,7 @@ const columns: TableColumnsType<AccountRow> = [
   { title: t.account.kind, dataIndex: 'kind', width: 80 },
   { title: t.account.audience, dataIndex: 'audience', width: 110, render: or },
   { title: t.account.requiredFiling, dataIndex: 'requiredFiling', width: 60 },
-  { title: t.account.filingState, dataIndex: 'filingState', width: 150, render: (_: unknown, r: AccountRow) => <FilingStateTag state={r.filingState} overdue={r.overdue} /> },
+  { title: t.account.filingState, dataIndex: 'filingState', width: 150, render: (_: unknown, r: AccountRow) => <FilingStateTag state={r.filingState} required={r.requiredFiling} overdue={r.overdue} /> },
   { title: t.account.dueOn, dataIndex: 'dueOn', width: 110, render: or },
 ];
 

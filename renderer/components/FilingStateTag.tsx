@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
-import type { FilingState } from '../../src/domain/vocabulary.js';
+import { filingStateLabel } from '../../src/domain/figures.js';
+import type { FilingState, RequiredFiling } from '../../src/domain/vocabulary.js';
 import { t } from '../strings.js';
 
 const COLORS: Record<FilingState, string> = {
@@ -12,10 +13,11 @@ const COLORS: Record<FilingState, string> = {
   已注销: 'default',
 };
 
-export function FilingStateTag({ state, overdue }: { state: FilingState; overdue?: boolean }) {
+/** The state in the words the reports print: 已报告/已备案 for an accepted filing, 变更未报备 for a change since. */
+export function FilingStateTag({ state, required, overdue }: { state: FilingState; required: RequiredFiling; overdue?: boolean }) {
   return (
     <>
-      <Tag color={COLORS[state]}>{state}</Tag>
+      <Tag color={COLORS[state]}>{filingStateLabel(state, required)}</Tag>
       {overdue && <Tag color="red">{t.account.overdue}</Tag>}
     </>
   );

@@ -16,7 +16,7 @@ const columns: TableColumnsType<AccountRow> = [
   { title: t.account.capacity, dataIndex: 'capacity', width: 100 },
   { title: t.account.kind, dataIndex: 'kind', width: 90 },
   { title: t.account.requiredFiling, dataIndex: 'requiredFiling', width: 70 },
-  { title: t.account.filingState, dataIndex: 'filingState', width: 160, render: (_: unknown, r) => <FilingStateTag state={r.filingState} overdue={r.overdue} /> },
+  { title: t.account.filingState, dataIndex: 'filingState', width: 160, render: (_: unknown, r) => <FilingStateTag state={r.filingState} required={r.requiredFiling} overdue={r.overdue} /> },
   {
     title: t.account.lastFiling,
     key: 'lastFiling',

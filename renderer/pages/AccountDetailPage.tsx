@@ -26,7 +26,7 @@ export function AccountDetailPage() {
       <Space>
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>{t.common.back}</Button>
         <h2 className="page-title">{account.displayName}</h2>
-        <span data-testid="account-state"><FilingStateTag state={account.filingState} overdue={account.overdue} /></span>
+        <span data-testid="account-state"><FilingStateTag state={account.filingState} required={account.requiredFiling} overdue={account.overdue} /></span>
       </Space>
       {account.changedFields.length > 0 && account.filingState === '变更未报' && (
         <Alert type="warning" showIcon title={t.account.changedSince(account.changedFields.map((f) => t.account.filedFields[f] ?? f).join('、'))} />

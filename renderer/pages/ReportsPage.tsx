@@ -1,24 +1,52 @@
 /** 上报报表: choose report, scope and period, see it as it will print, export it (and its data package). */
-import { Alert, Button, Card, DatePicker, Empty, Form, Input, Modal, Progress, Segmented, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Form, Input, Modal, Progress, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { chineseDate } from '../../src/domain/dates.js';
 import { exportFileName } from '../../src/domain/fileNames.js';
 import { msg } from '../../src/i18n/messages.js';
 import { REPORT_KINDS, type ReportKind } from '../../src/contract/reports.js';
+import { DETAIL_LISTINGS, type DetailListing } from '../../src/domain/figures.js';
+import dayjs from 'dayjs';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
 import { useExport } from '../hooks/useExport.js';
 import { useDateRange } from '../hooks/useDateRange.js';
 import { t } from '../strings.js';
 
+type PreviewSheet = { headers: string[]; groups: (string | null)[]; widths: number[] };
+
+/** The preview's columns with the same two-level header as the printed report (a group over its columns). */
+function previewColumns(sheet: PreviewSheet): TableColumnsType<Record<number, unknown>> {
+  const out: TableColumnsType<Record<number, unknown>> = [];
+  sheet.headers.forEach((h, i) => {
+    // Headers wrap as they do on paper; only the body is cut short with an ellipsis.
+    const column = { title: <span style={{ whiteSpace: 'normal' }}>{h}</span>, dataIndex: i, key: i, ellipsis: true, width: Math.max(64, (sheet.widths[i] ?? 10) * 9) };
+    const group = sheet.groups[i];
+    const last = out.at(-1) as { title?: unknown; children?: unknown[] } | undefined;
+    if (!group) out.push(column);
+    else if (last?.children && last.title === group) last.children.push(column);
+    else out.push({ title: group, key: `g${i}`, children: [column] });
+  });
+  return out;
+}
+
 export function ReportsPage() {
   const [kind, setKind] = useState<ReportKind>('summary');
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const dates = useDateRange();
   const [campaignId, setCampaignId] = useState<number | undefined>();
+  const [listing, setListing] = useState<DetailListing>('needed');
+  const [reportDate, setReportDate] = useState<string | undefined>();
   const [packaging, setPackaging] = useState(false);
   const [period, setPeriod] = useState(() => t.report.defaultPeriod(new Date().getFullYear()));
-  const params = { organizationId, from: dates.from, to: dates.to, campaignId: kind === 'campaign' ? campaignId : undefined };
+  const params = {
+    organizationId,
+    from: dates.from,
+    to: dates.to,
+    campaignId: kind === 'campaign' ? campaignId : undefined,
+    listing: kind === 'detail' ? listing : undefined,
+    reportDate,
+  };
   const preview = useCall('reports.preview', { kind, ...params });
   const campaigns = useCall('campaigns.list', {});
   const exporter = useExport();
@@ -45,6 +73,25 @@ export function ReportsPage() {
             options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.title}（${c.status}）` }))}
           />
         )}
+        {kind === 'detail' && (
+          <>
+            <span>{t.reportOptions.listing}</span>
+            <Select
+              style={{ width: 250 }}
+              value={listing}
+              onChange={setListing}
+              options={DETAIL_LISTINGS.map((l) => ({ value: l, label: t.reportOptions.listings[l] }))}
+              data-testid="report-listing"
+            />
+          </>
+        )}
+        <span title={t.reportOptions.reportDateHint}>{t.reportOptions.reportDate}</span>
+        <DatePicker
+          value={reportDate ? dayjs(reportDate) : null}
+          onChange={(d) => setReportDate(d ? d.format('YYYY-MM-DD') : undefined)}
+          placeholder={t.reportOptions.reportDateHint}
+          data-testid="report-date"
+        />
         <Space style={{ marginLeft: 'auto' }}>
           <Button type="primary" disabled={!p} onClick={() => p && first && void exporter.run({ type: 'report', kind, ...params }, exportFileName(first.title, p.unit, p.reportDate, '.xlsx'))}>
             {t.report.export}
@@ -54,7 +101,7 @@ export function ReportsPage() {
       </div>
       {preview.error && <Alert type="error" showIcon title={preview.error} />}
       {p && (
-        <Card size="small" title={t.report.preview} extra={<span className="muted">{t.report.signatureHint}</span>}>
+        <Card size="small" title={t.report.preview} extra={<span className="muted">{t.reportOptions.asOf} {t.report.signatureHint}</span>}>
           {p.sheets.map((sheet) => (
             <div key={sheet.name} className="report-preview" data-testid="report-preview">
               <div className="report-title">{sheet.title}</div>
@@ -67,7 +114,7 @@ export function ReportsPage() {
                 bordered
                 pagination={false}
                 rowKey={(_, i) => String(i)}
-                columns={sheet.headers.map((h, i) => ({ title: h, dataIndex: i, key: i, ellipsis: true, width: (sheet.widths[i] ?? 10) * 9 }))}
+                columns={previewColumns(sheet)}
                 dataSource={sheet.rows.map((r) => Object.fromEntries(r.map((v, i) => [i, v ?? ''])))}
                 scroll={{ x: sheet.widths.reduce((a, w) => a + w * 9, 0) }}
                 locale={{ emptyText: <Empty description={t.report.empty} /> }}

@@ -17,7 +17,7 @@ export const reportStrings = {
     previewNote: (shown: number, total: number) => `共 ${total.toLocaleString('zh-CN')} 行，预览前 ${shown} 行；导出的文件含全部内容、小计与合计公式。`,
     unitLine: (unit: string, date: string) => [`填报单位（盖章）：${unit}`, `填报日期：${date}`],
     signature: (s: { leader: string; reviewer: string; preparer: string; phone: string }) =>
-      `单位负责人：${s.leader}    审核人：${s.reviewer}    填表人：${s.preparer}    联系电话：${s.phone}`,
+      `单位负责人（签字）：${s.leader}　　　　审核人：${s.reviewer}　　　　填表人：${s.preparer}　　　　联系电话：${s.phone}`,
     signatureHint: '签名栏内容在“报备规则”中设置。',
     export: '导出 Excel',
     exportPackage: '导出上报数据包',
@@ -35,6 +35,21 @@ export const reportStrings = {
     excelFilter: 'Excel 工作簿',
     jsonFilter: '上报数据包',
     empty: '没有数据。',
+  },
+};
+
+/** The report options added with one set of figures: what the 明细表 lists and the 填报日期. */
+export const reportOptionStrings = {
+  reportOptions: {
+    listing: '明细表范围',
+    listings: {
+      needed: '需报告/备案的账号（不含已注销）',
+      all: '全部在用账号（含无需报备的）',
+      closed: '已注销账号（统计期间内注销的）',
+    } as Record<string, string>,
+    reportDate: '填报日期',
+    reportDateHint: '印在报表“填报日期”处，默认今天。',
+    asOf: '账号和报备数字为今天的台账情况；统计期间用于筛选表彰、请示等有日期的记录。',
   },
 };
 

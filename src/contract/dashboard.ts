@@ -4,17 +4,9 @@ import { id, query } from './common.js';
 
 export const dashboardQuery = z.object({ organizationId: id.optional() });
 
-/** Counts for one kind of filing (报告 or 备案) in a scope. */
-export interface FilingCounts {
-  needed: number;
-  filed: number;
-  pending: number;
-  correction: number;
-  notFiled: number;
-  overdue: number;
-  changed: number;
-  closed: number;
-}
+/** Counts for one kind of filing (报告 or 备案) in a scope: the one definition every report counts with too. */
+export type { FilingCounts } from '../domain/figures.js';
+import type { FilingCounts } from '../domain/figures.js';
 
 export interface DashboardRow {
   organizationId: number;

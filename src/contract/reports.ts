@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { cleanString, id, isoDate, job, query, text } from './common.js';
 import type { LedgerSettings } from './settings.js';
+import { DETAIL_LISTINGS } from '../domain/figures.js';
 
 export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign'] as const;
 
@@ -12,6 +13,10 @@ export const reportParams = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   campaignId: id.optional(),
+  /** 填报日期 printed on the report; today when left out. */
+  reportDate: isoDate.optional(),
+  /** 明细表: accounts needing 报告/备案 (default), every open account, or the closed ones. */
+  listing: z.enum(DETAIL_LISTINGS, { error: '请选择明细表的范围。' }).optional(),
 });
 
 export const reportPreview = reportParams.extend({ kind: z.enum(REPORT_KINDS, { error: '请选择报表。' }) });
@@ -33,7 +38,7 @@ export interface ReportPreview {
   unit: string;
   reportDate: string;
   signature: LedgerSettings['signature'];
-  sheets: { name: string; title: string; subtitle: string; headers: string[]; widths: number[]; rows: (string | number | null)[][]; total: number }[];
+  sheets: { name: string; title: string; subtitle: string; headers: string[]; groups: (string | null)[]; widths: number[]; rows: (string | number | null)[][]; total: number }[];
 }
 
 export interface JobStatus {

@@ -117,9 +117,14 @@ export function generateDemoAccounts(ctx: ServiceContext, rng: SeededRandom, tod
   for (const o of owners) byOrg.set(o.organizationId, [...(byOrg.get(o.organizationId) ?? []), o]);
   let requests = 0;
   const insertRequest = ctx.db.prepare(
-    `INSERT INTO publication_requests (organization_id, requester_id, requester_name, title, requested_on, decided_by, decided_on,
-       decision, published_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO publication_requests (organization_id, requester_id, requester_name, unit, channel, account_id, title, summary, requested_on,
+       decided_by, decided_on, decision, published_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // A request names its unit, the unit's official account it will go out on, and the secretary who decides.
+  const officialAccount = ctx.db.prepare(
+    "SELECT id, platform || '「' || display_name || '」' AS label FROM accounts WHERE organization_id = ? AND capacity = '以职务身份' AND kind = '公众账号' ORDER BY id LIMIT 1",
+  );
+  const unitOf = ctx.db.prepare('SELECT coalesce(m.work_unit, o.short_name, o.full_name) AS unit, o.secretary FROM members m JOIN organizations o ON o.id = ? WHERE m.id = ?');
   for (const [orgId, members] of byOrg) {
     for (let i = rng.int(1, 3); i > 0; i--) addAccount(rng.pick(members), '以职务身份', rng.chance(0.6) ? '公众账号' : '群组');
     for (let i = rng.int(0, 3); i > 0; i--) {
@@ -129,7 +134,11 @@ export function generateDemoAccounts(ctx: ServiceContext, rng: SeededRandom, tod
       const decision: Decision | null = decided ? (rng.chance(0.8) ? '同意' : rng.chance(0.5) ? '修改后同意' : '不同意') : null;
       const decidedOn = decided ? plusDays(requestedOn, rng.int(0, 3), today) : null;
       const published = decision && decision !== '不同意' && rng.chance(0.9) ? plusDays(decidedOn!, rng.int(0, 5), today) : null;
-      insertRequest.run(orgId, requester.id, requester.name, rng.pick(REQUEST_TITLES), requestedOn, decided ? '支部书记' : null, decidedOn, decision, published, at, at);
+      const title = rng.pick(REQUEST_TITLES);
+      const channel = officialAccount.get(orgId) as { id: number; label: string } | undefined;
+      const { unit, secretary } = unitOf.get(orgId, requester.id) as { unit: string; secretary: string | null };
+      const summary = `拟在本单位官方账号发布《${title}》，内容已经部门负责人审核。`;
+      insertRequest.run(orgId, requester.id, requester.name, unit, channel?.label ?? null, channel?.id ?? null, title, summary, requestedOn, decided ? secretary : null, decidedOn, decision, published, at, at);
       requests++;
     }
   }

@@ -41,7 +41,7 @@ export const GROUP_SUFFIXES = ['工作群', '服务群', '交流群', '志愿者
 export const PUBLIC_PLATFORMS = ['微信公众号', '微信视频号', '抖音', '快手', '哔哩哔哩', '小红书', '今日头条', '知乎', '微博'];
 export const ORDINARY_PLATFORMS = ['微博', '抖音', '快手', '小红书', '知乎', '论坛社区'];
 export const GROUP_PLATFORMS = ['微信群', 'QQ群'];
-export const REQUEST_TITLES = ['关于发布志愿服务活动通知的请示', '关于转发防汛安全提示的请示', '关于发布政策解读文章的请示', '关于发布年度工作总结的请示'];
+export const REQUEST_TITLES = ['关于开展学雷锋志愿服务活动的通知', '汛期安全出行提示', '新修订《城市绿化管理办法》政策解读', '本单位2025年度工作总结'];
 
 export const HONOURS = ['网络文明传播先进个人', '优秀网评员', '网络正能量传播之星', '网络宣传工作先进个人'];
 export const APPROVING_BODIES = ['中共示例市委宣传部', '示例市网信办', '本单位党委'];

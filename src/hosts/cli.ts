@@ -38,6 +38,8 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   campaign: { type: 'string' },
+  listing: { type: 'string' },
+  date: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
   yes: { type: 'boolean' },
@@ -195,7 +197,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const scope = { organizationId, from: values.from, to: values.to, outPath: path.resolve(values.out!) };
         const input =
           command === 'report'
-            ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined }
+            ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined, listing: values.listing, reportDate: values.date }
             : { type: 'package', period: values.period, ...scope };
         const started = call(ledger, 'reports.start', input);
         const finished = await ledger.jobs.wait(started.id);

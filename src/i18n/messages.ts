@@ -42,7 +42,7 @@ export const msg = {
   account: {
     notFound: '找不到这个账号，可能已被其他操作更改，请刷新后重试。',
     memberNotActive: (status: string) => `该党员当前状态为“${status}”，不能再为其登记新账号。`,
-    unknownPlatform: (p: string) => `平台“${p}”不在本单位的平台列表中。请从列表中选择，或先在“设置”中添加。`,
+    unknownPlatform: (p: string) => `平台“${p}”不在本单位的平台列表中。请从列表中选择，或先在“报备规则”页面中添加。`,
     alreadyClosed: '该账号已经注销。',
     closedNoEdit: '已注销的账号不能再修改。',
     closedBeforeOpened: '注销日期不能早于开设日期。',
@@ -233,7 +233,7 @@ export const msg = {
   serve [--port P]         以浏览器模式启动，打印访问地址
   orgs [--json]            列出党组织树
   stats --json             各数据表的行数，及各报备状态的账号数
-  report <报表> --out 文件.xlsx [--org 组织代码] [--from 日期] [--to 日期] [--campaign 核查编号]
+  report <报表> --out 文件.xlsx [--org 组织代码] [--from 日期] [--to 日期] [--campaign 核查编号] [--listing needed|all|closed] [--date 填报日期]
                            导出报表：summary 统计表、detail 明细表、commendations 表彰激励和保护支持情况表、
                            requests 发布信息请示登记表、campaign 年度报备核查完成情况表
   export-package --period 期间 --out 文件.json [--org 组织代码] [--from 日期] [--to 日期]

@@ -7,6 +7,7 @@ import { msg } from '../i18n/messages.js';
 import { today, type ServiceContext } from '../services/context.js';
 import { findOrganizationRow, subtreeOrganizationIds } from '../services/organizations.js';
 import { getSettings } from '../services/settings.js';
+import type { DetailListing } from '../domain/figures.js';
 import type { CellValue, ColumnSpec } from './style.js';
 
 
@@ -15,6 +16,10 @@ export interface ReportParams {
   from?: string;
   to?: string;
   campaignId?: number;
+  /** The 填报日期 printed on the report (default: today). */
+  reportDate?: string;
+  /** What the 明细表 lists (default: accounts needing 报告 or 备案, not 已注销). */
+  listing?: DetailListing;
 }
 
 export interface ReportScope {
@@ -23,8 +28,13 @@ export interface ReportScope {
   subtree: string;
   from: string;
   to: string;
+  /** The day the register's figures are as of: the period's end, or today while the period is still running. */
+  asOf: string;
   today: string;
+  /** 填报日期. */
+  reportDate: string;
   campaignId?: number;
+  listing: DetailListing;
   signature: LedgerSettings['signature'];
 }
 
@@ -41,9 +51,12 @@ export interface SheetDefinition {
   columns: ColumnSpec[];
   count(): number;
   rows(limit?: number): Iterable<ReportLine>;
-  /** 1-based columns summed in 小计/合计 (SUBTOTAL 9); the count column counts rows (SUBTOTAL 3). */
+  /** 1-based columns summed in 小计/合计 (SUBTOTAL 9). */
   sumColumns: number[];
-  countColumn?: number;
+  /** Rows counted in 小计/合计 (SUBTOTAL 3 over column `of`), shown in column `at` as 共N{unit}. */
+  tally?: { of: number; at: number; unit: string };
+  /** How many leading columns the 小计/合计 label spans (merged); default 1. */
+  labelSpan?: number;
   /** A computed column of the 合计 row, from the totals of others (e.g. a rate). */
   totalExtra?: (column: number, totals: Map<number, number>, row: number) => CellValue | undefined;
 }
@@ -70,13 +83,16 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
     subtree: JSON.stringify(subtreeOrganizationIds(ctx, org.id)),
     from,
     to,
+    asOf: to < day ? to : day,
     today: day,
+    reportDate: params.reportDate ?? day,
     campaignId: params.campaignId,
+    listing: params.listing ?? 'needed',
     signature: getSettings(ctx).signature,
   };
 }
 
-/** “统计期间：2026年1月1日至2026年12月31日”, or “截至…” when no start was chosen. */
+/** “统计期间：2026年1月1日至2026年12月31日”, or “截至…” when no start was chosen (one date format: 年月日). */
 export function periodLine(scope: ReportScope): string {
   return scope.from === EARLIEST ? `截至${chineseDate(scope.to)}` : `统计期间：${chineseDate(scope.from)}至${chineseDate(scope.to)}`;
 }

@@ -1,101 +1,67 @@
-/** 明细表: one row per account, grouped by organization with 小计 rows; streamed, for 300k rows and more. */
+/**
+ * 明细表: one row per account, grouped by organization (named once, on its 小计 row); streamed, for 300k rows
+ * and more. By default the accounts that need 报告 or 备案 and are not 已注销 — exactly the accounts the 统计表
+ * counts in 应报告 + 应备案 — or every open account, or the closed ones.
+ */
+import { filingStateLabel, OVERDUE_LABEL, type DetailListing } from '../domain/figures.js';
+import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
 import { periodLine, type ReportDefinition, type ReportLine, type ReportScope } from './definition.js';
-import type { ColumnSpec } from './style.js';
+import { detailColumns, type DetailRow } from './detailColumns.js';
 
-const COLUMNS: ColumnSpec[] = [
-  { header: '序号', width: 7, kind: 'number' },
-  { header: '姓名', width: 10 },
-  { header: '身份证号', width: 21, kind: 'id' },
-  { header: '党组织', width: 38 },
-  { header: '职务', width: 10 },
-  { header: '平台', width: 11 },
-  { header: '账号名称', width: 20 },
-  { header: '账号ID', width: 16, kind: 'id' },
-  { header: '身份', width: 11 },
-  { header: '类型', width: 9 },
-  { header: '开设时间', width: 12, kind: 'date' },
-  { header: '粉丝数', width: 10, kind: 'number' },
-  { header: '报备类型', width: 9 },
-  { header: '报备时间', width: 12, kind: 'date' },
-  { header: '状态', width: 10 },
-  { header: '备注', width: 16 },
-];
+/** Which accounts each listing takes, over the accounts' derived columns (today) — see listingOf for a past day. */
+const LISTING_SQL: Record<DetailListing, string> = {
+  needed: "a.required_filing <> '无' AND a.filing_state <> '已注销'",
+  all: "a.filing_state <> '已注销'",
+  closed: "a.filing_state = '已注销' AND a.closed_on >= @from",
+};
 
-const FROM = `FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
-  WHERE a.organization_id IN (SELECT value FROM json_each(@subtree))
-    AND coalesce(a.opened_on, substr(a.created_at, 1, 10)) <= @to
-    AND (a.closed_on IS NULL OR a.closed_on >= @from)`;
+const FROM = (listing: DetailListing) => `FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
+  WHERE a.organization_id IN (SELECT value FROM json_each(@subtree)) AND ${LISTING_SQL[listing]}`;
 
-const SELECT = `SELECT m.name, m.id_number, o.full_name AS org, m.position, a.platform, a.display_name, a.account_ref, a.capacity, a.kind,
-    a.opened_on, a.audience, a.required_filing, a.filing_state, a.due_on, a.closed_reason,
-    (SELECT submitted_on FROM filings f WHERE f.account_id = a.id ORDER BY f.id DESC LIMIT 1) AS filed_on
-  ${FROM} ORDER BY o.code, m.name_pinyin, a.id`;
+const SELECT = (listing: DetailListing) => `SELECT a.id, m.name, m.id_number, m.position, o.full_name AS org, a.platform, a.region, a.display_name, a.account_ref,
+    a.capacity, a.kind, a.opened_on, a.audience, a.administrator, a.required_filing, a.filing_state, a.due_on, a.closed_on, a.closed_reason,
+    (SELECT reviewed_on FROM filings f WHERE f.account_id = a.id AND f.state = '已登记' ORDER BY f.id DESC LIMIT 1) AS registered_on,
+    (SELECT opinion FROM filings f WHERE f.account_id = a.id ORDER BY f.id DESC LIMIT 1) AS opinion
+  ${FROM(listing)} ORDER BY o.code, m.name_pinyin, a.id`;
 
-interface DetailRow {
-  name: string;
-  id_number: string;
-  org: string;
-  position: string | null;
-  platform: string;
-  display_name: string;
-  account_ref: string | null;
-  capacity: string;
-  kind: string;
-  opened_on: string | null;
-  audience: number | null;
-  required_filing: string;
-  filing_state: string;
-  due_on: string | null;
-  closed_reason: string | null;
-  filed_on: string | null;
+/** 备注: why a closed account closed, or that an unfiled one is past its due day. */
+function remark(r: DetailRow, asOf: string): string {
+  if (r.filing_state === '已注销') return `${r.closed_on ?? ''}注销${r.closed_reason ? `：${r.closed_reason}` : ''}`;
+  return r.filing_state === '未报备' && r.due_on !== null && r.due_on < asOf ? OVERDUE_LABEL : '';
 }
 
 function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Generator<ReportLine> {
-  const params = { subtree: scope.subtree, from: scope.from, to: scope.to };
-  const statement = ctx.db.prepare(limit === undefined ? SELECT : `${SELECT} LIMIT ${Math.floor(limit)}`);
+  const columns = detailColumns();
+  const params = { subtree: scope.subtree, from: scope.from };
+  const sql = SELECT(scope.listing);
+  const statement = ctx.db.prepare(limit === undefined ? sql : `${sql} LIMIT ${Math.floor(limit)}`);
   let n = 0;
   for (const r of statement.iterate(params) as Iterable<DetailRow>) {
     n++;
-    const overdue = r.filing_state === '未报备' && r.due_on !== null && r.due_on < scope.today;
-    yield {
-      group: r.org,
-      values: [
-        n,
-        r.name,
-        r.id_number,
-        r.org,
-        r.position,
-        r.platform,
-        r.display_name,
-        r.account_ref,
-        r.capacity,
-        r.kind,
-        r.opened_on,
-        r.audience,
-        r.required_filing === '无' ? '—' : r.required_filing,
-        r.filed_on,
-        r.filing_state,
-        r.closed_reason ?? (overdue ? '逾期未报' : ''),
-      ],
-    };
+    const row = { ...r, index: n, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, scope.asOf) };
+    yield { group: r.org, values: columns.map((c) => c.value(row)) };
   }
 }
+
+const LISTING_TITLE: Record<DetailListing, string> = { needed: '', all: '（全部在用账号）', closed: '（已注销账号）' };
 
 export const detailReport: ReportDefinition = {
   kind: 'detail',
   title: '党员干部网络账号报备明细表',
   sheets(ctx, scope) {
+    const columns = detailColumns();
     return [
       {
         name: '明细表',
-        title: this.title,
+        title: `${this.title}${LISTING_TITLE[scope.listing]}`,
         subtitle: periodLine(scope),
-        columns: COLUMNS,
-        count: () => (ctx.db.prepare(`SELECT count(*) AS n ${FROM}`).get({ subtree: scope.subtree, from: scope.from, to: scope.to }) as { n: number }).n,
+        columns: columns.map((c) => c.spec),
+        count: () => (ctx.db.prepare(`SELECT count(*) AS n ${FROM(scope.listing)}`).get({ subtree: scope.subtree, from: scope.from }) as { n: number }).n,
         rows: (limit) => lines(ctx, scope, limit),
         sumColumns: [],
-        countColumn: 2,
+        labelSpan: 4,
+        tally: { of: 2, at: 5, unit: '个' },
       },
     ];
   },

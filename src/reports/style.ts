@@ -11,10 +11,13 @@ import { markUnsafeChars } from '../domain/text.js';
 import type { AddWorksheetOptions, Borders, Cell, Fill, Font, Row, Style, Worksheet } from 'exceljs';
 import { enableQuotePrefix, quotedStyle } from './quotePrefix.js';
 
-export type ColumnKind = 'text' | 'id' | 'number' | 'date';
+/** `index`: the 序号 column; `centred`: short codes (境内/境外); `id`: text that must stay text (ID numbers, account IDs, 文号). */
+export type ColumnKind = 'text' | 'id' | 'number' | 'date' | 'index' | 'centred';
 
 export interface ColumnSpec {
   header: string;
+  /** The upper header over consecutive columns with the same group (two-level header), with its unit: 报告（个）. */
+  group?: string;
   /** Width in Excel character units (a Chinese character is about 2). */
   width: number;
   kind?: ColumnKind;
@@ -77,14 +80,22 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-/** The column-header row: after the title, the optional subtitle and the 填报单位 line. */
+/** The first column-header row: after the title, the optional subtitle and the 填报单位 line. */
 function headerRowOf(heading: SheetHeading): number {
   return heading.subtitle ? 4 : 3;
+}
+
+const twoLevel = (heading: SheetHeading) => heading.columns.some((c) => c.group);
+
+/** The last header row: one below the first when the header has two levels. */
+export function lastHeaderRow(heading: SheetHeading): number {
+  return headerRowOf(heading) + (twoLevel(heading) ? 1 : 0);
 }
 
 /** Print setup, footer and frozen header: given when the sheet is created (the streaming writer takes them only then). */
 export function sheetOptions(heading: SheetHeading): Partial<AddWorksheetOptions> {
   const headerRow = headerRowOf(heading);
+  const lastRow = lastHeaderRow(heading);
   return {
     pageSetup: {
       paperSize: 9,
@@ -94,10 +105,10 @@ export function sheetOptions(heading: SheetHeading): Partial<AddWorksheetOptions
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${headerRow}:${headerRow}`,
+      printTitlesRow: `${headerRow}:${lastRow}`,
     },
     headerFooter: { oddFooter: '&C第&P页 共&N页' } as AddWorksheetOptions['headerFooter'],
-    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
+    views: [{ state: 'frozen', xSplit: 0, ySplit: lastRow }],
   };
 }
 
@@ -122,16 +133,11 @@ export class ReportSheet {
     this.bodyStyles = heading.columns.map((c) => ({
       font: BODY_FONT,
       border: BORDERS,
-      alignment:
-        c.kind === 'number'
-          ? { horizontal: 'right', vertical: 'middle' }
-          : c.kind === 'date'
-            ? { horizontal: 'center', vertical: 'middle' }
-            : { vertical: 'middle', wrapText: true },
+      alignment: alignmentOf(c.kind),
       numFmt: c.kind === 'id' ? '@' : c.numFmt,
     }));
     const last = columnLetter(this.width);
-    this.firstDataRow = headerRowOf(heading) + 1;
+    this.firstDataRow = lastHeaderRow(heading) + 1;
     sheet.columns = heading.columns.map((c) => ({ width: c.width }));
 
     const title = this.nextRow([heading.title]);
@@ -158,10 +164,37 @@ export class ReportSheet {
     if (split + 1 < this.width) sheet.mergeCells(`${columnLetter(split + 1)}${info.number}:${last}${info.number}`);
     this.commit(info);
 
-    const header = this.nextRow(heading.columns.map((c) => c.header));
-    header.height = 30;
-    this.style(header, HEADER_FONT, { horizontal: 'center', vertical: 'middle', wrapText: true }, HEADER_FILL, true);
-    this.commit(header);
+    this.writeHeader(heading.columns);
+  }
+
+  /**
+   * One header row, or two when columns are grouped: the group's name merged across its columns above, and a
+   * column without a group merged down through both rows.
+   */
+  private writeHeader(columns: ColumnSpec[]): void {
+    const style = (row: Row) => this.style(row, HEADER_FONT, { horizontal: 'center', vertical: 'middle', wrapText: true }, HEADER_FILL, true);
+    if (!columns.some((c) => c.group)) {
+      const header = this.nextRow(columns.map((c) => c.header));
+      header.height = Math.max(30, headerHeight(columns));
+      style(header);
+      this.commit(header);
+      return;
+    }
+    const upper = this.nextRow(columns.map((c) => c.group ?? c.header));
+    const lower = this.nextRow(columns.map((c) => (c.group ? c.header : null)));
+    upper.height = 24;
+    lower.height = Math.max(30, headerHeight(columns));
+    style(upper);
+    style(lower);
+    for (let i = 0; i < columns.length; ) {
+      let j = i;
+      while (columns[i]!.group && columns[j + 1]?.group === columns[i]!.group) j++;
+      if (!columns[i]!.group) this.sheet.mergeCells(upper.number, i + 1, lower.number, i + 1);
+      else if (j > i) this.sheet.mergeCells(upper.number, i + 1, upper.number, j + 1);
+      i = j + 1;
+    }
+    this.commit(upper);
+    this.commit(lower);
   }
 
   get lastRow(): number {
@@ -214,12 +247,22 @@ export class ReportSheet {
     return row.number;
   }
 
-  /** 小计 / 合计: a label and formula cells that carry their computed value for viewers that do not recalculate. */
-  addTotalRow(values: CellValue[], subtotal = false): number {
+  /**
+   * 小计 / 合计: the label merged across the first `labelSpan` columns (so it never sits alone in 序号), then
+   * formula cells that carry their computed value for viewers that do not recalculate. `formats` gives a cell
+   * its own number format (a count shown as 共12个).
+   */
+  addTotalRow(values: CellValue[], { subtotal = false, labelSpan = 1, formats = new Map<number, string>() } = {}): number {
     const row = this.nextRow(values);
-    row.height = 22;
-    this.style(row, TOTAL_FONT, { horizontal: 'center', vertical: 'middle' }, subtotal ? SUBTOTAL_FILL : undefined, true);
-    this.heading.columns.forEach((c, i) => c.numFmt && (row.getCell(i + 1).numFmt = c.numFmt));
+    const label = String(values[0] ?? '');
+    const labelWidth = this.heading.columns.slice(0, labelSpan).reduce((w, c) => w + c.width, 0);
+    row.height = Math.max(22, lineCount(label, labelWidth) * LINE_HEIGHT + 7);
+    this.style(row, TOTAL_FONT, { horizontal: 'center', vertical: 'middle', wrapText: true }, subtotal ? SUBTOTAL_FILL : undefined, true);
+    this.heading.columns.forEach((c, i) => {
+      const numFmt = formats.get(i + 1) ?? c.numFmt;
+      if (numFmt) row.getCell(i + 1).numFmt = numFmt;
+    });
+    if (labelSpan > 1) this.sheet.mergeCells(row.number, 1, row.number, labelSpan);
     this.commit(row);
     return row.number;
   }
@@ -228,35 +271,60 @@ export class ReportSheet {
   finish(signature: Signature): void {
     this.rowNumber++;
     const gap = this.sheet.getRow(this.rowNumber);
+    gap.height = 12;
     this.commit(gap);
-    const text = `单位负责人：${signature.leader}        审核人：${signature.reviewer}        填表人：${signature.preparer}        联系电话：${signature.phone}`;
-    const row = this.nextRow([text]);
-    this.style(row, INFO_FONT, { vertical: 'middle' });
-    row.height = 24;
+    const row = this.nextRow([signatureLine(signature)]);
+    this.style(row, INFO_FONT, { vertical: 'bottom' });
+    // Room to sign by hand above the line: a signature takes more than one printed line.
+    row.height = 42;
     this.sheet.mergeCells(`A${row.number}:${columnLetter(this.width)}${row.number}`);
     this.commit(row);
     this.sheet.pageSetup.printArea = `A1:${columnLetter(this.width)}${row.number}`;
   }
 }
 
+/** Each signer's blank is wide enough to sign in; a name set in 报备规则 is printed in it. */
+export function signatureLine(s: Signature): string {
+  const blank = (name: string) => (name ? `${name}　　　` : '　　　　　　');
+  return `单位负责人（签字）：${blank(s.leader)}　　审核人：${blank(s.reviewer)}　　填表人：${blank(s.preparer)}　　联系电话：${s.phone || '　　　　　　　'}`;
+}
+
+function alignmentOf(kind: ColumnKind | undefined): Partial<Cell['alignment']> {
+  if (kind === 'number') return { horizontal: 'right', vertical: 'middle', indent: 1 };
+  if (kind === 'date' || kind === 'index' || kind === 'centred') return { horizontal: 'center', vertical: 'middle' };
+  // Indented, so text never touches the cell border when printed.
+  return { horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1 };
+}
+
 /** Width of text in Excel column units: a Chinese character takes about two, Latin letters and digits one. */
 function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1.1;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
   return w;
 }
 
-const LINE_HEIGHT = 15;
+const LINE_HEIGHT = 14;
+
+/** Printed lines of a wrapped text in a column: its own line breaks, each wrapped at the column's usable width (less the indent). */
+function lineCount(text: string, width: number): number {
+  const usable = Math.max(1, width);
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
+}
 
 /** Points for a body row: enough lines for the longest wrapped text cell, never less than one comfortable line. */
 export function rowHeight(values: CellValue[], columns: ColumnSpec[]): number {
   let lines = 1;
   values.forEach((v, i) => {
     const column = columns[i];
-    if (typeof v !== 'string' || !column || column.kind === 'number' || column.kind === 'date') return;
-    lines = Math.max(lines, Math.ceil(textWidth(v) / Math.max(1, column.width - 1)));
+    if (typeof v !== 'string' || !column || column.kind === 'number' || column.kind === 'date' || column.kind === 'index' || column.kind === 'centred') return;
+    lines = Math.max(lines, lineCount(v, column.width));
   });
-  return Math.max(20, lines * LINE_HEIGHT + 5);
+  return lines === 1 ? 20 : lines * LINE_HEIGHT + 6;
+}
+
+/** The header row's height: its longest header wrapped in its column. */
+function headerHeight(columns: ColumnSpec[]): number {
+  return Math.max(...columns.map((c) => lineCount(c.header, c.width))) * LINE_HEIGHT + 8;
 }
 
 /** A SUM/SUBTOTAL formula cell with its cached value. */

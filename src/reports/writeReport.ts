@@ -26,7 +26,7 @@ function totalsRow(def: SheetDefinition, label: string, from: number, to: number
   const values: CellValue[] = def.columns.map(() => '');
   values[0] = label;
   const range = (col: number) => `${columnLetter(col)}${from}:${columnLetter(col)}${to}`;
-  if (def.countColumn) values[def.countColumn - 1] = count ? formula(`SUBTOTAL(3,${range(def.countColumn)})`, count) : 0;
+  if (def.tally) values[def.tally.at - 1] = count ? formula(`SUBTOTAL(3,${range(def.tally.of)})`, count) : 0;
   for (const col of def.sumColumns) values[col - 1] = count ? formula(`SUBTOTAL(9,${range(col)})`, sums.get(col) ?? 0) : 0;
   def.columns.forEach((_, i) => {
     const extra = def.totalExtra?.(i + 1, sums, row);
@@ -40,14 +40,17 @@ function add(sums: Map<number, number>, def: SheetDefinition, values: CellValue[
 }
 
 async function writeSheet(book: ReportBook, def: SheetDefinition, scope: ReportScope): Promise<number> {
-  const sheet = book.addSheet(def.name, { title: def.title, subtitle: def.subtitle, unit: scope.organization.fullName, reportDate: scope.today, columns: def.columns });
+  const sheet = book.addSheet(def.name, { title: def.title, subtitle: def.subtitle, unit: scope.organization.fullName, reportDate: scope.reportDate, columns: def.columns });
+  const formats = new Map(def.tally ? [[def.tally.at, `"共"0"${def.tally.unit}"`]] : []);
+  const labelSpan = def.labelSpan ?? 1;
   const total = new Map<number, number>();
   let group = null as { name: string; start: number; count: number; sums: Map<number, number> } | null;
   let count = 0;
   const closeGroup = () => {
     if (!group) return;
     const row = sheet.lastRow + 1;
-    sheet.addTotalRow(totalsRow(def, '小计', group.start, sheet.lastRow, group.count, group.sums, row), true);
+    // The group (an organization) is named once, on its 小计 row.
+    sheet.addTotalRow(totalsRow(def, `${group.name}　小计`, group.start, sheet.lastRow, group.count, group.sums, row), { subtotal: true, labelSpan, formats });
   };
   for (const line of def.rows()) {
     if (line.group !== undefined && line.group !== group?.name) {
@@ -65,7 +68,7 @@ async function writeSheet(book: ReportBook, def: SheetDefinition, scope: ReportS
   }
   closeGroup();
   const row = sheet.lastRow + 1;
-  sheet.addTotalRow(totalsRow(def, '合计', sheet.firstDataRow, sheet.lastRow, count, total, row));
+  sheet.addTotalRow(totalsRow(def, '合计', sheet.firstDataRow, sheet.lastRow, count, total, row), { labelSpan, formats });
   sheet.finish(scope.signature);
   return count;
 }
@@ -95,20 +98,27 @@ export async function writeReport(ctx: ServiceContext, kind: ReportKind, params:
 
 const PREVIEW_ROWS = 30;
 
+/** A cell as the preview shows it: a formula's value, a rate as the printed percentage. */
+function previewValue(v: CellValue, numFmt: string | undefined): string | number | null {
+  const value = v !== null && typeof v === 'object' ? v.result : v;
+  return numFmt === '0.0%' && typeof value === 'number' ? `${(value * 100).toFixed(1)}%` : value;
+}
+
 export function previewReport(ctx: ServiceContext, { kind, ...params }: HandlerInput<'reports.preview'>): ReportPreview {
   const scope = resolveScope(ctx, params);
   return {
     kind,
     unit: scope.organization.fullName,
-    reportDate: scope.today,
+    reportDate: scope.reportDate,
     signature: scope.signature,
     sheets: REPORTS[kind].sheets(ctx, scope).map((s) => ({
       name: s.name,
       title: s.title,
       subtitle: s.subtitle,
       headers: s.columns.map((c) => c.header),
+      groups: s.columns.map((c) => c.group ?? null),
       widths: s.columns.map((c) => c.width),
-      rows: [...s.rows(PREVIEW_ROWS)].map((l) => l.values.map((v) => (v !== null && typeof v === 'object' ? v.result : v))),
+      rows: [...s.rows(PREVIEW_ROWS)].map((l) => l.values.map((v, i) => previewValue(v, s.columns[i]?.numFmt))),
       total: s.count(),
     })),
   };

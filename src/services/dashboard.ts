@@ -1,35 +1,19 @@
 /**
  * 首页: for an organization subtree, how many accounts need 报告/备案 and where they stand, with a
- * breakdown by the scope's direct children so a secretary sees which branch is behind. One GROUP BY over
- * the accounts' (organization, required filing, state, due) index; buckets are assigned in memory.
+ * breakdown by the scope's direct children so a secretary sees which branch is behind. Counted from the
+ * register's figures (figures.ts), the same groups the 统计表 counts, so the two always agree.
  */
 import type { HandlerInput } from '../contract/contract.js';
-import type { Dashboard, DashboardRow, FilingCounts } from '../contract/dashboard.js';
-import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
+import type { Dashboard, DashboardRow } from '../contract/dashboard.js';
+import { emptyFilingCounts } from '../domain/figures.js';
 import { today, type ServiceContext } from './context.js';
+import { accountGroups, filingCounts } from './figures.js';
 import { findOrganizationRow, organizationScope } from './organizations.js';
 import { openProtectionCount } from './protection.js';
 import { currentCampaign } from './campaigns.js';
 import { campaignCompletion } from './campaignCompletion.js';
+import { groupBy } from '../domain/groupBy.js';
 import { branchOf, subtreeRange } from './treePath.js';
-
-const emptyCounts = (): FilingCounts => ({ needed: 0, filed: 0, pending: 0, correction: 0, notFiled: 0, overdue: 0, changed: 0, closed: 0 });
-
-const FIELD_BY_STATE: Partial<Record<FilingState, keyof FilingCounts>> = {
-  已登记: 'filed',
-  待审核: 'pending',
-  需补正: 'correction',
-  未报备: 'notFiled',
-  变更未报: 'changed',
-  已注销: 'closed',
-};
-
-function add(counts: FilingCounts, state: FilingState, n: number, overdue: number): void {
-  const field = FIELD_BY_STATE[state];
-  if (field) counts[field] += n;
-  if (state !== '已注销') counts.needed += n;
-  counts.overdue += overdue;
-}
 
 interface OrgRow {
   id: number;
@@ -53,28 +37,16 @@ export function dashboard(ctx: ServiceContext, { organizationId }: HandlerInput<
   const bucketOf = new Map(orgs.map((o) => [o.id, branchOf(scope?.tree_path ?? '/', o)]));
   const rows = new Map<number, DashboardRow>();
   const bucketOrgs = orgs.filter((o) => (scope ? o.id === scope.id || o.parent_id === scope.id : o.parent_id === null));
-  for (const o of bucketOrgs) rows.set(o.id, { organizationId: o.id, organizationName: o.full_name, report: emptyCounts(), record: emptyCounts() });
-  if (scope && !rows.has(scope.id)) rows.set(scope.id, { organizationId: scope.id, organizationName: scope.full_name, report: emptyCounts(), record: emptyCounts() });
+  for (const o of bucketOrgs) rows.set(o.id, { organizationId: o.id, organizationName: o.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
+  if (scope && !rows.has(scope.id)) rows.set(scope.id, { organizationId: scope.id, organizationName: scope.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
 
-  const groups = ctx.db
-    .prepare(
-      `SELECT a.organization_id AS org, a.required_filing AS required, a.filing_state AS state, count(*) AS n,
-              sum(a.filing_state = '未报备' AND a.due_on < ?) AS overdue
-       FROM accounts a WHERE a.organization_id IN (SELECT id FROM organizations WHERE tree_path >= ? AND tree_path < ?)
-       GROUP BY a.organization_id, a.required_filing, a.filing_state`,
-    )
-    .all(day, range.from, range.to) as { org: number; required: RequiredFiling; state: FilingState; n: number; overdue: number }[];
-
-  const total = { report: emptyCounts(), record: emptyCounts() };
-  let accounts = 0;
-  for (const g of groups) {
-    accounts += g.n;
-    if (g.required === '无') continue;
-    const key = g.required === '报告' ? 'report' : 'record';
-    add(total[key], g.state, g.n, g.overdue);
-    const row = rows.get(bucketOf.get(g.org) ?? -1);
-    if (row) add(row[key], g.state, g.n, g.overdue);
+  const groups = accountGroups(ctx, { orgIds: JSON.stringify(orgs.map((o) => o.id)), day });
+  for (const [branch, list] of groupBy(groups, (g) => bucketOf.get(g.org) ?? -1)) {
+    const row = rows.get(branch);
+    if (row) Object.assign(row, filingCounts(list));
   }
+  const total = filingCounts(groups);
+  const accounts = groups.reduce((n, g) => n + g.n, 0);
   return {
     organizationId: scopeId,
     today: day,

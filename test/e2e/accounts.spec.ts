@@ -37,7 +37,7 @@ test('the life of a personal public account: 未报备 → 待审核 → 需补�
   await page.getByRole('menuitem', { name: '报备规则' }).click();
   await page.getByLabel('个人公众账号备案门槛（粉丝数）').fill('1000');
   await page.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(page.getByText('所有账号的应办事项和报备状态已按新规则重新计算')).toBeVisible();
+  await expect(page.getByText('所有账号应履行的手续和报备状态已按新规则重新计算')).toBeVisible();
   const base = await recordCounts(page);
 
   // Register an account over the threshold for a member, from the member's profile.
@@ -88,7 +88,7 @@ test('the life of a personal public account: 未报备 → 待审核 → 需补�
   await page.getByRole('button', { name: '审核报备' }).click();
   await page.getByRole('dialog').getByLabel('党组织意见').fill('同意备案');
   await page.getByRole('dialog').getByRole('button', { name: ok }).click();
-  await expect(page.getByTestId('account-state')).toHaveText('已登记');
+  await expect(page.getByTestId('account-state')).toHaveText('已备案');
   await expect(page.locator('.ant-steps-item-title')).toHaveText(['提交', '退回补正', '重新提交', '登记']);
   await shot(page, '14-account-registered');
   await expectCounts(page, base, { needed: 1, filed: 1 });
@@ -98,7 +98,7 @@ test('the life of a personal public account: 未报备 → 待审核 → 需补�
   await page.getByRole('button', { name: /编\s*辑/ }).click();
   await page.getByRole('dialog').getByLabel('管理员').fill('乙管理员');
   await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-  await expect(page.getByTestId('account-state')).toHaveText('变更未报');
+  await expect(page.getByTestId('account-state')).toHaveText('变更未报备');
   await expect(page.getByText('登记后以下信息有变化，需要报备变更：管理员')).toBeVisible();
   await shot(page, '15-account-changed');
   await expectCounts(page, base, { needed: 1, changed: 1 }, '16-dashboard-changed');

@@ -67,7 +67,7 @@ test('a secretary sets up a branch, registers a member, finds and moves them, an
   await page.locator('.ant-table-row', { hasText: NAME }).click();
   await expect(page.getByTestId('member-profile')).toBeVisible();
   await expect(page.getByTestId('profile-organization')).toContainText(NEW_BRANCH);
-  await page.getByRole('button', { name: '转移组织关系' }).click();
+  await page.getByRole('button', { name: '调整所在党组织' }).click();
   const moveDialog = page.getByRole('dialog');
   const tree = await rpc<{ fullName: string; type: string }[]>(page, 'organizations.tree', {});
   const target = tree.find((o) => o.type === '党支部' && !o.fullName.includes('测试局'))!.fullName;

@@ -31,3 +31,24 @@ test('previews the 明细表 as it will print and downloads it as a workbook tha
   expect(totalCell.cached).toBe(total);
   expect(fs.statSync(saved).size).toBeGreaterThan(10_000);
 });
+
+test('the 明细表 lists every open account on request, and the 填报日期 printed is the one chosen', async ({ page }) => {
+  await page.goto(app().url);
+  await page.getByRole('menuitem', { name: '上报报表' }).click();
+  await page.getByTestId('report-kind').getByText('明细表').click();
+  const totalOf = async () => Number(/共 ([\d,]+) 行/.exec(await page.getByTestId('report-total').innerText())![1]!.replace(/,/g, ''));
+  await expect(page.getByTestId('report-total')).toContainText('共');
+  const needed = await totalOf();
+  await page.getByTestId('report-listing').click();
+  await page.getByText('全部在用账号（含无需报备的）').click();
+  await expect.poll(totalOf).toBeGreaterThan(needed);
+  // antd puts the test id on the picker's input.
+  const date = page.getByTestId('report-date');
+  await date.click();
+  await date.fill('2026-11-20');
+  await date.press('Enter');
+  await expect(page.getByTestId('report-preview')).toContainText('填报日期：2026年11月20日');
+  await page.getByTestId('report-kind').getByText('统计表').click();
+  await expect(page.getByTestId('report-preview').first()).toContainText('报告（个）');
+  await shot(page, '32-report-summary-two-level');
+});

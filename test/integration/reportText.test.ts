@@ -67,8 +67,9 @@ describe('text cells of a report', () => {
     const unit = sheet.cells.find((c) => String(c.value).startsWith('填报单位'))!;
     expect(unit.value).toBe('填报单位（盖章）：=中共测试委员会');
     const signature = sheet.cells.find((c) => String(c.value).startsWith('单位负责人'))!;
-    expect(signature.value).toBe('单位负责人：=1+1        审核人：@审核        填表人：-填表        联系电话：+86 139 1234 5678');
+    const line = '单位负责人（签字）：=1+1　　　　　审核人：@审核　　　　　填表人：-填表　　　　　联系电话：+86 139 1234 5678';
+    expect(signature.value).toBe(line);
     expect([unit.quotePrefix, signature.quotePrefix]).toEqual([false, false]);
-    expect(shown.flat()).toContain('单位负责人：=1+1        审核人：@审核        填表人：-填表        联系电话：+86 139 1234 5678');
+    expect(shown.flat()).toContain(line);
   });
 });

@@ -47,26 +47,30 @@ describe('upward reports read back by openpyxl', () => {
       expect([s.fitToPage, s.fitToWidth, s.fitToHeight]).toEqual([true, 1, 0]);
       expect(s.horizontalCentered).toBe(true);
       expect(s.footer).toBe('第&P页 共&N页');
-      expect(s.printTitleRows).toBe('$4:$4');
-      expect(s.freeze).toBe('A5');
+      // Two-level headers (统计表, 核查完成情况表) take rows 4 and 5; both repeat on every page.
+      const twoLevel = s.printTitleRows === '$4:$5';
+      expect(s.printTitleRows).toBe(twoLevel ? '$4:$5' : '$4:$4');
+      expect(s.freeze).toBe(twoLevel ? 'A6' : 'A5');
       expect(String(s.printArea)).toContain(`$A$1:$${last}$${s.maxRow}`);
       const text = s.cells.map((c) => String(c.value)).join('\n');
       expect(text).toContain('填报单位（盖章）：中共示例市');
       expect(text).toMatch(/填报日期：\d{4}年\d{1,2}月\d{1,2}日/);
-      expect(text).toContain('单位负责人：测试负责人');
+      expect(text).toContain('单位负责人（签字）：测试负责人');
       expect(text).toContain('联系电话：0512-65221234');
-      const header = s.cells.filter((c) => /^[A-Z]+4$/.test(c.ref));
-      expect(header.length).toBe(s.maxColumn);
+      const header = s.cells.filter((c) => (twoLevel ? /^[A-Z]+[45]$/ : /^[A-Z]+4$/).test(c.ref));
+      expect(new Set(header.map((c) => c.ref.replace(/\d+$/, ''))).size).toBe(s.maxColumn);
       expect(header.every((c) => c.border && c.font === '黑体')).toBe(true);
     }
   });
 
-  it('明细表: one row per account with 小计 and 合计 as formulas whose cached values are right; IDs are 18-character text', () => {
+  it('明细表: one row per account needing 报告/备案, 小计 per organization (named on it) and 合计 as formulas whose cached values are right; IDs are 18-character text', () => {
     const [s] = sheets.detail!;
-    const accounts = (ledger.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+    const accounts = (ledger.db.prepare("SELECT count(*) AS n FROM accounts WHERE required_filing <> '无' AND status <> '已注销'").get() as { n: number }).n;
+    expect(s!.cells.filter((c) => /^A\d+$/.test(c.ref) && String(c.value).endsWith('　小计')).every((c) => String(c.value).startsWith('中共'))).toBe(true);
     const formulas = s!.cells.filter((c) => c.type === 'f');
     const total = formulas[formulas.length - 1]!;
     expect(total.value).toMatch(/^=SUBTOTAL\(3,B5:B\d+\)$/);
+    expect(total.numFmt).toBe('"共"0"个"');
     expect(total.cached).toBe(accounts);
     const subtotals = formulas.slice(0, -1);
     expect(subtotals.length).toBeGreaterThan(3);
@@ -83,30 +87,41 @@ describe('upward reports read back by openpyxl', () => {
     const members = (ledger.db.prepare("SELECT count(*) AS n FROM members WHERE status = '在册'").get() as { n: number }).n;
     const accounts = (ledger.db.prepare("SELECT count(*) AS n FROM accounts WHERE status <> '已注销'").get() as { n: number }).n;
     const totalRow = s!.cells.find((c) => c.value === '合计')!.ref.slice(1);
-    expect(cellAt(s!, `C${totalRow}`)).toMatchObject({ type: 'f', value: `=SUBTOTAL(9,C5:C${Number(totalRow) - 1})`, cached: members });
+    // The 合计 label spans 序号 and 党组织.
+    expect(s!.merged).toContain(`A${totalRow}:B${totalRow}`);
+    expect(cellAt(s!, `C${totalRow}`)).toMatchObject({ type: 'f', value: `=SUBTOTAL(9,C6:C${Number(totalRow) - 1})`, cached: members });
     expect(cellAt(s!, `E${totalRow}`)!.cached).toBe(accounts);
   });
 
   it('年度核查完成情况表: totals and the overall rate as formulas', () => {
     const [s] = sheets.campaign!;
     const totalRow = s!.cells.find((c) => c.value === '合计')!.ref.slice(1);
-    const expected = Number(cellAt(s!, `D${totalRow}`)!.cached);
-    const responded = Number(cellAt(s!, `G${totalRow}`)!.cached);
+    const expected = Number(cellAt(s!, `C${totalRow}`)!.cached);
+    const responded = Number(cellAt(s!, `F${totalRow}`)!.cached);
     expect(expected).toBeGreaterThan(0);
-    expect(cellAt(s!, `I${totalRow}`)).toMatchObject({ type: 'f', value: `=IF(D${totalRow}=0,0,G${totalRow}/D${totalRow})`, numFmt: '0.0%' });
-    expect(Number(cellAt(s!, `I${totalRow}`)!.cached)).toBeCloseTo(responded / expected, 6);
+    expect(cellAt(s!, `H${totalRow}`)).toMatchObject({ type: 'f', value: `=IF(C${totalRow}=0,1,F${totalRow}/C${totalRow})`, numFmt: '0.0%' });
+    expect(Number(cellAt(s!, `H${totalRow}`)!.cached)).toBeCloseTo(responded / expected, 6);
+    // A 党委-level 小计 for each branch, and the 未报送名单 sheet.
+    expect(s!.cells.filter((c) => String(c.value).endsWith('　小计')).length).toBeGreaterThan(0);
+    expect(sheets.campaign!.map((x) => x.name)).toEqual(['完成情况表', '未报送名单']);
     expect(cellAt(s!, 'A1')!.value).toMatch(/^\d{4}年度报备核查完成情况表$/);
   });
 
   it('表彰激励和保护支持情况表 has both sheets', () => {
     expect(sheets.commendations!.map((s) => s.name)).toEqual(['表彰激励', '保护支持']);
+    // One row per commended member in the scope, with 时任职务.
+    const [c] = sheets.commendations!;
+    const recipients = (ledger.db.prepare('SELECT count(*) AS n FROM commendation_members').get() as { n: number }).n;
+    expect(c!.cells.find((x) => x.ref === 'D4')!.value).toBe('时任职务');
+    const total = c!.cells.filter((x) => x.type === 'f').at(-1)!;
+    expect(total.cached).toBe(recipients);
   });
 
   it('no cell is a formula unless it is in a 小计 or 合计 row, and hostile text is neutralised', () => {
     for (const kind of Object.keys(sheets) as ReportKind[]) {
       for (const s of sheets[kind]!) {
         const labels = new Map(s.cells.filter((c) => /^A\d+$/.test(c.ref)).map((c) => [c.ref.slice(1), String(c.value)]));
-        const stray = s.cells.filter((c) => c.type === 'f' && !['合计', '小计'].includes(labels.get(c.ref.replace(/^[A-Z]+/, '')) ?? ''));
+        const stray = s.cells.filter((c) => c.type === 'f' && !/(^合计|小计)$/.test(labels.get(c.ref.replace(/^[A-Z]+/, '')) ?? ''));
         expect(stray).toEqual([]);
       }
     }
@@ -121,7 +136,8 @@ describe('upward reports read back by openpyxl', () => {
 
 describe('upward reports opened by LibreOffice', () => {
   it('converts 统计表 to a one-page PDF and 明细表 to a sane number of pages', () => {
-    expect(pdfPages(files.summary!)).toBe(1);
+    // 统计表 and its 按平台 sheet: one page each.
+    expect(pdfPages(files.summary!)).toBe(2);
     const rows = sheets.detail![0]!.maxRow;
     const pages = pdfPages(files.detail!);
     expect(pages).toBeGreaterThan(1);

@@ -30,6 +30,6 @@ describe('report style helpers', () => {
   it('makes a row tall enough for its longest wrapped text, so no viewer clips it', () => {
     const columns = [{ header: '序号', width: 6, kind: 'number' as const }, { header: '党组织', width: 20 }];
     expect(rowHeight([1, '短名'], columns)).toBe(20);
-    expect(rowHeight([123456789, '中共示例市望川县住房和城乡建设局办公室支部委员会'], columns)).toBe(3 * 15 + 5);
+    expect(rowHeight([123456789, '中共示例市望川县住房和城乡建设局办公室支部委员会'], columns)).toBe(3 * 14 + 6);
   });
 });

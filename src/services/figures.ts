@@ -1,0 +1,72 @@
+/**
+ * The register's figures for a set of organizations on a day, in one shape every consumer counts from: the
+ * 首页, the 统计表 (and its 按平台 sheet) and the 催报 lists. Accounts come grouped by everything a column
+ * splits on; members by organization. Today's figures read the derived columns kept on each account; a past
+ * day's are reconstructed from dated events (registerAsOf.ts) — the same groups either way.
+ */
+import { accountCategory, addToCounts, emptyFilingCounts, type AccountCategory, type FilingCounts } from '../domain/figures.js';
+import type { AccountKind, Capacity, FilingState, Region, RequiredFiling } from '../domain/vocabulary.js';
+import { today, type ServiceContext } from './context.js';
+
+export interface FigureScope {
+  /** Ids of the organizations counted, as JSON for `json_each`. */
+  orgIds: string;
+  /** The day the figures are as of. */
+  day: string;
+}
+
+/** Accounts sharing every attribute a figure splits on. */
+export interface AccountGroup {
+  org: number;
+  required: RequiredFiling;
+  state: FilingState;
+  category: AccountCategory;
+  region: Region;
+  platform: string;
+  n: number;
+  /** How many of the n are 未报备 past their due day. */
+  overdue: number;
+}
+
+export interface MemberFigures {
+  /** 在册 members on the day. */
+  members: number;
+  /** Of them, those with at least one account not 已注销 (登记有网络账号的党员数). */
+  withAccounts: number;
+}
+
+const TODAY_GROUPS = `
+  SELECT a.organization_id AS org, a.required_filing AS required, a.filing_state AS state, a.capacity, a.kind, a.region, a.platform,
+         count(*) AS n, coalesce(sum(a.filing_state = '未报备' AND a.due_on < @day), 0) AS overdue
+  FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds))
+  GROUP BY a.organization_id, a.required_filing, a.filing_state, a.capacity, a.kind, a.region, a.platform`;
+
+const TODAY_MEMBERS = `
+  SELECT o.value AS org,
+    (SELECT count(*) FROM members m WHERE m.organization_id = o.value AND m.status = '在册') AS members,
+    (SELECT count(DISTINCT a.member_id) FROM accounts a JOIN members m ON m.id = a.member_id
+      WHERE a.organization_id = o.value AND a.status <> '已注销' AND m.status = '在册') AS withAccounts
+  FROM json_each(@orgIds) o`;
+
+/** Whether `day` is today (or later): the derived columns hold the answer, nothing needs reconstructing. */
+export const isCurrent = (ctx: ServiceContext, day: string): boolean => day >= today(ctx);
+
+export function accountGroups(ctx: ServiceContext, scope: FigureScope): AccountGroup[] {
+  const rows = ctx.db.prepare(TODAY_GROUPS).all(scope) as (Omit<AccountGroup, 'category'> & { capacity: Capacity; kind: AccountKind })[];
+  return rows.map(({ capacity, kind, ...r }) => ({ ...r, category: accountCategory(capacity, kind) }));
+}
+
+export function memberFigures(ctx: ServiceContext, scope: FigureScope): Map<number, MemberFigures> {
+  const rows = ctx.db.prepare(TODAY_MEMBERS).all(scope) as ({ org: number } & MemberFigures)[];
+  return new Map(rows.map(({ org, ...f }) => [org, f]));
+}
+
+/** 报告 and 备案 counts of some groups (accounts needing no filing are not counted in either). */
+export function filingCounts(groups: Iterable<AccountGroup>): { report: FilingCounts; record: FilingCounts } {
+  const out = { report: emptyFilingCounts(), record: emptyFilingCounts() };
+  for (const g of groups) {
+    if (g.required === '无') continue;
+    addToCounts(g.required === '报告' ? out.report : out.record, g.state, g.n, g.overdue);
+  }
+  return out;
+}
