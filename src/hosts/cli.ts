@@ -10,6 +10,7 @@ import { LedgerError } from '../contract/errors.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';
 import { startServer } from './http.js';
+import { importPackageCommand, missingCommand } from './cliPackage.js';
 
 class UsageError extends Error {}
 
@@ -30,6 +31,8 @@ const OPTIONS = {
   campaign: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -76,9 +79,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(msg.cli.usage);
       return command || values.help ? 0 : 2;
     }
-    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
+    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup', 'import', 'missing'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
     if ((command === 'report' || command === 'export-package') && !values.out) throw new UsageError(msg.cli.missingValue('--out'));
     if (command === 'report' && !positionals[1]) throw new UsageError(msg.cli.reportKindMissing);
+    if (command === 'import' && positionals[1] !== 'package') throw new UsageError(msg.consolidationCli.importKind);
+    if (command === 'import' && !positionals[2]) throw new UsageError(msg.consolidationCli.fileMissing);
+    if (command === 'missing' && !values.period) throw new UsageError(msg.consolidationCli.periodMissing);
     ledger = openLedger(values['data-dir'] ?? DEFAULT_DATA_DIR);
     switch (command) {
       case 'init':
@@ -120,6 +126,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined }
             : { type: 'package', period: values.period, ...scope };
         const started = call(ledger, 'reports.start', input);
+        const finished = await ledger.jobs.wait(started.id);
+        if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
+        io.out(msg.cli.exported(finished.file!, finished.total));
+        break;
+      }
+      case 'import': {
+        const organizationId = values.org ? organizationIdByCode(ledger, values.org) : undefined;
+        importPackageCommand(ledger, positionals[2]!, { dryRun: !!values['dry-run'], yes: !!values.yes, json: !!values.json, organizationId }, io.out);
+        break;
+      }
+      case 'missing': {
+        const input = { period: values.period!, organizationId: values.org ? organizationIdByCode(ledger, values.org) : undefined };
+        if (!values.out) {
+          missingCommand(ledger, input, !!values.json, io.out);
+          break;
+        }
+        const started = call(ledger, 'reports.start', { type: 'reminders', ...input, outPath: path.resolve(values.out) });
         const finished = await ledger.jobs.wait(started.id);
         if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
         io.out(msg.cli.exported(finished.file!, finished.total));

@@ -2,6 +2,9 @@
  * Every message the core shows to a person, in one place so it can be reworded or translated.
  * Functions build messages that carry values.
  */
+/** On what a package's source was matched to one of our organizations (汇总上报). */
+const MAPPING_BASIS: Record<string, string> = { remembered: '上次已确认', partyCode: '党组织代码相同', fullName: '全称相同' };
+
 export const msg = {
   idNumber: {
     format: '身份证号应为18位：前17位是数字，最后一位是数字或X。',
@@ -139,6 +142,31 @@ export const msg = {
     periodRequired: '请填写期间名称（如：2026年度）。',
     reminderTitle: '下级数据包催报名单',
   },
+  consolidationCli: {
+    noFile: (file: string) => `找不到文件“${file}”，请核对路径。`,
+    basis: MAPPING_BASIS,
+    inspected: (p: { source: { fullName: string; code: string }; period: { label: string }; counts: Record<string, number>; mapping: { organizationName: string; basis: string } | null; current: { importedAt: string } | null }) =>
+      `数据包校验通过：来源“${p.source.fullName}”（其组织代码 ${p.source.code}），期间 ${p.period.label}；` +
+      `党组织 ${p.counts.organizations} 个，党员 ${p.counts.members} 名，网络账号 ${p.counts.accounts} 个。\n` +
+      (p.mapping ? `建议对应本台账的“${p.mapping.organizationName}”（${MAPPING_BASIS[p.mapping.basis]}）。` : '本台账中没有可建议的对应党组织，请用 --org 组织代码 指定。') +
+      (p.current ? `\n该党组织已有同期数据包（${p.current.importedAt} 导入），导入将替换它（需加 --yes）。` : '') +
+      '\n（试导入，未做任何更改）',
+    confirmMapping: (source: string, mapping: { organizationName: string; basis: string } | null) =>
+      mapping
+        ? `数据包来源“${source}”建议对应本台账的“${mapping.organizationName}”（${MAPPING_BASIS[mapping.basis]}）。确认请加 --yes，或用 --org 组织代码 指定其他党组织。未做任何更改。`
+        : `本台账中找不到与“${source}”对应的党组织（不按组织代码匹配）。请用 --org 组织代码 指定。未做任何更改。`,
+    imported: (s: { organizationName: string; period: { label: string }; source: { fullName: string }; counts: Record<string, number> }, c: { added: number; closed: number; stateChanged: number; removed: number; replaced: number | null }) =>
+      `已导入：“${s.source.fullName}”的${s.period.label}数据包，作为“${s.organizationName}”的上报数据；` +
+      `党组织 ${s.counts.organizations} 个，党员 ${s.counts.members} 名，网络账号 ${s.counts.accounts} 个。` +
+      `与上次上报相比：新增 ${c.added} 个，注销 ${c.closed} 个，状态变化 ${c.stateChanged} 个，不再上报 ${c.removed} 个。` +
+      (c.replaced ? '原同期数据包已替换（留作历史记录）。' : ''),
+    missing: (l: { period: string; organizationName: string; expected: { code: string; fullName: string; submissionId: number | null }[]; missing: number }) =>
+      [`${l.organizationName} ${l.period}：应报 ${l.expected.length} 个，已报 ${l.expected.length - l.missing} 个，未报 ${l.missing} 个。`,
+        ...l.expected.map((e) => `${e.submissionId === null ? '未报' : '已报'}\t${e.code}\t${e.fullName}`)].join('\n'),
+    periodMissing: '请用 --period 指定期间（如：--period 2026年度）。',
+    fileMissing: '请指定要导入的数据包文件：netledger import package 文件.json',
+    importKind: '请指定导入的内容：netledger import package 文件.json',
+  },
   files: {
     diskFull: (folder: string) => `磁盘已满：文件夹“${folder}”所在的磁盘没有空间了，没有生成文件。请删除不需要的文件腾出空间，或换一个磁盘（如U盘）保存后重试。`,
     readOnly: (folder: string) => `文件夹“${folder}”不能写入（只读，或没有写入权限），没有生成文件。请换一个文件夹保存，或请管理员开放该文件夹的写入权限。`,
@@ -212,6 +240,11 @@ export const msg = {
   export-package --period 期间 --out 文件.json [--org 组织代码] [--from 日期] [--to 日期]
                            导出上报数据包（供上级党组织导入汇总）
   backup                   把数据完整备份到数据文件夹的 backups/ 中
+  import package 文件.json [--dry-run] [--org 组织代码] [--yes] [--json]
+                           导入下级的上报数据包（汇总上报）：--dry-run 只校验和显示；--org 指定或 --yes 确认对应的党组织；
+                           替换同期已导入的数据包也需 --yes。退出码 0 已导入，1 被拒绝（未做更改），2 命令行有误
+  missing --period 期间 [--org 组织代码] [--out 文件.xlsx] [--json]
+                           列出（或导出催报名单）尚未报送该期间数据包的直属下级党组织
 
 通用选项：
   --data-dir 目录          数据文件夹（默认 ./netledger-data）`,
