@@ -12,7 +12,7 @@ export const MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
 const packageFile = z.object({
   fileName: text('文件名', 255),
   /** The file's bytes, base64: a package may later be encrypted (issue 11), so the core, not the window, reads it. */
-  content: cleanString('数据包', { refusal: msg.consolidation.notPackage })
+  contentBase64: cleanString('数据包', { refusal: msg.consolidation.notPackage })
     .max(Math.ceil(MAX_PACKAGE_BYTES / 3) * 4, { error: msg.consolidation.tooLarge(MAX_PACKAGE_BYTES) }),
 });
 

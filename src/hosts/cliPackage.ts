@@ -35,7 +35,7 @@ function readFile(file: string): Buffer {
 const changes = (d: SubmissionDiff) => ({ added: d.added.length, closed: d.closed.length, stateChanged: d.stateChanged.length, removed: d.removed.length });
 
 export function importPackageCommand(ledger: Ledger, file: string, options: PackageOptions, out: (text: string) => void): void {
-  const input = { fileName: path.basename(file), content: readFile(file).toString('base64') };
+  const input = { fileName: path.basename(file), contentBase64: readFile(file).toString('base64') };
   const seen = call(ledger, 'consolidation.inspect', input);
   const organizationId = options.organizationId ?? seen.mapping?.organizationId;
   if (options.dryRun) {

@@ -5,6 +5,17 @@
 /** On what a package's source was matched to one of our organizations (汇总上报). */
 const MAPPING_BASIS: Record<string, string> = { remembered: '上次已确认', partyCode: '党组织代码相同', fullName: '全称相同' };
 
+/** The sections of a 上报数据包, as people call them. */
+const PACKAGE_SECTIONS: Record<string, string> = {
+  organizations: '党组织',
+  members: '党员',
+  accounts: '网络账号',
+  filings: '报备记录',
+  commendations: '表彰激励',
+  protectionCases: '保护支持',
+  publicationRequests: '发布信息请示',
+};
+
 export const msg = {
   idNumber: {
     format: '身份证号应为18位：前17位是数字，最后一位是数字或X。',
@@ -129,7 +140,7 @@ export const msg = {
     truncated: '数据包不完整（文件被截断），可能拷贝时中断了。请重新拷贝，或让下级重新导出。',
     tooDeep: '数据包的层次结构异常，不是本软件导出的数据包，已拒绝导入。',
     malformed: (where: string) => `数据包内容不符合格式（${where}），可能被改动过。请让下级重新导出。`,
-    counts: (section: string) => `数据包中“${section}”的条数与其声明的数量不符，可能被改动过。请让下级重新导出。`,
+    counts: (section: string) => `数据包中“${PACKAGE_SECTIONS[section] ?? section}”的条数与其声明的数量不符，可能被改动过。请让下级重新导出。`,
     ownRegister: '这是本台账自己导出的数据包，不能作为下级的上报数据导入。',
     mappingRequired: (name: string) => `请先确认“${name}”对应本台账中的哪个党组织，再导入。`,
     mappingIsOwnTop: '下级的数据包不能对应到本台账的最上级党组织，请选择它对应的下级党组织。',

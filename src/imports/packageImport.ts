@@ -32,8 +32,8 @@ function diffWithPrevious(ctx: ServiceContext, organizationId: number, submissio
   return diffAccounts(previous && { submission: previous, accounts: submissionAccounts(ctx, previous.id) }, compared(submission));
 }
 
-export function inspectPackage(ctx: ServiceContext, { fileName, content }: HandlerInput<'consolidation.inspect'>): PackageInspection {
-  const submission = received(ctx, fileName, content);
+export function inspectPackage(ctx: ServiceContext, { fileName, contentBase64 }: HandlerInput<'consolidation.inspect'>): PackageInspection {
+  const submission = received(ctx, fileName, contentBase64);
   const mapping = proposeMapping(ctx, submission.source);
   return {
     fileName,
@@ -51,7 +51,7 @@ export function inspectPackage(ctx: ServiceContext, { fileName, content }: Handl
 }
 
 export function importPackage(ctx: ServiceContext, input: HandlerInput<'consolidation.import'>): { submission: Submission; replaced: number | null; diff: SubmissionDiff } {
-  const submission = received(ctx, input.fileName, input.content);
+  const submission = received(ctx, input.fileName, input.contentBase64);
   return inTransaction(ctx, () => {
     const mapping = confirmMapping(ctx, submission.source, input.organizationId);
     const current = currentSubmission(ctx, mapping.organizationId, submission.period.label);
