@@ -51,3 +51,50 @@ export function consolidatedRows(ctx: ServiceContext, input: { period: string; o
   });
   return { period: input.period, rows, byOrganization: [...byOrganization.values()] };
 }
+
+/** One account of a current submission, as the consolidated 明细表 lists it, with the row's source. */
+export interface ConsolidatedAccount {
+  submissionId: number;
+  ref: number;
+  sourceName: string;
+  mappedOrganizationId: number;
+  relativeCode: string;
+  organizationName: string;
+  ownerName: string | null;
+  ownerIdNumber: string;
+  ownerPosition: string | null;
+  platform: string;
+  region: string;
+  capacity: string;
+  kind: string;
+  displayName: string;
+  accountRef: string | null;
+  openedOn: string | null;
+  audience: number | null;
+  administrator: string | null;
+  status: string;
+  requiredFiling: string;
+  filingState: string;
+  filingType: string | null;
+  filedOn: string | null;
+  opinion: string | null;
+}
+
+/** The accounts of the period's current submissions mapped into the organization's subtree, streamed for a report. */
+export function consolidatedAccounts(ctx: ServiceContext, input: { period: string; organizationId?: number }): Iterable<ConsolidatedAccount> {
+  const org = receiving(ctx, input.organizationId);
+  return ctx.db
+    .prepare(
+      `SELECT s.id AS submissionId, a.ref, s.source_full_name AS sourceName, s.organization_id AS mappedOrganizationId, a.relative_code AS relativeCode,
+              so.full_name AS organizationName, a.owner_name AS ownerName, a.owner_id_number AS ownerIdNumber, a.owner_position AS ownerPosition,
+              a.platform, a.region, a.capacity, a.kind, a.display_name AS displayName, a.account_ref AS accountRef, a.opened_on AS openedOn,
+              a.audience, a.administrator, a.status, a.required_filing AS requiredFiling, a.filing_state AS filingState,
+              a.filing_type AS filingType, a.filed_on AS filedOn, a.opinion
+       FROM submissions s JOIN organizations o ON o.id = s.organization_id
+         JOIN submission_accounts a ON a.submission_id = s.id
+         JOIN submission_organizations so ON so.submission_id = s.id AND so.relative_code = a.relative_code
+       WHERE s.period_label = ? AND s.replaced_at IS NULL AND s.organization_id IN (SELECT value FROM json_each(?))
+       ORDER BY o.sort_order, o.id, a.relative_code, a.ref`,
+    )
+    .iterate(input.period, JSON.stringify(subtreeOrganizationIds(ctx, org.id))) as Iterable<ConsolidatedAccount>;
+}

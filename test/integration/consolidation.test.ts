@@ -10,8 +10,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURE_KEYS } from '../../src/contract/consolidation.js';
 import { valueOf, type CallInput, type CallName, type CallOutput } from '../../src/contract/contract.js';
-import { openLedger } from '../../src/hosts/ledger.js';
+import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
 import { msg } from '../../src/i18n/messages.js';
+import { consolidatedAccounts } from '../../src/services/consolidation.js';
 import { inspectWorkbook, type InspectedSheet } from '../support/excel.js';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
@@ -27,10 +28,10 @@ export function run(...args: string[]) {
 }
 
 /** Calls on a data folder in this process, closed again so the CLI finds it as it left it. */
-async function onLedger<T>(dir: string, fn: (call: <N extends CallName>(name: N, input: CallInput<N>) => CallOutput<N>) => T): Promise<T> {
+async function onLedger<T>(dir: string, fn: (call: <N extends CallName>(name: N, input: CallInput<N>) => CallOutput<N>, ledger: Ledger) => T): Promise<T> {
   const ledger = openLedger(dir);
   try {
-    return fn((name, input) => valueOf(ledger.registry.invoke(name, input)));
+    return fn((name, input) => valueOf(ledger.registry.invoke(name, input)), ledger);
   } finally {
     await ledger.close();
   }
@@ -89,7 +90,10 @@ describe('consolidation upward', () => {
     // The sub-unit's own 统计表, read with openpyxl, against what the county stored for it.
     expect(run('report', 'summary', '--data-dir', sub, '--out', file('sub-summary.xlsx')).code).toBe(0);
     const own = summaryRows(inspectWorkbook(file('sub-summary.xlsx'))[0]!);
-    const { rows, byOrganization } = await onLedger(county, (call) => call('consolidation.rows', { period: PERIOD }));
+    const { rows, byOrganization, accounts } = await onLedger(county, (call, ledger) => ({
+      ...call('consolidation.rows', { period: PERIOD }),
+      accounts: [...consolidatedAccounts(ledger.ctx, { period: PERIOD })],
+    }));
     expect(byOrganization).toHaveLength(1);
     expect(FIGURE_KEYS.map((k) => byOrganization[0]!.figures[k])).toEqual(own.get('合计'));
     expect(byOrganization[0]!.figures.accounts).toBeGreaterThan(100);
@@ -99,6 +103,10 @@ describe('consolidation upward', () => {
       expect(sum).toEqual(own.get(branch.fullName));
     }
     expect(rows.every((r) => r.sourceName === subRootName && r.mappedOrganizationId === mappedId)).toBe(true);
+    // The 明细表 side: every account the package sent, with its source and its organization's name.
+    const sent = JSON.parse(fs.readFileSync(file('p1.json'), 'utf8')).data.accounts as { ref: number }[];
+    expect(accounts.map((a) => a.ref).sort((a, b) => a - b)).toEqual(sent.map((a) => a.ref).sort((a, b) => a - b));
+    expect(accounts.every((a) => a.sourceName === subRootName && a.organizationName.length > 0)).toBe(true);
 
     const dashboard = await onLedger(sub, (call) => call('dashboard.summary', {}));
     const figures = byOrganization[0]!.figures;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PACKAGE_BYTES } from '../../src/contract/consolidation.js';
 import { msg } from '../../src/i18n/messages.js';
 import { writePackage } from '../../src/reports/upwardPackage.js';
+import { consolidatedAccounts } from '../../src/services/consolidation.js';
 import { freshLedger } from '../support/ledger.js';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
@@ -123,5 +124,6 @@ describe('source mapping', () => {
       ['001', 1, '中共示例县青禾镇机关支部委员会', town.id],
     ]);
     expect(higher.fail('organizations.remove', { id: town.id }).message).toBe(msg.organization.hasSubmissions(1));
+    expect([...consolidatedAccounts(higher.ctx, { period: '2026年度' })]).toEqual([]);
   });
 });
