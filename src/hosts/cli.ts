@@ -65,6 +65,13 @@ function organizationIdByCode(ledger: Ledger, code: string): number {
   return found.id;
 }
 
+/** Runs an export job to its end; what to tell the person, or the job's failure. */
+async function exportFile(ledger: Ledger, input: unknown): Promise<string> {
+  const finished = await ledger.jobs.wait(call(ledger, 'reports.start', input).id);
+  if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
+  return msg.cli.exported(finished.file!, finished.total);
+}
+
 function printTree(nodes: OrganizationNode[], io: CliIo): void {
   for (const n of nodes) io.out(`${'  '.repeat(n.depth)}${n.code}  ${n.fullName}（${n.type}，在册 ${n.subtreeActiveMembers} 人）`);
 }
@@ -125,10 +132,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           command === 'report'
             ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined }
             : { type: 'package', period: values.period, ...scope };
-        const started = call(ledger, 'reports.start', input);
-        const finished = await ledger.jobs.wait(started.id);
-        if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
-        io.out(msg.cli.exported(finished.file!, finished.total));
+        io.out(await exportFile(ledger, input));
         break;
       }
       case 'import': {
@@ -142,10 +146,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           missingCommand(ledger, input, !!values.json, io.out);
           break;
         }
-        const started = call(ledger, 'reports.start', { type: 'reminders', ...input, outPath: path.resolve(values.out) });
-        const finished = await ledger.jobs.wait(started.id);
-        if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
-        io.out(msg.cli.exported(finished.file!, finished.total));
+        io.out(await exportFile(ledger, { type: 'reminders', ...input, outPath: path.resolve(values.out) }));
         break;
       }
       case 'backup': {

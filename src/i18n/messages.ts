@@ -144,7 +144,6 @@ export const msg = {
     ownRegister: '这是本台账自己导出的数据包，不能作为下级的上报数据导入。',
     mappingRequired: (name: string) => `请先确认“${name}”对应本台账中的哪个党组织，再导入。`,
     mappingIsOwnTop: '下级的数据包不能对应到本台账的最上级党组织，请选择它对应的下级党组织。',
-    mappingTaken: (name: string, other: string) => `“${other}”已对应到“${name}”，同一党组织不能接收两个来源的数据包，请核对后重新选择。`,
     alreadyImported: '这个数据包已经导入过，无需重复导入。',
     replaceConfirm: (org: string, period: string, at: string) =>
       `“${org}”已有${period}的数据包（${at} 导入）。导入新数据包将替换它（旧数据包留作历史记录），请确认替换后再导入。`,
