@@ -12,6 +12,16 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A chosen file's bytes as base64, the way the contract carries files (scanned forms, data packages). */
+export function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
 /** Polls a started job until it has ended (waiting its turn, then running), reporting each status (for a progress bar). */
 export async function followJob(started: JobStatus, onStatus: (s: JobStatus) => void = () => undefined): Promise<JobStatus> {
   let status = started;

@@ -7,6 +7,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CarryOutOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FileExcelOutlined,
   HistoryOutlined,
@@ -25,6 +26,7 @@ import { BackupPage } from './pages/BackupPage.js';
 import { CampaignPage } from './pages/CampaignPage.js';
 import { CampaignsPage } from './pages/CampaignsPage.js';
 import { CommendationsPage } from './pages/CommendationsPage.js';
+import { ConsolidationPage } from './pages/ConsolidationPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { MemberProfilePage } from './pages/MemberProfilePage.js';
 import { MembersPage } from './pages/MembersPage.js';
@@ -54,6 +56,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/campaigns', element: <CampaignsPage />, menu: { icon: <CarryOutOutlined />, label: t.nav.campaigns } },
   { path: '/campaigns/:id', element: <CampaignPage /> },
   { path: '/reports', element: <ReportsPage />, menu: { icon: <FileExcelOutlined />, label: t.nav.reports } },
+  { path: '/consolidation', element: <ConsolidationPage />, menu: { icon: <ClusterOutlined />, label: t.nav.consolidation } },
   { path: '/members', element: <MembersPage />, menu: { icon: <TeamOutlined />, label: t.nav.members } },
   { path: '/members/:id', element: <MemberProfilePage /> },
   { path: '/organizations', element: <OrganizationsPage />, menu: { icon: <ApartmentOutlined />, label: t.nav.organizations } },

@@ -1,6 +1,7 @@
 import { accountStrings } from './strings/accounts.js';
 import { commendationStrings } from './strings/commendations.js';
 import { backupStrings, reportOptionStrings, reportStrings } from './strings/reports.js';
+import { consolidationStrings } from './strings/consolidation.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */
 const strings = {
@@ -59,6 +60,8 @@ const strings = {
     parent: '上级党组织',
     secretary: '书记',
     contactPhone: '联系电话',
+    partyCode: '党组织代码',
+    partyCodeHelp: '全国党员管理信息系统中的代码（选填）。上下级都填写后，汇总上报时可据此自动对应。',
     activeMembers: '在册党员',
     subtreeMembers: (n: number) => `含下级共 ${n} 人在册`,
     empty: '还没有党组织。先建立本单位的党组织，再在其下建立下级党组织。',
@@ -141,7 +144,8 @@ export const t = {
   ...reportStrings,
   ...reportOptionStrings,
   ...backupStrings,
-  nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav },
+  ...consolidationStrings,
+  nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav, ...consolidationStrings.nav },
   /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */
   fields: {
     ...labels(commendationStrings.commendation),

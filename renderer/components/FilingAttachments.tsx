@@ -4,17 +4,8 @@ import { App, Button, Modal, Space, Upload } from 'antd';
 import { useState } from 'react';
 import type { Attachment } from '../../src/contract/filings.js';
 import { call } from '../api.js';
-import { saveBlob } from '../files.js';
+import { saveBlob, toBase64 } from '../files.js';
 import { t } from '../strings.js';
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 function saveAs(fileName: string, mimeType: string, base64: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

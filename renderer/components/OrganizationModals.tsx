@@ -26,6 +26,7 @@ interface Values {
   code?: string;
   secretary?: string;
   contactPhone?: string;
+  partyCode?: string;
 }
 
 export function OrganizationFormModal({ open, editing, parentId = null, onClose, onSaved }: FormProps) {
@@ -41,6 +42,7 @@ export function OrganizationFormModal({ open, editing, parentId = null, onClose,
         type: editing.type,
         secretary: editing.secretary ?? undefined,
         contactPhone: editing.contactPhone ?? undefined,
+        partyCode: editing.partyCode ?? undefined,
       });
     } else form.setFieldsValue({ type: parentId === null ? '党委' : '党支部' });
   }, [open, editing, parentId, form]);
@@ -85,6 +87,9 @@ export function OrganizationFormModal({ open, editing, parentId = null, onClose,
           <Input maxLength={20} />
         </Form.Item>
         <Form.Item name="contactPhone" label={t.org.contactPhone}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="partyCode" label={t.org.partyCode} extra={t.org.partyCodeHelp}>
           <Input maxLength={30} />
         </Form.Item>
         <button type="submit" hidden />

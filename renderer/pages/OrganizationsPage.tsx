@@ -144,6 +144,7 @@ export function OrganizationsPage() {
                       { label: t.org.activeMembers, children: `${selected.activeMembers}（${t.org.subtreeMembers(selected.subtreeActiveMembers)}）` },
                       { label: t.org.secretary, children: selected.secretary ?? t.common.none },
                       { label: t.org.contactPhone, children: selected.contactPhone ?? t.common.none },
+                      { label: t.org.partyCode, children: selected.partyCode ?? t.common.none },
                       { label: t.org.shortName, children: selected.shortName ?? t.common.none },
                     ]}
                   />

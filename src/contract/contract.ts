@@ -16,6 +16,7 @@ import { campaignsCalls } from './campaigns.js';
 import { reportsCalls } from './reports.js';
 import { auditCalls } from './audit.js';
 import { systemCalls } from './system.js';
+import { consolidationCalls } from './consolidation.js';
 import { LedgerError, type RpcResult } from './errors.js';
 
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...reportsCalls,
   ...auditCalls,
   ...systemCalls,
+  ...consolidationCalls,
 };
 
 export type Contract = typeof contract;

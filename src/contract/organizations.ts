@@ -1,6 +1,7 @@
 /** 党组织: the organization tree — inputs and what the calls return. */
 import { z } from 'zod';
 import { ORGANIZATION_TYPES, type OrganizationType } from '../domain/vocabulary.js';
+import { msg } from '../i18n/messages.js';
 import { byId, change, cleanString, empty, id, optionalText, query, text } from './common.js';
 
 export const organizationFields = z.object({
@@ -9,6 +10,8 @@ export const organizationFields = z.object({
   type: z.enum(ORGANIZATION_TYPES, { error: '请选择组织类型。' }),
   secretary: optionalText('书记', 20),
   contactPhone: optionalText('联系电话', 30),
+  /** 党组织代码 of the national system: optional, the only code another register can share with this one. */
+  partyCode: optionalText('党组织代码', 30).refine((v) => !v || /^[0-9A-Za-z]+$/.test(v), { error: msg.organization.partyCodeFormat }),
 });
 
 export const organizationCreate = organizationFields.extend({
@@ -39,6 +42,7 @@ export interface Organization {
   sortOrder: number;
   secretary: string | null;
   contactPhone: string | null;
+  partyCode: string | null;
   createdAt: string;
   updatedAt: string;
 }

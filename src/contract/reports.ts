@@ -27,6 +27,8 @@ const outPath = cleanString('保存位置').max(1000).optional();
 export const exportStart = z.discriminatedUnion('type', [
   reportParams.extend({ type: z.literal('report'), kind: z.enum(REPORT_KINDS, { error: '请选择报表。' }), outPath }),
   reportParams.extend({ type: z.literal('package'), period: text('期间名称', 40, { required: '请填写数据包的期间名称（如：2026年度）。' }), outPath }),
+  /** 汇总上报's 催报 list: the organization's expected sub-units without a package for the period. */
+  z.object({ type: z.literal('reminders'), organizationId: id.optional(), period: text('期间名称', 40, { required: '请填写期间名称（如：2026年度）。' }), outPath }),
 ]);
 
 export const jobRef = z.object({ jobId: cleanString('导出任务').uuid() });

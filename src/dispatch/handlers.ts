@@ -34,6 +34,9 @@ import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from 
 import { campaignCompletion, missingMembers } from '../services/campaignCompletion.js';
 import { getSettings, updateSettings } from '../services/settings.js';
 import { accountStateCounts, tableCounts } from '../services/system.js';
+import { importPackage, inspectPackage } from '../imports/packageImport.js';
+import { consolidatedRows, missingSubmissions } from '../services/consolidation.js';
+import { listSubmissions, submissionDiff } from '../services/submissions.js';
 import type { CallName, CallOutput, HandlerInput } from '../contract/contract.js';
 import { LedgerError } from '../contract/errors.js';
 import type { RestoreOutcome } from '../contract/system.js';
@@ -128,5 +131,12 @@ export function handlers(host: HostInfo): Handlers {
       if (!host.restore) throw new LedgerError('CONFLICT', msg.restore.unavailable);
       return host.restore(fileName);
     },
+
+    'consolidation.inspect': inspectPackage,
+    'consolidation.import': importPackage,
+    'consolidation.list': listSubmissions,
+    'consolidation.diff': submissionDiff,
+    'consolidation.missing': missingSubmissions,
+    'consolidation.rows': consolidatedRows,
   };
 }

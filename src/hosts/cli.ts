@@ -18,6 +18,7 @@ import { APP_VERSION } from '../domain/version.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';
 import { startBrowserMode } from './browserMode.js';
+import { importPackageCommand, missingCommand } from './cliPackage.js';
 
 class UsageError extends Error {}
 
@@ -42,6 +43,7 @@ const OPTIONS = {
   date: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -74,6 +76,13 @@ function organizationIdByCode(ledger: Ledger, code: string): number {
   const found = nodes.find((n) => n.code === code);
   if (!found) throw new UsageError(msg.cli.unknownOrgCode(code));
   return found.id;
+}
+
+/** Runs an export job to its end; what to tell the person, or the job's failure. */
+async function exportFile(ledger: Ledger, input: unknown): Promise<string> {
+  const finished = await ledger.jobs.wait(call(ledger, 'reports.start', input).id);
+  if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
+  return msg.cli.exported(finished.file!, finished.total);
 }
 
 function printTree(nodes: OrganizationNode[], io: CliIo): void {
@@ -147,7 +156,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(msg.cli.usage);
       return command || values.help ? 0 : 2;
     }
-    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup', 'restore', 'check'].includes(command)) {
+    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup', 'restore', 'check', 'import', 'missing'].includes(command)) {
       throw new UsageError(msg.cli.unknownCommand(command));
     }
     const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
@@ -159,6 +168,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'backup' && out && !fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(msg.cli.outNotFolder(out));
     if ((command === 'report' || command === 'export-package') && !values.out) throw new UsageError(msg.cli.missingValue('--out'));
     if (command === 'report' && !positionals[1]) throw new UsageError(msg.cli.reportKindMissing);
+    if (command === 'import' && positionals[1] !== 'package') throw new UsageError(msg.consolidationCli.importKind);
+    if (command === 'import' && !positionals[2]) throw new UsageError(msg.consolidationCli.fileMissing);
+    if (command === 'missing' && !values.period) throw new UsageError(msg.consolidationCli.periodMissing);
     ledger = openLedger(dataDir);
     switch (command) {
       case 'init':
@@ -199,10 +211,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           command === 'report'
             ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined, listing: values.listing, reportDate: values.date }
             : { type: 'package', period: values.period, ...scope };
-        const started = call(ledger, 'reports.start', input);
-        const finished = await ledger.jobs.wait(started.id);
-        if (finished.state !== 'done') throw new LedgerError('INTERNAL', finished.error ?? msg.report.failed);
-        io.out(msg.cli.exported(finished.file!, finished.total));
+        io.out(await exportFile(ledger, input));
+        break;
+      }
+      case 'import': {
+        const organizationId = values.org ? organizationIdByCode(ledger, values.org) : undefined;
+        importPackageCommand(ledger, positionals[2]!, { dryRun: !!values['dry-run'], yes: !!values.yes, json: !!values.json, organizationId }, io.out);
+        break;
+      }
+      case 'missing': {
+        const input = { period: values.period!, organizationId: values.org ? organizationIdByCode(ledger, values.org) : undefined };
+        if (!values.out) {
+          missingCommand(ledger, input, !!values.json, io.out);
+          break;
+        }
+        io.out(await exportFile(ledger, { type: 'reminders', ...input, outPath: path.resolve(values.out) }));
         break;
       }
       case 'backup': {

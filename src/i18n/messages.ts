@@ -2,6 +2,20 @@
  * Every message the core shows to a person, in one place so it can be reworded or translated.
  * Functions build messages that carry values.
  */
+/** On what a package's source was matched to one of our organizations (汇总上报). */
+const MAPPING_BASIS: Record<string, string> = { remembered: '上次已确认', partyCode: '党组织代码相同', fullName: '全称相同' };
+
+/** The sections of a 上报数据包, as people call them. */
+const PACKAGE_SECTIONS: Record<string, string> = {
+  organizations: '党组织',
+  members: '党员',
+  accounts: '网络账号',
+  filings: '报备记录',
+  commendations: '表彰激励',
+  protectionCases: '保护支持',
+  publicationRequests: '发布信息请示',
+};
+
 export const msg = {
   idNumber: {
     format: '身份证号应为18位：前17位是数字，最后一位是数字或X。',
@@ -38,6 +52,9 @@ export const msg = {
     duplicateName: (name: string) => `同一上级下已有名为“${name}”的党组织。`,
     fullNameRequired: '请填写党组织全称（与印章一致）。',
     reorderMismatch: '排序列表与现有下级党组织不一致，请刷新后重试。',
+    partyCodeFormat: '党组织代码只能由数字和字母组成，请按全国党员管理信息系统中的代码填写。',
+    duplicatePartyCode: (name: string) => `这个党组织代码已登记给“${name}”，请核对。`,
+    hasSubmissions: (n: number) => `该党组织有 ${n} 份下级上报的数据包（汇总上报），不能删除。`,
   },
   account: {
     notFound: '找不到这个账号，可能已被其他操作更改，请刷新后重试。',
@@ -114,6 +131,51 @@ export const msg = {
     periodRequired: '请填写数据包的期间名称（如：2026年度）。',
     notJson: '数据包文件名应以 .json 结尾。',
     fileTitle: (period: string) => `上报数据包_${period}`,
+  },
+  consolidation: {
+    notPackage: '这个文件不是网络账号报备台账的上报数据包，请选择下级导出的 .json 数据包。',
+    tooLarge: (max: number) => `数据包超过 ${Math.round(max / 1024 / 1024)} MB，不能导入。请让下级按下级党组织分别导出后再导入。`,
+    empty: '数据包是空文件，请让下级重新导出。',
+    notUtf8: '数据包不是 UTF-8 文本，可能已损坏或不是本软件导出的数据包。',
+    truncated: '数据包不完整（文件被截断），可能拷贝时中断了。请重新拷贝，或让下级重新导出。',
+    tooDeep: '数据包的层次结构异常，不是本软件导出的数据包，已拒绝导入。',
+    malformed: (where: string) => `数据包内容不符合格式（${where}），可能被改动过。请让下级重新导出。`,
+    counts: (section: string) => `数据包中“${PACKAGE_SECTIONS[section] ?? section}”的条数与其声明的数量不符，可能被改动过。请让下级重新导出。`,
+    ownRegister: '这是本台账自己导出的数据包，不能作为下级的上报数据导入。',
+    mappingRequired: (name: string) => `请先确认“${name}”对应本台账中的哪个党组织，再导入。`,
+    mappingIsOwnTop: '下级的数据包不能对应到本台账的最上级党组织，请选择它对应的下级党组织。',
+    alreadyImported: '这个数据包已经导入过，无需重复导入。',
+    replaceConfirm: (org: string, period: string, at: string) =>
+      `“${org}”已有${period}的数据包（${at} 导入）。导入新数据包将替换它（旧数据包留作历史记录），请确认替换后再导入。`,
+    olderThanCurrent: (at: string) => `这个数据包生成于 ${at}，早于已导入的同期数据包，不能用旧数据包替换新数据包。`,
+    notFound: '找不到这份上报数据，可能已被其他操作更改，请刷新后重试。',
+    periodRequired: '请填写期间名称（如：2026年度）。',
+    reminderTitle: '下级数据包催报名单',
+  },
+  consolidationCli: {
+    noFile: (file: string) => `找不到文件“${file}”，请核对路径。`,
+    basis: MAPPING_BASIS,
+    inspected: (p: { source: { fullName: string; code: string }; period: { label: string }; counts: Record<string, number>; mapping: { organizationName: string; basis: string } | null; current: { importedAt: string } | null }) =>
+      `数据包校验通过：来源“${p.source.fullName}”（其组织代码 ${p.source.code}），期间 ${p.period.label}；` +
+      `党组织 ${p.counts.organizations} 个，党员 ${p.counts.members} 名，网络账号 ${p.counts.accounts} 个。\n` +
+      (p.mapping ? `建议对应本台账的“${p.mapping.organizationName}”（${MAPPING_BASIS[p.mapping.basis]}）。` : '本台账中没有可建议的对应党组织，请用 --org 组织代码 指定。') +
+      (p.current ? `\n该党组织已有同期数据包（${p.current.importedAt} 导入），导入将替换它（需加 --yes）。` : '') +
+      '\n（试导入，未做任何更改）',
+    confirmMapping: (source: string, mapping: { organizationName: string; basis: string } | null) =>
+      mapping
+        ? `数据包来源“${source}”建议对应本台账的“${mapping.organizationName}”（${MAPPING_BASIS[mapping.basis]}）。确认请加 --yes，或用 --org 组织代码 指定其他党组织。未做任何更改。`
+        : `本台账中找不到与“${source}”对应的党组织（不按组织代码匹配）。请用 --org 组织代码 指定。未做任何更改。`,
+    imported: (s: { organizationName: string; period: { label: string }; source: { fullName: string }; counts: Record<string, number> }, c: { added: number; closed: number; stateChanged: number; removed: number; replaced: number | null }) =>
+      `已导入：“${s.source.fullName}”的${s.period.label}数据包，作为“${s.organizationName}”的上报数据；` +
+      `党组织 ${s.counts.organizations} 个，党员 ${s.counts.members} 名，网络账号 ${s.counts.accounts} 个。` +
+      `与上次上报相比：新增 ${c.added} 个，注销 ${c.closed} 个，状态变化 ${c.stateChanged} 个，不再上报 ${c.removed} 个。` +
+      (c.replaced ? '原同期数据包已替换（留作历史记录）。' : ''),
+    missing: (l: { period: string; organizationName: string; expected: { code: string; fullName: string; submissionId: number | null }[]; missing: number }) =>
+      [`${l.organizationName} ${l.period}：应报 ${l.expected.length} 个，已报 ${l.expected.length - l.missing} 个，未报 ${l.missing} 个。`,
+        ...l.expected.map((e) => `${e.submissionId === null ? '未报' : '已报'}\t${e.code}\t${e.fullName}`)].join('\n'),
+    periodMissing: '请用 --period 指定期间（如：--period 2026年度）。',
+    fileMissing: '请指定要导入的数据包文件：netledger import package 文件.json',
+    importKind: '请指定导入的内容：netledger import package 文件.json',
   },
   files: {
     diskFull: (folder: string) => `磁盘已满：文件夹“${folder}”所在的磁盘没有空间了，没有生成文件。请删除不需要的文件腾出空间，或换一个磁盘（如U盘）保存后重试。`,
@@ -241,6 +303,11 @@ export const msg = {
   backup [--out 文件夹]     把数据和附件完整备份为一个文件夹（默认放在数据文件夹的 backups/ 中），写完后检查
   restore 备份 [--yes]      用备份（备份文件夹或 .sqlite3 文件）替换当前数据；先检查备份，当前数据留存在 replaced/ 中
   check [--json]           检查数据文件、外键、附件文件及其校验值、遗留的临时文件；有问题时退出码为 1
+  import package 文件.json [--dry-run] [--org 组织代码] [--yes] [--json]
+                           导入下级的上报数据包（汇总上报）：--dry-run 只校验和显示；--org 指定或 --yes 确认对应的党组织；
+                           替换同期已导入的数据包也需 --yes。退出码 0 已导入，1 被拒绝（未做更改），2 命令行有误
+  missing --period 期间 [--org 组织代码] [--out 文件.xlsx] [--json]
+                           列出（或导出催报名单）尚未报送该期间数据包的直属下级党组织
 
 通用选项：
   --data-dir 目录          数据文件夹（默认 ./netledger-data）
@@ -289,6 +356,7 @@ export const msg = {
       withdraw: '撤销',
       measure: '采取措施',
       declare: '核查登记',
+      import: '导入',
     },
   },
 } as const;

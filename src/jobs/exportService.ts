@@ -16,16 +16,19 @@ function jobs(ctx: JobContext): ExportJobs {
 
 export function startExport(ctx: JobContext, input: ExportStart): JobStatus {
   const scope = resolveScope(ctx, input);
-  const ext = input.type === 'report' ? '.xlsx' : '.json';
+  const ext = input.type === 'package' ? '.json' : '.xlsx';
   if (input.outPath && (!path.isAbsolute(input.outPath) || !input.outPath.toLowerCase().endsWith(ext))) {
-    throw new LedgerError('VALIDATION', input.type === 'report' ? msg.report.notXlsx : msg.pkg.notJson);
+    throw new LedgerError('VALIDATION', ext === '.json' ? msg.pkg.notJson : msg.report.notXlsx);
+  }
+  const fileName = (title: string) => exportFileName(title, scope.organization.fullName, scope.today, ext);
+  if (input.type === 'reminders') {
+    const params = { organizationId: input.organizationId, period: input.period };
+    return jobs(ctx).start({ type: 'reminders', params, outPath: input.outPath, fileName: fileName(`${msg.consolidation.reminderTitle}_${input.period}`) });
   }
   const { type: _type, outPath, ...params } = input;
-  const title = input.type === 'report' ? REPORTS[input.kind].title : msg.pkg.fileTitle(input.period);
-  const fileName = exportFileName(title, scope.organization.fullName, scope.today, ext);
   return input.type === 'report'
-    ? jobs(ctx).start({ type: 'report', kind: input.kind, params, outPath, fileName })
-    : jobs(ctx).start({ type: 'package', params: { ...params, period: input.period }, outPath, fileName });
+    ? jobs(ctx).start({ type: 'report', kind: input.kind, params, outPath, fileName: fileName(REPORTS[input.kind].title) })
+    : jobs(ctx).start({ type: 'package', params: { ...params, period: input.period }, outPath, fileName: fileName(msg.pkg.fileTitle(input.period)) });
 }
 
 export const jobStatus = (ctx: JobContext, { jobId }: HandlerInput<'jobs.status'>) => jobs(ctx).status(jobId);

@@ -11,6 +11,7 @@ import { failureMessage } from '../reports/targets.js';
 import type { ExportTask, WorkerMessage } from './jobs.js';
 import { writePackage } from '../reports/upwardPackage.js';
 import { writeReport } from '../reports/writeReport.js';
+import { writeReminderList } from '../reports/reminderList.js';
 import { writeBackup } from '../db/backup.js';
 
 const { dbFile, nativeBinding, actor, task, temp } = workerData as { dbFile: string; nativeBinding?: string; actor: string; task: ExportTask; temp: string };
@@ -26,6 +27,7 @@ const progress = { signal: controller.signal, temp, onProgress: (done: number, t
 try {
   if (task.type === 'report') await writeReport(ctx, task.kind, task.params, task.outPath, progress);
   else if (task.type === 'package') await writePackage(ctx, task.params, task.outPath, progress);
+  else if (task.type === 'reminders') await writeReminderList(ctx, task.params, task.outPath, progress);
   else writeBackup(db, task.attachmentsDir, task.outPath);
   post({ type: 'done' });
 } catch (err) {

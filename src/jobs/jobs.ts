@@ -14,11 +14,13 @@ import type { JobStatus, ReportKind } from '../contract/reports.js';
 import type { ReportParams } from '../reports/definition.js';
 import { checkTarget, failureMessage, tempPathFor } from '../reports/targets.js';
 import type { PackageParams } from '../reports/upwardPackage.js';
+import type { ReminderParams } from '../reports/reminderList.js';
 import type { ServiceContext } from '../services/context.js';
 
 export type ExportTask =
   | { type: 'report'; kind: ReportKind; params: ReportParams; outPath: string }
   | { type: 'package'; params: PackageParams; outPath: string }
+  | { type: 'reminders'; params: ReminderParams; outPath: string }
   | { type: 'backup'; outPath: string; attachmentsDir: string };
 
 /** A task as requested: the path is optional (browser mode writes into the export folder). */

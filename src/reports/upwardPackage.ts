@@ -6,11 +6,10 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { LedgerError } from '../contract/errors.js';
 import { schemaVersion } from '../db/migrate.js';
 import { APP_VERSION } from '../domain/version.js';
-import { msg } from '../i18n/messages.js';
 import { nowIso, type ServiceContext } from '../services/context.js';
+import { ownRegisterId } from '../services/sourceMapping.js';
 import { ReportCancelled, type Progress } from './book.js';
 import { tempPathFor } from './targets.js';
 import { resolveScope, type ReportParams, type ReportScope } from './definition.js';
@@ -98,7 +97,12 @@ function headerOf(ctx: ServiceContext, scope: ReportScope, period: string) {
     formatVersion: PACKAGE_FORMAT_VERSION,
     generator: `netledger ${APP_VERSION}`,
     schemaVersion: schemaVersion(ctx.db),
-    source: { code: scope.organization.code, fullName: scope.organization.fullName },
+    source: {
+      code: scope.organization.code,
+      fullName: scope.organization.fullName,
+      partyCode: (ctx.db.prepare('SELECT party_code FROM organizations WHERE id = ?').get(scope.organization.id) as { party_code: string | null }).party_code,
+      registerId: ownRegisterId(ctx),
+    },
     period: { label: period, from: scope.from, to: scope.to },
     generatedAt: nowIso(ctx),
   };
@@ -155,19 +159,4 @@ export async function writePackage(ctx: ServiceContext, params: PackageParams, o
     fs.rmSync(temp, { force: true });
     throw err;
   }
-}
-
-/** Checks a package as the receiving side would: format, version, and the checksum of its data. */
-export function verifyPackage(text: string): { ok: true; counts: Record<string, number> } {
-  let parsed: { format?: string; formatVersion?: number; data?: unknown; sha256?: string; counts?: Record<string, number> };
-  try {
-    parsed = JSON.parse(text) as typeof parsed;
-  } catch {
-    throw new LedgerError('VALIDATION', msg.pkg.notPackage);
-  }
-  if (parsed.format !== PACKAGE_FORMAT) throw new LedgerError('VALIDATION', msg.pkg.notPackage);
-  if (parsed.formatVersion !== PACKAGE_FORMAT_VERSION) throw new LedgerError('VALIDATION', msg.pkg.version(parsed.formatVersion ?? 0));
-  const sha = crypto.createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex');
-  if (sha !== parsed.sha256) throw new LedgerError('VALIDATION', msg.pkg.checksum);
-  return { ok: true, counts: parsed.counts ?? {} };
 }

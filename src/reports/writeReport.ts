@@ -81,9 +81,13 @@ export interface ReportResult {
 
 /** Writes the report to `outPath` (atomically); never leaves a partial file behind. */
 export async function writeReport(ctx: ServiceContext, kind: ReportKind, params: ReportParams, outPath: string, progress: Progress = {}): Promise<ReportResult> {
-  if (!outPath.toLowerCase().endsWith('.xlsx')) throw new LedgerError('VALIDATION', msg.report.notXlsx);
   const scope = resolveScope(ctx, params);
-  const sheets = REPORTS[kind].sheets(ctx, scope);
+  return writeSheets(REPORTS[kind].sheets(ctx, scope), scope, outPath, progress);
+}
+
+/** Writes sheets defined outside the report table (e.g. the 催报 list of 汇总上报) with the same style and guarantees. */
+export async function writeSheets(sheets: SheetDefinition[], scope: ReportScope, outPath: string, progress: Progress = {}): Promise<ReportResult> {
+  if (!outPath.toLowerCase().endsWith('.xlsx')) throw new LedgerError('VALIDATION', msg.report.notXlsx);
   const book = new ReportBook(outPath, sheets.reduce((n, s) => n + s.count(), 0), progress);
   let rows = 0;
   try {

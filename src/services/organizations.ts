@@ -23,6 +23,7 @@ interface OrganizationRow {
   sort_order: number;
   secretary: string | null;
   contact_phone: string | null;
+  party_code: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -38,6 +39,7 @@ function toOrganization(r: OrganizationRow): Organization {
     sortOrder: r.sort_order,
     secretary: r.secretary,
     contactPhone: r.contact_phone,
+    partyCode: r.party_code,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -103,7 +105,15 @@ function cleanFields(input: Omit<OrganizationUpdate, 'id'>) {
     type: input.type,
     secretary: optionalText(input.secretary),
     contactPhone,
+    // Typed in either case in the national system's printouts; one spelling, so it matches across registers.
+    partyCode: optionalText(input.partyCode)?.toUpperCase() ?? null,
   };
+}
+
+function assertUniquePartyCode(ctx: ServiceContext, partyCode: string | null, exceptId: number) {
+  if (!partyCode) return;
+  const clash = ctx.db.prepare('SELECT full_name FROM organizations WHERE party_code = ? AND id <> ?').get(partyCode, exceptId) as { full_name: string } | undefined;
+  if (clash) throw fieldError('partyCode', msg.organization.duplicatePartyCode(clash.full_name));
 }
 
 function assertUniqueName(ctx: ServiceContext, parentId: number | null, fullName: string, exceptId: number) {
@@ -136,6 +146,7 @@ export function createOrganization(ctx: ServiceContext, input: OrganizationCreat
     const fields = cleanFields(input);
     const parent = input.parentId === null ? null : findOrganizationRow(ctx, input.parentId, PARENT_FIELD);
     assertUniqueName(ctx, input.parentId, fields.fullName, 0);
+    assertUniquePartyCode(ctx, fields.partyCode, 0);
     const code = input.code ?? nextCode(ctx, parent?.code ?? '');
     if (ctx.db.prepare('SELECT 1 FROM organizations WHERE code = ?').get(code)) {
       throw fieldError('code', msg.organization.duplicateCode(code));
@@ -144,8 +155,8 @@ export function createOrganization(ctx: ServiceContext, input: OrganizationCreat
     const info = ctx.db
       .prepare(
         `INSERT INTO organizations (code, full_name, short_name, type, parent_id, tree_path, sort_order,
-           secretary, contact_phone, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+           secretary, contact_phone, party_code, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         code,
@@ -156,6 +167,7 @@ export function createOrganization(ctx: ServiceContext, input: OrganizationCreat
         nextSortOrder(ctx, input.parentId),
         fields.secretary,
         fields.contactPhone,
+        fields.partyCode,
         at,
         at,
       );
@@ -172,12 +184,13 @@ export function updateOrganization(ctx: ServiceContext, input: OrganizationUpdat
     const before = getOrganization(ctx, input.id);
     const fields = cleanFields(input);
     assertUniqueName(ctx, before.parentId, fields.fullName, input.id);
+    assertUniquePartyCode(ctx, fields.partyCode, input.id);
     ctx.db
       .prepare(
         `UPDATE organizations SET full_name = ?, short_name = ?, type = ?, secretary = ?, contact_phone = ?,
-           updated_at = ? WHERE id = ?`,
+           party_code = ?, updated_at = ? WHERE id = ?`,
       )
-      .run(fields.fullName, fields.shortName, fields.type, fields.secretary, fields.contactPhone, nowIso(ctx), input.id);
+      .run(fields.fullName, fields.shortName, fields.type, fields.secretary, fields.contactPhone, fields.partyCode, nowIso(ctx), input.id);
     const after = getOrganization(ctx, input.id);
     recordAudit(ctx, { entity: 'organization', entityId: input.id, action: 'update', summary: after.fullName, before, after });
     return after;
@@ -247,6 +260,10 @@ export function removeOrganization(ctx: ServiceContext, { id }: HandlerInput<'or
     // Members who left still belong to the organization's history, so they count too.
     const members = ctx.db.prepare('SELECT count(*) AS n FROM members WHERE organization_id = ?').get(id) as { n: number };
     if (members.n > 0) throw new LedgerError('CONFLICT', msg.organization.notEmptyMembers(members.n));
+    const received = ctx.db.prepare('SELECT count(*) AS n FROM submissions WHERE organization_id = ?').get(id) as { n: number };
+    if (received.n > 0) throw new LedgerError('CONFLICT', msg.organization.hasSubmissions(received.n));
+    // A remembered mapping without any submission is only a proposal memory: it goes with the organization.
+    ctx.db.prepare('DELETE FROM submission_sources WHERE organization_id = ?').run(id);
     ctx.db.prepare('DELETE FROM organizations WHERE id = ?').run(id);
     recordAudit(ctx, { entity: 'organization', entityId: id, action: 'delete', summary: before.fullName, before });
     return { removed: id };

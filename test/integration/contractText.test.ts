@@ -76,7 +76,7 @@ describe('text cleaned at the contract', () => {
       expect(error.code, `${c.name} ${c.field}`).toBe('VALIDATION');
       const message = (error.details as { fields: Record<string, string> }).fields[c.field];
       // A file's base64 is not typed: it is refused as damaged rather than asking to delete a character.
-      if (c.field === 'contentBase64') expect(message).toBe(msg.input.base64);
+      if (c.field === 'contentBase64') expect(message).toBe(c.name.startsWith('consolidation.') ? msg.consolidation.notPackage : msg.input.base64);
       else expect(message, `${c.name} ${c.field}`).toMatch(/^\S+中含有不可见的控制字符（位置 3），请删除后重新输入。$/);
     }
   });

@@ -29,6 +29,7 @@ describe('database', () => {
       { version: 1, name: 'register' },
       { version: 2, name: 'filing_workflow' },
       { version: 3, name: 'review_attribution' },
+      { version: 4, name: 'submissions' },
     ]);
     db.close();
   });

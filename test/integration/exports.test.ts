@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
 import { msg } from '../../src/i18n/messages.js';
-import { verifyPackage, writePackage } from '../../src/reports/upwardPackage.js';
+import { writePackage } from '../../src/reports/upwardPackage.js';
+import { readPackage } from '../../src/imports/packageFile.js';
 import { startServer } from '../../src/hosts/http.js';
 import { caller } from '../support/ledger.js';
 import { Mounts } from '../support/mounts.js';
@@ -96,10 +97,10 @@ describe('upward data package', () => {
     expect(pkg.counts.members).toBe(count('SELECT count(*) AS n FROM members'));
     expect(pkg.counts.accounts).toBe(count('SELECT count(*) AS n FROM accounts'));
     expect(pkg.data.members[0].idNumber).toMatch(/^\d{17}[\dX]$/);
-    expect(verifyPackage(text)).toEqual({ ok: true, counts: result.counts });
+    expect(readPackage(Buffer.from(text)).counts).toEqual(result.counts);
     const tampered = text.replace(pkg.data.members[0].name, '改名');
-    expect(() => verifyPackage(tampered)).toThrow(msg.pkg.checksum);
-    expect(() => verifyPackage('{"format":"other"}')).toThrow(msg.pkg.notPackage);
+    expect(() => readPackage(Buffer.from(tampered))).toThrow(msg.pkg.checksum);
+    expect(() => readPackage(Buffer.from('{"format":"other"}'))).toThrow(msg.consolidation.notPackage);
   });
 });
 
