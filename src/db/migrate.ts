@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { LedgerError } from '../contract/errors.js';
 import { APP_VERSION } from '../domain/version.js';
@@ -13,8 +12,8 @@ export interface Migration {
   sql: string;
 }
 
-/** Beside this module in the source tree; electron.config.ts copies the folder next to the bundled main. */
-export const defaultMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+/** Beside this module in the source tree (import.meta.dirname: also right where the window's tests replace URL); electron.config.ts copies the folder next to the bundled main. */
+export const defaultMigrationsDir = path.join(import.meta.dirname, 'migrations');
 
 export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
   const migrations = fs
