@@ -3,36 +3,37 @@ import { z } from 'zod';
 import { ACCOUNT_KINDS, type AccountKind, type AccountStatus, CAPACITIES, type Capacity, FILING_STATES, type FilingRecordState, type FilingState, type FilingType, type Region, REGIONS, REQUIRED_FILINGS, type RequiredFiling } from '../domain/vocabulary.js';
 import { byId, change, cleanString, empty, id, isoDate, optionalText, query, text } from './common.js';
 import type { FilingWithHistory } from './filings.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const accountFields = z.object({
-  platform: text('平台', 30, { required: '请选择平台。' }),
-  region: z.enum(REGIONS, { error: '请选择境内或境外。' }),
-  capacity: z.enum(CAPACITIES, { error: '请选择以职务身份还是个人开设。' }),
-  kind: z.enum(ACCOUNT_KINDS, { error: '请选择账号、群组或公众账号。' }),
-  displayName: text('账号/群组名称', 100, { required: '请填写账号或群组名称。' }),
-  accountRef: optionalText('账号ID或网址', 200),
+  platform: text(words.accounts.platform, 30, { required: words.accounts.platformRequired }),
+  region: z.enum(REGIONS, { error: words.accounts.regionError }),
+  capacity: z.enum(CAPACITIES, { error: words.accounts.capacityError }),
+  kind: z.enum(ACCOUNT_KINDS, { error: words.accounts.kindError }),
+  displayName: text(words.accounts.displayName, 100, { required: words.accounts.displayNameRequired }),
+  accountRef: optionalText(words.accounts.accountRef, 200),
   openedOn: isoDate.nullable().optional(),
-  verifiedSubject: optionalText('认证主体', 100),
-  audience: z.number({ error: '粉丝数或群成员数应为整数。' }).int().min(0).nullable().optional(),
+  verifiedSubject: optionalText(words.accounts.verifiedSubject, 100),
+  audience: z.number({ error: words.accounts.audienceError }).int().min(0).nullable().optional(),
   audienceAsOf: isoDate.nullable().optional(),
-  mainContent: optionalText('主要内容', 500, { multiline: true }),
-  supervisor: optionalText('分管领导', 30),
-  administrator: optionalText('管理员', 30),
+  mainContent: optionalText(words.accounts.mainContent, 500, { multiline: true }),
+  supervisor: optionalText(words.accounts.supervisor, 30),
+  administrator: optionalText(words.accounts.administrator, 30),
 });
 
 export const accountCreate = accountFields.extend({ memberId: id });
 
 export const accountUpdate = accountFields.extend({ id });
 
-export const accountClose = z.object({ id, closedOn: isoDate, reason: text('注销原因', 200, { multiline: true }) });
+export const accountClose = z.object({ id, closedOn: isoDate, reason: text(words.accounts.accountClose, 200, { multiline: true }) });
 
 export const ACCOUNT_SORT_FIELDS = ['displayName', 'openedOn', 'dueOn', 'updatedAt'] as const;
 
 export const accountSearch = z.object({
-  q: cleanString('查找内容').max(100).optional(),
+  q: cleanString(words.accounts.q).max(100).optional(),
   organizationId: id.optional(),
   memberId: id.optional(),
-  platform: cleanString('平台').max(30).optional(),
+  platform: cleanString(words.accounts.platform).max(30).optional(),
   region: z.enum(REGIONS).optional(),
   capacity: z.enum(CAPACITIES).optional(),
   kind: z.enum(ACCOUNT_KINDS).optional(),
@@ -41,7 +42,7 @@ export const accountSearch = z.object({
   overdue: z.boolean().optional(),
   sort: z.enum(ACCOUNT_SORT_FIELDS).default('displayName'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  cursor: cleanString('翻页位置').max(300).nullable().optional(),
+  cursor: cleanString(words.accounts.cursor).max(300).nullable().optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 

@@ -2,20 +2,21 @@
 import { z } from 'zod';
 import { type CampaignStatus, DECLARATION_KINDS, type DeclarationKind } from '../domain/vocabulary.js';
 import { byId, change, empty, id, integer, isoDate, optionalText, query, text } from './common.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const campaignCreate = z.object({
-  title: text('核查名称', 40, { required: '请填写核查名称（如：2026年度）。' }),
-  year: integer('年度', 2000, 2100),
+  title: text(words.campaigns.title, 40, { required: words.campaigns.titleRequired }),
+  year: integer(words.campaigns.year, 2000, 2100),
   deadline: isoDate,
-  organizationIds: z.array(id).min(1, { error: '请选择核查范围（至少一个党组织）。' }).max(200),
+  organizationIds: z.array(id).min(1, { error: words.campaigns.organizationIdsError }).max(200),
 });
 
 export const declarationRecord = z.object({
   campaignId: id,
   memberId: id,
-  kind: z.enum(DECLARATION_KINDS, { error: '请选择申报或零报告。' }),
+  kind: z.enum(DECLARATION_KINDS, { error: words.campaigns.kindError }),
   declaredOn: isoDate,
-  notes: optionalText('备注', 500, { multiline: true }),
+  notes: optionalText(words.campaigns.notes, 500, { multiline: true }),
 });
 
 export const campaignMissing = z.object({

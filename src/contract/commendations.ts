@@ -2,24 +2,25 @@
 import { z } from 'zod';
 import { APPROVING_LEVELS, COMMENDATION_KINDS, type CommendationKind } from '../domain/vocabulary.js';
 import { change, id, isoDate, optionalText, query, text } from './common.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const commendationFields = z.object({
-  memberIds: z.array(id).min(1, { error: '请至少选择一名党员。' }).max(500),
-  kind: z.enum(COMMENDATION_KINDS, { error: '请选择表彰类型。' }),
-  honourName: text('表彰名称', 100, { required: '请填写表彰名称（如：网络文明传播先进个人）。' }),
-  reason: optionalText('表彰事由', 1000, { multiline: true }),
-  approvingBody: optionalText('批准机关', 100),
+  memberIds: z.array(id).min(1, { error: words.commendations.memberIdsError }).max(500),
+  kind: z.enum(COMMENDATION_KINDS, { error: words.commendations.kindError }),
+  honourName: text(words.commendations.honourName, 100, { required: words.commendations.honourNameRequired }),
+  reason: optionalText(words.commendations.reason, 1000, { multiline: true }),
+  approvingBody: optionalText(words.commendations.approvingBody, 100),
   approvingLevel: z.enum(APPROVING_LEVELS).nullable().optional(),
-  documentNumber: optionalText('文号', 60),
+  documentNumber: optionalText(words.commendations.documentNumber, 60),
   commendedOn: isoDate,
-  relatedLinks: optionalText('相关账号或链接', 1000, { multiline: true }),
+  relatedLinks: optionalText(words.commendations.relatedLinks, 1000, { multiline: true }),
 });
 
 export const commendationCreate = commendationFields;
 
 export const commendationUpdate = commendationFields.extend({ id });
 
-export const commendationWithdraw = z.object({ id, withdrawnOn: isoDate, reason: text('撤销原因', 200, { multiline: true }) });
+export const commendationWithdraw = z.object({ id, withdrawnOn: isoDate, reason: text(words.commendations.commendationWithdraw, 200, { multiline: true }) });
 
 export const commendationList = z.object({
   organizationId: id.optional(),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { unsafeCharAt } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 /** A missing id and a wrong one (−1, 1.5, "1") are different mistakes: say which. */
 export const id = z.number({ error: (issue) => (issue.input === undefined ? msg.input.idMissing : msg.input.idPositive) }).int().positive();
@@ -43,7 +44,7 @@ export const text = (label: string, max: number, { multiline, required = msg.inp
 export const optionalText = (label: string, max: number, { multiline }: Pick<StringOptions, 'multiline'> = {}) =>
   cleanString(label, { multiline }).trim().max(max, { error: msg.input.tooLong(max) }).nullable().optional();
 
-export const isoDate = cleanString('日期').refine(isIsoDate, { error: msg.date.format });
+export const isoDate = cleanString(words.common.isoDate).refine(isIsoDate, { error: msg.date.format });
 
 export const byId = z.object({ id });
 

@@ -5,14 +5,15 @@
 import { z } from 'zod';
 import { msg } from '../i18n/messages.js';
 import { change, cleanString, id, query, text } from './common.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 /** The largest package accepted, checked before anything is parsed (the window's call body holds it as base64). */
 export const MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
 
 const packageFile = z.object({
-  fileName: text('文件名', 255),
+  fileName: text(words.consolidation.fileName, 255),
   /** The file's bytes, base64: a package may later be encrypted (issue 11), so the core, not the window, reads it. */
-  contentBase64: cleanString('数据包', { refusal: msg.consolidation.notPackage })
+  contentBase64: cleanString(words.consolidation.contentBase64, { refusal: msg.consolidation.notPackage })
     .max(Math.ceil(MAX_PACKAGE_BYTES / 3) * 4, { error: msg.consolidation.tooLarge(MAX_PACKAGE_BYTES) }),
 });
 
@@ -23,7 +24,7 @@ export const packageImport = packageFile.extend({
   replace: z.boolean().default(false),
 });
 
-const period = text('期间名称', 40, { required: msg.consolidation.periodRequired });
+const period = text(words.consolidation.period, 40, { required: msg.consolidation.periodRequired });
 
 export const submissionList = z.object({ period: period.optional(), includeReplaced: z.boolean().default(false) });
 

@@ -4,28 +4,29 @@ import { isCanonicalBase64 } from '../domain/base64.js';
 import { FILING_TYPES, type FilingRecordState, type FilingType, type RequiredFiling } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { byId, change, cleanString, id, isoDate, optionalText, query, text } from './common.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const filingSubmit = z.object({
   accountId: id,
-  type: z.enum(FILING_TYPES, { error: '请选择报备类型。' }),
+  type: z.enum(FILING_TYPES, { error: words.filings.typeError }),
   submittedOn: isoDate,
-  receivedBy: optionalText('接收人', 30),
-  documentNumber: optionalText('文号/编号', 60),
+  receivedBy: optionalText(words.filings.receivedBy, 30),
+  documentNumber: optionalText(words.filings.documentNumber, 60),
 });
 
 export const filingReview = z.object({
   id,
-  decision: z.enum(['登记', '退回补正'], { error: '请选择审核结果。' }),
+  decision: z.enum(['登记', '退回补正'], { error: words.filings.decisionError }),
   reviewedOn: isoDate,
-  opinion: optionalText('党组织意见', 500, { multiline: true }),
+  opinion: optionalText(words.filings.opinion, 500, { multiline: true }),
 });
 
-export const filingResubmit = z.object({ id, submittedOn: isoDate, opinion: optionalText('党组织意见', 500, { multiline: true }) });
+export const filingResubmit = z.object({ id, submittedOn: isoDate, opinion: optionalText(words.filings.filingResubmit, 500, { multiline: true }) });
 
 export const filingBulkAccept = z.object({
-  ids: z.array(id).min(1, { error: '请至少选择一条待审核的报备。' }).max(1000),
+  ids: z.array(id).min(1, { error: words.filings.idsError }).max(1000),
   reviewedOn: isoDate,
-  opinion: optionalText('党组织意见', 500, { multiline: true }),
+  opinion: optionalText(words.filings.opinion, 500, { multiline: true }),
 });
 
 export const filingQueue = z.object({
@@ -36,13 +37,13 @@ export const filingQueue = z.object({
 
 export const attachmentAdd = z.object({
   filingId: id,
-  fileName: text('文件名', 200, { required: '缺少文件名。' }),
+  fileName: text(words.filings.fileName, 200, { required: words.filings.fileNameRequired }),
   /**
    * Base64 of the scanned form; the HTTP host's body limit bounds its size. Only canonical base64 (no stray
    * characters, right padding) is taken: a decoder would silently skip what it does not understand and store
    * a different file from the one the person chose.
    */
-  contentBase64: cleanString('附件内容', { refusal: msg.input.base64 })
+  contentBase64: cleanString(words.filings.contentBase64, { refusal: msg.input.base64 })
     .min(1, { error: msg.scan.empty })
     .max(28_000_000, { error: msg.filing.attachmentTooLarge })
     .refine(isCanonicalBase64, { error: msg.input.base64 }),

@@ -3,17 +3,18 @@ import { z } from 'zod';
 import { type Gender, MEMBER_STATUSES, type MemberStatus, PARTY_STATUSES, type PartyStatus, type Rank, RANKS } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { byId, change, cleanString, id, isoDate, optionalText, query, text } from './common.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const memberFields = z.object({
-  name: text('姓名', 30),
-  idNumber: cleanString('身份证号', { required: msg.input.required('身份证号') }).trim().min(1, { error: msg.input.required('身份证号') }),
-  workUnit: optionalText('工作单位', 100),
-  position: optionalText('职务', 60),
-  rank: z.enum(RANKS, { error: '请选择职级。' }).nullable().optional(),
-  partyStatus: z.enum(PARTY_STATUSES, { error: '请选择党籍状态。' }).default('正式党员'),
-  phone: optionalText('联系电话', 30),
+  name: text(words.members.name, 30),
+  idNumber: cleanString(words.members.idNumber, { required: msg.input.required(words.members.idNumber) }).trim().min(1, { error: msg.input.required(words.members.idNumber) }),
+  workUnit: optionalText(words.members.workUnit, 100),
+  position: optionalText(words.members.position, 60),
+  rank: z.enum(RANKS, { error: words.members.rankError }).nullable().optional(),
+  partyStatus: z.enum(PARTY_STATUSES, { error: words.members.partyStatusError }).default('正式党员'),
+  phone: optionalText(words.members.phone, 30),
   joinedOn: isoDate.nullable().optional(),
-  notes: optionalText('备注', 500, { multiline: true }),
+  notes: optionalText(words.members.notes, 500, { multiline: true }),
 });
 
 export const memberCreate = memberFields.extend({ organizationId: id });
@@ -24,20 +25,20 @@ export const memberMove = z.object({ id, organizationId: id });
 
 export const memberChangeStatus = z.object({
   id,
-  status: z.enum(MEMBER_STATUSES, { error: '请选择状态。' }),
+  status: z.enum(MEMBER_STATUSES, { error: words.members.statusError }),
   date: isoDate.nullable().optional(),
 });
 
 export const MEMBER_SORT_FIELDS = ['name', 'birthDate', 'joinedOn', 'updatedAt'] as const;
 
 export const memberSearch = z.object({
-  q: cleanString('查找内容').max(50).optional(),
+  q: cleanString(words.members.q).max(50).optional(),
   organizationId: id.optional(),
   includeSubtree: z.boolean().default(true),
   statuses: z.array(z.enum(MEMBER_STATUSES)).optional(),
   sort: z.enum(MEMBER_SORT_FIELDS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  cursor: cleanString('翻页位置').max(200).nullable().optional(),
+  cursor: cleanString(words.members.cursor).max(200).nullable().optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 

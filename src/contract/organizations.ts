@@ -3,22 +3,23 @@ import { z } from 'zod';
 import { ORGANIZATION_TYPES, type OrganizationType } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { byId, change, cleanString, empty, id, optionalText, query, text } from './common.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const organizationFields = z.object({
-  fullName: text('党组织全称', 100, { required: '请填写党组织全称（与印章一致）。' }),
-  shortName: optionalText('简称', 40),
-  type: z.enum(ORGANIZATION_TYPES, { error: '请选择组织类型。' }),
-  secretary: optionalText('书记', 20),
-  contactPhone: optionalText('联系电话', 30),
+  fullName: text(words.organizations.fullName, 100, { required: msg.organization.fullNameRequired }),
+  shortName: optionalText(words.organizations.shortName, 40),
+  type: z.enum(ORGANIZATION_TYPES, { error: words.organizations.typeError }),
+  secretary: optionalText(words.organizations.secretary, 20),
+  contactPhone: optionalText(words.organizations.contactPhone, 30),
   /** 党组织代码 of the national system: optional, the only code another register can share with this one. */
-  partyCode: optionalText('党组织代码', 30).refine((v) => !v || /^[0-9A-Za-z]+$/.test(v), { error: msg.organization.partyCodeFormat }),
+  partyCode: optionalText(words.organizations.partyCode, 30).refine((v) => !v || /^[0-9A-Za-z]+$/.test(v), { error: msg.organization.partyCodeFormat }),
 });
 
 export const organizationCreate = organizationFields.extend({
   parentId: id.nullable(),
-  code: cleanString('组织代码')
+  code: cleanString(words.organizations.code)
     .trim()
-    .regex(/^(\d{3})+$/, { error: '组织代码应为数字，每级3位（如 001002）。' })
+    .regex(/^(\d{3})+$/, { error: msg.organization.codeFormat })
     .optional(),
 });
 

@@ -2,24 +2,25 @@
 import { z } from 'zod';
 import { PROTECTION_MEASURES, type ProtectionMeasure, type ProtectionStatus } from '../domain/vocabulary.js';
 import { change, id, isoDate, optionalText, query, text } from './common.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const protectionCreate = z.object({
   memberId: id,
   attackedOn: isoDate,
-  platform: optionalText('平台', 30),
-  description: text('情况说明', 2000, { multiline: true, required: '请简要写明遭受网络攻击的情况。' }),
-  handledBy: optionalText('经办人', 30),
+  platform: optionalText(words.protection.platform, 30),
+  description: text(words.protection.description, 2000, { multiline: true, required: words.protection.descriptionRequired }),
+  handledBy: optionalText(words.protection.handledBy, 30),
 });
 
 export const protectionMeasure = z.object({
   caseId: id,
-  measure: z.enum(PROTECTION_MEASURES, { error: '请选择措施。' }),
+  measure: z.enum(PROTECTION_MEASURES, { error: words.protection.measureError }),
   takenOn: isoDate,
-  takenBy: optionalText('实施人', 30),
-  notes: optionalText('说明', 500, { multiline: true }),
+  takenBy: optionalText(words.protection.takenBy, 30),
+  notes: optionalText(words.protection.notes, 500, { multiline: true }),
 });
 
-export const protectionClose = z.object({ id, closedOn: isoDate, outcome: text('办理结果', 1000, { multiline: true }) });
+export const protectionClose = z.object({ id, closedOn: isoDate, outcome: text(words.protection.protectionClose, 1000, { multiline: true }) });
 
 export const protectionList = z.object({
   organizationId: id.optional(),

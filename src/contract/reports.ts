@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { cleanString, id, isoDate, job, query, text } from './common.js';
 import type { LedgerSettings } from './settings.js';
 import { DETAIL_LISTINGS } from '../domain/figures.js';
+import { msg } from '../i18n/messages.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign'] as const;
 
@@ -16,22 +18,22 @@ export const reportParams = z.object({
   /** 填报日期 printed on the report; today when left out. */
   reportDate: isoDate.optional(),
   /** 明细表: accounts needing 报告/备案 (default), every open account, or the closed ones. */
-  listing: z.enum(DETAIL_LISTINGS, { error: '请选择明细表的范围。' }).optional(),
+  listing: z.enum(DETAIL_LISTINGS, { error: words.reports.listingError }).optional(),
 });
 
-export const reportPreview = reportParams.extend({ kind: z.enum(REPORT_KINDS, { error: '请选择报表。' }) });
+export const reportPreview = reportParams.extend({ kind: z.enum(REPORT_KINDS, { error: words.reports.kindError }) });
 
 /** outPath: a file chosen in the desktop's save dialog; browser mode leaves it out and downloads the result. */
-const outPath = cleanString('保存位置').max(1000).optional();
+const outPath = cleanString(words.reports.outPath).max(1000).optional();
 
 export const exportStart = z.discriminatedUnion('type', [
-  reportParams.extend({ type: z.literal('report'), kind: z.enum(REPORT_KINDS, { error: '请选择报表。' }), outPath }),
-  reportParams.extend({ type: z.literal('package'), period: text('期间名称', 40, { required: '请填写数据包的期间名称（如：2026年度）。' }), outPath }),
+  reportParams.extend({ type: z.literal('report'), kind: z.enum(REPORT_KINDS, { error: words.reports.kindError }), outPath }),
+  reportParams.extend({ type: z.literal('package'), period: text(words.reports.period, 40, { required: msg.pkg.periodRequired }), outPath }),
   /** 汇总上报's 催报 list: the organization's expected sub-units without a package for the period. */
-  z.object({ type: z.literal('reminders'), organizationId: id.optional(), period: text('期间名称', 40, { required: '请填写期间名称（如：2026年度）。' }), outPath }),
+  z.object({ type: z.literal('reminders'), organizationId: id.optional(), period: text(words.reports.period, 40, { required: msg.consolidation.periodRequired }), outPath }),
 ]);
 
-export const jobRef = z.object({ jobId: cleanString('导出任务').uuid() });
+export const jobRef = z.object({ jobId: cleanString(words.reports.jobRef).uuid() });
 
 export type ExportStart = z.output<typeof exportStart>;
 

@@ -2,16 +2,17 @@
 import { z } from 'zod';
 import { type Decision, DECISIONS } from '../domain/vocabulary.js';
 import { change, id, isoDate, optionalText, query, text } from './common.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const requestFields = z.object({
   organizationId: id,
   requesterId: id.nullable().optional(),
-  requesterName: text('请示人', 30),
-  unit: optionalText('单位', 100),
-  channel: optionalText('发布渠道/账号', 100),
+  requesterName: text(words.requests.requesterName, 30),
+  unit: optionalText(words.requests.unit, 100),
+  channel: optionalText(words.requests.channel, 100),
   accountId: id.nullable().optional(),
-  title: text('拟发布信息标题', 200, { required: '请填写拟发布信息的标题。' }),
-  summary: optionalText('内容摘要', 1000, { multiline: true }),
+  title: text(words.requests.title, 200, { required: words.requests.titleRequired }),
+  summary: optionalText(words.requests.summary, 1000, { multiline: true }),
   requestedOn: isoDate,
 });
 
@@ -19,8 +20,8 @@ export const requestCreate = requestFields;
 
 export const requestDecide = z.object({
   id,
-  decision: z.enum(DECISIONS, { error: '请选择审批意见。' }),
-  decidedBy: text('审批人', 30),
+  decision: z.enum(DECISIONS, { error: words.requests.decisionError }),
+  decidedBy: text(words.requests.decidedBy, 30),
   decidedOn: isoDate,
 });
 

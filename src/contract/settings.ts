@@ -2,20 +2,21 @@
 import { z } from 'zod';
 import type { FilingRulesSettings } from '../domain/filingRules.js';
 import { change, cleanString, empty, integer, query, text } from './common.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
-const threshold = z.number({ error: '门槛应为正整数。' }).int().min(1).max(100_000_000).nullable();
+const threshold = z.number({ error: words.settings.thresholdError }).int().min(1).max(100_000_000).nullable();
 
 export const settingsUpdate = z.object({
-  platforms: z.array(text('平台', 30)).min(1, { error: '平台列表不能为空。' }).max(100).optional(),
+  platforms: z.array(text(words.settings.platforms, 30)).min(1, { error: words.settings.platformsError }).max(100).optional(),
   publicAccountFollowerThreshold: threshold.optional(),
   groupMemberThreshold: threshold.optional(),
-  deadlineDays: integer('报备期限（天数）', 1, 365).optional(),
+  deadlineDays: integer(words.settings.deadlineDays, 1, 365).optional(),
   signature: z
     .object({
-      leader: cleanString('单位负责人').trim().max(20),
-      reviewer: cleanString('审核人').trim().max(20),
-      preparer: cleanString('填表人').trim().max(20),
-      phone: cleanString('联系电话').trim().max(30),
+      leader: cleanString(words.settings.leader).trim().max(20),
+      reviewer: cleanString(words.settings.reviewer).trim().max(20),
+      preparer: cleanString(words.settings.preparer).trim().max(20),
+      phone: cleanString(words.settings.phone).trim().max(30),
     })
     .optional(),
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { change, cleanString, empty, job, query } from './common.js';
 import { msg } from '../i18n/messages.js';
 import type { JobStatus } from './reports.js';
+import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const demoGenerate = z.object({
   members: z.number().int().min(1).max(1_000_000).default(2000),
@@ -31,7 +32,7 @@ export interface DemoResult {
 
 /** 恢复 names a backup listed in the data folder (never a path) and must be confirmed by the person. */
 export const backupRestore = z.object({
-  fileName: cleanString('备份', { required: msg.restore.chooseBackup }).min(1, { error: msg.restore.chooseBackup }),
+  fileName: cleanString(words.system.fileName, { required: msg.restore.chooseBackup }).min(1, { error: msg.restore.chooseBackup }),
   confirm: z.literal(true, { error: msg.restore.confirmFirst }),
 });
 
