@@ -51,6 +51,7 @@ export function AccountFormModal({ open, account, owner, onClose, onSaved }: Pro
         mainContent: v.mainContent ?? null,
         supervisor: v.supervisor ?? null,
         administrator: v.administrator ?? null,
+        notes: v.notes ?? null,
       };
       return account ? call('accounts.update', { ...fields, id: account.id }) : call('accounts.create', { ...fields, memberId: v.memberId });
     },
@@ -103,6 +104,9 @@ export function AccountFormModal({ open, account, owner, onClose, onSaved }: Pro
           <Input maxLength={30} />
         </Form.Item>
         <Form.Item name="mainContent" label={t.account.mainContent}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="notes" label={t.account.notes}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <button type="submit" hidden />

@@ -64,6 +64,7 @@ export function AccountDetailPage() {
             { label: t.account.dueOn, children: or(account.dueOn) },
             { label: t.account.status, children: closed ? `${account.status}（${account.closedOn}，${account.closedReason}）` : account.status },
             { label: t.account.mainContent, children: or(account.mainContent), span: 3 },
+            { label: t.account.notes, children: or(account.notes), span: 3 },
           ]}
         />
       </Card>

@@ -26,6 +26,7 @@ export const accountStrings = {
     mainContent: '主要内容',
     supervisor: '分管领导',
     administrator: '管理员',
+    notes: '备注',
     status: '账号状态',
     requiredFiling: '应履行手续',
     filingState: '报备状态',

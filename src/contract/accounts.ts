@@ -19,6 +19,7 @@ export const accountFields = z.object({
   mainContent: optionalText(words.accounts.mainContent, 500, { multiline: true }),
   supervisor: optionalText(words.accounts.supervisor, 30),
   administrator: optionalText(words.accounts.administrator, 30),
+  notes: optionalText(words.accounts.notes, 500, { multiline: true }),
 });
 
 export const accountCreate = accountFields.extend({ memberId: id });
@@ -73,6 +74,7 @@ export interface Account {
   mainContent: string | null;
   supervisor: string | null;
   administrator: string | null;
+  notes: string | null;
   status: AccountStatus;
   closedOn: string | null;
   closedReason: string | null;

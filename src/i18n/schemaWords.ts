@@ -18,6 +18,7 @@ export const schemaWords = {
     mainContent: '主要内容',
     supervisor: '分管领导',
     administrator: '管理员',
+    notes: '备注',
     accountClose: '注销原因',
     q: '查找内容',
     cursor: '翻页位置',

@@ -29,6 +29,7 @@ export interface AccountDbRow {
   main_content: string | null;
   supervisor: string | null;
   administrator: string | null;
+  notes: string | null;
   status: Account['status'];
   closed_on: string | null;
   closed_reason: string | null;
@@ -57,6 +58,7 @@ export function toAccount(r: AccountDbRow, todayIso: string): Account {
     mainContent: r.main_content,
     supervisor: r.supervisor,
     administrator: r.administrator,
+    notes: r.notes,
     status: r.status,
     closedOn: r.closed_on,
     closedReason: r.closed_reason,
@@ -100,6 +102,7 @@ function accountColumns(ctx: ServiceContext, input: AccountFields) {
     main_content: optionalText(input.mainContent),
     supervisor: optionalText(input.supervisor),
     administrator: optionalText(input.administrator),
+    notes: optionalText(input.notes),
   };
 }
 
