@@ -1,7 +1,7 @@
 /** 网络账号: accounts and groups — inputs, search, and what the calls return. */
 import { z } from 'zod';
 import { ACCOUNT_KINDS, type AccountKind, type AccountStatus, CAPACITIES, type Capacity, FILING_STATES, type FilingRecordState, type FilingState, type FilingType, type Region, REGIONS, REQUIRED_FILINGS, type RequiredFiling } from '../domain/vocabulary.js';
-import { byId, change, cleanString, empty, id, isoDate, optionalText, query, text } from './common.js';
+import { byId, change, cleanString, empty, id, isoDate, keysetPaging, optionalText, query, text } from './common.js';
 import type { FilingWithHistory } from './filings.js';
 import { schemaWords as words } from '../i18n/schemaWords.js';
 
@@ -41,10 +41,7 @@ export const accountSearch = z.object({
   requiredFiling: z.enum(REQUIRED_FILINGS).optional(),
   filingStates: z.array(z.enum(FILING_STATES)).optional(),
   overdue: z.boolean().optional(),
-  sort: z.enum(ACCOUNT_SORT_FIELDS).default('displayName'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  cursor: cleanString(words.accounts.cursor).max(300).nullable().optional(),
-  limit: z.number().int().min(1).max(500).default(100),
+  ...keysetPaging(ACCOUNT_SORT_FIELDS, 'displayName'),
 });
 
 export type AccountCreate = z.output<typeof accountCreate>;

@@ -44,6 +44,16 @@ export const text = (label: string, max: number, { multiline, required = msg.inp
 export const optionalText = (label: string, max: number, { multiline }: Pick<StringOptions, 'multiline'> = {}) =>
   cleanString(label, { multiline }).trim().max(max, { error: msg.input.tooLong(max) }).nullable().optional();
 
+/** The paging fields of a search: sorted by one of `fields`, then keyset paged (a cursor, never a large offset). */
+export function keysetPaging<F extends readonly [string, ...string[]]>(fields: F, defaultSort: F[number]) {
+  return {
+    sort: z.enum(fields).default(defaultSort as never),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    cursor: cleanString(words.common.cursor).max(300).nullable().optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  };
+}
+
 export const isoDate = cleanString(words.common.isoDate).refine(isIsoDate, { error: msg.date.format });
 
 export const byId = z.object({ id });

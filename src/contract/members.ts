@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { type Gender, MEMBER_STATUSES, type MemberStatus, PARTY_STATUSES, type PartyStatus, type Rank, RANKS } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
-import { byId, change, cleanString, id, isoDate, optionalText, query, text } from './common.js';
+import { byId, change, cleanString, id, isoDate, keysetPaging, optionalText, query, text } from './common.js';
 import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const memberFields = z.object({
@@ -36,10 +36,7 @@ export const memberSearch = z.object({
   organizationId: id.optional(),
   includeSubtree: z.boolean().default(true),
   statuses: z.array(z.enum(MEMBER_STATUSES)).optional(),
-  sort: z.enum(MEMBER_SORT_FIELDS).default('name'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  cursor: cleanString(words.members.cursor).max(200).nullable().optional(),
-  limit: z.number().int().min(1).max(500).default(100),
+  ...keysetPaging(MEMBER_SORT_FIELDS, 'name'),
 });
 
 export type MemberCreate = z.output<typeof memberCreate>;

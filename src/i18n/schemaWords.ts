@@ -21,7 +21,6 @@ export const schemaWords = {
     notes: '备注',
     accountClose: '注销原因',
     q: '查找内容',
-    cursor: '翻页位置',
   },
   campaigns: {
     title: '核查名称',
@@ -43,6 +42,7 @@ export const schemaWords = {
     commendationWithdraw: '撤销原因',
   },
   common: {
+    cursor: '翻页位置',
     isoDate: '日期',
   },
   consolidation: {
@@ -73,7 +73,6 @@ export const schemaWords = {
     notes: '备注',
     statusError: '请选择状态。',
     q: '查找内容',
-    cursor: '翻页位置',
   },
   organizations: {
     fullName: '党组织全称',
