@@ -54,6 +54,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // The figures GROUP BY text columns (platform, states): SQLite's temporary sort trees then stay in memory instead
+    // of a temporary file, about 3× faster on the 统计表 of a large register (measured on 80k accounts).
+    db.pragma('temp_store = MEMORY');
     if (migrate(db, migrations, now) > 0) recordWrittenBy(db, APP_VERSION, migrations.length);
     return db;
   } catch (err) {
