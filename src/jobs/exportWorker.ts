@@ -21,6 +21,7 @@ parentPort!.on('message', (m) => m === 'cancel' && controller.abort());
 
 const db = new Database(dbFile, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
 db.pragma('busy_timeout = 5000');
+db.pragma('temp_store = MEMORY'); // as every connection of the register (src/db/open.ts)
 const ctx: ServiceContext = { db, clock: () => new Date(), actor, filesDir: null };
 const progress = { signal: controller.signal, temp, onProgress: (done: number, total: number) => post({ type: 'progress', done, total }) };
 
