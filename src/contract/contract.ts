@@ -16,6 +16,7 @@ import { campaignsCalls } from './campaigns.js';
 import { reportsCalls } from './reports.js';
 import { auditCalls } from './audit.js';
 import { systemCalls } from './system.js';
+import { importsCalls } from './imports.js';
 import { LedgerError, type RpcResult } from './errors.js';
 
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...reportsCalls,
   ...auditCalls,
   ...systemCalls,
+  ...importsCalls,
 };
 
 export type Contract = typeof contract;

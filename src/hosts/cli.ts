@@ -4,19 +4,15 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { valueOf, type CallName, type CallOutput } from '../contract/contract.js';
 import type { OrganizationNode } from '../contract/organizations.js';
 import { LedgerError } from '../contract/errors.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';
 import { startServer } from './http.js';
+import { checkImportLine, importCommand } from './cliImport.js';
+import { call, organizationIdByCode, UsageError, type CliIo } from './cliSupport.js';
 
-class UsageError extends Error {}
-
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type { CliIo } from './cliSupport.js';
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -30,6 +26,10 @@ const OPTIONS = {
   campaign: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  errors: { type: 'string' },
+  'valid-only': { type: 'boolean' },
+  update: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -50,18 +50,6 @@ function parse(argv: string[]) {
   }
 }
 
-/** Input comes from the command line as the person typed it, so the registry (not TypeScript) checks it. */
-function call<N extends CallName>(ledger: Ledger, name: N, input: unknown): CallOutput<N> {
-  return valueOf<N>(ledger.registry.invoke(name, input));
-}
-
-function organizationIdByCode(ledger: Ledger, code: string): number {
-  const nodes = call(ledger, 'organizations.tree', {});
-  const found = nodes.find((n) => n.code === code);
-  if (!found) throw new UsageError(msg.cli.unknownOrgCode(code));
-  return found.id;
-}
-
 function printTree(nodes: OrganizationNode[], io: CliIo): void {
   for (const n of nodes) io.out(`${'  '.repeat(n.depth)}${n.code}  ${n.fullName}（${n.type}，在册 ${n.subtreeActiveMembers} 人）`);
 }
@@ -76,7 +64,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(msg.cli.usage);
       return command || values.help ? 0 : 2;
     }
-    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
+    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup', 'import', 'template'].includes(command)) throw new UsageError(msg.cli.unknownCommand(command));
+    if (command === 'import' || command === 'template') checkImportLine(command, positionals, values);
     if ((command === 'report' || command === 'export-package') && !values.out) throw new UsageError(msg.cli.missingValue('--out'));
     if (command === 'report' && !positionals[1]) throw new UsageError(msg.cli.reportKindMissing);
     ledger = openLedger(values['data-dir'] ?? DEFAULT_DATA_DIR);
@@ -125,6 +114,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out(msg.cli.exported(finished.file!, finished.total));
         break;
       }
+      case 'import':
+      case 'template':
+        return await importCommand(ledger, command, positionals, values, io);
       case 'backup': {
         const started = call(ledger, 'system.backup', {});
         const finished = await ledger.jobs.wait(started.id);

@@ -38,7 +38,7 @@ function currentActor(): string {
 
 export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger {
   const dir = path.resolve(dataDir);
-  const layout = { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, 'attachments') };
+  const layout = { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, 'attachments'), importDir: path.join(dir, 'imports') };
   prepareDataFolder(layout);
   const dbFile = databasePath(dir);
   const db = openDatabase(dbFile, options);
@@ -48,6 +48,7 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
     dbFile,
     exportDir: layout.exportDir,
     backupDir: layout.backupDir,
+    importDir: layout.importDir,
     workerFile: worker.file,
     workerExecArgv: worker.execArgv,
     nativeBinding: options.nativeBinding,

@@ -12,22 +12,32 @@ import type { ExportTask, WorkerMessage } from './jobs.js';
 import { writePackage } from '../reports/upwardPackage.js';
 import { writeReport } from '../reports/writeReport.js';
 import { backupInto } from '../db/backup.js';
+import { runImportTask } from './importTask.js';
 
 const { dbFile, nativeBinding, actor, task, temp } = workerData as { dbFile: string; nativeBinding?: string; actor: string; task: ExportTask; temp: string };
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 const controller = new AbortController();
 parentPort!.on('message', (m) => m === 'cancel' && controller.abort());
 
-const db = new Database(dbFile, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+// Only an import that runs writes; everything else reads a consistent snapshot beside the window.
+const writes = task.type === 'import' && task.request.mode === 'run';
+const db = new Database(dbFile, { readonly: !writes, ...(nativeBinding ? { nativeBinding } : {}) });
 db.pragma('busy_timeout = 5000');
+if (writes) {
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = FULL');
+}
 const ctx: ServiceContext = { db, clock: () => new Date(), actor, filesDir: null };
 const progress = { signal: controller.signal, temp, onProgress: (done: number, total: number) => post({ type: 'progress', done, total }) };
 
 try {
   if (task.type === 'report') await writeReport(ctx, task.kind, task.params, task.outPath, progress);
   else if (task.type === 'package') await writePackage(ctx, task.params, task.outPath, progress);
-  else backupInto(db, task.outPath);
-  post({ type: 'done' });
+  else if (task.type === 'backup') backupInto(db, task.outPath);
+  else {
+    post(await runImportTask(ctx, task, progress));
+  }
+  if (task.type !== 'import' && task.type !== 'template') post({ type: 'done' });
 } catch (err) {
   post(err instanceof ReportCancelled ? { type: 'cancelled' } : { type: 'failed', message: failureMessage(err, task.outPath) });
 } finally {

@@ -204,6 +204,6 @@ export function changeMemberStatus(ctx: ServiceContext, { id, status, date = nul
 }
 
 /** A member moved: their accounts follow, so organization scopes and the dashboard stay right. */
-function followMemberOrganization(ctx: ServiceContext, memberId: number, organizationId: number): void {
+export function followMemberOrganization(ctx: ServiceContext, memberId: number, organizationId: number): void {
   ctx.db.prepare('UPDATE accounts SET organization_id = ? WHERE member_id = ?').run(organizationId, memberId);
 }
