@@ -1,6 +1,7 @@
 import { accountStrings } from './strings/accounts.js';
 import { commendationStrings } from './strings/commendations.js';
 import { backupStrings, reportStrings } from './strings/reports.js';
+import { importStrings } from './strings/imports.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */
 const strings = {
@@ -140,7 +141,8 @@ export const t = {
   ...commendationStrings,
   ...reportStrings,
   ...backupStrings,
-  nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav },
+  ...importStrings,
+  nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav, ...importStrings.nav },
   /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */
   fields: {
     ...labels(commendationStrings.commendation),

@@ -38,7 +38,7 @@ export function prepareDataFolder(layout: DataFolderLayout, now = Date.now()): v
   removeStale(layout.exportDir, () => true, now);
   removeStale(layout.backupDir, (name) => name.endsWith(PART_SUFFIX), now);
   // A file chosen for import belongs to the run of the program that received it.
-  removeStale(layout.importDir, () => true, now);
+  removeStale(layout.importDir, () => true, now, { folders: true });
 }
 
 function tighten(layout: DataFolderLayout): void {
@@ -69,12 +69,13 @@ function chmod(file: string, mode: number): void {
   }
 }
 
-function removeStale(dir: string, matches: (name: string) => boolean, now: number): void {
+/** `folders`: also the folders in it (an import worker's scratch folder left by a killed run). */
+function removeStale(dir: string, matches: (name: string) => boolean, now: number, { folders = false } = {}): void {
   if (!fs.existsSync(dir)) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isFile() || !matches(entry.name)) continue;
+    if (!(entry.isFile() || (folders && entry.isDirectory())) || !matches(entry.name)) continue;
     const file = path.join(dir, entry.name);
     // Recently written: another process on the same data folder (a CLI export beside browser mode) may be writing it.
-    if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true });
+    if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true, recursive: true });
   }
 }

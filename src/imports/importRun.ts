@@ -1,19 +1,21 @@
 /**
  * One import, preview or run: read the sheet (limits, streaming), find the header, map the columns, check every row
- * as the forms would, and — for a run — write all rows in one transaction, or only the valid ones when the person
- * chose so, with one audit entry for the import (file name, SHA-256, counts) beside each row's own.
+ * as the forms would, and — for a run — write all rows in one transaction (see importTransaction.ts), or only the
+ * valid ones when the person chose so, with one audit entry for the import (file name, SHA-256, counts) beside each
+ * row's own.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { IMPORT_FIELDS, type ImportKind, type ImportOutcome, type RowAction, type RowOutcome } from '../contract/importOutcome.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from '../services/audit.js';
-import { inTransaction, type ServiceContext } from '../services/context.js';
+import type { ServiceContext } from '../services/context.js';
 import { accountImporter } from './accountImport.js';
 import { writeErrorWorkbook, type RefusedRow } from './errorWorkbook.js';
 import { findHeader, headerFingerprint, proposeMapping, rememberMapping, rememberedMapping } from './headerMapping.js';
 import { ImportCancelled, readSheet, type SheetRow } from './sheetReader.js';
 import { ImportRefused, LIMITS } from './limits.js';
+import { ImportTransaction } from './importTransaction.js';
 import { memberImporter, type CheckedRow } from './memberImport.js';
 
 export interface ImportRequest {
@@ -88,11 +90,11 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest, pro
   const counts: Record<RowAction, number> & { rows: number } = { rows: 0, add: 0, update: 0, unchanged: 0, skip: 0, refused: 0 };
   const listed: RowOutcome[] = [];
   const refusedRows: RefusedRow[] = [];
-  const writes: (() => void)[] = [];
+  const transaction = new ImportTransaction(ctx, request.mode === 'run', !request.validOnly);
   const take = (r: SheetRow, checked: CheckedRow) => {
     counts.rows++;
     counts[checked.action]++;
-    if (checked.apply) writes.push(checked.apply);
+    transaction.row(checked);
     if (checked.action === 'refused') refusedRows.push({ row: r.row, label: checked.label, cells: r.cells, problems: checked.problems });
     else if (listed.length < LISTED) listed.push({ row: r.row, action: checked.action, label: checked.label, problems: [] });
     if (counts.rows % 1000 === 0) progress.onProgress?.(counts.rows, 0);
@@ -101,19 +103,19 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest, pro
     for (const r of top) if (r.row > header.row) yield r;
     yield* rows;
   };
-  for await (const r of dataRows()) {
-    if (isEmpty(r)) continue;
-    take(r, checkRow(r.cells, r.row));
-  }
-  if (counts.rows === 0) throw new ImportRefused(msg.imports.noRows);
-
-  const imported = request.mode === 'run' && (counts.refused === 0 || request.validOnly) && writes.length > 0;
-  if (imported) {
-    inTransaction(ctx, () => {
-      writes.forEach((write, i) => {
-        if (i % 1000 === 0 && progress.signal?.aborted) throw new ImportCancelled();
-        write();
-      });
+  let imported: boolean;
+  try {
+    for await (const r of dataRows()) {
+      if (isEmpty(r)) continue;
+      take(r, checkRow(r.cells, r.row));
+      // Let the worker's message queue run (a cancel arrives as a message), and stop when told.
+      if (counts.rows % 1000 === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (progress.signal?.aborted) throw new ImportCancelled();
+      }
+    }
+    if (counts.rows === 0) throw new ImportRefused(msg.imports.noRows);
+    imported = transaction.commit(() => {
       rememberMapping(ctx, fingerprint, mapping);
       recordAudit(ctx, {
         entity: 'import',
@@ -123,6 +125,8 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest, pro
         after: { fileName: request.fileName, sha256, counts, refusedRows: refusedRows.map((r) => r.row) },
       });
     });
+  } finally {
+    transaction.rollback();
   }
   const errorFile = refusedRows.length > 0 && request.errors !== undefined;
   if (errorFile) await writeErrorWorkbook(request.errors!.outPath, request.errors!.temp, header.columns, refusedRows);

@@ -9,7 +9,7 @@ import { parseIdNumber } from '../domain/idNumber.js';
 import { PARTY_STATUSES, RANKS, type PartyStatus, type Rank } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from '../services/audit.js';
-import { nowIso, today, type ServiceContext } from '../services/context.js';
+import { nowIso, statement, today, type ServiceContext } from '../services/context.js';
 import { followMemberOrganization, memberColumns, toMember, type MemberDbRow } from '../services/members.js';
 import { idNumberText, parseDate } from './cellValues.js';
 import { organizationLookup } from './organizationLookup.js';
@@ -43,7 +43,6 @@ const COMPARED = ['name', 'work_unit', 'position', 'rank', 'party_status', 'phon
 export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
   const orgOf = organizationLookup(ctx);
   const seen = new Map<string, number>();
-  const existing = ctx.db.prepare('SELECT * FROM members WHERE id_number = ?');
 
   return (cells: Cell[], row: number): CheckedRow => {
     const check = new RowCheck(cells, options.mapping, options.columnOf);
@@ -71,7 +70,7 @@ export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
     const label = name || msg.imports.rowLabel(row);
     if (!input || idNumber === null || organizationId === null || check.problems.length) return refused(label, check);
     const parsedId = parseIdNumber(input.idNumber, today(ctx));
-    const before = parsedId.ok ? (existing.get(parsedId.value.idNumber) as MemberDbRow | undefined) : undefined;
+    const before = parsedId.ok ? (statement(ctx, 'SELECT * FROM members WHERE id_number = ?').get(parsedId.value.idNumber) as MemberDbRow | undefined) : undefined;
     const cols = check.service(() => memberColumns(ctx, input, before?.id ?? 0));
     if (!cols) return refused(label, check);
     const firstRow = seen.get(cols.id_number);
@@ -94,19 +93,13 @@ function refused(label: string, check: RowCheck): CheckedRow {
 
 type Columns = ReturnType<typeof memberColumns>;
 
-/** Prepared once per connection: 100,000 inserts must not prepare 100,000 statements. */
-const statements = new WeakMap<object, { insert: import('better-sqlite3').Statement }>();
+const INSERTED = ['name', 'gender', 'id_number', 'id_number_rev', 'birth_date', 'work_unit', 'position', 'rank', 'party_status', 'phone', 'phone_rev', 'joined_on', 'notes', 'name_initials', 'name_pinyin', 'organization_id', 'status', 'status_date', 'created_at', 'updated_at'] as const;
+const INSERT_SQL = `INSERT INTO members (${INSERTED.join(', ')}) VALUES (${INSERTED.map((c) => '@' + c).join(', ')})`;
 
 function insert(ctx: ServiceContext, cols: Columns, organizationId: number): void {
   const at = nowIso(ctx);
   const row = { ...cols, organization_id: organizationId, status: '在册' as const, status_date: null, created_at: at, updated_at: at };
-  let cached = statements.get(ctx.db);
-  if (!cached) {
-    const names = Object.keys(row);
-    cached = { insert: ctx.db.prepare(`INSERT INTO members (${names.join(', ')}) VALUES (${names.map((c) => '@' + c).join(', ')})`) };
-    statements.set(ctx.db, cached);
-  }
-  const id = Number(cached.insert.run(row).lastInsertRowid);
+  const id = Number(statement(ctx, INSERT_SQL).run(row).lastInsertRowid);
   const after = toMember({ ...row, id } as MemberDbRow);
   recordAudit(ctx, { entity: 'member', entityId: id, action: 'create', summary: after.name, after });
 }

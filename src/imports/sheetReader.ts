@@ -11,6 +11,9 @@ import iconv from 'iconv-lite';
 import { msg } from '../i18n/messages.js';
 import { ImportRefused, LIMITS } from './limits.js';
 import { checkWorkbookFile, refuseForeignFormat } from './zipCheck.js';
+import { decodeExceljsStreamsWhole } from './exceljsUtf8.js';
+
+decodeExceljsStreamsWhole();
 
 /** A cell as read: text, a number (also what Excel made of a long ID), a date (a date-formatted cell), or empty. */
 export type Cell = string | number | Date | boolean | null;

@@ -110,11 +110,14 @@ export class ExportJobs {
     const { status, task, temp } = job;
     status.state = 'running';
     const parsing = task.type === 'import';
+    // exceljs may spill a sheet into temporary files: they go into the data folder, in a folder removed when the job ends.
+    const scratch = path.join(this.options.importDir, `tmp-${status.id.slice(0, 8)}`);
+    if (parsing) fs.mkdirSync(scratch, { recursive: true, mode: 0o700 });
     const worker = new Worker(this.options.workerFile, {
       execArgv: this.options.workerExecArgv,
       workerData: { dbFile: this.options.dbFile, nativeBinding: this.options.nativeBinding, actor: this.options.actor, task, temp },
       // A file from outside is parsed with a bounded heap and clock, and exceljs's temporary files stay in the data folder.
-      ...(parsing ? { resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb }, env: { ...process.env, TMPDIR: this.options.importDir, TMP: this.options.importDir, TEMP: this.options.importDir } } : {}),
+      ...(parsing ? { resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb }, env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch } } : {}),
     });
     job.worker = worker;
     const timer = parsing ? setTimeout(() => this.stop(status, worker, msg.imports.timeout(LIMITS.workerSeconds)), LIMITS.workerSeconds * 1000) : null;
@@ -131,6 +134,7 @@ export class ExportJobs {
     );
     worker.on('exit', () => {
       if (timer) clearTimeout(timer);
+      if (parsing) removeQuietly(scratch);
       if (status.state === 'running') Object.assign(status, { state: 'failed', error: msg.report.failed });
       // Whether it finished, failed or was terminated mid-write: no half file with personal data stays behind.
       removeQuietly(temp);
@@ -246,7 +250,7 @@ export class ExportJobs {
 /** A file that cannot be removed now (still open on Windows, a name too long to exist) is left to the sweep at the next start. */
 function removeQuietly(file: string): void {
   try {
-    fs.rmSync(file, { force: true });
+    fs.rmSync(file, { force: true, recursive: true });
   } catch {
     // See above: nothing the person could do about it now.
   }

@@ -63,7 +63,7 @@ function messyMembers(): SpecCell[][] {
     ['序号', '党员姓名', '公民身份号码', '所属支部', '手机', '入党时间', '职务层次', '人员类别'],
     [1, '张\u00a0测试', ID.zhang.slice(0, 17) + ID.zhang[17]!.toLowerCase(), '甲支部', '１３８００１３８０００', '2019年4月12日', '乡科级', '预备'],
     [2, ' 李测试 ', ID.li, '001002', '138 0013 8001', { date: '2010-07-01' }, null, null],
-    [3, '王测试', 320508198203041030, '甲支部', null, null, null, null],
+    [3, '王测试', Number(ID.wang.slice(0, 17) + '0'), '甲支部', null, null, null, null],
     [null, null, null, null, null, null, null, null],
     [5, '赵测试', ID.zhao, '中共测试委员会甲支部委员会', '0512-65221234', '2019/4/12', null, '正式党员'],
     [6, '钱测试', ID.qian, '乙支部', null, '201904', null, null],
