@@ -74,7 +74,8 @@ export function ImportPage() {
   };
 
   const ready = outcome !== null && outcome.missingFields.length === 0;
-  const changes = outcome ? outcome.counts.add + outcome.counts.update : 0;
+  const done = outcome?.mode === 'run' && outcome.imported;
+  const changes = outcome && !done ? outcome.counts.add + outcome.counts.update : 0;
   return (
     <div className="page">
       <h2 className="page-title">{t.imports.title}</h2>
@@ -130,13 +131,16 @@ export function ImportPage() {
                 <Button onClick={() => void files.run((outPath) => start('preview', { writeErrors: true, outPath }), `${t.imports.kinds[kind]}导入错误清单.xlsx`)}>{t.imports.downloadErrors}</Button>
               )}
               {outcome.counts.refused > 0 && changes > 0 && <Button onClick={confirmValidOnly}>{t.imports.importValid}</Button>}
-              <Button type="primary" disabled={outcome.counts.refused > 0 || changes === 0} onClick={() => void runImport(false)}>
-                {t.imports.importAll}
-              </Button>
+              {!done && (
+                <Button type="primary" disabled={outcome.counts.refused > 0 || changes === 0} onClick={() => void runImport(false)}>
+                  {t.imports.importAll}
+                </Button>
+              )}
             </Space>
           }
         >
-          {outcome.counts.refused > 0 && <Alert style={{ marginBottom: 8 }} type="warning" showIcon title={t.imports.importAllBlocked} description={t.imports.errorsHelp} />}
+          {done && <Alert style={{ marginBottom: 8 }} type="success" showIcon title={t.imports.imported(outcome.counts)} description={outcome.counts.refused ? t.imports.notImported(outcome.counts.refused) : undefined} />}
+          {!done && outcome.counts.refused > 0 && <Alert style={{ marginBottom: 8 }} type="warning" showIcon title={t.imports.importAllBlocked} description={t.imports.errorsHelp} />}
           <ImportRows outcome={outcome} />
         </Card>
       )}

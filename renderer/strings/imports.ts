@@ -42,6 +42,7 @@ export const importStrings = {
     importValidConfirm: (ok: number, refused: number) => `将导入 ${ok.toLocaleString('zh-CN')} 行，另有 ${refused.toLocaleString('zh-CN')} 行有问题、不会导入。确定吗？`,
     nothingToDo: '没有需要新增或更新的行。',
     imported: (o: { add: number; update: number }) => `已导入：新增 ${o.add.toLocaleString('zh-CN')}，更新 ${o.update.toLocaleString('zh-CN')}。`,
+    notImported: (n: number) => `另有 ${n.toLocaleString('zh-CN')} 行有问题，没有导入：可下载错误清单，改正后再导入。`,
     running: '正在读取和检查表格…',
     progress: (done: number) => `已检查 ${done.toLocaleString('zh-CN')} 行`,
     cancel: '取消',
