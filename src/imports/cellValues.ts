@@ -25,9 +25,9 @@ export function cellText(cell: Cell): string {
   return normalizeText(cell);
 }
 
-/** Excel's day 1 is 1900-01-01, counting the 29 February 1900 that never was. */
+/** Excel's day 1 is 1900-01-01, counting the 29 February 1900 that never was; 73050 is 2099-12-31. */
 function fromSerial(serial: number): string | null {
-  if (!Number.isInteger(serial) || serial < 1 || serial > 2958465) return null;
+  if (!Number.isInteger(serial) || serial < 1 || serial > 73050) return null;
   const ms = Date.UTC(1899, 11, 30) + serial * 86_400_000;
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -37,7 +37,8 @@ export function parseDate(cell: Cell): Parsed<string | null> {
   if (cell === null) return ok(null);
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? bad(msg.imports.problem.date, msg.imports.suggest.date) : ok(cell.toISOString().slice(0, 10));
   if (typeof cell === 'number') {
-    const day = fromSerial(cell) ?? (/^\d{6}$|^\d{8}$/.test(String(cell)) ? parseDateText(String(cell)) : null);
+    // 201904 or 20190412 typed into a number cell reads as that month or day, not as a serial in the 26th century.
+    const day = (/^\d{6}$|^\d{8}$/.test(String(cell)) ? parseDateText(String(cell)) : null) ?? fromSerial(cell);
     return day ? ok(day) : bad(msg.imports.problem.date, msg.imports.suggest.date);
   }
   const text = cellText(cell);
