@@ -39,6 +39,9 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     { key: 'mainContent', label: '主要内容', required: false },
     { key: 'supervisor', label: '分管领导', required: false },
     { key: 'administrator', label: '管理员', required: false },
+    /** Known filing of a new account: 已登记 or 待审核 on that date (an existing account's filings are left alone). */
+    { key: 'filingState', label: '报备状态', required: false },
+    { key: 'filedOn', label: '报备日期', required: false },
   ],
 };
 

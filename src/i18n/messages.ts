@@ -267,6 +267,8 @@ export const msg = {
       repeatedInFile: (row: number) => `与本文件第 ${row} 行重复。`,
       ownerUnknown: (id: string) => `身份证号为 ${id} 的党员不在名册中。`,
       ownerName: (given: string, registered: string) => `姓名“${given}”与名册中该身份证号的姓名“${registered}”不一致。`,
+      noFilingNeeded: '按本单位的报备规则，这个账号无需报告或备案，不能填写报备状态。',
+      filedBeforeOpened: '报备日期早于开设时间。',
     },
     suggest: {
       idAsNumber: '请在 WPS/Excel 中选中这一列，设置单元格格式为“文本”，再从原始资料重新粘贴身份证号后导入。',
@@ -277,6 +279,7 @@ export const msg = {
       repeatedInFile: '请删除重复的一行，或核对是否录错。',
       ownerUnknown: '请先导入或登记这名党员，再导入其账号。',
       ownerName: '请核对身份证号和姓名。',
+      noFilingNeeded: '请清空报备状态，或核对开设身份、类型和粉丝数。',
       fix: '请按提示修改后重新导入。',
     },
     template: {
@@ -302,6 +305,7 @@ export const msg = {
           '3. 平台、境内/境外、开设身份、类型请从下拉列表中选择；平台列表来自本单位的报备规则。',
           '4. 日期可写成 2019-04-12、2019/4/12、2019.04.12、2019年4月12日 或 201904；粉丝数可写 12000 或 1.2万。',
           '5. 同一党员在同一平台、名称或账号ID相同的账号视为同一账号：导入时可选择更新或跳过。',
+          '6. 报备状态、报备日期：已经报告或备案过的新账号，填“已登记”（或“待审核”）和日期，导入时一并登记；已在台账中的账号不改动其报备记录。',
         ],
       },
     },

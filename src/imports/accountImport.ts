@@ -7,7 +7,10 @@ import { accountFields } from '../contract/accounts.js';
 import { parseIdNumber } from '../domain/idNumber.js';
 import { ACCOUNT_KINDS, CAPACITIES, REGIONS, type AccountKind, type Capacity, type Region } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
+import { requiredFiling } from '../domain/filingRules.js';
 import { accountColumns, getAccount, insertAccount, type AccountDbRow } from '../services/accounts.js';
+import { reviewFiling, submitFiling } from '../services/filings.js';
+import { filingRules } from '../services/storedSettings.js';
 import { refreshAccount } from '../services/accountState.js';
 import { recordAudit } from '../services/audit.js';
 import { nowIso, today, type ServiceContext } from '../services/context.js';
@@ -26,6 +29,9 @@ const KIND_WORDS: Record<string, AccountKind> = {
   ...Object.fromEntries(ACCOUNT_KINDS.map((k) => [k, k])),
   群: '群组', 群聊: '群组', 公众号: '公众账号', 个人账号: '账号',
 };
+/** A filing known from the sheet: accepted (已登记, or the word the window shows for it) or waiting for review. */
+const FILING_WORDS: Record<string, '已登记' | '待审核' | '未报备'> = { 已登记: '已登记', 已报告: '已登记', 已备案: '已登记', 待审核: '待审核', 未报备: '未报备', 否: '未报备', 是: '已登记' };
+
 const COMPARED = ['region', 'capacity', 'kind', 'display_name', 'account_ref', 'opened_on', 'verified_subject', 'audience', 'audience_as_of', 'main_content', 'supervisor', 'administrator'] as const;
 
 export function accountImporter(ctx: ServiceContext, options: ImporterOptions) {
@@ -68,9 +74,13 @@ export function accountImporter(ctx: ServiceContext, options: ImporterOptions) {
       supervisor: check.text('supervisor') || null,
       administrator: check.text('administrator') || null,
     });
+    const filing = check.choice('filingState', FILING_WORDS, '未报备');
+    const filedOn = check.parsed('filedOn', parseDate(check.cell('filedOn')));
     if (!input || !owner || check.problems.length) return { action: 'refused', label, problems: check.problems, apply: null };
     const cols = check.service(() => accountColumns(ctx, input));
     if (!cols) return { action: 'refused', label, problems: check.problems, apply: null };
+    const known = filing === '已登记' || filing === '待审核' ? checkFiling(ctx, check, cols, filing, filedOn) : null;
+    if (check.problems.length) return { action: 'refused', label, problems: check.problems, apply: null };
     const key = `${owner.id}\u0001${cols.platform}\u0001${cols.display_name}`;
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
@@ -80,7 +90,7 @@ export function accountImporter(ctx: ServiceContext, options: ImporterOptions) {
     seen.set(key, row);
     const member = owner;
     const before = sameAccount.get(member.id, cols.platform, cols.display_name, cols.account_ref) as AccountDbRow | undefined;
-    if (!before) return { action: 'add', label, problems: [], apply: () => add(ctx, member, cols) };
+    if (!before) return { action: 'add', label, problems: [], apply: () => add(ctx, member, cols, known) };
     if (COMPARED.every((c) => cols[c] === before[c])) return { action: 'unchanged', label, problems: [], apply: null };
     if (options.onExisting === 'skip') return { action: 'skip', label, problems: [], apply: null };
     return { action: 'update', label, problems: [], apply: () => update(ctx, before.id, cols) };
@@ -89,9 +99,29 @@ export function accountImporter(ctx: ServiceContext, options: ImporterOptions) {
 
 type Columns = ReturnType<typeof accountColumns>;
 
-function add(ctx: ServiceContext, member: MemberDbRow, cols: Columns): void {
+interface KnownFiling {
+  type: '报告' | '备案';
+  state: '已登记' | '待审核';
+  on: string;
+}
+
+/** A filing state given for an account the rules say needs none, or dated in the future, is a mistake in the sheet. */
+function checkFiling(ctx: ServiceContext, check: RowCheck, cols: Columns, state: '已登记' | '待审核', filedOn: string | null): KnownFiling | null {
+  const type = requiredFiling(cols, filingRules(ctx));
+  if (type === '无') check.refuse('filingState', msg.imports.problem.noFilingNeeded, msg.imports.suggest.noFilingNeeded);
+  const on = filedOn ?? today(ctx);
+  if (on > today(ctx)) check.refuse('filedOn', msg.date.future, msg.imports.suggest.fix);
+  if (cols.opened_on && on < cols.opened_on) check.refuse('filedOn', msg.imports.problem.filedBeforeOpened, msg.imports.suggest.fix);
+  return type === '无' ? null : { type, state, on };
+}
+
+/** A new account, and the filing the sheet says it already has, through the filing workflow's own steps. */
+function add(ctx: ServiceContext, member: MemberDbRow, cols: Columns, known: KnownFiling | null): void {
   const created = getAccount(ctx, insertAccount(ctx, member.id, member.organization_id, cols));
   recordAudit(ctx, { entity: 'account', entityId: created.id, action: 'create', summary: `${member.name}：${created.platform}「${created.displayName}」`, after: created });
+  if (!known) return;
+  const filing = submitFiling(ctx, { accountId: created.id, type: known.type, submittedOn: known.on, receivedBy: null, documentNumber: null });
+  if (known.state === '已登记') reviewFiling(ctx, { id: filing.id, decision: '登记', reviewedOn: known.on, opinion: null });
 }
 
 function update(ctx: ServiceContext, id: number, cols: Columns): void {

@@ -44,6 +44,8 @@ const SYNONYMS: Record<ImportKind, Record<string, string[]>> = {
     mainContent: ['主要内容', '发布内容', '内容'],
     supervisor: ['分管领导'],
     administrator: ['管理员', '管理人', '运营人', '运维人员'],
+    filingState: ['报备状态', '报告备案状态', '报备情况', '是否报备'],
+    filedOn: ['报备日期', '报备时间', '报告日期', '备案日期', '登记日期'],
   },
 };
 

@@ -27,7 +27,7 @@ function choices(ctx: ServiceContext, kind: ImportKind): Record<string, readonly
     const orgs = ctx.db.prepare('SELECT full_name FROM organizations ORDER BY tree_path').all() as { full_name: string }[];
     return { organization: orgs.map((o) => o.full_name), rank: RANKS, partyStatus: PARTY_STATUSES };
   }
-  return { platform: getSettings(ctx).platforms, region: REGIONS, capacity: CAPACITIES, kind: ACCOUNT_KINDS };
+  return { platform: getSettings(ctx).platforms, region: REGIONS, capacity: CAPACITIES, kind: ACCOUNT_KINDS, filingState: ['已登记', '待审核', '未报备'] };
 }
 
 export async function writeTemplate(ctx: ServiceContext, kind: ImportKind, outPath: string, temp: string): Promise<number> {

@@ -201,23 +201,28 @@ describe('mapping', () => {
 });
 
 describe('accounts', () => {
-  it('imports accounts by the owner ID number, with 1.2万 followers, 公众号 and 个人 read as the vocabulary', async () => {
+  it('imports accounts by the owner ID number, with 1.2万 followers, 公众号 and 个人 read as the vocabulary, and known filings', async () => {
     const src = writeWithOpenpyxl(file('accounts.xlsx'), [
       ['网络账号登记表'],
-      ['开设人', '身份证号', '网络平台', '名称', '关注数', '开设身份', '类型', '开设日期', '账号ID'],
-      ['张测试', ID.zhang, '微信公众号', '测试读书笔记', '1.2万', '个人', '公众号', '2020年3月1日', 'test_reading'],
-      ['李测试', ID.li, '抖音', '测试号', 300, '以职务身份', '账号', { date: '2021-05-06' }, '  '],
-      ['某某', validId('1970-01-01', 999), '微博', '无主账号', null, '个人', '账号', null, null],
-      ['李测试', ID.li, '火星平台', '未知平台号', null, '个人', '账号', null, null],
-    ], ['A1:I1']);
+      ['开设人', '身份证号', '网络平台', '名称', '关注数', '开设身份', '类型', '开设日期', '账号ID', '报备状态', '报备日期'],
+      ['张测试', ID.zhang, '微信公众号', '测试读书笔记', '1.2万', '个人', '公众号', '2020年3月1日', 'test_reading', '已备案', '2020年3月5日'],
+      ['李测试', ID.li, '抖音', '测试号', 300, '以职务身份', '账号', { date: '2021-05-06' }, '  ', '待审核', null],
+      ['某某', validId('1970-01-01', 999), '微博', '无主账号', null, '个人', '账号', null, null, null, null],
+      ['李测试', ID.li, '火星平台', '未知平台号', null, '个人', '账号', null, null, null, null],
+      ['李测试', ID.li, '微博', '个人微博', null, '个人', '账号', null, null, '已登记', '2021-01-01'],
+    ], ['A1:K1']);
     const s = await importFile(ledger, src, 'accounts', { mode: 'run', validOnly: true, writeErrors: false });
-    expect(s.outcome).toMatchObject({ imported: true, counts: { rows: 4, add: 2, refused: 2 } });
+    expect(s.outcome).toMatchObject({ imported: true, counts: { rows: 5, add: 2, refused: 3 } });
     const acc = ledger.db.prepare("SELECT * FROM accounts WHERE display_name = '测试读书笔记'").get() as Record<string, unknown>;
-    expect(acc).toMatchObject({ platform: '微信公众号', audience: 12000, capacity: '个人', kind: '公众账号', opened_on: '2020-03-01', account_ref: 'test_reading', region: '境内', required_filing: '备案' });
+    expect(acc).toMatchObject({ platform: '微信公众号', audience: 12000, capacity: '个人', kind: '公众账号', opened_on: '2020-03-01', account_ref: 'test_reading', region: '境内', required_filing: '备案', filing_state: '已登记' });
+    expect(ledger.db.prepare('SELECT type, state, submitted_on, reviewed_on FROM filings WHERE account_id = ?').all(acc.id)).toEqual([{ type: '备案', state: '已登记', submitted_on: '2020-03-05', reviewed_on: '2020-03-05' }]);
+    const official = ledger.db.prepare("SELECT * FROM accounts WHERE display_name = '测试号'").get() as Record<string, unknown>;
+    expect(official).toMatchObject({ account_ref: null, required_filing: '报告', filing_state: '待审核' });
     const refused = s.outcome!.rows.filter((r) => r.action === 'refused');
-    expect(refused.map((r) => r.row)).toEqual([5, 6]);
+    expect(refused.map((r) => r.row)).toEqual([5, 6, 7]);
     expect(refused[0]!.problems[0]!.problem).toBe(msg.imports.problem.ownerUnknown(validId('1970-01-01', 999)));
     expect(refused[1]!.problems[0]!.problem).toBe(msg.account.unknownPlatform('火星平台'));
+    expect(refused[2]!.problems).toEqual([{ column: '报备状态', problem: msg.imports.problem.noFilingNeeded, suggestion: msg.imports.suggest.noFilingNeeded }]);
   });
 });
 
