@@ -11,6 +11,7 @@ import {
   DashboardOutlined,
   FileExcelOutlined,
   HistoryOutlined,
+  ImportOutlined,
   MessageOutlined,
   SafetyOutlined,
   SaveOutlined,
@@ -35,6 +36,7 @@ import { ProtectionPage } from './pages/ProtectionPage.js';
 import { ReportsPage } from './pages/ReportsPage.js';
 import { RequestsPage } from './pages/RequestsPage.js';
 import { FilingReviewPage } from './pages/FilingReviewPage.js';
+import { ImportPage } from './pages/ImportPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { t } from './strings.js';
 
@@ -60,6 +62,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/members', element: <MembersPage />, menu: { icon: <TeamOutlined />, label: t.nav.members } },
   { path: '/members/:id', element: <MemberProfilePage /> },
   { path: '/organizations', element: <OrganizationsPage />, menu: { icon: <ApartmentOutlined />, label: t.nav.organizations } },
+  { path: '/import', element: <ImportPage />, menu: { icon: <ImportOutlined />, label: t.nav.imports } },
   { path: '/settings', element: <SettingsPage />, menu: { icon: <SettingOutlined />, label: t.nav.settings } },
   { path: '/backup', element: <BackupPage />, menu: { icon: <SaveOutlined />, label: t.nav.backup } },
   { path: '/audit', element: <AuditPage />, menu: { icon: <HistoryOutlined />, label: t.nav.audit } },

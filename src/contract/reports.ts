@@ -1,6 +1,7 @@
 /** 上报报表: report kinds, preview, export jobs and the upward data package. */
 import { z } from 'zod';
 import { cleanString, id, isoDate, job, query, text } from './common.js';
+import type { ImportOutcome } from './importOutcome.js';
 import type { LedgerSettings } from './settings.js';
 import { DETAIL_LISTINGS } from '../domain/figures.js';
 import { msg } from '../i18n/messages.js';
@@ -55,6 +56,8 @@ export interface JobStatus {
   /** Where the file is, once done (null again once a browser-mode download has taken it away). */
   file: string | null;
   error: string | null;
+  /** What an import job found or did (preview or run), once done; null for exports. */
+  outcome?: ImportOutcome | null;
 }
 
 /** The calls of this feature: name → what it does to the register, its input schema and its output type. */

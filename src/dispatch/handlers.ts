@@ -3,6 +3,7 @@ import { schemaVersion } from '../db/migrate.js';
 import { sqliteVersion } from '../db/software.js';
 import { generateDemo } from '../demo/generate.js';
 import { cancelJob, jobStatus, listBackups, startBackup, startExport } from '../jobs/exportService.js';
+import { startImport, startTemplate, uploadImport } from '../jobs/importService.js';
 import { previewReport } from '../reports/writeReport.js';
 import { accountDetail } from '../services/accountDetail.js';
 import { closeAccount, createAccount, updateAccount } from '../services/accounts.js';
@@ -117,6 +118,10 @@ export function handlers(host: HostInfo): Handlers {
     'system.backups': listBackups,
 
     'audit.list': listAudit,
+
+    'imports.upload': uploadImport,
+    'imports.start': startImport,
+    'imports.template': startTemplate,
 
     'system.info': (ctx) => ({
       version: host.version,

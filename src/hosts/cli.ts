@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { valueOf, type CallName, type CallOutput } from '../contract/contract.js';
 import type { OrganizationNode } from '../contract/organizations.js';
 import { LedgerError } from '../contract/errors.js';
 import { checkDataFolder, checkRegister } from '../db/check.js';
@@ -18,16 +17,11 @@ import { APP_VERSION } from '../domain/version.js';
 import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';
 import { startBrowserMode } from './browserMode.js';
+import { checkImportLine, importCommand } from './cliImport.js';
 import { importPackageCommand, missingCommand } from './cliPackage.js';
+import { call, organizationIdByCode, UsageError, type CliIo } from './cliSupport.js';
 
-class UsageError extends Error {}
-
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Asks the person at a terminal; absent when no one can answer (pipe, script). */
-  ask?: (question: string) => Promise<string>;
-}
+export type { CliIo } from './cliSupport.js';
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -45,6 +39,9 @@ const OPTIONS = {
   out: { type: 'string' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean' },
+  errors: { type: 'string' },
+  'valid-only': { type: 'boolean' },
+  update: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -64,18 +61,6 @@ function parse(argv: string[]) {
     if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(msg.cli.missingValue(flag));
     throw new UsageError(msg.cli.unknownOption(flag));
   }
-}
-
-/** Input comes from the command line as the person typed it, so the registry (not TypeScript) checks it. */
-function call<N extends CallName>(ledger: Ledger, name: N, input: unknown): CallOutput<N> {
-  return valueOf<N>(ledger.registry.invoke(name, input));
-}
-
-function organizationIdByCode(ledger: Ledger, code: string): number {
-  const nodes = call(ledger, 'organizations.tree', {});
-  const found = nodes.find((n) => n.code === code);
-  if (!found) throw new UsageError(msg.cli.unknownOrgCode(code));
-  return found.id;
 }
 
 /** Runs an export job to its end; what to tell the person, or the job's failure. */
@@ -156,7 +141,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(msg.cli.usage);
       return command || values.help ? 0 : 2;
     }
-    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup', 'restore', 'check', 'import', 'missing'].includes(command)) {
+    if (!['init', 'demo', 'serve', 'orgs', 'stats', 'report', 'export-package', 'backup', 'restore', 'check', 'import', 'missing', 'template'].includes(command)) {
       throw new UsageError(msg.cli.unknownCommand(command));
     }
     const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
@@ -168,8 +153,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'backup' && out && !fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(msg.cli.outNotFolder(out));
     if ((command === 'report' || command === 'export-package') && !values.out) throw new UsageError(msg.cli.missingValue('--out'));
     if (command === 'report' && !positionals[1]) throw new UsageError(msg.cli.reportKindMissing);
-    if (command === 'import' && positionals[1] !== 'package') throw new UsageError(msg.consolidationCli.importKind);
-    if (command === 'import' && !positionals[2]) throw new UsageError(msg.consolidationCli.fileMissing);
+    const importsPackage = command === 'import' && positionals[1] === 'package';
+    if (importsPackage && !positionals[2]) throw new UsageError(msg.consolidationCli.fileMissing);
+    if ((command === 'import' && !importsPackage) || command === 'template') checkImportLine(command, positionals, values);
     if (command === 'missing' && !values.period) throw new UsageError(msg.consolidationCli.periodMissing);
     ledger = openLedger(dataDir);
     switch (command) {
@@ -215,6 +201,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         break;
       }
       case 'import': {
+        if (!importsPackage) return await importCommand(ledger, command, positionals, values, io);
         const organizationId = values.org ? organizationIdByCode(ledger, values.org) : undefined;
         importPackageCommand(ledger, positionals[2]!, { dryRun: !!values['dry-run'], yes: !!values.yes, json: !!values.json, organizationId }, io.out);
         break;
@@ -228,6 +215,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out(await exportFile(ledger, { type: 'reminders', ...input, outPath: path.resolve(values.out) }));
         break;
       }
+      case 'template':
+        return await importCommand(ledger, command, positionals, values, io);
       case 'backup': {
         const started = ledger.jobs.startBackup(new Date(), out);
         const finished = await ledger.jobs.wait(started.id);

@@ -20,6 +20,8 @@ export interface DataFolderLayout {
   exportDir: string;
   backupDir: string;
   attachmentsDir: string;
+  /** Files chosen for import, and exceljs's temporary files while one is read. */
+  importDir: string;
 }
 
 /**
@@ -33,6 +35,8 @@ export function prepareDataFolder(layout: DataFolderLayout, now = Date.now()): v
   if (process.platform !== 'win32') tighten(layout);
   removeStale(layout.exportDir, () => true, now);
   removeStale(layout.backupDir, (name) => name.endsWith(PART_SUFFIX), now);
+  // A file chosen for import belongs to the run of the program that received it.
+  removeStale(layout.importDir, () => true, now);
 }
 
 /**
@@ -49,7 +53,7 @@ function tighten(layout: DataFolderLayout): void {
     // The database with its -wal and -shm (SQLite gives those the database file's mode).
     if (entry.isFile() && entry.name.startsWith(DATABASE_FILE)) chmod(path.join(layout.dir, entry.name), PRIVATE_FILE);
   }
-  for (const sub of [layout.exportDir, layout.backupDir, layout.attachmentsDir]) tightenTree(sub);
+  for (const sub of [layout.exportDir, layout.backupDir, layout.attachmentsDir, layout.importDir]) tightenTree(sub);
 }
 
 /** Folders 0700, files 0600; symbolic links are not followed out of the data folder. */

@@ -131,6 +131,9 @@ async function readInput(req: http.IncomingMessage, res: http.ServerResponse): P
   }
 }
 
+/** Calls that write a file where `outPath` says (the desktop's save dialog); browser mode downloads instead. */
+const WRITES_FILES = new Set(['reports.start', 'imports.start', 'imports.template']);
+
 async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, name: string, options: Required<ServerOptions>) {
   const header = req.headers[TOKEN_HEADER];
   if (!tokensMatch(Array.isArray(header) ? header[0] : header, options.token)) {
@@ -140,7 +143,7 @@ async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, na
   if (!read) return;
   const { input } = read;
   // Browser mode downloads exports; it never lets the page choose where on disk a file is written.
-  if (name === 'reports.start' && input && typeof input === 'object' && 'outPath' in input) {
+  if (WRITES_FILES.has(name) && input && typeof input === 'object' && 'outPath' in input) {
     return refuse(res, 400, 'VALIDATION', msg.api.badRequest);
   }
   const result = await options.registry.invoke(name, input);

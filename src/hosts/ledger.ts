@@ -41,7 +41,7 @@ function currentActor(): string {
 
 export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger {
   const dir = path.resolve(dataDir);
-  const layout = { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, ATTACHMENTS_DIR) };
+  const layout = { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, ATTACHMENTS_DIR), importDir: path.join(dir, 'imports') };
   prepareDataFolder(layout);
   const dbFile = databasePath(dir);
   // An existing register is copied into backups/ before a newer release migrates it.
@@ -53,6 +53,7 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
     exportDir: layout.exportDir,
     backupDir: layout.backupDir,
     attachmentsDir: layout.attachmentsDir,
+    importDir: layout.importDir,
     workerFile: worker.file,
     workerExecArgv: worker.execArgv,
     nativeBinding: options.nativeBinding,

@@ -175,7 +175,6 @@ export const msg = {
         ...l.expected.map((e) => `${e.submissionId === null ? '未报' : '已报'}\t${e.code}\t${e.fullName}`)].join('\n'),
     periodMissing: '请用 --period 指定期间（如：--period 2026年度）。',
     fileMissing: '请指定要导入的数据包文件：netledger import package 文件.json',
-    importKind: '请指定导入的内容：netledger import package 文件.json',
   },
   files: {
     diskFull: (folder: string) => `磁盘已满：文件夹“${folder}”所在的磁盘没有空间了，没有生成文件。请删除不需要的文件腾出空间，或换一个磁盘（如U盘）保存后重试。`,
@@ -308,6 +307,11 @@ export const msg = {
                            替换同期已导入的数据包也需 --yes。退出码 0 已导入，1 被拒绝（未做更改），2 命令行有误
   missing --period 期间 [--org 组织代码] [--out 文件.xlsx] [--json]
                            列出（或导出催报名单）尚未报送该期间数据包的直属下级党组织
+  import <members|accounts> 文件.xlsx|.csv [--dry-run] [--errors 错误清单.xlsx] [--valid-only] [--update] [--org 组织代码] [--json]
+                           导入党员名册或网络账号：--dry-run 只预览不更改；默认全部无误才导入，--valid-only 只导入无误的行；
+                           --update 更新身份证号（账号）已登记的行（默认跳过）；--org 为没有“所在党组织”列的表格指定党组织
+  template <members|accounts> --out 文件.xlsx
+                           导出导入模板（含填写说明和下拉选项）
 
 通用选项：
   --data-dir 目录          数据文件夹（默认 ./netledger-data）
@@ -336,7 +340,106 @@ export const msg = {
     restoreConfirm: '确定要恢复吗？输入 yes（或“是”）确认，其他输入取消：',
     restoreCancelled: '已取消，没有做任何更改。',
     restored: (source: string, kept: string | null) => `已恢复：${source}。` + (kept ? `原来的数据保存在 ${kept}。` : ''),
+    importKind: '请指定导入或模板的种类：members（党员名册）或 accounts（网络账号）；下级的上报数据包用 netledger import package 文件.json。',
+    importFile: '请指定要导入的文件（.xlsx 或 .csv）。',
+    importUnreadable: (file: string) => `无法读取文件“${file}”，请检查路径是否正确。`,
+    importRow: (row: number, label: string, problems: string) => `第 ${row} 行（${label}）：${problems}`,
+    importCounts: (o: { mode: 'preview' | 'run'; imported: boolean; counts: { rows: number; add: number; update: number; unchanged: number; skip: number; refused: number } }) =>
+      `${o.mode === 'preview' ? '预览（未更改数据）' : o.imported ? '已导入' : '未导入（数据没有被更改）'}：共 ${o.counts.rows} 行，新增 ${o.counts.add}，更新 ${o.counts.update}，` +
+      `未变 ${o.counts.unchanged}，跳过 ${o.counts.skip}，有问题 ${o.counts.refused}` +
+      (o.mode === 'run' && !o.imported && o.counts.refused ? '。请改正有问题的行后重新导入，或加 --valid-only 只导入无误的行。' : '。'),
+    importErrors: (file: string) => `有问题的行已写入错误清单：${file}`,
+    templateDone: (file: string) => `已导出模板：${file}`,
     serving: (url: string) => `浏览器模式已启动，请在本机浏览器打开：\n${url}\n按 Ctrl+C 停止。`,
+  },
+  /** Importing members and accounts from spreadsheets: the file, its header, and each row's problems. */
+  imports: {
+    empty: '所选文件是空的（0 字节），请选择要导入的表格文件。',
+    tooLarge: (bytes: number) => `文件超过 ${bytes / 1024 / 1024} MB，不能导入。请拆分成几个文件后分别导入。`,
+    extension: '只能导入 .xlsx 或 .csv 文件。请在 WPS/Excel 中另存为 .xlsx 后再导入。',
+    oldFormat: '这是旧版 .xls 或 WPS .et 格式的文件，不能直接导入。请在 WPS/Excel 中另存为 .xlsx 后再导入。',
+    encrypted: '这个工作簿设置了打开密码（已加密），无法读取。请在 WPS/Excel 中取消密码，另存为 .xlsx 后再导入。',
+    notWorkbook: '这个文件不是 Excel 工作簿（.xlsx），可能只是改了扩展名或已损坏。请在 WPS/Excel 中打开后另存为 .xlsx 再导入。',
+    workbookAsCsv: '这个文件实际上是 Excel 工作簿，但扩展名是 .csv。请把扩展名改回 .xlsx 后再导入。',
+    notText: '这个 .csv 文件里有不是文字的内容，可能不是表格文件或已损坏。请在 WPS/Excel 中另存为 .xlsx 后再导入。',
+    truncated: '文件不完整或已损坏（可能复制或下载时中断）。请重新复制一份原文件，或在 WPS/Excel 中打开后另存为 .xlsx 再导入。',
+    tooManyEntries: (n: number, max: number) => `这个工作簿由 ${n} 个部分组成（正常的表格不超过 ${max} 个），不像是普通的表格，已拒绝导入。请在 WPS/Excel 中把数据复制到新工作簿，另存为 .xlsx 后再导入。`,
+    tooLargeUnpacked: (bytes: number) => `这个工作簿解压后超过 ${Math.round(bytes / 1024 / 1024)} MB，不像是普通的表格，已拒绝导入。请拆分成几个文件后分别导入。`,
+    bomb: '这个工作簿解压后的实际大小与它声明的不符（可能是恶意构造的文件），已拒绝导入，没有做任何更改。',
+    doctype: '这个工作簿中含有 DOCTYPE/实体声明（正常的 WPS/Excel 文件不会有），为安全起见已拒绝导入。请在 WPS/Excel 中把数据复制到新工作簿，另存为 .xlsx 后再导入。',
+    dimension: (ref: string, rows: number, columns: number) => `工作表声明的范围到 ${ref}，超出可导入的范围（最多 ${rows} 行、${columns} 列）。请只保留需要导入的数据，复制到新工作簿另存后再导入。`,
+    tooManyRows: (max: number) => `表格超过 ${max} 行，不能一次导入。请拆分成几个文件后分别导入。`,
+    tooManyColumns: (max: number) => `表格超过 ${max} 列，不像是党员或账号名册。请删除多余的列后再导入。`,
+    unreadable: '无法读取这个工作簿的内容（文件结构有误）。请在 WPS/Excel 中打开后另存为 .xlsx 再导入。',
+    noSheet: '工作簿中没有可导入的工作表（只有“填写说明”之类的说明页）。',
+    missingColumns: (labels: string[]) => `找不到“${labels.join('”“')}”列。请在导入页面的“列对应”中为它们选择表格中的列，或在表格中把列名改为模板中的名称。`,
+    organizationNeeded: '表格中没有“所在党组织”列。请选择这些党员所在的党组织，或在表格中加上这一列。',
+    noRows: '表头下面没有数据行，没有可导入的内容。',
+    cancelled: '导入已取消，数据没有被更改。',
+    failed: '导入没有完成，数据没有被更改。请重试；如果反复出现，请把文件另存为 .xlsx 后再试。',
+    timeout: (seconds: number) => `读取文件超过 ${seconds / 60} 分钟仍未完成，已停止，数据没有被更改。请拆分成几个较小的文件后分别导入。`,
+    outOfMemory: '这个文件太大或结构异常，读取时超出了内存限制，已停止，数据没有被更改。请拆分成几个较小的文件后分别导入。',
+    uploadGone: '要导入的文件已不在了（可能软件重新启动过）。请重新选择文件。',
+    notXlsx: '错误清单和模板的文件名应以 .xlsx 结尾。',
+    rowLabel: (row: number) => `第 ${row} 行`,
+    errorSheet: '未导入的行',
+    errorColumn: '错误说明',
+    rowColumn: '原行号',
+    fileTitle: { members: '党员名册导入错误清单', accounts: '网络账号导入错误清单' },
+    auditSummary: (kind: 'members' | 'accounts', file: string, c: { add: number; update: number; unchanged: number; skip: number; refused: number }) =>
+      `导入${kind === 'members' ? '党员' : '网络账号'}：${file}（新增 ${c.add}，更新 ${c.update}，未变 ${c.unchanged}，跳过 ${c.skip}，未导入 ${c.refused}）`,
+    problem: {
+      idAsNumber: '身份证号在表格里是“数字”格式（显示成 3.2E+17 之类），第15位以后的数字已经丢失，无法恢复。',
+      date: '日期看不懂。',
+      count: '粉丝数或群成员数应为整数。',
+      choice: (text: string) => `“${text}”不是可选的值。`,
+      organization: (text: string) => `找不到党组织“${text}”（按组织代码、全称或唯一的简称查找）。`,
+      noOrganization: '没有填写所在党组织。',
+      repeatedInFile: (row: number) => `与本文件第 ${row} 行重复。`,
+      ownerUnknown: (id: string) => `身份证号为 ${id} 的党员不在名册中。`,
+      ownerName: (given: string, registered: string) => `姓名“${given}”与名册中该身份证号的姓名“${registered}”不一致。`,
+      noFilingNeeded: '按本单位的报备规则，这个账号无需报告或备案，不能填写报备状态。',
+      filedBeforeOpened: '报备日期早于开设时间。',
+    },
+    suggest: {
+      idAsNumber: '请在 WPS/Excel 中选中这一列，设置单元格格式为“文本”，再从原始资料重新粘贴身份证号后导入。',
+      date: '请写成 2019-04-12、2019/4/12、2019.04.12、2019年4月12日 或 201904。',
+      count: '请填写整数，如 12000 或 1.2万。',
+      choice: (values: string[]) => `请填写：${values.join('、')}。`,
+      organization: '请填写组织代码或党组织全称（与“党组织”页面一致），或在导入时选择所在党组织。',
+      repeatedInFile: '请删除重复的一行，或核对是否录错。',
+      ownerUnknown: '请先导入或登记这名党员，再导入其账号。',
+      ownerName: '请核对身份证号和姓名。',
+      noFilingNeeded: '请清空报备状态，或核对开设身份、类型和粉丝数。',
+      fix: '请按提示修改后重新导入。',
+    },
+    template: {
+      sheet: { members: '党员名册', accounts: '网络账号' },
+      notesSheet: '填写说明',
+      listsSheet: '选项',
+      choiceTitle: '请从下拉列表中选择',
+      choiceError: '请从下拉列表中选择，不要自行填写其他内容。',
+      notes: {
+        members: [
+          '党员名册导入模板 — 填写说明',
+          '1. 每行一名党员；第一行是表头，请不要修改列名。标为橙色的列必须填写。',
+          '2. 身份证号列已设为“文本”格式：请直接粘贴18位号码，不要改成数字格式，否则后几位会丢失。',
+          '3. 所在党组织：从下拉列表选择党组织全称，也可以填写组织代码；不填时，导入时可统一选择一个党组织。',
+          '4. 日期可写成 2019-04-12、2019/4/12、2019.04.12、2019年4月12日 或 201904。',
+          '5. 职级、党籍状态请从下拉列表中选择。',
+          '6. 导入前会先预览：列出将新增、更新、未变和有问题的行；有问题的行可以导出为错误清单，改好后再导入。',
+        ],
+        accounts: [
+          '网络账号导入模板 — 填写说明',
+          '1. 每行一个账号或群组；第一行是表头，请不要修改列名。标为橙色的列必须填写。',
+          '2. 开设人按身份证号对应名册中的党员，请先导入党员名册。身份证号、账号ID列已设为“文本”格式。',
+          '3. 平台、境内/境外、开设身份、类型请从下拉列表中选择；平台列表来自本单位的报备规则。',
+          '4. 日期可写成 2019-04-12、2019/4/12、2019.04.12、2019年4月12日 或 201904；粉丝数可写 12000 或 1.2万。',
+          '5. 同一党员在同一平台、名称或账号ID相同的账号视为同一账号：导入时可选择更新或跳过。',
+          '6. 报备状态、报备日期：已经报告或备案过的新账号，填“已登记”（或“待审核”）和日期，导入时一并登记；已在台账中的账号不改动其报备记录。',
+        ],
+      },
+    },
   },
   audit: {
     actions: {

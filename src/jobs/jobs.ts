@@ -16,12 +16,19 @@ import { checkTarget, failureMessage, tempPathFor } from '../reports/targets.js'
 import type { PackageParams } from '../reports/upwardPackage.js';
 import type { ReminderParams } from '../reports/reminderList.js';
 import type { ServiceContext } from '../services/context.js';
+import type { ImportOutcome } from '../contract/importOutcome.js';
+import type { ImportKind } from '../contract/importOutcome.js';
+import { LIMITS } from '../imports/limits.js';
+import type { ImportRequest } from '../imports/importRun.js';
 
 export type ExportTask =
   | { type: 'report'; kind: ReportKind; params: ReportParams; outPath: string }
   | { type: 'package'; params: PackageParams; outPath: string }
   | { type: 'reminders'; params: ReminderParams; outPath: string }
-  | { type: 'backup'; outPath: string; attachmentsDir: string };
+  | { type: 'backup'; outPath: string; attachmentsDir: string }
+  /** A preview or an import; outPath is where the error workbook goes (written only when asked and rows were refused). */
+  | { type: 'import'; request: Omit<ImportRequest, 'errors'>; writeErrors: boolean; outPath: string }
+  | { type: 'template'; kind: ImportKind; outPath: string };
 
 /** A task as requested: the path is optional (browser mode writes into the export folder). */
 type WithoutPath<T> = T extends unknown ? Omit<T, 'outPath'> : never;
@@ -29,8 +36,8 @@ export type TaskRequest = WithoutPath<ExportTask> & { outPath?: string; fileName
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done' }
-  | { type: 'cancelled' }
+  | { type: 'done'; outcome?: ImportOutcome; wroteFile?: boolean }
+  | { type: 'cancelled'; message?: string }
   | { type: 'failed'; message: string };
 
 export interface ExportJobsOptions {
@@ -41,6 +48,8 @@ export interface ExportJobsOptions {
   backupDir: string;
   /** The data folder's scanned forms, which go into every backup. */
   attachmentsDir: string;
+  /** Where files chosen for import wait for their preview and import (and exceljs's temporary files go). */
+  importDir: string;
   /** The worker's script and the Node flags it needs (tsx for the TypeScript source; none when bundled). */
   workerFile: string;
   workerExecArgv: string[];
@@ -72,6 +81,7 @@ interface Job {
 
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
+  private readonly uploads = new Map<string, string>();
   private closed = false;
 
   constructor(private readonly options: ExportJobsOptions) {}
@@ -105,27 +115,67 @@ export class ExportJobs {
   private launch(job: Job): void {
     const { status, task, temp } = job;
     status.state = 'running';
+    const parsing = task.type === 'import';
+    // exceljs may spill a sheet into temporary files: they go into the data folder, in a folder removed when the job ends.
+    const scratch = path.join(this.options.importDir, `tmp-${status.id.slice(0, 8)}`);
+    if (parsing) fs.mkdirSync(scratch, { recursive: true, mode: 0o700 });
     const worker = new Worker(this.options.workerFile, {
       execArgv: this.options.workerExecArgv,
       workerData: { dbFile: this.options.dbFile, nativeBinding: this.options.nativeBinding, actor: this.options.actor, task, temp },
+      // A file from outside is parsed with a bounded heap and clock, and exceljs's temporary files stay in the data folder.
+      ...(parsing ? { resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb }, env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch } } : {}),
     });
     job.worker = worker;
+    const timer = parsing ? setTimeout(() => this.stop(status, worker, msg.imports.timeout(LIMITS.workerSeconds)), LIMITS.workerSeconds * 1000) : null;
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') Object.assign(status, { done: m.done, total: m.total });
       else if (m.type === 'done') {
-        Object.assign(status, { state: 'done', file: task.outPath, done: status.total });
+        Object.assign(status, { state: 'done', file: m.wroteFile === false ? null : task.outPath, done: status.total, outcome: m.outcome ?? null });
         this.limitWaitingDownloads();
-      } else if (m.type === 'cancelled') Object.assign(status, { state: 'cancelled', error: msg.report.cancelled });
+      } else if (m.type === 'cancelled') Object.assign(status, { state: 'cancelled', error: m.message ?? msg.report.cancelled });
       else Object.assign(status, { state: 'failed', error: m.message });
     });
-    worker.on('error', (err) => Object.assign(status, { state: 'failed', error: failureMessage(err, task.outPath) }));
+    worker.on('error', (err) =>
+      Object.assign(status, { state: 'failed', error: (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? msg.imports.outOfMemory : failureMessage(err, task.outPath) }),
+    );
     worker.on('exit', () => {
+      if (timer) clearTimeout(timer);
+      if (parsing) removeQuietly(scratch);
       if (status.state === 'running') Object.assign(status, { state: 'failed', error: msg.report.failed });
       // Whether it finished, failed or was terminated mid-write: no half file with personal data stays behind.
       removeQuietly(temp);
       job.worker = null;
       this.launchQueued();
     });
+  }
+
+  /** Ends a worker that ran out of time; its transaction, if any, never commits. */
+  private stop(status: JobStatus, worker: Worker, message: string): void {
+    if (status.state !== 'running') return;
+    Object.assign(status, { state: 'failed', error: message });
+    void worker.terminate();
+  }
+
+  /** Keeps a file chosen for import in the data folder (private, like everything there) under a new id. */
+  saveUpload(fileName: string, content: Buffer): string {
+    const id = crypto.randomUUID();
+    fs.mkdirSync(this.options.importDir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(this.uploadFile(id, fileName), content, { mode: 0o600 });
+    this.uploads.set(id, fileName);
+    return id;
+  }
+
+  /** The stored file and its original name, or null when it is gone (another run of the program). */
+  upload(id: string): { file: string; fileName: string } | null {
+    const fileName = this.uploads.get(id);
+    if (fileName === undefined) return null;
+    const file = this.uploadFile(id, fileName);
+    return fs.existsSync(file) ? { file, fileName } : null;
+  }
+
+  private uploadFile(id: string, fileName: string): string {
+    // The extension tells the reader what the file claims to be; the name itself stays out of the path.
+    return path.join(this.options.importDir, `${id}${path.extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '')}`);
   }
 
   status(id: string): JobStatus {
@@ -194,13 +244,18 @@ export class ExportJobs {
     this.closed = true;
     for (const job of this.jobs.values()) if (job.status.state === 'queued') Object.assign(job.status, { state: 'cancelled', error: msg.report.cancelled });
     await Promise.all([...this.jobs.values()].map((j) => j.worker?.terminate()));
+    // Files chosen for import hold personal data: they do not outlive the program.
+    for (const id of this.uploads.keys()) {
+      const found = this.upload(id);
+      if (found) removeQuietly(found.file);
+    }
   }
 }
 
 /** A file that cannot be removed now (still open on Windows, a name too long to exist) is left to the sweep at the next start. */
 function removeQuietly(file: string): void {
   try {
-    fs.rmSync(file, { force: true });
+    fs.rmSync(file, { force: true, recursive: true });
   } catch {
     // See above: nothing the person could do about it now.
   }

@@ -81,7 +81,7 @@ export function getAccount(ctx: ServiceContext, id: number): Account {
   return toAccount(findAccountRow(ctx, id), today(ctx));
 }
 
-function accountColumns(ctx: ServiceContext, input: AccountFields) {
+export function accountColumns(ctx: ServiceContext, input: AccountFields) {
   const platform = normalizeText(input.platform);
   if (!platformKnown(ctx, platform)) throw fieldError('platform', msg.account.unknownPlatform(platform));
   const openedOn = input.openedOn ?? null;

@@ -1,7 +1,7 @@
 import type { AuditQuery } from '../contract/audit.js';
 import type { AuditAction, AuditEntity, AuditEntry } from '../contract/audit.js';
 import { msg } from '../i18n/messages.js';
-import { nowIso, type ServiceContext } from './context.js';
+import { nowIso, statement, type ServiceContext } from './context.js';
 
 interface AuditRecord {
   entity: AuditEntity;
@@ -14,11 +14,7 @@ interface AuditRecord {
 
 /** Called inside the transaction of the change it describes, so a change never lands without its entry. */
 export function recordAudit(ctx: ServiceContext, record: AuditRecord): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO audit_log (at, actor, entity, entity_id, action, summary, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
+  statement(ctx, 'INSERT INTO audit_log (at, actor, entity, entity_id, action, summary, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(
       nowIso(ctx),
       ctx.actor,

@@ -11,7 +11,7 @@ import { normalizeText, optionalText, reverse } from '../domain/text.js';
 import type { MemberStatus } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';
-import { inTransaction, nowIso, today, type ServiceContext } from './context.js';
+import { inTransaction, nowIso, statement, today, type ServiceContext } from './context.js';
 import { findOrganizationRow } from './organizations.js';
 
 export interface MemberDbRow {
@@ -92,8 +92,7 @@ export function memberColumns(ctx: ServiceContext, input: MemberFields, exceptId
   if (!name) throw fieldError('name', msg.member.nameRequired);
   const parsed = parseIdNumber(normalizeText(input.idNumber), today(ctx));
   if (!parsed.ok) throw fieldError('idNumber', parsed.reason);
-  const owner = ctx.db
-    .prepare('SELECT name FROM members WHERE id_number = ? AND id <> ?')
+  const owner = statement(ctx, 'SELECT name FROM members WHERE id_number = ? AND id <> ?')
     .get(parsed.value.idNumber, exceptId) as { name: string } | undefined;
   if (owner) throw new LedgerError('CONFLICT', msg.idNumber.duplicate(owner.name), { fields: { idNumber: msg.idNumber.duplicate(owner.name) } });
   let phone: string | null = null;
@@ -204,6 +203,6 @@ export function changeMemberStatus(ctx: ServiceContext, { id, status, date = nul
 }
 
 /** A member moved: their accounts follow, so organization scopes and the dashboard stay right. */
-function followMemberOrganization(ctx: ServiceContext, memberId: number, organizationId: number): void {
+export function followMemberOrganization(ctx: ServiceContext, memberId: number, organizationId: number): void {
   ctx.db.prepare('UPDATE accounts SET organization_id = ? WHERE member_id = ?').run(organizationId, memberId);
 }

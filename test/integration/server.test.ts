@@ -34,6 +34,18 @@ describe('browser-mode host', () => {
     expect(server.token.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('never lets the page choose where a file is written: outPath is refused for exports, imports and templates', async () => {
+    for (const [name, input] of [
+      ['reports.start', { type: 'report', kind: 'summary', outPath: '/tmp/x.xlsx' }],
+      ['imports.start', { kind: 'members', uploadId: crypto.randomUUID(), mode: 'preview', outPath: '/tmp/x.xlsx' }],
+      ['imports.template', { kind: 'members', outPath: '/tmp/x.xlsx' }],
+    ] as const) {
+      const res = await rpc(name, input);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body).error.message).toBe(msg.api.badRequest);
+    }
+  });
+
   it('answers a call with the token', async () => {
     const res = await rpc('organizations.create', { parentId: null, fullName: '中共测试委员会', type: '党委' });
     expect(res.status).toBe(200);

@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+import { openLedger } from './src/hosts/ledger.js';
+import { caller } from './test/support/ledger.js';
+import { runImport } from './src/imports/importRun.js';
+const file = process.argv[2];
+fs.rmSync('/tmp/prof-data', { recursive: true, force: true });
+const l = openLedger('/tmp/prof-data'); const call = caller(l.registry);
+const root = call('organizations.create', { parentId: null, fullName: '中共基准测试委员会', type: '党委' }).id;
+for (let b = 1; b <= 9; b++) call('organizations.create', { parentId: root, fullName: `中共基准测试委员会第${b}支部委员会`, type: '党支部' });
+if (process.env.CACHE) l.db.pragma('cache_size = -' + process.env.CACHE);
+let t = performance.now();
+const o = await runImport(l.ctx, { kind: 'members', file, fileName: 'm.xlsx', mode: process.argv[3] as 'run', onExisting: 'skip', validOnly: false });
+console.log(o.counts.add, ((performance.now() - t) / 1000).toFixed(2), 's');
+await l.close();

@@ -1,0 +1,114 @@
+/**
+ * 党员名册 rows: each checked by the member form's own rules (contract schema, then memberColumns: ID number,
+ * phone, 入党时间 after 18), then classified against the register — add, update (same ID number, when the person
+ * chose to), unchanged, skip — with the write it needs kept for the one transaction of the import.
+ */
+import { memberFields } from '../contract/members.js';
+import type { RowAction } from '../contract/importOutcome.js';
+import { parseIdNumber } from '../domain/idNumber.js';
+import { PARTY_STATUSES, RANKS, type PartyStatus, type Rank } from '../domain/vocabulary.js';
+import { msg } from '../i18n/messages.js';
+import { recordAudit } from '../services/audit.js';
+import { nowIso, statement, today, type ServiceContext } from '../services/context.js';
+import { followMemberOrganization, memberColumns, toMember, type MemberDbRow } from '../services/members.js';
+import { idNumberText, parseDate } from './cellValues.js';
+import { organizationLookup } from './organizationLookup.js';
+import { RowCheck } from './rowCheck.js';
+import type { Cell } from './sheetReader.js';
+
+export interface CheckedRow {
+  action: RowAction;
+  label: string;
+  problems: RowCheck['problems'];
+  /** The write this row needs, run inside the import's transaction; null when nothing is written. */
+  apply: (() => void) | null;
+}
+
+export interface ImporterOptions {
+  mapping: Record<string, number | null>;
+  columnOf: (field: string) => string;
+  onExisting: 'update' | 'skip';
+  organizationId?: number;
+}
+
+const RANK_WORDS: Record<string, Rank> = {
+  ...Object.fromEntries(RANKS.map((r) => [r, r])),
+  厅局级: '厅级', 县处级: '处级', 乡科级: '科级', 一般: '一般干部', 科员: '一般干部', 办事员: '一般干部',
+};
+const PARTY_WORDS: Record<string, PartyStatus> = { ...Object.fromEntries(PARTY_STATUSES.map((p) => [p, p])), 正式: '正式党员', 预备: '预备党员' };
+
+/** The compared columns of a member (derived search keys follow the name, the ID number's parts follow it). */
+const COMPARED = ['name', 'work_unit', 'position', 'rank', 'party_status', 'phone', 'joined_on', 'notes', 'organization_id'] as const;
+
+export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
+  const orgOf = organizationLookup(ctx);
+  const seen = new Map<string, number>();
+
+  return (cells: Cell[], row: number): CheckedRow => {
+    const check = new RowCheck(cells, options.mapping, options.columnOf);
+    // 王 小明 (a space or NBSP typed to align names in a column) is 王小明; Latin names keep their spaces.
+    const name = check.text('name').replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
+    const idNumber = check.parsed('idNumber', idNumberText(check.cell('idNumber')));
+    const orgText = check.text('organization');
+    const organizationId = orgText ? orgOf(orgText) : (options.organizationId ?? null);
+    if (orgText && organizationId === null) check.refuse('organization', msg.imports.problem.organization(orgText), msg.imports.suggest.organization);
+    if (!orgText && organizationId === null) check.refuse('organization', msg.imports.problem.noOrganization, msg.imports.suggest.organization);
+    const input = check.schema(
+      memberFields,
+      {
+        name,
+        idNumber: idNumber ?? '',
+        workUnit: check.text('workUnit') || null,
+        position: check.text('position') || null,
+        rank: check.choice('rank', RANK_WORDS, null),
+        partyStatus: check.choice('partyStatus', PARTY_WORDS, '正式党员') ?? '正式党员',
+        phone: check.text('phone') || null,
+        joinedOn: check.parsed('joinedOn', parseDate(check.cell('joinedOn'))),
+        notes: check.text('notes') || null,
+      },
+    );
+    const label = name || msg.imports.rowLabel(row);
+    if (!input || idNumber === null || organizationId === null || check.problems.length) return refused(label, check);
+    const parsedId = parseIdNumber(input.idNumber, today(ctx));
+    const before = parsedId.ok ? (statement(ctx, 'SELECT * FROM members WHERE id_number = ?').get(parsedId.value.idNumber) as MemberDbRow | undefined) : undefined;
+    const cols = check.service(() => memberColumns(ctx, input, before?.id ?? 0));
+    if (!cols) return refused(label, check);
+    const firstRow = seen.get(cols.id_number);
+    if (firstRow !== undefined) {
+      check.refuse('idNumber', msg.imports.problem.repeatedInFile(firstRow), msg.imports.suggest.repeatedInFile);
+      return refused(label, check);
+    }
+    seen.set(cols.id_number, row);
+    if (!before) return { action: 'add', label, problems: [], apply: () => insert(ctx, cols, organizationId) };
+    const next = { ...cols, organization_id: organizationId };
+    if (COMPARED.every((c) => next[c] === before[c])) return { action: 'unchanged', label, problems: [], apply: null };
+    if (options.onExisting === 'skip') return { action: 'skip', label, problems: [], apply: null };
+    return { action: 'update', label, problems: [], apply: () => update(ctx, before, next) };
+  };
+}
+
+function refused(label: string, check: RowCheck): CheckedRow {
+  return { action: 'refused', label, problems: check.problems, apply: null };
+}
+
+type Columns = ReturnType<typeof memberColumns>;
+
+const INSERTED = ['name', 'gender', 'id_number', 'id_number_rev', 'birth_date', 'work_unit', 'position', 'rank', 'party_status', 'phone', 'phone_rev', 'joined_on', 'notes', 'name_initials', 'name_pinyin', 'organization_id', 'status', 'status_date', 'created_at', 'updated_at'] as const;
+const INSERT_SQL = `INSERT INTO members (${INSERTED.join(', ')}) VALUES (${INSERTED.map((c) => '@' + c).join(', ')})`;
+
+function insert(ctx: ServiceContext, cols: Columns, organizationId: number): void {
+  const at = nowIso(ctx);
+  const row = { ...cols, organization_id: organizationId, status: '在册' as const, status_date: null, created_at: at, updated_at: at };
+  const id = Number(statement(ctx, INSERT_SQL).run(row).lastInsertRowid);
+  const after = toMember({ ...row, id } as MemberDbRow);
+  recordAudit(ctx, { entity: 'member', entityId: id, action: 'create', summary: after.name, after });
+}
+
+function update(ctx: ServiceContext, before: MemberDbRow, next: Columns & { organization_id: number }): void {
+  const assignments = Object.keys(next).map((c) => `${c} = @${c}`);
+  const updatedAt = nowIso(ctx);
+  ctx.db.prepare(`UPDATE members SET ${assignments.join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...next, updated_at: updatedAt, id: before.id });
+  if (next.organization_id !== before.organization_id) followMemberOrganization(ctx, before.id, next.organization_id);
+  const after = toMember({ ...before, ...next, updated_at: updatedAt });
+  recordAudit(ctx, { entity: 'member', entityId: before.id, action: 'update', summary: after.name, before: toMember(before), after });
+}
