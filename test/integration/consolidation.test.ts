@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIGURE_KEYS } from '../../src/contract/consolidation.js';
+import { FIGURE_KEYS, type Figures } from '../../src/contract/consolidation.js';
 import { valueOf, type CallInput, type CallName, type CallOutput } from '../../src/contract/contract.js';
 import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { consolidatedAccounts } from '../../src/services/consolidation.js';
-import { inspectWorkbook, type InspectedSheet } from '../support/excel.js';
+import { sumFigures } from '../../src/domain/figures.js';
+import { inspectWorkbook, summaryTable } from '../support/excel.js';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-consolidation-'));
@@ -39,18 +40,14 @@ async function onLedger<T>(dir: string, fn: (call: <N extends CallName>(name: N,
 
 const stats = (dir: string) => run('stats', '--json', '--data-dir', dir).out;
 
-/** 统计表 rows (name → the 15 figures) as openpyxl reads the cached values, 合计 included. */
-function summaryRows(sheet: InspectedSheet): Map<string, number[]> {
-  const at = (ref: string) => sheet.cells.find((c) => c.ref === ref);
-  const header = sheet.cells.find((c) => c.value === '序号')!;
-  const rows = new Map<string, number[]>();
-  const first = Number(header.ref.slice(1)) + 1;
-  for (let r = first; at(`A${r}`); r++) {
-    const name = String(at(`B${r}`)?.value ?? at(`A${r}`)!.value);
-    const figures = 'CDEFGHIJKLMNOPQ'.split('').map((col) => Number(at(`${col}${r}`)?.cached ?? at(`${col}${r}`)?.value));
-    rows.set(name === '合计' || at(`A${r}`)!.value === '合计' ? '合计' : name, figures);
-  }
-  return rows;
+/** A row of figures as the 统计表 labels its columns, so a mismatch names the column. */
+const labelled = (labels: string[], values: readonly unknown[]) => Object.fromEntries(labels.map((l, i) => [l, values[i]]));
+
+/** The sub-unit's own 统计表 read with openpyxl: its figure columns' labels and each row (合计 included) by them. */
+function ownSummary(file: string) {
+  const table = summaryTable(inspectWorkbook(file)[0]!);
+  const labels = table.labels.slice(0, FIGURE_KEYS.length);
+  return { labels, rows: new Map(table.rows.map((r) => [r.name, labelled(labels, r.values)])) };
 }
 
 const PERIOD = '2026年度';
@@ -89,18 +86,24 @@ describe('consolidation upward', () => {
 
     // The sub-unit's own 统计表, read with openpyxl, against what the county stored for it.
     expect(run('report', 'summary', '--data-dir', sub, '--out', file('sub-summary.xlsx')).code).toBe(0);
-    const own = summaryRows(inspectWorkbook(file('sub-summary.xlsx'))[0]!);
+    const own = ownSummary(file('sub-summary.xlsx'));
+    // The 统计表's figure columns are exactly the consolidated figures, in order.
+    expect(own.labels).toHaveLength(FIGURE_KEYS.length);
+    expect(own.labels.slice(0, 3)).toEqual(['党员（人）/在册党员', '党员（人）/登记有网络账号的党员', '网络账号（个）/账号总数']);
+    expect(own.labels.at(-1)).toBe('备案（个）/备案率');
+    const asRow = (f: Figures) => labelled(own.labels, FIGURE_KEYS.map((k) => f[k]));
     const { rows, byOrganization, accounts } = await onLedger(county, (call, ledger) => ({
       ...call('consolidation.rows', { period: PERIOD }),
       accounts: [...consolidatedAccounts(ledger.ctx, { period: PERIOD })],
     }));
     expect(byOrganization).toHaveLength(1);
-    expect(FIGURE_KEYS.map((k) => byOrganization[0]!.figures[k])).toEqual(own.get('合计'));
+    expect(asRow(byOrganization[0]!.figures)).toEqual(own.rows.get('合计'));
     expect(byOrganization[0]!.figures.accounts).toBeGreaterThan(100);
     // Branch by branch: the sender's direct children with their subtrees, as its 统计表 buckets them.
-    for (const branch of rows.filter((r) => r.depth === 1)) {
-      const sum = FIGURE_KEYS.map((k) => rows.filter((r) => r.relativeCode.startsWith(branch.relativeCode)).reduce((n, r) => n + r.figures[k], 0));
-      expect(sum).toEqual(own.get(branch.fullName));
+    const branches = rows.filter((r) => r.depth === 1);
+    expect(branches.map((b) => b.fullName)).toEqual([...own.rows.keys()].filter((name) => name !== '合计' && !name.endsWith('（本级）')));
+    for (const branch of branches) {
+      expect(asRow(sumFigures(rows.filter((r) => r.relativeCode.startsWith(branch.relativeCode)).map((r) => r.figures)))).toEqual(own.rows.get(branch.fullName));
     }
     expect(rows.every((r) => r.sourceName === subRootName && r.mappedOrganizationId === mappedId)).toBe(true);
     // The 明细表 side: every account the package sent, with its source and its organization's name.
@@ -110,13 +113,17 @@ describe('consolidation upward', () => {
 
     const dashboard = await onLedger(sub, (call) => call('dashboard.summary', {}));
     const figures = byOrganization[0]!.figures;
-    expect([figures.reportDue, figures.reportDone, figures.recordDue, figures.recordDone, figures.pending]).toEqual([
+    expect([figures.reportNeeded, figures.reportFiled, figures.reportChanged, figures.reportOverdue, figures.recordNeeded, figures.recordFiled, figures.recordPending]).toEqual([
       dashboard.report.needed,
-      dashboard.report.filed + dashboard.report.changed,
+      dashboard.report.filed,
+      dashboard.report.changed,
+      dashboard.report.overdue,
       dashboard.record.needed,
-      dashboard.record.filed + dashboard.record.changed,
-      dashboard.report.pending + dashboard.record.pending,
+      dashboard.record.filed,
+      dashboard.record.pending,
     ]);
+    // Counted, not all zero: the demo has overdue filings and changes not yet refiled.
+    expect(figures.reportOverdue + figures.recordOverdue).toBeGreaterThan(0);
   }, 120_000);
 
   it('replaces the older package only after confirmation, keeps it as history, and tells exactly what changed', async () => {
