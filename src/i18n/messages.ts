@@ -155,6 +155,8 @@ export const msg = {
     rowSource: (source: string, period: string) => `数据包：${source}，${period}`,
     /** 来源 of a row counted from this register itself, in a report that also holds packages. */
     ownSource: '本台账',
+    /** After the period in the subtitle of a 统计表/明细表 that includes the sub-units' packages. */
+    reportIncludes: (period: string) => `（含下级${period}上报数据包）`,
   },
   consolidationCli: {
     noFile: (file: string) => `找不到文件“${file}”，请核对路径。`,

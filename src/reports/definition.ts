@@ -100,6 +100,11 @@ export function periodLine(scope: ReportScope): string {
   return scope.from === EARLIEST ? `截至${chineseDate(scope.to)}` : `统计期间：${chineseDate(scope.from)}至${chineseDate(scope.to)}`;
 }
 
+/** The subtitle of a report that can hold sub-units' packages (统计表, 明细表): the period, and which packages. */
+export function consolidatedPeriodLine(scope: ReportScope): string {
+  return scope.consolidatedPeriod === undefined ? periodLine(scope) : `${periodLine(scope)}${msg.consolidation.reportIncludes(scope.consolidatedPeriod)}`;
+}
+
 /** A report line from selected columns (an absent column is an empty cell). */
 export function line(values: (CellValue | undefined)[], group?: string): ReportLine {
   return { values: values.map((v) => v ?? null), group };

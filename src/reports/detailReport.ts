@@ -11,7 +11,7 @@ import { msg } from '../i18n/messages.js';
 import { consolidatedAccountCount, consolidatedAccounts, type ConsolidatedAccount } from '../services/consolidation.js';
 import type { ServiceContext } from '../services/context.js';
 import { LISTING_SQL } from '../services/figures.js';
-import { periodLine, type ReportDefinition, type ReportLine, type ReportScope } from './definition.js';
+import { consolidatedPeriodLine, type ReportDefinition, type ReportLine, type ReportScope } from './definition.js';
 import { detailColumns, type DetailRow } from './detailColumns.js';
 
 const FROM = (listing: DetailListing) => `FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
@@ -71,7 +71,7 @@ export const detailReport: ReportDefinition = {
       {
         name: '明细表',
         title: `${this.title}${LISTING_TITLE[scope.listing]}`,
-        subtitle: periodLine(scope),
+        subtitle: consolidatedPeriodLine(scope),
         columns: columns.map((c) => c.spec),
         count: () => own() + (period === undefined ? 0 : consolidatedAccountCount(ctx, selectionOf(scope, period))),
         rows: (limit) => lines(ctx, scope, limit),

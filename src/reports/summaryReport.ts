@@ -4,16 +4,16 @@
  * 首页 counts, as of the period's end. The columns are the one definition's figures (FIGURE_KEYS), so a row
  * counted from a sub-unit's 上报数据包 prints the same way: with a consolidated period, each package's rows (as
  * its sender's own 统计表 shows them) follow the row of the organization it maps into, with their 来源, and 合计
- * includes them.
+ * includes them; the 按平台 sheet counts the packages' accounts with the register's.
  */
 import { ACCOUNT_CATEGORIES, addGroup, emptyFigureCounts, FIGURE_KEYS, figuresOf, RATE_KEYS, sumFigures, type FigureCounts, type FigureKey, type Figures } from '../domain/figures.js';
 import { groupBy } from '../domain/groupBy.js';
 import { msg } from '../i18n/messages.js';
-import { submissionFigures, type SubmissionFigures } from '../services/consolidation.js';
+import { submissionFigures, submissionPlatformFigures, type SubmissionFigures } from '../services/consolidation.js';
 import type { ServiceContext } from '../services/context.js';
 import { accountGroups, memberFigures } from '../services/figures.js';
 import { branchOf } from '../services/treePath.js';
-import { periodLine, type ReportDefinition, type ReportLine, type ReportScope, type SheetDefinition } from './definition.js';
+import { consolidatedPeriodLine, type ReportDefinition, type ReportLine, type ReportScope, type SheetDefinition } from './definition.js';
 import { columnLetter, formula, type CellValue, type ColumnSpec } from './style.js';
 
 const RATE = '0.0%';
@@ -62,7 +62,7 @@ function sheetOf(name: string, title: string, scope: ReportScope, nameHeader: st
   return {
     name,
     title,
-    subtitle: periodLine(scope),
+    subtitle: consolidatedPeriodLine(scope),
     columns,
     count: () => all().length,
     rows: (limit) => all().slice(0, limit),
@@ -117,14 +117,22 @@ function byOrganization(ctx: ServiceContext, scope: ReportScope): Row[] {
   return [...children.flatMap((o, i) => [rows[i]!, ...(after.get(o.id) ?? [])]), ...rows.slice(children.length), ...(after.get(scope.organization.id) ?? [])];
 }
 
+/** Per platform: the register's accounts, and with a consolidated period the packages' too (so 合计 agrees with the 统计表's). */
 function byPlatform(ctx: ServiceContext, scope: ReportScope): Row[] {
   const groups = groupBy(accountGroups(ctx, { orgIds: scope.subtree, day: scope.asOf }), (g) => g.platform);
-  return [...groups.entries()]
-    .map(([platform, list]) => {
-      const counts = emptyFigureCounts();
-      for (const g of list) addGroup(counts, g);
-      return { name: platform, figures: figuresOf(counts) };
-    })
+  const figures = new Map<string, Figures[]>();
+  for (const [platform, list] of groups) {
+    const counts = emptyFigureCounts();
+    for (const g of list) addGroup(counts, g);
+    figures.set(platform, [figuresOf(counts)]);
+  }
+  if (scope.consolidatedPeriod !== undefined) {
+    for (const [platform, f] of submissionPlatformFigures(ctx, { period: scope.consolidatedPeriod, organizationId: scope.organization.id })) {
+      figures.set(platform, [...(figures.get(platform) ?? []), f]);
+    }
+  }
+  return [...figures.entries()]
+    .map(([platform, list]) => ({ name: platform, figures: sumFigures(list) }))
     .filter((r) => r.figures.accounts > 0)
     .sort((a, b) => b.figures.accounts - a.figures.accounts || a.name.localeCompare(b.name, 'zh-CN'));
 }

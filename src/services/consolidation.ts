@@ -4,7 +4,7 @@
  * maps to, with the sender named as the source of each row.
  */
 import type { ConsolidatedRow, ConsolidatedRows, Figures, MissingList } from '../contract/consolidation.js';
-import { accountGroup, addGroup, emptyFigureCounts, figuresOf, sumFigures, type DetailListing } from '../domain/figures.js';
+import { accountGroup, addGroup, emptyFigureCounts, figuresOf, sumFigures, type DetailListing, type FigureCounts } from '../domain/figures.js';
 import type { ServiceContext } from './context.js';
 import { LISTING_SQL } from './figures.js';
 import { findOrganizationRow, subtreeOrganizationIds } from './organizations.js';
@@ -154,4 +154,21 @@ export function consolidatedAccounts(ctx: ServiceContext, input: ConsolidatedSel
 
 export function consolidatedAccountCount(ctx: ServiceContext, input: ConsolidatedSelection): number {
   return (ctx.db.prepare(`SELECT count(*) AS n ${CONSOLIDATED_FROM(input.listing)}`).get(bindOf(ctx, input)) as { n: number }).n;
+}
+
+/** The same accounts per platform, counted as the 统计表's 按平台 sheet counts the register's (no member columns). */
+export function submissionPlatformFigures(ctx: ServiceContext, input: { period: string; organizationId?: number }): Map<string, Figures> {
+  const counts = new Map<string, FigureCounts>();
+  const rows = ctx.db
+    .prepare(
+      `SELECT a.platform, a.required_filing AS requiredFiling, a.filing_state AS filingState, a.capacity, a.kind, a.region, a.due_on AS dueOn,
+              coalesce(s.as_of, s.period_to) AS asOf
+       ${CONSOLIDATED_FROM(undefined)}`,
+    )
+    .iterate(bindOf(ctx, input)) as Iterable<Parameters<typeof accountGroup>[0] & { platform: string; asOf: string }>;
+  for (const a of rows) {
+    if (!counts.has(a.platform)) counts.set(a.platform, emptyFigureCounts());
+    addGroup(counts.get(a.platform)!, accountGroup(a, a.asOf));
+  }
+  return new Map([...counts].map(([platform, c]) => [platform, figuresOf(c)]));
 }

@@ -50,6 +50,23 @@ function ownSummary(file: string) {
   return { labels, rows: new Map(table.rows.map((r) => [r.name, labelled(labels, r.values)])) };
 }
 
+/** A 明细表's headers and data rows (序号 a number), and the count on its 合计 row, as openpyxl reads them. */
+function detailRows(path_: string) {
+  const sheet = inspectWorkbook(path_)[0]!;
+  const at = new Map(sheet.cells.map((c) => [c.ref, c]));
+  const headerRow = Number(sheet.cells.find((c) => c.value === '序号')!.ref.slice(1));
+  const columns = sheet.cells.filter((c) => Number(c.ref.replace(/^[A-Z]+/, '')) === headerRow).map((c) => c.ref.replace(/\d+$/, ''));
+  const rows: (string | number | null)[][] = [];
+  let tally: unknown = null;
+  for (let r = headerRow + 1; r <= sheet.maxRow; r++) {
+    // The count of 合计 is a SUBTOTAL formula: its cached value.
+    if (at.get(`A${r}`)?.value === '合计') tally = Number(sheet.cells.find((c) => c.type === 'f' && Number(c.ref.replace(/^[A-Z]+/, '')) === r)!.cached);
+    if (typeof at.get(`A${r}`)?.value !== 'number') continue;
+    rows.push(columns.map((col) => at.get(`${col}${r}`)?.value ?? null));
+  }
+  return { headers: columns.map((col) => String(at.get(`${col}${headerRow}`)!.value)), rows, tally };
+}
+
 const PERIOD = '2026年度';
 let subRootName = '';
 let mappedId = 0;
@@ -124,6 +141,50 @@ describe('consolidation upward', () => {
     ]);
     // Counted, not all zero: the demo has overdue filings and changes not yet refiled.
     expect(figures.reportOverdue + figures.recordOverdue).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('prints the county’s 统计表 and 明细表 with the package: the sub-unit’s rows as its own 统计表 has them, its accounts with their source', async () => {
+    const source = `数据包：${subRootName}，${PERIOD}`;
+    const own = ownSummary(file('sub-summary.xlsx'));
+    expect(run('report', 'summary', '--data-dir', county, '--out', file('county-alone.xlsx')).code).toBe(0);
+    expect(run('report', 'summary', '--data-dir', county, '--with-submissions', PERIOD, '--out', file('county-summary.xlsx')).code).toBe(0);
+    const alone = summaryTable(inspectWorkbook(file('county-alone.xlsx'))[0]!);
+    const [summarySheet, platformSheet] = inspectWorkbook(file('county-summary.xlsx'));
+    const table = summaryTable(summarySheet!);
+    expect(table.labels).toEqual([...own.labels, '来源']);
+    const sourceOf = (r: { values: unknown[] }) => r.values.at(-1);
+    // The sub-unit's rows, in its own order, right after the county's row of the organization it maps to.
+    const at = table.rows.findIndex((r) => r.name === subRootName && sourceOf(r) === '本台账');
+    const fromPackage = table.rows.filter((r) => sourceOf(r) === source);
+    expect(table.rows.slice(at + 1, at + 1 + fromPackage.length)).toEqual(fromPackage);
+    expect(fromPackage.map((r) => r.name)).toEqual([...own.rows.keys()].filter((n) => n !== '合计'));
+    for (const r of fromPackage) expect(labelled(own.labels, r.values)).toEqual(own.rows.get(r.name));
+    // The county's own rows are as without the package; 合计 adds the sub-unit's 合计 to the county's own.
+    expect(table.rows.filter((r) => sourceOf(r) === '本台账').map((r) => [r.name, r.values.slice(0, -1)])).toEqual(alone.rows.filter((r) => r.name !== '合计').map((r) => [r.name, r.values]));
+    const total = labelled(own.labels, table.rows.at(-1)!.values);
+    const countyTotal = labelled(own.labels, alone.rows.at(-1)!.values);
+    const subTotal = own.rows.get('合计')!;
+    for (const label of own.labels.filter((l) => !l.endsWith('率'))) expect(total[label], label).toBe((countyTotal[label] as number) + (subTotal[label] as number));
+    expect(total['报告（个）/报告率']).toBeCloseTo((total['报告（个）/已报告'] as number) / (total['报告（个）/应报告'] as number), 12);
+    expect(subTotal['网络账号（个）/账号总数']).toBeGreaterThan(100);
+    // 按平台 counts the package's accounts too: its 合计 is the 统计表's, column by column.
+    const platforms = summaryTable(platformSheet!);
+    const platformTotal = labelled(platforms.labels, platforms.rows.at(-1)!.values);
+    expect(platformTotal).toEqual(Object.fromEntries(platforms.labels.map((l) => [l, total[l]])));
+
+    // 明细表: the sub-unit's accounts needing 报告/备案, each row as the sub-unit's own 明细表 prints it, plus its source.
+    expect(run('report', 'detail', '--data-dir', sub, '--out', file('sub-detail.xlsx')).code).toBe(0);
+    expect(run('report', 'detail', '--data-dir', county, '--with-submissions', PERIOD, '--out', file('county-detail.xlsx')).code).toBe(0);
+    const ownDetail = detailRows(file('sub-detail.xlsx'));
+    const countyDetail = detailRows(file('county-detail.xlsx'));
+    expect(countyDetail.headers).toEqual([...ownDetail.headers, '来源']);
+    const packaged = countyDetail.rows.filter((r) => r.at(-1) === source);
+    expect(packaged.length).toBe(ownDetail.rows.length);
+    expect(packaged.length).toBe((subTotal['报告（个）/应报告'] as number) + (subTotal['备案（个）/应备案'] as number));
+    const withoutIndex = (rows: (string | number | null)[][]) => rows.map((r) => JSON.stringify(r.slice(1))).sort();
+    expect(withoutIndex(packaged.map((r) => r.slice(0, -1)))).toEqual(withoutIndex(ownDetail.rows));
+    expect(countyDetail.rows.filter((r) => r.at(-1) === '本台账').length).toBe(countyDetail.rows.length - packaged.length);
+    expect(countyDetail.tally).toBe(countyDetail.rows.length);
   }, 120_000);
 
   it('replaces the older package only after confirmation, keeps it as history, and tells exactly what changed', async () => {
