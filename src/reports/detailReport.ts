@@ -2,7 +2,8 @@
  * 明细表: one row per account, grouped by organization (named once, on its 小计 row); streamed, for 300k rows
  * and more. By default the accounts that need 报告 or 备案 and are not 已注销 — exactly the accounts the 统计表
  * counts in 应报告 + 应备案 — or every open account, or the closed ones. With a consolidated period, the
- * sub-units' packages follow the register's own accounts, by the same listing, each row with its 来源.
+ * sub-units' packages follow the register's own accounts of the organization each maps into, by the same listing,
+ * each row with its 来源.
  */
 import { filingStateLabel, OVERDUE_LABEL, type DetailListing } from '../domain/figures.js';
 import { isOverdue } from '../domain/filingRules.js';
@@ -17,7 +18,7 @@ import { detailColumns, type DetailRow } from './detailColumns.js';
 const FROM = (listing: DetailListing) => `FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
   WHERE a.organization_id IN (SELECT value FROM json_each(@subtree)) AND ${LISTING_SQL[listing]}`;
 
-const SELECT = (listing: DetailListing) => `SELECT a.id, m.name, m.id_number, m.position, o.full_name AS org, a.platform, a.region, a.display_name, a.account_ref,
+const SELECT = (listing: DetailListing) => `SELECT a.id, m.name, m.id_number, m.position, o.full_name AS org, o.code AS org_code, a.platform, a.region, a.display_name, a.account_ref,
     a.capacity, a.kind, a.opened_on, a.audience, a.administrator, a.required_filing, a.filing_state, a.due_on, a.closed_on, a.closed_reason,
     (SELECT reviewed_on FROM filings f WHERE f.account_id = a.id AND f.state = '已登记' ORDER BY f.id DESC LIMIT 1) AS registered_on,
     (SELECT opinion FROM filings f WHERE f.account_id = a.id ORDER BY f.id DESC LIMIT 1) AS opinion
@@ -48,13 +49,29 @@ function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Genera
     const row = { ...r, index: ++n, source, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, asOf) };
     return { group, values: columns.map((c) => c.value(row)) };
   };
-  for (const r of statement.iterate({ subtree: scope.subtree, from: scope.from }) as Iterable<DetailRow>) yield line(r, scope.asOf, msg.consolidation.ownSource, r.org);
   const period = scope.consolidatedPeriod;
-  if (period === undefined || (limit !== undefined && n >= limit)) return;
-  for (const a of consolidatedAccounts(ctx, selectionOf(scope, period), limit === undefined ? undefined : limit - n)) {
-    const source = msg.consolidation.rowSource(a.sourceName, period);
-    // Grouped apart from our own organizations, even one of the same name.
-    yield line(packageRow(a), a.asOf, source, `${a.organizationName}（${source}）`);
+  const packages = (period === undefined ? [] : consolidatedAccounts(ctx, selectionOf(scope, period), limit))[Symbol.iterator]();
+  let next = packages.next();
+  const full = () => limit !== undefined && n >= limit;
+  /** A package's rows follow ours of the organization it maps into and of its subtree (both streams in code order). */
+  function* packagesBefore(code: string | null): Generator<ReportLine> {
+    while (!next.done && !full() && (code === null || (next.value.mappedCode < code && !code.startsWith(next.value.mappedCode)))) {
+      const a = next.value;
+      const source = msg.consolidation.rowSource(a.sourceName, period!);
+      // Grouped apart from our own organizations, even one of the same name.
+      yield line(packageRow(a), a.asOf, source, `${a.organizationName}（${source}）`);
+      next = packages.next();
+    }
+  }
+  try {
+    for (const r of statement.iterate({ subtree: scope.subtree, from: scope.from }) as Iterable<DetailRow & { org_code: string }>) {
+      yield* packagesBefore(r.org_code);
+      if (full()) return;
+      yield line(r, scope.asOf, msg.consolidation.ownSource, r.org);
+    }
+    yield* packagesBefore(null);
+  } finally {
+    packages.return?.();
   }
 }
 

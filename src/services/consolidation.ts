@@ -94,6 +94,8 @@ export interface ConsolidatedAccount {
   ref: number;
   sourceName: string;
   mappedOrganizationId: number;
+  /** The code of the organization it maps into, in our register (rows come in this order). */
+  mappedCode: string;
   relativeCode: string;
   organizationName: string;
   ownerName: string | null;
@@ -142,13 +144,14 @@ const bindOf = (ctx: ServiceContext, input: ConsolidatedSelection) => ({
 
 /** The accounts of the period's current submissions mapped into the organization's subtree, streamed for a report. */
 export function consolidatedAccounts(ctx: ServiceContext, input: ConsolidatedSelection, limit?: number): Iterable<ConsolidatedAccount> {
-  const sql = `SELECT s.id AS submissionId, a.ref, s.source_full_name AS sourceName, s.organization_id AS mappedOrganizationId, a.relative_code AS relativeCode,
+  const sql = `SELECT s.id AS submissionId, a.ref, s.source_full_name AS sourceName, s.organization_id AS mappedOrganizationId, o.code AS mappedCode,
+         a.relative_code AS relativeCode,
          so.full_name AS organizationName, a.owner_name AS ownerName, a.owner_id_number AS ownerIdNumber, a.owner_position AS ownerPosition,
          a.platform, a.region, a.capacity, a.kind, a.display_name AS displayName, a.account_ref AS accountRef, a.opened_on AS openedOn,
          a.audience, a.administrator, a.status, a.closed_on AS closedOn, a.required_filing AS requiredFiling, a.filing_state AS filingState,
          a.due_on AS dueOn, coalesce(s.as_of, s.period_to) AS asOf, a.filing_type AS filingType, a.filed_on AS filedOn, a.opinion
     ${CONSOLIDATED_FROM(input.listing)}
-    ORDER BY o.sort_order, o.id, s.id, a.relative_code, a.ref`;
+    ORDER BY o.code, s.id, a.relative_code, a.ref`;
   return ctx.db.prepare(limit === undefined ? sql : `${sql} LIMIT ${Math.floor(limit)}`).iterate(bindOf(ctx, input)) as Iterable<ConsolidatedAccount>;
 }
 
