@@ -37,6 +37,8 @@ export function ReportsPage() {
   const [campaignId, setCampaignId] = useState<number | undefined>();
   const [listing, setListing] = useState<DetailListing>('needed');
   const [reportDate, setReportDate] = useState<string | undefined>();
+  const [consolidatedPeriod, setConsolidatedPeriod] = useState<string | undefined>();
+  const consolidates = kind === 'summary' || kind === 'detail';
   const [packaging, setPackaging] = useState(false);
   const [period, setPeriod] = useState(() => t.report.defaultPeriod(new Date().getFullYear()));
   const params = {
@@ -46,9 +48,11 @@ export function ReportsPage() {
     campaignId: kind === 'campaign' ? campaignId : undefined,
     listing: kind === 'detail' ? listing : undefined,
     reportDate,
+    consolidatedPeriod: consolidates ? consolidatedPeriod : undefined,
   };
   const preview = useCall('reports.preview', { kind, ...params });
   const campaigns = useCall('campaigns.list', {});
+  const submissions = useCall('consolidation.list', {});
   const exporter = useExport();
   const p = preview.data;
   const first = p?.sheets[0];
@@ -84,6 +88,21 @@ export function ReportsPage() {
               data-testid="report-listing"
             />
           </>
+        )}
+        {consolidates && (submissions.data?.periods.length ?? 0) > 0 && (
+          // Label and choice wrap together when the toolbar is narrow.
+          <Space size={8}>
+            <span title={t.reportOptions.consolidatedHint}>{t.reportOptions.consolidated}</span>
+            <Select
+              allowClear
+              style={{ width: 170 }}
+              placeholder={t.reportOptions.consolidatedNone}
+              value={consolidatedPeriod}
+              onChange={setConsolidatedPeriod}
+              options={submissions.data!.periods.map((period) => ({ value: period, label: period }))}
+              data-testid="report-consolidated"
+            />
+          </Space>
         )}
         <span title={t.reportOptions.reportDateHint}>{t.reportOptions.reportDate}</span>
         <DatePicker

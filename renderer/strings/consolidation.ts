@@ -35,7 +35,8 @@ export const consolidationStrings = {
     size: '文件大小',
     totals: '数据包合计',
     totalsValue: (f: Record<string, number>) =>
-      `在册党员 ${f.members}，账号 ${f.accounts}；应报告 ${f.reportDue}（已报告 ${f.reportDone}），应备案 ${f.recordDue}（已备案 ${f.recordDone}），待审核 ${f.pending}，未报备 ${f.notFiled}`,
+      `在册党员 ${f.members}，账号 ${f.accounts}；应报告 ${f.reportNeeded}（已报告 ${f.reportFiled}，待审核 ${f.reportPending}，未报备 ${f.reportNotFiled}），` +
+      `应备案 ${f.recordNeeded}（已备案 ${f.recordFiled}，待审核 ${f.recordPending}，未报备 ${f.recordNotFiled}）`,
     mapping: '对应本台账的党组织',
     mappingHelp: '不按组织代码对应（各台账的代码互不相干）。确认后会记住，下次同一来源的数据包自动对应。',
     basis: { remembered: '上次已确认', partyCode: '党组织代码相同', fullName: '全称相同' } as Record<string, string>,

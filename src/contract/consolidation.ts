@@ -3,6 +3,7 @@
  * listed, compared with the previous one, and chased (催报) when missing. Format: resources/upward-package-format.md.
  */
 import { z } from 'zod';
+import type { Figures } from '../domain/figures.js';
 import { msg } from '../i18n/messages.js';
 import { change, cleanString, id, query, text } from './common.js';
 import { schemaWords as words } from '../i18n/schemaWords.js';
@@ -38,25 +39,8 @@ export const missingQuery = z.object({
 
 export const consolidatedQuery = z.object({ period, organizationId: id.optional() });
 
-/** The 统计表 figures of one organization, in the 统计表's column order from 在册党员 on. */
-export const FIGURE_KEYS = [
-  'members',
-  'declared',
-  'accounts',
-  'official',
-  'personal',
-  'publicAccounts',
-  'groups',
-  'overseas',
-  'reportDue',
-  'reportDone',
-  'recordDue',
-  'recordDone',
-  'pending',
-  'correction',
-  'notFiled',
-] as const;
-export type Figures = Record<(typeof FIGURE_KEYS)[number], number>;
+/** The 统计表 figures of one organization, keyed in the 统计表's column order (the one definition's keys). */
+export { FIGURE_KEYS, type Figures } from '../domain/figures.js';
 
 export interface PackageSource {
   /** The sender's root code in its own register: shown, never used to match. */
@@ -69,6 +53,8 @@ export interface PackagePeriod {
   label: string;
   from: string;
   to: string;
+  /** The day the sender's figures are as of (its period's end, or the day it wrote the package). */
+  asOf: string;
 }
 
 export interface Submission {

@@ -20,6 +20,8 @@ export const reportParams = z.object({
   reportDate: isoDate.optional(),
   /** 明细表: accounts needing 报告/备案 (default), every open account, or the closed ones. */
   listing: z.enum(DETAIL_LISTINGS, { error: words.reports.listingError }).optional(),
+  /** 统计表 and 明细表: also the sub-units' 上报数据包 received for this period (汇总上报), with each row's source. */
+  consolidatedPeriod: text(words.reports.consolidatedPeriod, 40).optional(),
 });
 
 export const reportPreview = reportParams.extend({ kind: z.enum(REPORT_KINDS, { error: words.reports.kindError }) });

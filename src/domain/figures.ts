@@ -4,7 +4,8 @@
  * through these functions, so their figures agree by construction (and test/integration/figures.test.ts
  * checks that they do).
  */
-import type { AccountKind, Capacity, FilingState, RequiredFiling } from './vocabulary.js';
+import { isOverdue } from './filingRules.js';
+import type { AccountKind, Capacity, FilingState, Region, RequiredFiling } from './vocabulary.js';
 
 /** Where an account needing a filing stands; the five parts add up to 应报告/应备案 (closed accounts are out). */
 export interface FilingCounts {
@@ -74,3 +75,90 @@ export function filingStateLabel(state: FilingState, required: RequiredFiling): 
 
 /** The 逾期未报 label beside a state, when the filing is past its due day. */
 export const OVERDUE_LABEL = '逾期未报';
+
+/**
+ * The 统计表's figure columns, in its order: a row of figures prints as a 统计表 row, whatever it was counted
+ * from (the register's account groups, or a sub-unit's 上报数据包). Rates are 已…/应… of the same row.
+ */
+export const FIGURE_KEYS = [
+  'members', 'withAccounts', 'accounts', 'official', 'personalPublic', 'personalGroups', 'personalOther', 'overseas',
+  'reportNeeded', 'reportFiled', 'reportPending', 'reportCorrection', 'reportChanged', 'reportNotFiled', 'reportOverdue', 'reportRate',
+  'recordNeeded', 'recordFiled', 'recordPending', 'recordCorrection', 'recordChanged', 'recordNotFiled', 'recordOverdue', 'recordRate',
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+export type Figures = Record<FigureKey, number>;
+
+/** The rate columns and the two counts each is computed from: never summed, always recomputed. */
+export const RATE_KEYS: Partial<Record<FigureKey, readonly [needed: FigureKey, filed: FigureKey]>> = {
+  reportRate: ['reportNeeded', 'reportFiled'],
+  recordRate: ['recordNeeded', 'recordFiled'],
+};
+
+/** Accounts sharing everything a figure splits on (n of them, `overdue` of which are 未报备 past due). */
+export interface FigureGroup {
+  required: RequiredFiling;
+  state: FilingState;
+  category: AccountCategory;
+  region: Region;
+  n: number;
+  overdue: number;
+}
+
+/** What one 统计表 row is counted into. */
+export interface FigureCounts {
+  /** 在册 members. */
+  members: number;
+  /** 在册 members holding an account not 已注销 (登记有网络账号的党员). */
+  withAccounts: number;
+  /** Accounts not 已注销, by category and 境外. */
+  categories: Record<AccountCategory, number>;
+  overseas: number;
+  report: FilingCounts;
+  record: FilingCounts;
+}
+
+export const emptyFigureCounts = (): FigureCounts => ({
+  members: 0,
+  withAccounts: 0,
+  categories: Object.fromEntries(ACCOUNT_CATEGORIES.map((c) => [c, 0])) as Record<AccountCategory, number>,
+  overseas: 0,
+  report: emptyFilingCounts(),
+  record: emptyFilingCounts(),
+});
+
+/** Whether a member counts in 在册党员 (and, holding an open account, in 登记有网络账号的党员). */
+export const isCountedMember = (status: string): boolean => status === '在册';
+
+/** Adds accounts to a row: 已注销 ones leave the account columns, and count in 报告/备案 only as closed. */
+export function addGroup(counts: FigureCounts, g: FigureGroup): void {
+  if (g.state !== '已注销') {
+    counts.categories[g.category] += g.n;
+    if (g.region === '境外') counts.overseas += g.n;
+  }
+  if (g.required !== '无') addToCounts(g.required === '报告' ? counts.report : counts.record, g.state, g.n, g.overdue);
+}
+
+/** One account as a group of one, counted as of `asOf` (a package's accounts, one by one). */
+export function accountGroup(a: { requiredFiling: RequiredFiling; filingState: FilingState; capacity: Capacity; kind: AccountKind; region: Region; dueOn: string | null }, asOf: string): FigureGroup {
+  const overdue = isOverdue(a.filingState, a.dueOn, asOf) ? 1 : 0;
+  return { required: a.requiredFiling, state: a.filingState, category: accountCategory(a.capacity, a.kind), region: a.region, n: 1, overdue };
+}
+
+const filingFigures = (c: FilingCounts): number[] => [c.needed, c.filed, c.pending, c.correction, c.changed, c.notFiled, c.overdue, filedRate(c)];
+
+/** A row's figures, keyed in FIGURE_KEYS order (账号总数 is the sum of the categories). */
+export function figuresOf(c: FigureCounts): Figures {
+  const categories = ACCOUNT_CATEGORIES.map((k) => c.categories[k]);
+  const values = [c.members, c.withAccounts, categories.reduce((a, b) => a + b, 0), ...categories, c.overseas, ...filingFigures(c.report), ...filingFigures(c.record)];
+  return Object.fromEntries(FIGURE_KEYS.map((k, i) => [k, values[i]])) as Figures;
+}
+
+/** The figures of several rows together: counts summed, rates recomputed from the sums. */
+export function sumFigures(rows: Iterable<Figures>): Figures {
+  const total = Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as Figures;
+  for (const r of rows) for (const k of FIGURE_KEYS) if (!RATE_KEYS[k]) total[k] += r[k];
+  for (const [rate, [needed, filed]] of Object.entries(RATE_KEYS) as [FigureKey, [FigureKey, FigureKey]][]) {
+    total[rate] = filedRate({ needed: total[needed], filed: total[filed] });
+  }
+  return total;
+}

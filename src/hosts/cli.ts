@@ -34,6 +34,7 @@ const OPTIONS = {
   to: { type: 'string' },
   campaign: { type: 'string' },
   listing: { type: 'string' },
+  'with-submissions': { type: 'string' },
   date: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
@@ -195,7 +196,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const scope = { organizationId, from: values.from, to: values.to, outPath: path.resolve(values.out!) };
         const input =
           command === 'report'
-            ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined, listing: values.listing, reportDate: values.date }
+            ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined, listing: values.listing, reportDate: values.date, consolidatedPeriod: values['with-submissions'] }
             : { type: 'package', period: values.period, ...scope };
         io.out(await exportFile(ledger, input));
         break;

@@ -151,6 +151,12 @@ export const msg = {
     notFound: '找不到这份上报数据，可能已被其他操作更改，请刷新后重试。',
     periodRequired: '请填写期间名称（如：2026年度）。',
     reminderTitle: '下级数据包催报名单',
+    /** 来源 of a consolidated report row: which sub-unit's package, for which period. */
+    rowSource: (source: string, period: string) => `数据包：${source}，${period}`,
+    /** 来源 of a row counted from this register itself, in a report that also holds packages. */
+    ownSource: '本台账',
+    /** After the period in the subtitle of a 统计表/明细表 that includes the sub-units' packages. */
+    reportIncludes: (period: string) => `（含下级${period}上报数据包）`,
   },
   consolidationCli: {
     noFile: (file: string) => `找不到文件“${file}”，请核对路径。`,
@@ -295,8 +301,10 @@ export const msg = {
   orgs [--json]            列出党组织树
   stats --json             各数据表的行数，及各报备状态的账号数
   report <报表> --out 文件.xlsx [--org 组织代码] [--from 日期] [--to 日期] [--campaign 核查编号] [--listing needed|all|closed] [--date 填报日期]
+         [--with-submissions 期间]
                            导出报表：summary 统计表、detail 明细表、commendations 表彰激励和保护支持情况表、
-                           requests 发布信息请示登记表、campaign 年度报备核查完成情况表
+                           requests 发布信息请示登记表、campaign 年度报备核查完成情况表；
+                           --with-submissions：统计表、明细表同时汇总下级该期间已导入的上报数据包，逐行注明来源
   export-package --period 期间 --out 文件.json [--org 组织代码] [--from 日期] [--to 日期]
                            导出上报数据包（供上级党组织导入汇总）
   backup [--out 文件夹]     把数据和附件完整备份为一个文件夹（默认放在数据文件夹的 backups/ 中），写完后检查

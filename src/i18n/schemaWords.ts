@@ -49,6 +49,7 @@ export const schemaWords = {
     fileName: '文件名',
     contentBase64: '数据包',
     period: '期间名称',
+    consolidatedPeriod: '汇总的数据包期间',
   },
   filings: {
     typeError: '请选择报备类型。',
@@ -97,6 +98,7 @@ export const schemaWords = {
     listingError: '请选择明细表的范围。',
     kindError: '请选择报表。',
     period: '期间名称',
+    consolidatedPeriod: '汇总的数据包期间',
     outPath: '保存位置',
     jobRef: '导出任务',
   },

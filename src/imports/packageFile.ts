@@ -52,6 +52,8 @@ const account = z.object({
   closedOn: optDay,
   requiredFiling: z.enum(v.REQUIRED_FILINGS),
   filingState: z.enum(v.FILING_STATES),
+  /** Written since 其中逾期未报 is consolidated; a package written before has none, and nothing in it counts as overdue. */
+  dueOn: optDay.default(null),
 });
 const filing = z.object({ accountRef: z.number().int().positive(), type: z.enum(v.FILING_TYPES), submittedOn: day, state: z.enum(v.FILING_RECORD_STATES), reviewedOn: optDay, opinion: opt(2000) });
 /** Sections this register does not consolidate yet are checked for shape only. */
@@ -60,7 +62,8 @@ const other = z.array(z.record(z.string(), z.unknown()));
 const packageSchema = z.object({
   generator: str(80),
   source: z.object({ code, fullName: str(100), partyCode: opt(30).optional(), registerId: opt(64).optional() }),
-  period: z.object({ label: str(40).min(1), from: day, to: day }),
+  /** asOf: written since 其中逾期未报 is consolidated; a package written before carries no due days, so its end serves. */
+  period: z.object({ label: str(40).min(1), from: day, to: day, asOf: day.optional() }).transform((p) => ({ ...p, asOf: p.asOf ?? p.to })),
   generatedAt: z.iso.datetime(),
   data: z.object({
     organizations: z.array(organization).min(1),

@@ -7,12 +7,13 @@ import type { HandlerInput } from '../contract/contract.js';
 import type { PackageInspection, Submission, SubmissionDiff } from '../contract/consolidation.js';
 import { LedgerError } from '../contract/errors.js';
 import { isCanonicalBase64 } from '../domain/base64.js';
+import { sumFigures } from '../domain/figures.js';
 import { msg } from '../i18n/messages.js';
 import { inTransaction, type ServiceContext } from '../services/context.js';
 import { confirmMapping, ownRegisterId, proposeMapping } from '../services/sourceMapping.js';
 import { currentSubmission, diffAccounts, previousSubmission, storeSubmission, submissionAccounts, type ReceivedSubmission } from '../services/submissions.js';
 import { readPackage } from './packageFile.js';
-import { submissionOf, sumFigures } from './packageRows.js';
+import { submissionOf } from './packageRows.js';
 
 function received(ctx: ServiceContext, fileName: string, content: string): ReceivedSubmission {
   if (!isCanonicalBase64(content)) throw new LedgerError('VALIDATION', msg.consolidation.notPackage);
@@ -43,7 +44,7 @@ export function inspectPackage(ctx: ServiceContext, { fileName, contentBase64 }:
     period: submission.period,
     generatedAt: submission.generatedAt,
     counts: submission.counts,
-    totals: sumFigures(submission.organizations),
+    totals: sumFigures(submission.organizations.map((o) => o.figures)),
     mapping,
     current: mapping && currentSubmission(ctx, mapping.organizationId, submission.period.label),
     diff: mapping && diffWithPrevious(ctx, mapping.organizationId, submission),

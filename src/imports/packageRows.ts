@@ -1,49 +1,17 @@
 /**
- * A checked package turned into what is stored: the sender's organizations with codes relative to its root and
- * their 统计表 figures, and its accounts with owner and latest filing. The figures follow the sender's own 统计表
- * (src/reports/summaryReport.ts): members 在册; accounts not 已注销 (the package holds only those opened by the
- * period's end); 已报告/已备案 = 已登记 or 变更未报 — so the higher level's consolidated rows equal the sender's own.
+ * A checked package turned into what is stored: the sender's organizations with codes relative to its root, and
+ * its accounts with owner, due day and latest filing. Its figures are counted by the one definition
+ * (src/domain/figures.ts) exactly as the sender's own 统计表 counts its register: members 在册; 登记有网络账号的党员
+ * the 在册 owners of accounts not 已注销, by the account's organization; accounts by category, filing state and
+ * due day as of the day the sender counted — so the higher level's consolidated rows equal the sender's own.
  */
-import { FIGURE_KEYS, type Figures } from '../contract/consolidation.js';
 import { LedgerError } from '../contract/errors.js';
+import { accountGroup, addGroup, emptyFigureCounts, figuresOf, isCountedMember, type FigureCounts } from '../domain/figures.js';
 import { msg } from '../i18n/messages.js';
 import type { ReceivedSubmission, SubmissionAccount, SubmissionOrganization } from '../services/submissions.js';
 import type { UpwardPackage } from './packageFile.js';
 
 const malformed = (where: string) => new LedgerError('VALIDATION', msg.consolidation.malformed(where));
-
-type PackageAccount = UpwardPackage['data']['accounts'][number];
-
-const DONE = new Set(['已登记', '变更未报']);
-
-/** What one account adds to its organization's figures (declared is counted per owner, apart). */
-function accountFigures(f: Figures, a: PackageAccount): void {
-  f.accounts++;
-  if (a.capacity === '以职务身份') f.official++;
-  else f.personal++;
-  if (a.kind === '公众账号') f.publicAccounts++;
-  if (a.kind === '群组') f.groups++;
-  if (a.region === '境外') f.overseas++;
-  if (a.requiredFiling === '报告') {
-    f.reportDue++;
-    if (DONE.has(a.filingState)) f.reportDone++;
-  }
-  if (a.requiredFiling === '备案') {
-    f.recordDue++;
-    if (DONE.has(a.filingState)) f.recordDone++;
-  }
-  if (a.filingState === '待审核') f.pending++;
-  if (a.filingState === '需补正') f.correction++;
-  if (a.filingState === '未报备') f.notFiled++;
-}
-
-export const zeroFigures = (): Figures => Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as Figures;
-
-export function sumFigures(rows: { figures: Figures }[]): Figures {
-  const total = zeroFigures();
-  for (const r of rows) for (const k of FIGURE_KEYS) total[k] += r.figures[k];
-  return total;
-}
 
 /** Refuses a package whose records point outside it: every code lies under the source, every reference resolves. */
 export function submissionOf(pkg: UpwardPackage, fileName: string): ReceivedSubmission {
@@ -62,7 +30,7 @@ export function submissionOf(pkg: UpwardPackage, fileName: string): ReceivedSubm
       fullName: o.fullName,
       type: o.type,
       secretary: o.secretary,
-      figures: zeroFigures(),
+      figures: figuresOf(emptyFigureCounts()),
     });
   }
   if (!organizations.has('')) throw malformed('source.code');
@@ -74,23 +42,25 @@ export function submissionOf(pkg: UpwardPackage, fileName: string): ReceivedSubm
     if (!found) throw malformed(where);
     return found;
   };
+  const counts = new Map<SubmissionOrganization, FigureCounts>();
+  const countsOf = (org: SubmissionOrganization) => counts.get(org) ?? counts.set(org, emptyFigureCounts()).get(org)!;
   const members = new Map(pkg.data.members.map((m) => [m.idNumber, m]));
   pkg.data.members.forEach((m, i) => {
     const org = orgOf(m.organizationCode, `members.${i}.organizationCode`);
-    if (m.status === '在册') org.figures.members++;
+    if (isCountedMember(m.status)) countsOf(org).members++;
   });
+  // Filings come in the order they were made: the last one per account wins.
   const latestFiling = new Map(pkg.data.filings.map((f) => [f.accountRef, f]));
-  const declared = new Map<SubmissionOrganization, Set<string>>();
+  const registered = new Map(pkg.data.filings.filter((f) => f.state === '已登记').map((f) => [f.accountRef, f]));
+  const holders = new Map<SubmissionOrganization, Set<string>>();
   const refs = new Set<number>();
   const accounts = pkg.data.accounts.map((a, i): SubmissionAccount => {
     const org = orgOf(a.organizationCode, `accounts.${i}.organizationCode`);
     if (refs.has(a.ref)) throw malformed(`accounts.${i}.ref`);
     refs.add(a.ref);
-    if (a.status !== '已注销') {
-      accountFigures(org.figures, a);
-      declared.set(org, (declared.get(org) ?? new Set()).add(a.ownerIdNumber));
-    }
+    addGroup(countsOf(org), accountGroup(a, pkg.period.asOf));
     const owner = members.get(a.ownerIdNumber);
+    if (a.status !== '已注销' && owner && isCountedMember(owner.status)) holders.set(org, (holders.get(org) ?? new Set()).add(a.ownerIdNumber));
     const filing = latestFiling.get(a.ref);
     return {
       ref: a.ref,
@@ -111,12 +81,15 @@ export function submissionOf(pkg: UpwardPackage, fileName: string): ReceivedSubm
       closedOn: a.closedOn,
       requiredFiling: a.requiredFiling,
       filingState: a.filingState,
+      dueOn: a.dueOn,
       filingType: filing?.type ?? null,
-      filedOn: filing?.submittedOn ?? null,
+      // The 明细表's 报备（登记）日期, as the sender's own: the day its latest accepted filing was registered.
+      filedOn: registered.get(a.ref)?.reviewedOn ?? null,
       opinion: filing?.opinion ?? null,
     };
   });
-  for (const [org, owners] of declared) org.figures.declared = owners.size;
+  for (const [org, owners] of holders) countsOf(org).withAccounts = owners.size;
+  for (const [org, c] of counts) org.figures = figuresOf(c);
   return {
     fileName,
     sha256: pkg.sha256,

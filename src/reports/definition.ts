@@ -10,7 +10,6 @@ import { getSettings } from '../services/settings.js';
 import type { DetailListing } from '../domain/figures.js';
 import type { CellValue, ColumnSpec } from './style.js';
 
-
 export interface ReportParams {
   organizationId?: number;
   from?: string;
@@ -20,6 +19,8 @@ export interface ReportParams {
   reportDate?: string;
   /** What the 明细表 lists (default: accounts needing 报告 or 备案, not 已注销). */
   listing?: DetailListing;
+  /** 统计表 and 明细表: also the sub-units' current 上报数据包 of this period (汇总上报), each row with its source. */
+  consolidatedPeriod?: string;
 }
 
 export interface ReportScope {
@@ -35,6 +36,7 @@ export interface ReportScope {
   reportDate: string;
   campaignId?: number;
   listing: DetailListing;
+  consolidatedPeriod?: string;
   signature: LedgerSettings['signature'];
 }
 
@@ -88,6 +90,7 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
     reportDate: params.reportDate ?? day,
     campaignId: params.campaignId,
     listing: params.listing ?? 'needed',
+    consolidatedPeriod: params.consolidatedPeriod,
     signature: getSettings(ctx).signature,
   };
 }
@@ -95,6 +98,11 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
 /** “统计期间：2026年1月1日至2026年12月31日”, or “截至…” when no start was chosen (one date format: 年月日). */
 export function periodLine(scope: ReportScope): string {
   return scope.from === EARLIEST ? `截至${chineseDate(scope.to)}` : `统计期间：${chineseDate(scope.from)}至${chineseDate(scope.to)}`;
+}
+
+/** The subtitle of a report that can hold sub-units' packages (统计表, 明细表): the period, and which packages. */
+export function consolidatedPeriodLine(scope: ReportScope): string {
+  return scope.consolidatedPeriod === undefined ? periodLine(scope) : `${periodLine(scope)}${msg.consolidation.reportIncludes(scope.consolidatedPeriod)}`;
 }
 
 /** A report line from selected columns (an absent column is an empty cell). */

@@ -30,7 +30,7 @@ export interface DetailRow {
 }
 
 /** A row as the columns read it: the stored fields plus what the report derives. */
-export type DetailValues = DetailRow & { index: number; state_label: string; remark: string };
+export type DetailValues = DetailRow & { index: number; state_label: string; remark: string; source: string };
 
 export interface DetailColumn {
   key: string;
@@ -64,9 +64,13 @@ export const DETAIL_COLUMNS: DetailColumn[] = [
   column('opinion', '党组织意见', 16, (r) => r.opinion),
   column('remark', '备注', 14, (r) => r.remark),
   column('organization', '所在党组织', 28, (r) => r.org),
+  column('source', '来源', 24, (r) => r.source),
 ];
 
-/** The default choice: every column but 所在党组织 (the organization is named on its 小计 row). */
-export function detailColumns(): DetailColumn[] {
-  return DETAIL_COLUMNS.filter((c) => c.key !== 'organization');
+/**
+ * The default choice: every column but 所在党组织 (the organization is named on its 小计 row), and 来源 only in
+ * a report that also lists sub-units' packages.
+ */
+export function detailColumns(withSource = false): DetailColumn[] {
+  return DETAIL_COLUMNS.filter((c) => c.key !== 'organization' && (withSource || c.key !== 'source'));
 }

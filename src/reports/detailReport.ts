@@ -1,25 +1,24 @@
 /**
  * 明细表: one row per account, grouped by organization (named once, on its 小计 row); streamed, for 300k rows
  * and more. By default the accounts that need 报告 or 备案 and are not 已注销 — exactly the accounts the 统计表
- * counts in 应报告 + 应备案 — or every open account, or the closed ones.
+ * counts in 应报告 + 应备案 — or every open account, or the closed ones. With a consolidated period, the
+ * sub-units' packages follow the register's own accounts of the organization each maps into, by the same listing,
+ * each row with its 来源.
  */
 import { filingStateLabel, OVERDUE_LABEL, type DetailListing } from '../domain/figures.js';
+import { isOverdue } from '../domain/filingRules.js';
 import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
+import { msg } from '../i18n/messages.js';
+import { consolidatedAccountCount, consolidatedAccounts, type ConsolidatedAccount } from '../services/consolidation.js';
 import type { ServiceContext } from '../services/context.js';
-import { periodLine, type ReportDefinition, type ReportLine, type ReportScope } from './definition.js';
+import { LISTING_SQL } from '../services/figures.js';
+import { consolidatedPeriodLine, type ReportDefinition, type ReportLine, type ReportScope } from './definition.js';
 import { detailColumns, type DetailRow } from './detailColumns.js';
-
-/** Which accounts each listing takes, over the accounts' derived columns (today) — see listingOf for a past day. */
-const LISTING_SQL: Record<DetailListing, string> = {
-  needed: "a.required_filing <> '无' AND a.filing_state <> '已注销'",
-  all: "a.filing_state <> '已注销'",
-  closed: "a.filing_state = '已注销' AND a.closed_on >= @from",
-};
 
 const FROM = (listing: DetailListing) => `FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
   WHERE a.organization_id IN (SELECT value FROM json_each(@subtree)) AND ${LISTING_SQL[listing]}`;
 
-const SELECT = (listing: DetailListing) => `SELECT a.id, m.name, m.id_number, m.position, o.full_name AS org, a.platform, a.region, a.display_name, a.account_ref,
+const SELECT = (listing: DetailListing) => `SELECT a.id, m.name, m.id_number, m.position, o.full_name AS org, o.code AS org_code, a.platform, a.region, a.display_name, a.account_ref,
     a.capacity, a.kind, a.opened_on, a.audience, a.administrator, a.required_filing, a.filing_state, a.due_on, a.closed_on, a.closed_reason,
     (SELECT reviewed_on FROM filings f WHERE f.account_id = a.id AND f.state = '已登记' ORDER BY f.id DESC LIMIT 1) AS registered_on,
     (SELECT opinion FROM filings f WHERE f.account_id = a.id ORDER BY f.id DESC LIMIT 1) AS opinion
@@ -28,19 +27,51 @@ const SELECT = (listing: DetailListing) => `SELECT a.id, m.name, m.id_number, m.
 /** 备注: why a closed account closed, or that an unfiled one is past its due day. */
 function remark(r: DetailRow, asOf: string): string {
   if (r.filing_state === '已注销') return `${r.closed_on ?? ''}注销${r.closed_reason ? `：${r.closed_reason}` : ''}`;
-  return r.filing_state === '未报备' && r.due_on !== null && r.due_on < asOf ? OVERDUE_LABEL : '';
+  return isOverdue(r.filing_state as FilingState, r.due_on, asOf) ? OVERDUE_LABEL : '';
 }
 
+/** A package's account as a 明细表 row (the package keeps no reason for a closure). */
+const packageRow = (a: ConsolidatedAccount): DetailRow => ({
+  id: a.ref, name: a.ownerName ?? '', id_number: a.ownerIdNumber, position: a.ownerPosition, org: a.organizationName, platform: a.platform,
+  region: a.region, display_name: a.displayName, account_ref: a.accountRef, capacity: a.capacity, kind: a.kind, opened_on: a.openedOn,
+  audience: a.audience, administrator: a.administrator, required_filing: a.requiredFiling, filing_state: a.filingState, due_on: a.dueOn,
+  closed_on: a.closedOn, closed_reason: null, registered_on: a.filedOn, opinion: a.opinion,
+});
+
+const selectionOf = (scope: ReportScope, period: string) => ({ period, organizationId: scope.organization.id, listing: scope.listing, from: scope.from });
+
 function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Generator<ReportLine> {
-  const columns = detailColumns();
-  const params = { subtree: scope.subtree, from: scope.from };
+  const columns = detailColumns(scope.consolidatedPeriod !== undefined);
   const sql = SELECT(scope.listing);
   const statement = ctx.db.prepare(limit === undefined ? sql : `${sql} LIMIT ${Math.floor(limit)}`);
   let n = 0;
-  for (const r of statement.iterate(params) as Iterable<DetailRow>) {
-    n++;
-    const row = { ...r, index: n, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, scope.asOf) };
-    yield { group: r.org, values: columns.map((c) => c.value(row)) };
+  const line = (r: DetailRow, asOf: string, source: string, group: string): ReportLine => {
+    const row = { ...r, index: ++n, source, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, asOf) };
+    return { group, values: columns.map((c) => c.value(row)) };
+  };
+  const period = scope.consolidatedPeriod;
+  const packages = (period === undefined ? [] : consolidatedAccounts(ctx, selectionOf(scope, period), limit))[Symbol.iterator]();
+  let next = packages.next();
+  const full = () => limit !== undefined && n >= limit;
+  /** A package's rows follow ours of the organization it maps into and of its subtree (both streams in code order). */
+  function* packagesBefore(code: string | null): Generator<ReportLine> {
+    while (!next.done && !full() && (code === null || (next.value.mappedCode < code && !code.startsWith(next.value.mappedCode)))) {
+      const a = next.value;
+      const source = msg.consolidation.rowSource(a.sourceName, period!);
+      // Grouped apart from our own organizations, even one of the same name.
+      yield line(packageRow(a), a.asOf, source, `${a.organizationName}（${source}）`);
+      next = packages.next();
+    }
+  }
+  try {
+    for (const r of statement.iterate({ subtree: scope.subtree, from: scope.from }) as Iterable<DetailRow & { org_code: string }>) {
+      yield* packagesBefore(r.org_code);
+      if (full()) return;
+      yield line(r, scope.asOf, msg.consolidation.ownSource, r.org);
+    }
+    yield* packagesBefore(null);
+  } finally {
+    packages.return?.();
   }
 }
 
@@ -50,14 +81,16 @@ export const detailReport: ReportDefinition = {
   kind: 'detail',
   title: '党员干部网络账号报备明细表',
   sheets(ctx, scope) {
-    const columns = detailColumns();
+    const columns = detailColumns(scope.consolidatedPeriod !== undefined);
+    const own = () => (ctx.db.prepare(`SELECT count(*) AS n ${FROM(scope.listing)}`).get({ subtree: scope.subtree, from: scope.from }) as { n: number }).n;
+    const period = scope.consolidatedPeriod;
     return [
       {
         name: '明细表',
         title: `${this.title}${LISTING_TITLE[scope.listing]}`,
-        subtitle: periodLine(scope),
+        subtitle: consolidatedPeriodLine(scope),
         columns: columns.map((c) => c.spec),
-        count: () => (ctx.db.prepare(`SELECT count(*) AS n ${FROM(scope.listing)}`).get({ subtree: scope.subtree, from: scope.from }) as { n: number }).n,
+        count: () => own() + (period === undefined ? 0 : consolidatedAccountCount(ctx, selectionOf(scope, period))),
         rows: (limit) => lines(ctx, scope, limit),
         sumColumns: [],
         labelSpan: 4,

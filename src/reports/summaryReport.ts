@@ -1,117 +1,140 @@
 /**
  * 统计表: per organization (the scope's direct children, each with its whole subtree) and, on a second
  * sheet, per platform — both counted from the register's figures (services/figures.ts), the same groups the
- * 首页 counts, as of the period's end. The account categories partition 账号总数; 报告 and 备案 each split
- * into parts that add up to 应报告/应备案, with 逾期未报 part of 未报备.
+ * 首页 counts, as of the period's end. The columns are the one definition's figures (FIGURE_KEYS), so a row
+ * counted from a sub-unit's 上报数据包 prints the same way: with a consolidated period, each package's rows (as
+ * its sender's own 统计表 shows them) follow the row of the organization it maps into, with their 来源, and 合计
+ * includes them; the 按平台 sheet counts the packages' accounts with the register's.
  */
-import { ACCOUNT_CATEGORIES, filedRate, type FilingCounts } from '../domain/figures.js';
+import { ACCOUNT_CATEGORIES, addGroup, emptyFigureCounts, FIGURE_KEYS, figuresOf, RATE_KEYS, sumFigures, type FigureCounts, type FigureKey, type Figures } from '../domain/figures.js';
 import { groupBy } from '../domain/groupBy.js';
+import { msg } from '../i18n/messages.js';
+import { submissionFigures, submissionPlatformFigures, type SubmissionFigures } from '../services/consolidation.js';
 import type { ServiceContext } from '../services/context.js';
-import { accountGroups, filingCounts, memberFigures, type AccountGroup } from '../services/figures.js';
+import { accountGroups, memberFigures } from '../services/figures.js';
 import { branchOf } from '../services/treePath.js';
-import { periodLine, type ReportDefinition, type ReportLine, type ReportScope, type SheetDefinition } from './definition.js';
+import { consolidatedPeriodLine, type ReportDefinition, type ReportLine, type ReportScope, type SheetDefinition } from './definition.js';
 import { columnLetter, formula, type CellValue, type ColumnSpec } from './style.js';
 
-const count = (group: string, header: string): ColumnSpec => ({ header, group, width: 6.5, kind: 'number' });
 const RATE = '0.0%';
+const filingHeaders = (kind: string) => [`应${kind}`, `已${kind}`, '待审核', '需补正', '变更未报备', '未报备', '其中逾期未报', `${kind}率`];
+/** Header of each figure, in FIGURE_KEYS order. */
+const HEADERS = ['在册党员', '登记有网络账号的党员', '账号总数', ...ACCOUNT_CATEGORIES, '其中境外账号', ...filingHeaders('报告'), ...filingHeaders('备案')];
 
-/** 应报告, 已报告, 待审核, 需补正, 变更未报备, 未报备, 其中逾期未报, 报告率 — and the same for 备案. */
-function filingColumns(kind: '报告' | '备案'): ColumnSpec[] {
-  const group = `${kind}（个）`;
-  return [
-    count(group, `应${kind}`),
-    count(group, `已${kind}`),
-    count(group, '待审核'),
-    count(group, '需补正'),
-    count(group, '变更未报备'),
-    count(group, '未报备'),
-    count(group, '其中逾期未报'),
-    { header: `${kind}率`, group, width: 7.5, kind: 'number', numFmt: RATE },
-  ];
+function figureColumn(key: FigureKey): ColumnSpec {
+  const header = HEADERS[FIGURE_KEYS.indexOf(key)]!;
+  const group = key.startsWith('report') ? '报告（个）' : key.startsWith('record') ? '备案（个）' : key === 'members' || key === 'withAccounts' ? '党员（人）' : '网络账号（个）';
+  return RATE_KEYS[key] ? { header, group, width: 7.5, kind: 'number', numFmt: RATE } : { header, group, width: 6.5, kind: 'number' };
 }
 
-const ACCOUNT_COLUMNS: ColumnSpec[] = [
-  count('网络账号（个）', '账号总数'),
-  ...ACCOUNT_CATEGORIES.map((c) => count('网络账号（个）', c)),
-  count('网络账号（个）', '其中境外账号'),
-  ...filingColumns('报告'),
-  ...filingColumns('备案'),
-];
-
-const filingValues = (c: FilingCounts): number[] => [c.needed, c.filed, c.pending, c.correction, c.changed, c.notFiled, c.overdue, filedRate(c)];
-
-/** The account columns of one row: categories, then 报告 and 备案. */
-function accountValues(groups: AccountGroup[]): number[] {
-  const open = groups.filter((g) => g.state !== '已注销');
-  const sum = (pick: (g: AccountGroup) => boolean) => open.reduce((n, g) => n + (pick(g) ? g.n : 0), 0);
-  const { report, record } = filingCounts(groups);
-  return [sum(() => true), ...ACCOUNT_CATEGORIES.map((c) => sum((g) => g.category === c)), sum((g) => g.region === '境外'), ...filingValues(report), ...filingValues(record)];
-}
+/** The 按平台 sheet has no member columns: members have no platform. */
+const PLATFORM_KEYS = FIGURE_KEYS.slice(FIGURE_KEYS.indexOf('accounts'));
+/** 序号 and the row's name come before the figures. */
+const LEADING = 2;
 
 /** The 合计 of a rate column: 已… / 应… of the totals (never a sum of rates), as a formula with its value. */
-function rateTotal(columns: ColumnSpec[], column: number, totals: Map<number, number>, row: number): CellValue | undefined {
-  if (columns[column - 1]?.numFmt !== RATE) return undefined;
-  // 应… is seven columns left of its rate, 已… six.
-  const needed = totals.get(column - 7) ?? 0;
-  const filed = totals.get(column - 6) ?? 0;
-  const n = columnLetter(column - 7);
-  const f = columnLetter(column - 6);
-  return formula(`IF(${n}${row}=0,1,${f}${row}/${n}${row})`, needed === 0 ? 1 : filed / needed);
+function rateTotal(keys: readonly FigureKey[], column: number, totals: Map<number, number>, row: number): CellValue | undefined {
+  const pair = RATE_KEYS[keys[column - 1 - LEADING]!];
+  if (!pair) return undefined;
+  const [n, f] = pair.map((k) => keys.indexOf(k) + 1 + LEADING) as [number, number];
+  const needed = totals.get(n) ?? 0;
+  return formula(`IF(${columnLetter(n)}${row}=0,1,${columnLetter(f)}${row}/${columnLetter(n)}${row})`, needed === 0 ? 1 : (totals.get(f) ?? 0) / needed);
 }
 
-function sheetOf(name: string, title: string, scope: ReportScope, columns: ColumnSpec[], labelSpan: number, load: () => ReportLine[]): SheetDefinition {
+interface Row {
+  name: string;
+  figures: Figures;
+  /** 来源, in a report holding packages. */
+  source?: string;
+}
+
+function sheetOf(name: string, title: string, scope: ReportScope, nameHeader: string, keys: readonly FigureKey[], load: () => Row[]): SheetDefinition {
+  const withSource = scope.consolidatedPeriod !== undefined && keys === FIGURE_KEYS;
+  const columns: ColumnSpec[] = [
+    { header: '序号', width: 5, kind: 'index' },
+    { header: nameHeader, width: 30 },
+    ...keys.map(figureColumn),
+    ...(withSource ? [{ header: '来源', width: 24 }] : []),
+  ];
   let cached: ReportLine[] | null = null;
-  const all = () => (cached ??= load());
-  const counted = columns.map((c, i) => (c.kind === 'number' && c.numFmt !== RATE ? i + 1 : 0)).filter((i) => i > 0);
+  const all = () =>
+    (cached ??= load().map((r, i) => ({ values: [i + 1, r.name, ...keys.map((k) => r.figures[k]), ...(withSource ? [r.source ?? msg.consolidation.ownSource] : [])] })));
   return {
     name,
     title,
-    subtitle: periodLine(scope),
+    subtitle: consolidatedPeriodLine(scope),
     columns,
     count: () => all().length,
     rows: (limit) => all().slice(0, limit),
-    sumColumns: counted,
-    labelSpan,
-    totalExtra: (column, totals, row) => rateTotal(columns, column, totals, row),
+    sumColumns: keys.map((k, i) => (RATE_KEYS[k] ? 0 : i + 1 + LEADING)).filter((i) => i > 0),
+    labelSpan: LEADING,
+    totalExtra: (column, totals, row) => rateTotal(keys, column, totals, row),
   };
 }
 
-function byOrganization(ctx: ServiceContext, scope: ReportScope): ReportLine[] {
+/**
+ * The rows of one tree as its 统计表 shows them: each direct child with its subtree, then the root's own (本级)
+ * figures when it has any, or the root alone when it has no children.
+ */
+function treeRows(rootName: string, children: Row[], own: Figures): Row[] {
+  const hasOwn = FIGURE_KEYS.some((k) => !RATE_KEYS[k] && own[k] > 0);
+  return children.length === 0 || hasOwn ? [...children, { name: children.length ? `${rootName}（本级）` : rootName, figures: own }] : children;
+}
+
+/** A package's rows as its sender's own 统计表 shows them, marked with their source. */
+function submissionRows(s: SubmissionFigures): Row[] {
+  const source = msg.consolidation.rowSource(s.sourceName, s.period);
+  const under = (code: string) => s.organizations.filter((o) => o.relativeCode.startsWith(code));
+  const children = s.organizations.filter((o) => o.relativeCode.length === 3).map((o) => ({ name: o.fullName, figures: sumFigures(under(o.relativeCode).map((x) => x.figures)) }));
+  const root = s.organizations.find((o) => o.relativeCode === '')!;
+  return treeRows(root.fullName, children, root.figures).map((r) => ({ ...r, source }));
+}
+
+function byOrganization(ctx: ServiceContext, scope: ReportScope): Row[] {
   const orgs = ctx.db
     .prepare('SELECT id, full_name, parent_id, tree_path FROM organizations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sort_order, id')
     .all(scope.subtree) as { id: number; full_name: string; parent_id: number | null; tree_path: string }[];
   const scopeOrg = orgs.find((o) => o.id === scope.organization.id)!;
   const figureScope = { orgIds: scope.subtree, day: scope.asOf };
   const branch = new Map(orgs.map((o) => [o.id, branchOf(scopeOrg.tree_path, o)]));
-  const groups = groupBy(accountGroups(ctx, figureScope), (g) => branch.get(g.org)!);
-  const members = new Map<number, [number, number]>();
+  const counts = new Map<number, FigureCounts>();
+  const countsOf = (org: number) => counts.get(branch.get(org)!) ?? counts.set(branch.get(org)!, emptyFigureCounts()).get(branch.get(org)!)!;
+  for (const g of accountGroups(ctx, figureScope)) addGroup(countsOf(g.org), g);
   for (const [org, f] of memberFigures(ctx, figureScope)) {
-    const sum = members.get(branch.get(org)!) ?? [0, 0];
-    members.set(branch.get(org)!, [sum[0] + f.members, sum[1] + f.withAccounts]);
+    countsOf(org).members += f.members;
+    countsOf(org).withAccounts += f.withAccounts;
   }
-  const valuesOf = (id: number) => [...(members.get(id) ?? [0, 0]), ...accountValues(groups.get(id) ?? [])];
+  const figures = (id: number) => figuresOf(counts.get(id) ?? emptyFigureCounts());
   const children = orgs.filter((o) => o.parent_id === scope.organization.id);
-  const rows = children.map((o) => ({ name: o.full_name, values: valuesOf(o.id) }));
-  const own = valuesOf(scope.organization.id);
-  if (children.length === 0 || own.some((n, i) => n > 0 && ACCOUNT_ROW_COLUMNS[i]?.numFmt !== RATE)) {
-    rows.push({ name: children.length ? `${scopeOrg.full_name}（本级）` : scopeOrg.full_name, values: own });
+  const rows = treeRows(scopeOrg.full_name, children.map((o) => ({ name: o.full_name, figures: figures(o.id) })), figures(scope.organization.id));
+  if (scope.consolidatedPeriod === undefined) return rows;
+  // Each package after the row of the branch it maps into (after the last row when it maps to the scope itself).
+  const after = new Map<number, Row[]>();
+  for (const s of submissionFigures(ctx, { period: scope.consolidatedPeriod, organizationId: scope.organization.id })) {
+    const at = branch.get(s.mappedOrganizationId)!;
+    after.set(at, [...(after.get(at) ?? []), ...submissionRows(s)]);
   }
-  return rows.map((r, i) => ({ values: [i + 1, r.name, ...r.values] }));
+  return [...children.flatMap((o, i) => [rows[i]!, ...(after.get(o.id) ?? [])]), ...rows.slice(children.length), ...(after.get(scope.organization.id) ?? [])];
 }
 
-const ACCOUNT_ROW_COLUMNS: ColumnSpec[] = [count('党员（人）', '在册党员'), count('党员（人）', '登记有网络账号的党员'), ...ACCOUNT_COLUMNS];
-
-const ORGANIZATION_COLUMNS: ColumnSpec[] = [{ header: '序号', width: 5, kind: 'index' }, { header: '党组织', width: 30 }, ...ACCOUNT_ROW_COLUMNS];
-
-const PLATFORM_COLUMNS: ColumnSpec[] = [{ header: '序号', width: 5, kind: 'index' }, { header: '平台', width: 14 }, ...ACCOUNT_COLUMNS];
-
-function byPlatform(ctx: ServiceContext, scope: ReportScope): ReportLine[] {
+/** Per platform: the register's accounts, and with a consolidated period the packages' too (so 合计 agrees with the 统计表's). */
+function byPlatform(ctx: ServiceContext, scope: ReportScope): Row[] {
   const groups = groupBy(accountGroups(ctx, { orgIds: scope.subtree, day: scope.asOf }), (g) => g.platform);
-  return [...groups.entries()]
-    .map(([platform, list]) => ({ platform, values: accountValues(list) }))
-    .filter((r) => r.values[0]! > 0)
-    .sort((a, b) => b.values[0]! - a.values[0]! || a.platform.localeCompare(b.platform, 'zh-CN'))
-    .map((r, i) => ({ values: [i + 1, r.platform, ...r.values] }));
+  const figures = new Map<string, Figures[]>();
+  for (const [platform, list] of groups) {
+    const counts = emptyFigureCounts();
+    for (const g of list) addGroup(counts, g);
+    figures.set(platform, [figuresOf(counts)]);
+  }
+  if (scope.consolidatedPeriod !== undefined) {
+    for (const [platform, f] of submissionPlatformFigures(ctx, { period: scope.consolidatedPeriod, organizationId: scope.organization.id })) {
+      figures.set(platform, [...(figures.get(platform) ?? []), f]);
+    }
+  }
+  return [...figures.entries()]
+    .map(([platform, list]) => ({ name: platform, figures: sumFigures(list) }))
+    .filter((r) => r.figures.accounts > 0)
+    .sort((a, b) => b.figures.accounts - a.figures.accounts || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 export const summaryReport: ReportDefinition = {
@@ -119,8 +142,8 @@ export const summaryReport: ReportDefinition = {
   title: '党员干部网络账号报备情况统计表',
   sheets(ctx, scope) {
     return [
-      sheetOf('统计表', this.title, scope, ORGANIZATION_COLUMNS, 2, () => byOrganization(ctx, scope)),
-      sheetOf('按平台', `${this.title}（按平台）`, scope, PLATFORM_COLUMNS, 2, () => byPlatform(ctx, scope)),
+      sheetOf('统计表', this.title, scope, '党组织', FIGURE_KEYS, () => byOrganization(ctx, scope)),
+      sheetOf('按平台', `${this.title}（按平台）`, scope, '平台', PLATFORM_KEYS, () => byPlatform(ctx, scope)),
     ];
   },
 };

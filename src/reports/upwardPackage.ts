@@ -15,6 +15,10 @@ import { tempPathFor } from './targets.js';
 import { resolveScope, type ReportParams, type ReportScope } from './definition.js';
 
 export const PACKAGE_FORMAT = 'netledger-upward-package';
+/**
+ * Still 1: fields are only ever added (accounts' dueOn and the period's asOf came later), and a reader ignores
+ * fields it does not know, so every release reads every version-1 package. Bump only when a field changes meaning.
+ */
 export const PACKAGE_FORMAT_VERSION = 1;
 
 /** Each section: its name in `data` and the query producing its records (camelCase keys as written). */
@@ -36,7 +40,8 @@ const SECTIONS: { name: string; sql: string }[] = [
     name: 'accounts',
     sql: `SELECT a.id AS ref, m.id_number AS ownerIdNumber, o.code AS organizationCode, a.platform, a.region, a.capacity, a.kind,
             a.display_name AS displayName, a.account_ref AS accountRef, a.opened_on AS openedOn, a.audience, a.administrator,
-            a.status, a.closed_on AS closedOn, a.required_filing AS requiredFiling, a.filing_state AS filingState
+            a.status, a.closed_on AS closedOn, a.required_filing AS requiredFiling, a.filing_state AS filingState,
+            a.due_on AS dueOn
           FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
           WHERE a.organization_id IN (SELECT value FROM json_each(@subtree))
             AND coalesce(a.opened_on, substr(a.created_at, 1, 10)) <= @to AND (a.closed_on IS NULL OR a.closed_on >= @from)
@@ -103,7 +108,7 @@ function headerOf(ctx: ServiceContext, scope: ReportScope, period: string) {
       partyCode: (ctx.db.prepare('SELECT party_code FROM organizations WHERE id = ?').get(scope.organization.id) as { party_code: string | null }).party_code,
       registerId: ownRegisterId(ctx),
     },
-    period: { label: period, from: scope.from, to: scope.to },
+    period: { label: period, from: scope.from, to: scope.to, asOf: scope.asOf },
     generatedAt: nowIso(ctx),
   };
 }

@@ -4,8 +4,8 @@
  * splits on; members by organization. Today's figures read the derived columns kept on each account; a past
  * day's are reconstructed from dated events (registerAsOf.ts) — the same groups either way.
  */
-import { accountCategory, addToCounts, emptyFilingCounts, type AccountCategory, type FilingCounts } from '../domain/figures.js';
-import type { AccountKind, Capacity, FilingState, Region, RequiredFiling } from '../domain/vocabulary.js';
+import { accountCategory, addToCounts, emptyFilingCounts, type DetailListing, type FigureGroup, type FilingCounts } from '../domain/figures.js';
+import type { AccountKind, Capacity } from '../domain/vocabulary.js';
 import { today, type ServiceContext } from './context.js';
 
 export interface FigureScope {
@@ -15,17 +15,10 @@ export interface FigureScope {
   day: string;
 }
 
-/** Accounts sharing every attribute a figure splits on. */
-export interface AccountGroup {
+/** Accounts sharing every attribute a figure splits on, with their organization and platform. */
+export interface AccountGroup extends FigureGroup {
   org: number;
-  required: RequiredFiling;
-  state: FilingState;
-  category: AccountCategory;
-  region: Region;
   platform: string;
-  n: number;
-  /** How many of the n are 未报备 past their due day. */
-  overdue: number;
 }
 
 export interface MemberFigures {
@@ -70,3 +63,13 @@ export function filingCounts(groups: Iterable<AccountGroup>): { report: FilingCo
   }
   return out;
 }
+
+/**
+ * Which accounts each 明细表 listing takes (needsListing, over an account row `a`): the register's accounts and a
+ * submission's alike, both having these columns. `@from` is the period's start (closed accounts closed in it).
+ */
+export const LISTING_SQL: Record<DetailListing, string> = {
+  needed: "a.required_filing <> '无' AND a.filing_state <> '已注销'",
+  all: "a.filing_state <> '已注销'",
+  closed: "a.filing_state = '已注销' AND a.closed_on >= @from",
+};

@@ -1,11 +1,10 @@
 /**
  * 汇总上报: packages received from sub-units, stored as each organization's submission for a period. The sender's
- * organizations (codes relative to its root, with their 统计表 figures) and accounts land in tables, so reports and
+ * organizations (codes relative to its root, with their member counts) and accounts land in tables, so reports and
  * comparisons read them with SQL like the register's own. A newer package replaces the current one of the same
  * organization and period; the older stays, marked replaced, as history.
  */
 import type { AccountChange, Figures, PackagePeriod, PackageSource, Submission, SubmissionDiff } from '../contract/consolidation.js';
-import { FIGURE_KEYS } from '../contract/consolidation.js';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';
@@ -39,6 +38,7 @@ export interface SubmissionAccount {
   closedOn: string | null;
   requiredFiling: string;
   filingState: string;
+  dueOn: string | null;
   filingType: string | null;
   filedOn: string | null;
   opinion: string | null;
@@ -69,6 +69,7 @@ interface SubmissionRow {
   period_label: string;
   period_from: string;
   period_to: string;
+  as_of: string | null;
   generated_at: string;
   imported_at: string;
   imported_by: string;
@@ -88,7 +89,8 @@ function toSubmission(r: SubmissionRow): Submission {
     organizationCode: r.org_code,
     organizationName: r.org_name,
     source: { code: r.source_code, fullName: r.source_full_name, partyCode: r.source_party_code },
-    period: { label: r.period_label, from: r.period_from, to: r.period_to },
+    // Stored before as_of was kept: those packages had no due days, so the day changes no figure.
+    period: { label: r.period_label, from: r.period_from, to: r.period_to, asOf: r.as_of ?? r.period_to },
     generatedAt: r.generated_at,
     importedAt: r.imported_at,
     importedBy: r.imported_by,
@@ -133,22 +135,23 @@ export function storeSubmission(ctx: ServiceContext, received: ReceivedSubmissio
   const { lastInsertRowid } = ctx.db
     .prepare(
       `INSERT INTO submissions (organization_id, source_id, source_code, source_full_name, source_party_code, period_label, period_from, period_to,
-         generated_at, generator, file_name, sha256, size_bytes, counts_json, imported_at, imported_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         as_of, generated_at, generator, file_name, sha256, size_bytes, counts_json, imported_at, imported_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       mapping.organizationId, mapping.sourceId, received.source.code, received.source.fullName, received.source.partyCode,
-      received.period.label, received.period.from, received.period.to, received.generatedAt, received.generator,
+      received.period.label, received.period.from, received.period.to, received.period.asOf, received.generatedAt, received.generator,
       received.fileName, received.sha256, received.sizeBytes, JSON.stringify(received.counts), at, ctx.actor,
     );
   const id = Number(lastInsertRowid);
   if (replaces) ctx.db.prepare('UPDATE submissions SET replaced_by = ? WHERE id = ?').run(id, replaces.id);
+  // Only what the accounts cannot tell is kept per organization: the rest is counted from them when read.
   const insertOrg = ctx.db.prepare(
-    `INSERT INTO submission_organizations (submission_id, relative_code, parent_relative_code, full_name, type, secretary, ${FIGURE_COLUMNS.join(', ')})
-     VALUES (${Array.from({ length: 6 + FIGURE_COLUMNS.length }, () => '?').join(', ')})`,
+    `INSERT INTO submission_organizations (submission_id, relative_code, parent_relative_code, full_name, type, secretary, members, with_accounts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const o of received.organizations) {
-    insertOrg.run(id, o.relativeCode, o.parentRelativeCode, o.fullName, o.type, o.secretary, ...FIGURE_KEYS.map((k) => o.figures[k]));
+    insertOrg.run(id, o.relativeCode, o.parentRelativeCode, o.fullName, o.type, o.secretary, o.figures.members, o.figures.withAccounts);
   }
   const insertAccount = ctx.db.prepare(
     `INSERT INTO submission_accounts (submission_id, ${ACCOUNT_COLUMNS.map((c) => c[1]).join(', ')}) VALUES (?, ${ACCOUNT_COLUMNS.map(() => '?').join(', ')})`,
@@ -166,14 +169,11 @@ export function storeSubmission(ctx: ServiceContext, received: ReceivedSubmissio
   return stored;
 }
 
-/** 统计表 figure → column of submission_organizations, in FIGURE_KEYS order. */
-export const FIGURE_COLUMNS = ['members', 'declared', 'accounts', 'official', 'personal', 'public_accounts', 'groups_count', 'overseas', 'report_due', 'report_done', 'record_due', 'record_done', 'pending', 'correction', 'not_filed'];
-
 const ACCOUNT_COLUMNS: [keyof SubmissionAccount, string][] = [
   ['ref', 'ref'], ['relativeCode', 'relative_code'], ['ownerName', 'owner_name'], ['ownerIdNumber', 'owner_id_number'], ['ownerPosition', 'owner_position'],
   ['platform', 'platform'], ['region', 'region'], ['capacity', 'capacity'], ['kind', 'kind'], ['displayName', 'display_name'], ['accountRef', 'account_ref'],
   ['openedOn', 'opened_on'], ['audience', 'audience'], ['administrator', 'administrator'], ['status', 'status'], ['closedOn', 'closed_on'],
-  ['requiredFiling', 'required_filing'], ['filingState', 'filing_state'], ['filingType', 'filing_type'], ['filedOn', 'filed_on'], ['opinion', 'opinion'],
+  ['requiredFiling', 'required_filing'], ['filingState', 'filing_state'], ['dueOn', 'due_on'], ['filingType', 'filing_type'], ['filedOn', 'filed_on'], ['opinion', 'opinion'],
 ];
 
 /** A stored submission's accounts, as the diff compares them. */

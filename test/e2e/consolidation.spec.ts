@@ -14,6 +14,8 @@ import type { Page } from '@playwright/test';
 import { SHOTS, rpc, shot, useConsole } from './console.js';
 
 const app = useConsole(300);
+// The reports test prints the package the first test imported: a retry runs both again, in order.
+test.describe.configure({ mode: 'serial' });
 /** A dialog's shot once its opening animation has ended. */
 const settledShot = async (page: Page, name: string) => {
   await page.waitForTimeout(600);
@@ -99,4 +101,28 @@ test('imports a sub-unit package, replaces it only once confirmed, shows what ch
   const expected = tree.filter((o) => o.parentId === tree[0]!.id).length;
   expect(names.filter((n) => n.startsWith('中共'))).toHaveLength(expected);
   expect(names).not.toContain(sourceName);
+});
+
+test('prints the 统计表 and 明细表 with the packages of a period, each package row marked with its source', async ({ page }) => {
+  await page.goto(app().url);
+  // The first test imported the sub-unit's package for 2026年度.
+  const { submissions } = await rpc<{ submissions: { source: { fullName: string } }[] }>(page, 'consolidation.list', { period: '2026年度' });
+  const source = `数据包：${submissions[0]!.source.fullName}，2026年度`;
+  await page.getByRole('menuitem', { name: '上报报表' }).click();
+  const table = page.locator('.ant-table').first();
+  await expect(table).not.toContainText(source);
+  await page.getByTestId('report-consolidated').click();
+  await page.locator('.ant-select-item-option[title="2026年度"]').click();
+  await expect(table).toContainText(source);
+  await expect(table).toContainText('来源');
+  await expect(page.getByText('截至', { exact: false }).first()).toContainText('（含下级2026年度上报数据包）');
+  await page.keyboard.press('Escape');
+  await table.locator('.ant-table-content').first().evaluate((e) => e.scrollTo({ left: e.scrollWidth }));
+  await settledShot(page, '65-summary-with-packages');
+  // The 明细表 lists the packages' accounts after the register's own: the preview's first rows are ours.
+  await page.getByTestId('report-kind').getByText('明细表').click();
+  await expect(table.locator('thead')).toContainText('来源');
+  await expect(table.locator('tbody tr.ant-table-row').first()).toContainText('本台账');
+  await table.locator('.ant-table-content').first().evaluate((e) => e.scrollTo({ left: e.scrollWidth }));
+  await settledShot(page, '66-detail-with-packages');
 });

@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIGURE_KEYS } from '../../src/contract/consolidation.js';
+import { FIGURE_KEYS, type Figures } from '../../src/contract/consolidation.js';
 import { valueOf, type CallInput, type CallName, type CallOutput } from '../../src/contract/contract.js';
 import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { consolidatedAccounts } from '../../src/services/consolidation.js';
-import { inspectWorkbook, type InspectedSheet } from '../support/excel.js';
+import { sumFigures } from '../../src/domain/figures.js';
+import { inspectWorkbook, summaryTable } from '../support/excel.js';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-consolidation-'));
@@ -39,18 +40,31 @@ async function onLedger<T>(dir: string, fn: (call: <N extends CallName>(name: N,
 
 const stats = (dir: string) => run('stats', '--json', '--data-dir', dir).out;
 
-/** 统计表 rows (name → the 15 figures) as openpyxl reads the cached values, 合计 included. */
-function summaryRows(sheet: InspectedSheet): Map<string, number[]> {
-  const at = (ref: string) => sheet.cells.find((c) => c.ref === ref);
-  const header = sheet.cells.find((c) => c.value === '序号')!;
-  const rows = new Map<string, number[]>();
-  const first = Number(header.ref.slice(1)) + 1;
-  for (let r = first; at(`A${r}`); r++) {
-    const name = String(at(`B${r}`)?.value ?? at(`A${r}`)!.value);
-    const figures = 'CDEFGHIJKLMNOPQ'.split('').map((col) => Number(at(`${col}${r}`)?.cached ?? at(`${col}${r}`)?.value));
-    rows.set(name === '合计' || at(`A${r}`)!.value === '合计' ? '合计' : name, figures);
+/** A row of figures as the 统计表 labels its columns, so a mismatch names the column. */
+const labelled = (labels: string[], values: readonly unknown[]) => Object.fromEntries(labels.map((l, i) => [l, values[i]]));
+
+/** The sub-unit's own 统计表 read with openpyxl: its figure columns' labels and each row (合计 included) by them. */
+function ownSummary(file: string) {
+  const table = summaryTable(inspectWorkbook(file)[0]!);
+  const labels = table.labels.slice(0, FIGURE_KEYS.length);
+  return { labels, rows: new Map(table.rows.map((r) => [r.name, labelled(labels, r.values)])) };
+}
+
+/** A 明细表's headers and data rows (序号 a number), and the count on its 合计 row, as openpyxl reads them. */
+function detailRows(path_: string) {
+  const sheet = inspectWorkbook(path_)[0]!;
+  const at = new Map(sheet.cells.map((c) => [c.ref, c]));
+  const headerRow = Number(sheet.cells.find((c) => c.value === '序号')!.ref.slice(1));
+  const columns = sheet.cells.filter((c) => Number(c.ref.replace(/^[A-Z]+/, '')) === headerRow).map((c) => c.ref.replace(/\d+$/, ''));
+  const rows: (string | number | null)[][] = [];
+  let tally: unknown = null;
+  for (let r = headerRow + 1; r <= sheet.maxRow; r++) {
+    // The count of 合计 is a SUBTOTAL formula: its cached value.
+    if (at.get(`A${r}`)?.value === '合计') tally = Number(sheet.cells.find((c) => c.type === 'f' && Number(c.ref.replace(/^[A-Z]+/, '')) === r)!.cached);
+    if (typeof at.get(`A${r}`)?.value !== 'number') continue;
+    rows.push(columns.map((col) => at.get(`${col}${r}`)?.value ?? null));
   }
-  return rows;
+  return { headers: columns.map((col) => String(at.get(`${col}${headerRow}`)!.value)), rows, tally };
 }
 
 const PERIOD = '2026年度';
@@ -89,18 +103,24 @@ describe('consolidation upward', () => {
 
     // The sub-unit's own 统计表, read with openpyxl, against what the county stored for it.
     expect(run('report', 'summary', '--data-dir', sub, '--out', file('sub-summary.xlsx')).code).toBe(0);
-    const own = summaryRows(inspectWorkbook(file('sub-summary.xlsx'))[0]!);
+    const own = ownSummary(file('sub-summary.xlsx'));
+    // The 统计表's figure columns are exactly the consolidated figures, in order.
+    expect(own.labels).toHaveLength(FIGURE_KEYS.length);
+    expect(own.labels.slice(0, 3)).toEqual(['党员（人）/在册党员', '党员（人）/登记有网络账号的党员', '网络账号（个）/账号总数']);
+    expect(own.labels.at(-1)).toBe('备案（个）/备案率');
+    const asRow = (f: Figures) => labelled(own.labels, FIGURE_KEYS.map((k) => f[k]));
     const { rows, byOrganization, accounts } = await onLedger(county, (call, ledger) => ({
       ...call('consolidation.rows', { period: PERIOD }),
       accounts: [...consolidatedAccounts(ledger.ctx, { period: PERIOD })],
     }));
     expect(byOrganization).toHaveLength(1);
-    expect(FIGURE_KEYS.map((k) => byOrganization[0]!.figures[k])).toEqual(own.get('合计'));
+    expect(asRow(byOrganization[0]!.figures)).toEqual(own.rows.get('合计'));
     expect(byOrganization[0]!.figures.accounts).toBeGreaterThan(100);
     // Branch by branch: the sender's direct children with their subtrees, as its 统计表 buckets them.
-    for (const branch of rows.filter((r) => r.depth === 1)) {
-      const sum = FIGURE_KEYS.map((k) => rows.filter((r) => r.relativeCode.startsWith(branch.relativeCode)).reduce((n, r) => n + r.figures[k], 0));
-      expect(sum).toEqual(own.get(branch.fullName));
+    const branches = rows.filter((r) => r.depth === 1);
+    expect(branches.map((b) => b.fullName)).toEqual([...own.rows.keys()].filter((name) => name !== '合计' && !name.endsWith('（本级）')));
+    for (const branch of branches) {
+      expect(asRow(sumFigures(rows.filter((r) => r.relativeCode.startsWith(branch.relativeCode)).map((r) => r.figures)))).toEqual(own.rows.get(branch.fullName));
     }
     expect(rows.every((r) => r.sourceName === subRootName && r.mappedOrganizationId === mappedId)).toBe(true);
     // The 明细表 side: every account the package sent, with its source and its organization's name.
@@ -110,13 +130,61 @@ describe('consolidation upward', () => {
 
     const dashboard = await onLedger(sub, (call) => call('dashboard.summary', {}));
     const figures = byOrganization[0]!.figures;
-    expect([figures.reportDue, figures.reportDone, figures.recordDue, figures.recordDone, figures.pending]).toEqual([
+    expect([figures.reportNeeded, figures.reportFiled, figures.reportChanged, figures.reportOverdue, figures.recordNeeded, figures.recordFiled, figures.recordPending]).toEqual([
       dashboard.report.needed,
-      dashboard.report.filed + dashboard.report.changed,
+      dashboard.report.filed,
+      dashboard.report.changed,
+      dashboard.report.overdue,
       dashboard.record.needed,
-      dashboard.record.filed + dashboard.record.changed,
-      dashboard.report.pending + dashboard.record.pending,
+      dashboard.record.filed,
+      dashboard.record.pending,
     ]);
+    // Counted, not all zero: the demo has overdue filings and changes not yet refiled.
+    expect(figures.reportOverdue + figures.recordOverdue).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('prints the county’s 统计表 and 明细表 with the package: the sub-unit’s rows as its own 统计表 has them, its accounts with their source', async () => {
+    const source = `数据包：${subRootName}，${PERIOD}`;
+    const own = ownSummary(file('sub-summary.xlsx'));
+    expect(run('report', 'summary', '--data-dir', county, '--out', file('county-alone.xlsx')).code).toBe(0);
+    expect(run('report', 'summary', '--data-dir', county, '--with-submissions', PERIOD, '--out', file('county-summary.xlsx')).code).toBe(0);
+    const alone = summaryTable(inspectWorkbook(file('county-alone.xlsx'))[0]!);
+    const [summarySheet, platformSheet] = inspectWorkbook(file('county-summary.xlsx'));
+    const table = summaryTable(summarySheet!);
+    expect(table.labels).toEqual([...own.labels, '来源']);
+    const sourceOf = (r: { values: unknown[] }) => r.values.at(-1);
+    // The sub-unit's rows, in its own order, right after the county's row of the organization it maps to.
+    const at = table.rows.findIndex((r) => r.name === subRootName && sourceOf(r) === '本台账');
+    const fromPackage = table.rows.filter((r) => sourceOf(r) === source);
+    expect(table.rows.slice(at + 1, at + 1 + fromPackage.length)).toEqual(fromPackage);
+    expect(fromPackage.map((r) => r.name)).toEqual([...own.rows.keys()].filter((n) => n !== '合计'));
+    for (const r of fromPackage) expect(labelled(own.labels, r.values)).toEqual(own.rows.get(r.name));
+    // The county's own rows are as without the package; 合计 adds the sub-unit's 合计 to the county's own.
+    expect(table.rows.filter((r) => sourceOf(r) === '本台账').map((r) => [r.name, r.values.slice(0, -1)])).toEqual(alone.rows.filter((r) => r.name !== '合计').map((r) => [r.name, r.values]));
+    const total = labelled(own.labels, table.rows.at(-1)!.values);
+    const countyTotal = labelled(own.labels, alone.rows.at(-1)!.values);
+    const subTotal = own.rows.get('合计')!;
+    for (const label of own.labels.filter((l) => !l.endsWith('率'))) expect(total[label], label).toBe((countyTotal[label] as number) + (subTotal[label] as number));
+    expect(total['报告（个）/报告率']).toBeCloseTo((total['报告（个）/已报告'] as number) / (total['报告（个）/应报告'] as number), 12);
+    expect(subTotal['网络账号（个）/账号总数']).toBeGreaterThan(100);
+    // 按平台 counts the package's accounts too: its 合计 is the 统计表's, column by column.
+    const platforms = summaryTable(platformSheet!);
+    const platformTotal = labelled(platforms.labels, platforms.rows.at(-1)!.values);
+    expect(platformTotal).toEqual(Object.fromEntries(platforms.labels.map((l) => [l, total[l]])));
+
+    // 明细表: the sub-unit's accounts needing 报告/备案, each row as the sub-unit's own 明细表 prints it, plus its source.
+    expect(run('report', 'detail', '--data-dir', sub, '--out', file('sub-detail.xlsx')).code).toBe(0);
+    expect(run('report', 'detail', '--data-dir', county, '--with-submissions', PERIOD, '--out', file('county-detail.xlsx')).code).toBe(0);
+    const ownDetail = detailRows(file('sub-detail.xlsx'));
+    const countyDetail = detailRows(file('county-detail.xlsx'));
+    expect(countyDetail.headers).toEqual([...ownDetail.headers, '来源']);
+    const packaged = countyDetail.rows.filter((r) => r.at(-1) === source);
+    expect(packaged.length).toBe(ownDetail.rows.length);
+    expect(packaged.length).toBe((subTotal['报告（个）/应报告'] as number) + (subTotal['备案（个）/应备案'] as number));
+    const withoutIndex = (rows: (string | number | null)[][]) => rows.map((r) => JSON.stringify(r.slice(1))).sort();
+    expect(withoutIndex(packaged.map((r) => r.slice(0, -1)))).toEqual(withoutIndex(ownDetail.rows));
+    expect(countyDetail.rows.filter((r) => r.at(-1) === '本台账').length).toBe(countyDetail.rows.length - packaged.length);
+    expect(countyDetail.tally).toBe(countyDetail.rows.length);
   }, 120_000);
 
   it('replaces the older package only after confirmation, keeps it as history, and tells exactly what changed', async () => {

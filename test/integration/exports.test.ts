@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,9 @@ import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { writePackage } from '../../src/reports/upwardPackage.js';
 import { readPackage } from '../../src/imports/packageFile.js';
+import { submissionOf } from '../../src/imports/packageRows.js';
+import { sumFigures } from '../../src/domain/figures.js';
+import { today } from '../../src/services/context.js';
 import { startServer } from '../../src/hosts/http.js';
 import { caller } from '../support/ledger.js';
 import { Mounts } from '../support/mounts.js';
@@ -102,6 +106,25 @@ describe('upward data package', () => {
     expect(() => readPackage(Buffer.from(tampered))).toThrow(msg.pkg.checksum);
     expect(() => readPackage(Buffer.from('{"format":"other"}'))).toThrow(msg.consolidation.notPackage);
   });
+
+  it('reads a version-1 package written before accounts carried dueOn and the period asOf: nothing counts as overdue', async () => {
+    const out = path.join(dir, 'package-now.json');
+    await writePackage(ledger.ctx, { period: '2026年度' }, out);
+    const pkg = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const counted = submissionOf(readPackage(Buffer.from(JSON.stringify(pkg))), 'now.json');
+    const now = sumFigures(counted.organizations.map((o) => o.figures));
+    expect(now.reportOverdue + now.recordOverdue).toBeGreaterThan(0);
+    expect(counted.period.asOf).toBe(today(ledger.ctx));
+
+    for (const a of pkg.data.accounts) delete a.dueOn;
+    delete pkg.period.asOf;
+    pkg.sha256 = crypto.createHash('sha256').update(JSON.stringify(pkg.data)).digest('hex');
+    const older = submissionOf(readPackage(Buffer.from(JSON.stringify(pkg))), 'older.json');
+    expect(older.period.asOf).toBe(pkg.period.to);
+    expect(older.accounts.every((a) => a.dueOn === null)).toBe(true);
+    const then = sumFigures(older.organizations.map((o) => o.figures));
+    expect(then).toEqual({ ...now, reportOverdue: 0, recordOverdue: 0 });
+  });
 });
 
 describe('CLI report and export-package', () => {
@@ -121,7 +144,9 @@ describe('CLI report and export-package', () => {
     expect(fs.existsSync(out)).toBe(true);
     const pkg = path.join(dir, 'cli', 'pkg.json');
     expect(run('export-package', '--period', '2026年第四季度', '--from', '2026-10-01', '--to', '2026-12-31', '--out', pkg).status).toBe(0);
-    expect(JSON.parse(fs.readFileSync(pkg, 'utf8')).period).toEqual({ label: '2026年第四季度', from: '2026-10-01', to: '2026-12-31' });
+    // Figures are as of the period's end, or today while the period runs.
+    const asOf = ['2026-12-31', today(ledger.ctx)].sort()[0];
+    expect(JSON.parse(fs.readFileSync(pkg, 'utf8')).period).toEqual({ label: '2026年第四季度', from: '2026-10-01', to: '2026-12-31', asOf });
 
     const bad = path.join(dir, 'cli', 'bad.xlsx');
     const badDate = run('report', 'detail', '--from', '2026-02-30', '--out', bad);

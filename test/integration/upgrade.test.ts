@@ -14,6 +14,8 @@ import { recordWrittenBy, writtenBy } from '../../src/db/writtenBy.js';
 import { APP_VERSION } from '../../src/domain/version.js';
 import { openLedger } from '../../src/hosts/ledger.js';
 import { msg } from '../../src/i18n/messages.js';
+import { consolidatedRows } from '../../src/services/consolidation.js';
+import { getSubmission } from '../../src/services/submissions.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -53,7 +55,53 @@ const userVersion = (file: string) => {
   }
 };
 
+/** A register of the release that stored submissions with their figures in columns (data version 4), holding one. */
+function registerWithOldSubmission(): string {
+  const dataDir = tempDir();
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE), { migrationsDir: migrationsDir(4) });
+  const at = '2026-11-01T00:00:00.000Z';
+  db.prepare("INSERT INTO organizations (id, code, full_name, type, tree_path, created_at, updated_at) VALUES (1, '001', '中共示例县委员会', '党委', '/1/', ?, ?)").run(at, at);
+  db.prepare("INSERT INTO organizations (id, code, full_name, type, parent_id, tree_path, created_at, updated_at) VALUES (2, '001001', '中共示例镇委员会', '党委', 1, '/1/2/', ?, ?)").run(at, at);
+  db.prepare("INSERT INTO submission_sources (id, full_name, organization_id, confirmed_by, confirmed_at) VALUES (1, '中共示例镇委员会', 2, 'root', ?)").run(at);
+  db.prepare(
+    `INSERT INTO submissions (id, organization_id, source_id, source_code, source_full_name, period_label, period_from, period_to, generated_at, generator,
+       file_name, sha256, size_bytes, counts_json, imported_at, imported_by)
+     VALUES (1, 2, 1, '001', '中共示例镇委员会', '2026年度', '1900-01-01', '2026-10-31', ?, 'netledger 0.1.0', 'p.json', ?, 10, '{}', ?, 'root')`,
+  ).run(at, 'a'.repeat(64), at);
+  // The old figure columns held other rules (已报告 counted 变更未报 too): they are dropped, not trusted.
+  db.prepare(
+    `INSERT INTO submission_organizations (submission_id, relative_code, parent_relative_code, full_name, type, secretary, members, declared, accounts, official,
+       personal, public_accounts, groups_count, overseas, report_due, report_done, record_due, record_done, pending, correction, not_filed)
+     VALUES (1, '', NULL, '中共示例镇委员会', '党委', NULL, 5, 2, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99)`,
+  ).run();
+  const account = db.prepare(
+    `INSERT INTO submission_accounts (submission_id, ref, relative_code, owner_id_number, platform, region, capacity, kind, display_name, status, required_filing, filing_state)
+     VALUES (1, ?, '', '110101199001011234', '微博', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  account.run(1, '境内', '以职务身份', '公众账号', '工作微博', '在用', '报告', '变更未报');
+  account.run(2, '境外', '个人', '公众账号', '个人号', '在用', '备案', '未报备');
+  account.run(3, '境内', '个人', '账号', '旧号', '已注销', '无', '已注销');
+  db.close();
+  return dataDir;
+}
+
 describe('upgrading a register', () => {
+  it('reads a submission stored before migration 5 through the one definition: counted from its accounts, its member counts kept, nothing overdue', async () => {
+    const ledger = openLedger(registerWithOldSubmission());
+    try {
+      const { byOrganization } = consolidatedRows(ledger.ctx, { period: '2026年度' });
+      expect(byOrganization).toHaveLength(1);
+      expect(byOrganization[0]!.figures).toEqual({
+        members: 5, withAccounts: 2, accounts: 2, official: 1, personalPublic: 1, personalGroups: 0, personalOther: 0, overseas: 1,
+        reportNeeded: 1, reportFiled: 0, reportPending: 0, reportCorrection: 0, reportChanged: 1, reportNotFiled: 0, reportOverdue: 0, reportRate: 0,
+        recordNeeded: 1, recordFiled: 0, recordPending: 0, recordCorrection: 0, recordChanged: 0, recordNotFiled: 1, recordOverdue: 0, recordRate: 0,
+      });
+      expect(getSubmission(ledger.ctx, 1).period.asOf).toBe('2026-10-31');
+    } finally {
+      await ledger.close();
+    }
+  });
+
   it('copies the register into backups/ as it was, then migrates it and notes the release that did', async () => {
     const { dataDir, file } = olderRegister();
     const known = loadMigrations().length;

@@ -73,3 +73,38 @@ export function pdfPages(file: string): number {
 }
 
 export const cellAt = (sheet: InspectedSheet, ref: string) => sheet.cells.find((c) => c.ref === ref);
+
+const rowOf = (ref: string) => Number(ref.replace(/^[A-Z]+/, ''));
+const colOf = (ref: string) => ref.replace(/\d+$/, '');
+
+/** A 统计表 sheet as openpyxl reads it: column labels 组/列 from its two header rows, then each row's values. */
+export interface SummaryTable {
+  /** The labels of the columns after 序号 and the name, e.g. 报告（个）/待审核 (a column without a group: its header). */
+  labels: string[];
+  rows: { name: string; values: (string | number)[] }[];
+}
+
+/** Reads a 统计表-shaped sheet (headers on the print-title rows, 合计 label merged over 序号 and the name). */
+export function summaryTable(sheet: InspectedSheet): SummaryTable {
+  const [top, bottom] = /^\$(\d+):\$(\d+)$/.exec(sheet.printTitleRows ?? '')!.slice(1).map(Number) as [number, number];
+  const at = new Map(sheet.cells.map((c) => [c.ref, c]));
+  const columns = [...new Set(sheet.cells.filter((c) => rowOf(c.ref) === top || rowOf(c.ref) === bottom).map((c) => colOf(c.ref)))]
+    .sort((a, b) => a.length - b.length || a.localeCompare(b))
+    .slice(2);
+  let group = '';
+  const labels = columns.map((col) => {
+    const upper = at.get(`${col}${top}`)?.value;
+    const lower = top === bottom ? undefined : at.get(`${col}${bottom}`)?.value;
+    // A group heading sits over the first of its merged columns; a column without a group spans both rows.
+    if (lower === undefined) group = '';
+    else if (upper !== undefined) group = String(upper);
+    return lower === undefined ? String(upper) : `${group}/${lower}`;
+  });
+  const rows: SummaryTable['rows'] = [];
+  for (let r = bottom + 1; at.has(`A${r}`); r++) {
+    const total = at.get(`A${r}`)!.value === '合计';
+    rows.push({ name: total ? '合计' : String(at.get(`B${r}`)?.value), values: columns.map((col) => at.get(`${col}${r}`)?.cached ?? at.get(`${col}${r}`)?.value ?? '') });
+    if (total) break;
+  }
+  return { labels, rows };
+}
