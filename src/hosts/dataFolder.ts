@@ -33,11 +33,18 @@ export function prepareDataFolder(layout: DataFolderLayout, now = Date.now()): v
   makeNewFilesPrivate();
   fs.mkdirSync(layout.dir, { recursive: true, mode: PRIVATE_DIR });
   if (process.platform !== 'win32') tighten(layout);
-  removeStale(layout.exportDir, () => true, now);
-  removeStale(layout.backupDir, (name) => name.endsWith(PART_SUFFIX), now);
+  // Only what this program names so (a folder the person keeps there is theirs, whatever it holds).
+  removeStale(layout.exportDir, (name, isFolder) => !isFolder && (OWN_EXPORT.test(name) || name.endsWith(PART_SUFFIX)), now);
+  removeStale(layout.backupDir, (name) => OWN_BACKUP.test(name) && name.endsWith(PART_SUFFIX), now);
   // A file chosen for import belongs to the run of the program that received it.
-  removeStale(layout.importDir, () => true, now);
+  removeStale(layout.importDir, (name, isFolder) => (isFolder ? OWN_IMPORT_SCRATCH : OWN_UPLOAD).test(name), now);
 }
+
+/** Names this program gives: browser-mode exports `<8 hex>-<name>`, backups `ledger-…`, uploads `<uuid>.<ext>`. */
+const OWN_EXPORT = /^[0-9a-f]{8}-/;
+const OWN_BACKUP = /^ledger-/;
+const OWN_UPLOAD = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.[a-z0-9]+)?$/;
+const OWN_IMPORT_SCRATCH = /^tmp-[0-9a-f]{8}$/;
 
 /**
  * SQLite creates the database, its -wal/-shm and backups itself: the process's file mask makes those private too.
@@ -75,12 +82,12 @@ function chmod(file: string, mode: number): void {
   }
 }
 
-function removeStale(dir: string, matches: (name: string) => boolean, now: number): void {
+function removeStale(dir: string, matches: (name: string, isFolder: boolean) => boolean, now: number): void {
   // Missing, or a file where the folder should be (an upgrade's backup then says so in Chinese).
   if (!fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     // A backup is written as a `.part` folder, an export as a `.part` file.
-    if (!(entry.isFile() || entry.isDirectory()) || !matches(entry.name)) continue;
+    if (!(entry.isFile() || entry.isDirectory()) || !matches(entry.name, entry.isDirectory())) continue;
     const file = path.join(dir, entry.name);
     // Recently written: another process on the same data folder (a CLI export beside browser mode) may be writing it.
     if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { recursive: true, force: true });
