@@ -45,6 +45,14 @@ const STORED_PATH = /^([0-9a-f]{2})[\\/]([0-9a-f]{64})\.(pdf|png|jpg|jpeg|tif|ti
  * Reads the register read-only (nothing is written, not even a journal) and lists what is wrong with it.
  * The stored scans are only listed here; `checkFiles` compares them with a folder.
  */
+const REGISTER_TABLES = ['schema_migrations', 'organizations', 'members', 'accounts', 'filings', 'audit_log'];
+
+function isRegister(db: Database.Database, tables: Set<string>, version: number): boolean {
+  if (!REGISTER_TABLES.every((t) => tables.has(t))) return false;
+  const recorded = db.prepare('SELECT count(*) AS n, max(version) AS top FROM schema_migrations').get() as { n: number; top: number | null };
+  return recorded.n === version && recorded.top === version;
+}
+
 export function inspectDatabase(file: string, knownVersion: number, nativeBinding?: string): Inspection {
   const result: Inspection = { problems: [], schemaVersion: 0, files: [] };
   const problem = (kind: ProblemKind, message: string) => result.problems.push({ kind, message });
@@ -59,6 +67,9 @@ export function inspectDatabase(file: string, knownVersion: number, nativeBindin
     const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
     if (result.schemaVersion > knownVersion) problem('tooNew', msg.verify.tooNew(result.schemaVersion, knownVersion));
     if (result.schemaVersion === 0 && tables.size > 0) problem('foreignFile', msg.verify.foreignFile);
+    // A data version alone proves nothing (any SQLite file can set user_version): a register records each migration
+    // it went through and has the register's own tables.
+    else if (result.schemaVersion > 0 && !isRegister(db, tables, result.schemaVersion)) problem('foreignFile', msg.verify.foreignFile);
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (integrity.join() !== 'ok') problem('integrity', msg.verify.integrity(integrity.slice(0, 3).join('；')));
     const orphans = db.pragma('foreign_key_check') as { table: string }[];

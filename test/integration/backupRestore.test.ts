@@ -121,6 +121,17 @@ describe('restore refuses a backup it cannot trust, and changes nothing', () => 
       },
       msg.verify.tooNew(99, KNOWN),
     ],
+    [
+      'a SQLite file of another program that claims our data version',
+      (b) => {
+        fs.rmSync(path.join(b, 'ledger.sqlite3'));
+        const db = new Database(path.join(b, 'ledger.sqlite3'));
+        db.exec('CREATE TABLE foo (x)');
+        db.pragma(`user_version = ${KNOWN}`);
+        db.close();
+      },
+      msg.verify.foreignFile,
+    ],
     ['a missing scan', (b, r) => fs.rmSync(path.join(b, 'attachments', r.attachment.sha256.slice(0, 2), `${r.attachment.sha256}.pdf`)), '缺少附件文件'],
     [
       'a changed scan',
