@@ -35,6 +35,7 @@ export interface Core extends CallTarget {
 
 const SOURCE_WORKER = { file: fileURLToPath(new URL('./coreWorker.source.mjs', import.meta.url)), execArgv: [] };
 const LOST: RpcResult = { ok: false, error: { code: 'INTERNAL', message: msg.api.internal } };
+const UNSENDABLE: RpcResult = { ok: false, error: { code: 'VALIDATION', message: msg.api.badRequest } };
 
 type Request = CoreRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -46,6 +47,8 @@ class CoreThread {
   private closing = false;
   private started = false;
   private alive = false;
+  /** Resolves when the current worker has exited (not merely answered `close`): only then is its connection gone. */
+  private exited: Promise<void> = Promise.resolve();
 
   constructor(private readonly data: CoreWorkerData, private readonly script: { file: string; execArgv: string[] }) {}
 
@@ -58,9 +61,11 @@ class CoreThread {
     this.closing = false;
     this.started = false;
     this.alive = true;
-    this.worker = new Worker(this.script.file, { execArgv: this.script.execArgv, workerData: this.data });
+    const worker = new Worker(this.script.file, { execArgv: this.script.execArgv, workerData: this.data });
+    this.worker = worker;
+    this.exited = new Promise((done) => worker.once('exit', () => done()));
     return new Promise((resolve, reject) => {
-      this.worker.on('message', (reply: CoreReply) => {
+      worker.on('message', (reply: CoreReply) => {
         if (reply.type === 'ready') {
           this.started = true;
           return resolve();
@@ -72,8 +77,10 @@ class CoreThread {
         this.waiting.delete(reply.id);
         done?.(reply);
       });
-      this.worker.on('error', reject);
-      this.worker.on('exit', () => {
+      worker.on('error', reject);
+      worker.on('exit', () => {
+        // A worker this thread has already replaced (closed, then started again) takes nothing with it.
+        if (this.worker !== worker) return;
         this.alive = false;
         for (const done of this.waiting.values()) done({ id: 0, type: 'result', result: LOST });
         this.waiting.clear();
@@ -88,13 +95,20 @@ class CoreThread {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.worker.postMessage({ ...request, id });
+      try {
+        this.worker.postMessage({ ...request, id });
+      } catch {
+        // Input that cannot be sent to a thread (nested thousands deep) is refused; it must not stay pending.
+        this.waiting.delete(id);
+        resolve({ id, type: 'result', result: UNSENDABLE });
+      }
     });
   }
 
   async close(): Promise<void> {
     this.closing = true;
     await this.send({ type: 'close' });
+    await this.exited;
   }
 }
 
@@ -124,7 +138,14 @@ export async function startCore(dataDir: string, options: CoreOptions = {}): Pro
    * A call that needs the register file to itself (a restore swaps it): the readers finish what they were asked,
    * close their connections, and reopen on whatever file is in place afterwards; queries meanwhile wait on the writer.
    */
-  const exclusive = async (name: string, input: unknown): Promise<RpcResult> => {
+  let exclusiveDone: Promise<unknown> = Promise.resolve();
+  const exclusive = (name: string, input: unknown): Promise<RpcResult> => {
+    // One at a time (a double click on 恢复): each waits for the previous one to have reopened the readers.
+    const run = exclusiveDone.then(() => exclusiveNow(name, input));
+    exclusiveDone = run.catch(() => undefined);
+    return run;
+  };
+  const exclusiveNow = async (name: string, input: unknown): Promise<RpcResult> => {
     readersOpen = false;
     await Promise.all(readers.map((r) => r.close()));
     try {

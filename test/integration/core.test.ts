@@ -55,6 +55,26 @@ describe('the core', () => {
     expect([mode('ledger.sqlite3'), mode('ledger.sqlite3-wal'), mode(path.join('backups', backup!.fileName))]).toEqual(['600', '600', '700']);
   });
 
+  it('keeps answering queries after a refused restore, runs two restores at once one after the other, and refuses unsendable input', async () => {
+    core = await startCore(fresh());
+    valueOf<'system.demo'>(await core.invoke('system.demo', { members: 100, seed: 6 }));
+    const started = valueOf<'system.backup'>(await core.invoke('system.backup', {}));
+    await vi.waitFor(async () => expect(valueOf<'jobs.status'>(await core!.invoke('jobs.status', { jobId: started.id })).state).toBe('done'), { timeout: 30_000 });
+    // Refused at once (no such backup): the readers closed and reopened around it must all answer afterwards.
+    expect(await core.invoke('system.restore', { fileName: 'nope', confirm: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const after = await Promise.all([1, 2, 3, 4, 5, 6].map(() => core!.invoke('organizations.tree', {})));
+    expect(after.every((r) => r.ok)).toBe(true);
+    // A double click on 恢复: both run, one after the other, and the console is whole afterwards.
+    const [backup] = valueOf<'system.backups'>(await core.invoke('system.backups', {}));
+    const twice = await Promise.all([1, 2].map(() => core!.invoke('system.restore', { fileName: backup!.fileName, confirm: true })));
+    expect(twice.map((r) => r.ok)).toEqual([true, true]);
+    expect((await Promise.all([1, 2, 3].map(() => core!.invoke('system.stats', {})))).map((r) => valueOf<'system.stats'>(r).members)).toEqual([100, 100, 100]);
+    // Input nested thousands deep cannot be handed to a thread: refused, and nothing stays pending.
+    const deep = JSON.parse(`{"q":${'['.repeat(5000)}${']'.repeat(5000)}}`) as unknown;
+    expect(await core.invoke('members.search', deep)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(valueOf<'members.search'>(await core.invoke('members.search', { limit: 1 })).total).toBe(100);
+  });
+
   it('refuses unknown calls and invalid input with the registry’s own errors', async () => {
     core = await startCore(fresh());
     expect(await core.invoke('members.drop', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
