@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { unsafeCharAt } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';
+
+// What zod itself says when a value has the wrong shape (text where a number belongs, an array for an object…):
+// its Chinese locale, so no English reaches a person; every field's own words are set where it is defined.
+z.config(z.locales.zhCN());
 import { schemaWords as words } from '../i18n/schemaWords.js';
 
 /** A missing id and a wrong one (−1, 1.5, "1") are different mistakes: say which. */

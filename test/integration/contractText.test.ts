@@ -130,3 +130,20 @@ describe('messages that say what is wrong', () => {
     expect(fieldsOf(fail('settings.update', { deadlineDays: 400 })).deadlineDays).toBe('报备期限（天数）应为 1 至 365 之间的整数。');
   });
 });
+
+describe('shape errors', () => {
+  it('are told in Chinese, not in zod’s English', () => {
+    const { fail } = freshLedger();
+    for (const [name, input] of [
+      ['members.search', []],
+      ['members.search', { limit: '5' }],
+      ['members.search', { sort: 'x' }],
+      ['jobs.status', { jobId: 'zz' }],
+    ] as const) {
+      const error = fail(name, input);
+      const messages = Object.values((error.details as { fields: Record<string, string> }).fields);
+      expect(messages.length).toBeGreaterThan(0);
+      for (const m of messages) expect(m).not.toMatch(/Invalid|expected|received/);
+    }
+  });
+});
