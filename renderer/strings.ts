@@ -3,6 +3,7 @@ import { commendationStrings } from './strings/commendations.js';
 import { backupStrings, reportOptionStrings, reportStrings } from './strings/reports.js';
 import { consolidationStrings } from './strings/consolidation.js';
 import { importStrings } from './strings/imports.js';
+import type { AuditEntity } from '../src/contract/audit.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */
 const strings = {
@@ -127,7 +128,20 @@ const strings = {
     before: '原值',
     after: '新值',
     field: '项目',
-    entities: { organization: '党组织', member: '党员', account: '网络账号', filing: '报备', publication_request: '发布请示', settings: '报备规则', commendation: '表彰', protection_case: '保护支持', review_campaign: '年度核查' } as Record<string, string>,
+    // Typed by the contract's list, so an entity added there without a word here does not compile.
+    entities: {
+      organization: '党组织',
+      member: '党员',
+      account: '网络账号',
+      filing: '报备',
+      publication_request: '发布请示',
+      settings: '报备规则',
+      commendation: '表彰',
+      protection_case: '保护支持',
+      review_campaign: '年度核查',
+      submission: '汇总上报',
+      import: '数据导入',
+    } satisfies Record<AuditEntity, string>,
     empty: '暂无操作记录。',
     more: '加载更早的记录',
   },

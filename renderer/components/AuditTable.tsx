@@ -36,7 +36,7 @@ function changedFields(entry: AuditEntry, orgName: (id: number) => string | unde
 const columns: TableColumnsType<AuditEntry> = [
   { title: t.audit.at, dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
   { title: t.audit.actor, dataIndex: 'actor', width: 110 },
-  { title: t.audit.entity, dataIndex: 'entity', width: 80, render: (v: string) => t.audit.entities[v] ?? v },
+  { title: t.audit.entity, dataIndex: 'entity', width: 80, render: (v: AuditEntity) => t.audit.entities[v] },
   { title: t.audit.action, dataIndex: 'actionLabel', width: 90 },
   { title: t.audit.summary, dataIndex: 'summary' },
 ];

@@ -20,6 +20,7 @@ import { startBrowserMode } from './browserMode.js';
 import { checkImportLine, importCommand } from './cliImport.js';
 import { importPackageCommand, missingCommand } from './cliPackage.js';
 import { call, organizationIdByCode, UsageError, type CliIo } from './cliSupport.js';
+import { makeNewFilesPrivate } from './dataFolder.js';
 
 export type { CliIo } from './cliSupport.js';
 
@@ -131,6 +132,8 @@ async function restore(dataDir: string, source: string | undefined, yes: boolean
 /** Runs one command; resolves to the exit code. `serve` resolves only when the server stops. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let ledger: Ledger | undefined;
+  // Every command may write into the data folder (restore and check open no ledger, yet write copies): private files.
+  makeNewFilesPrivate();
   try {
     const { values, positionals } = parse(argv);
     const command = positionals[0];
