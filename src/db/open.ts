@@ -6,6 +6,7 @@ import { msg } from '../i18n/messages.js';
 import { APP_VERSION } from '../domain/version.js';
 import { assertCompatible, loadMigrations, migrate, schemaVersion } from './migrate.js';
 import { recordWrittenBy } from './writtenBy.js';
+import { fileErrorMessage } from './fileErrors.js';
 
 export type Db = Database.Database;
 
@@ -44,7 +45,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       assertCompatible(db, migrations.length);
     } catch (err) {
       if (err instanceof LedgerError) throw err;
-      throw new LedgerError('FOREIGN_DATABASE', msg.db.foreignFile);
+      // A folder that cannot be written (read-only USB stick, no permission) is not a foreign file.
+      const disk = fileErrorMessage(err, file);
+      throw disk ? new LedgerError('INTERNAL', disk) : new LedgerError('FOREIGN_DATABASE', msg.db.foreignFile);
     }
     // Before any pragma that writes, so a refused upgrade leaves the file exactly as it was.
     const now = options.now ?? (() => new Date().toISOString());
@@ -61,6 +64,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    // A folder that cannot be written (read-only USB stick, no permission, full disk) is said so, not as a failure.
+    const disk = err instanceof LedgerError ? null : fileErrorMessage(err, file);
+    throw disk ? new LedgerError('INTERNAL', disk) : err;
   }
 }

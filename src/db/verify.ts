@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { msg } from '../i18n/messages.js';
 import { sha256File } from './durable.js';
+import { fileErrorMessage } from './fileErrors.js';
 
 export type ProblemKind =
   | 'noDatabase'
@@ -82,8 +83,9 @@ export function inspectDatabase(file: string, knownVersion: number, nativeBindin
         else problem('attachmentPath', msg.verify.attachmentPath(row.storedPath));
       }
     }
-  } catch {
-    problem('unreadable', msg.verify.unreadable(file));
+  } catch (err) {
+    // A read-only folder or a missing permission is said so; only a file SQLite cannot read is called foreign.
+    problem('unreadable', fileErrorMessage(err, file) ?? msg.verify.unreadable(file));
   } finally {
     db?.close();
   }

@@ -8,6 +8,8 @@ import type { JobContext } from '../jobs/jobs.js';
 import { contract, isCallName } from '../contract/contract.js';
 import { handlers, type HostInfo } from './handlers.js';
 import { LedgerError, type ErrorBody, type RpcResult } from '../contract/errors.js';
+import { fileErrorMessage } from '../db/fileErrors.js';
+import { databasePath } from '../db/open.js';
 
 export interface Registry {
   invoke(name: string, input: unknown): RpcResult;
@@ -34,6 +36,9 @@ export function createRegistry(ctx: JobContext, host: HostInfo, log: (e: unknown
         return { ok: true, value: handler(ctx, parsed.data) };
       } catch (err) {
         if (err instanceof LedgerError) return { ok: false, error: err.toBody() };
+        // A full or read-only disk under the register (SQLITE_FULL, SQLITE_READONLY…): said as for every file written.
+        const disk = host.dataDir === ':memory:' ? null : fileErrorMessage(err, databasePath(host.dataDir));
+        if (disk) return { ok: false, error: { code: 'INTERNAL', message: disk } };
         // Unexpected: keep the stack in the log, show the person a message that says what to do.
         log(err);
         return { ok: false, error: { code: 'INTERNAL', message: msg.api.internal } };

@@ -223,3 +223,28 @@ describe('browser-mode exports and the number of workers', () => {
     expect(ledger.jobs.exportedFile(never.at(-1)!.id)).not.toBeNull();
   });
 });
+
+describe('a register on a read-only disk', () => {
+  it.skipIf(!canMount)('is said to be on a folder that cannot be written, never called a foreign file, by open and by check', async () => {
+    const disk = mounts.tmpfs('ro-register', 'size=4m')!;
+    const folder = path.join(disk, 'data');
+    await openLedger(folder).close();
+    const { spawnSync } = await import('node:child_process');
+    expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0);
+    const opened = (() => {
+      try {
+        openLedger(folder);
+        return '';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    })();
+    const { checkDataFolder } = await import('../../src/db/check.js');
+    const { loadMigrations } = await import('../../src/db/migrate.js');
+    const checked = checkDataFolder(folder, loadMigrations().length).problems.map((p) => p.message).join('\n');
+    for (const said of [opened, checked]) {
+      expect(said).toContain(folder);
+      expect(said).not.toContain(msg.db.foreignFile);
+    }
+  });
+});
