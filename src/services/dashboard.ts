@@ -11,7 +11,7 @@ import { accountGroups, filingCounts } from './figures.js';
 import { findOrganizationRow, organizationScope } from './organizations.js';
 import { openProtectionCount } from './protection.js';
 import { currentCampaign } from './campaigns.js';
-import { campaignCompletion } from './campaignCompletion.js';
+import { completionWithin } from './campaignCompletion.js';
 import { groupBy } from '../domain/groupBy.js';
 import { branchOf, subtreeRange } from './treePath.js';
 
@@ -53,18 +53,15 @@ export function dashboard(ctx: ServiceContext, { organizationId }: HandlerInput<
     accounts,
     ...total,
     breakdown: [...rows.values()],
-    campaign: campaignWithin(ctx, new Set(orgs.map((o) => o.id))),
+    campaign: campaignWithin(ctx, orgs.map((o) => o.id)),
     openProtectionCases: openProtectionCount(ctx, scope ? organizationScope(ctx, 'm.organization_id', scope.id) : null),
   };
 }
 
-function campaignWithin(ctx: ServiceContext, orgIds: Set<number>): Dashboard['campaign'] {
+function campaignWithin(ctx: ServiceContext, orgIds: number[]): Dashboard['campaign'] {
   const open = currentCampaign(ctx);
   if (!open) return null;
-  const completion = campaignCompletion(ctx, { id: open.id });
-  const rows = completion.byOrganization.filter((r) => orgIds.has(r.organizationId));
-  const expected = rows.reduce((a, r) => a + r.expected, 0);
-  const responded = rows.reduce((a, r) => a + r.responded, 0);
+  const { expected, responded } = completionWithin(ctx, open, orgIds);
   return {
     id: open.id,
     title: open.title,
@@ -72,6 +69,6 @@ function campaignWithin(ctx: ServiceContext, orgIds: Set<number>): Dashboard['ca
     expected,
     responded,
     notResponded: expected - responded,
-    overdue: open.deadline < completion.today && expected > responded,
+    overdue: open.deadline < today(ctx) && expected > responded,
   };
 }
