@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadMigrations } from '../src/db/migrate.js';
 import { generateDemo } from '../src/demo/generate.js';
 import { openLedger, type Ledger } from '../src/hosts/ledger.js';
 
@@ -22,9 +21,9 @@ export function stringArg(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-/** The register's folder for a size: under `parent` (the OS temp folder by default), named by size and schema. */
+/** The register's folder for a size, under `parent` (the OS temp folder by default); a newer schema upgrades it on open. */
 export function demoRegister(members: number, parent = os.tmpdir(), log: (line: string) => void = console.log): Ledger {
-  const dir = path.join(parent, `netledger-bench-city-${members}-v${loadMigrations().length}`);
+  const dir = path.join(parent, `netledger-bench-city-${members}`);
   const ready = path.join(dir, 'ready');
   if (!fs.existsSync(ready)) {
     fs.rmSync(dir, { recursive: true, force: true });
