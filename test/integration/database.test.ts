@@ -30,6 +30,7 @@ describe('database', () => {
       { version: 2, name: 'filing_workflow' },
       { version: 3, name: 'review_attribution' },
       { version: 4, name: 'submissions' },
+      { version: 5, name: 'city_scale' },
     ]);
     db.close();
   });
