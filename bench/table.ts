@@ -23,7 +23,9 @@ const ms = (v: number | undefined) => (v === undefined ? '' : v >= 1000 ? `${(v 
 const mb = (v: number | undefined) => (v === undefined ? '' : `，${v.toFixed(0)} MB`);
 
 export function machine(): string {
-  return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? '?'}，${Math.round(os.totalmem() / 2 ** 30)} GiB，${os.platform()} ${os.release()}，Node ${process.versions.node}`;
+  // The load average says whether other work shared the cores during the run (figures are wall-clock times).
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? '?'}，${Math.round(os.totalmem() / 2 ** 30)} GiB，${os.platform()} ${os.release()}，Node ${process.versions.node}，结束时负载 ${load}`;
 }
 
 export function printTable(members: number, counts: unknown, rows: Row[]): void {

@@ -7,7 +7,7 @@ import type { HandlerInput } from '../contract/contract.js';
 import type { Dashboard, DashboardRow } from '../contract/dashboard.js';
 import { emptyFilingCounts } from '../domain/figures.js';
 import { today, type ServiceContext } from './context.js';
-import { accountGroups, filingCounts } from './figures.js';
+import { filingCounts, filingGroups } from './figures.js';
 import { findOrganizationRow, organizationScope } from './organizations.js';
 import { openProtectionCount } from './protection.js';
 import { currentCampaign } from './campaigns.js';
@@ -40,7 +40,7 @@ export function dashboard(ctx: ServiceContext, { organizationId }: HandlerInput<
   for (const o of bucketOrgs) rows.set(o.id, { organizationId: o.id, organizationName: o.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
   if (scope && !rows.has(scope.id)) rows.set(scope.id, { organizationId: scope.id, organizationName: scope.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
 
-  const groups = accountGroups(ctx, { orgIds: JSON.stringify(orgs.map((o) => o.id)), day });
+  const groups = filingGroups(ctx, { orgIds: JSON.stringify(orgs.map((o) => o.id)), day });
   for (const [branch, list] of groupBy(groups, (g) => bucketOf.get(g.org) ?? -1)) {
     const row = rows.get(branch);
     if (row) Object.assign(row, filingCounts(list));
