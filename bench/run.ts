@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { demoRegister, numberArg, percentiles, stringArg } from './demoRegister.js';
 import { measure, registerCases, scratch, type Measured, type Target } from './operations.js';
 import { measureResponsiveness } from './responsiveness.js';
-import { machine, printTable, type Row } from './table.js';
+import { formatTable, machine, type Row } from './table.js';
 
 const members = numberArg('--members', 600_000);
 const json = process.argv.includes('--json');
@@ -27,6 +27,7 @@ function row(m: Measured): Row {
     runs: m.product.runs,
     medianMs: m.product.median,
     p95Ms: m.product.p95,
+    ...(m.product.cpuMedian === undefined ? {} : { cpuMedianMs: m.product.cpuMedian, baselineCpuMedianMs: m.baseline.cpuMedian }),
     baseline: m.baseline.what,
     baselineMedianMs: m.baseline.median,
     baselineP95Ms: m.baseline.p95,
@@ -51,11 +52,11 @@ function detailExport(dataDir: string, runs: number): Measured {
     fs.mkdirSync(scratch, { recursive: true });
     const r = spawnSync(process.execPath, [tsx, child, mode, dataDir, out], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stderr);
-    return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; peakRssMb: number; rows: number };
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; cpuSeconds: number; peakRssMb: number; rows: number };
   };
   const results = { bare: [] as ReturnType<typeof one>[], report: [] as ReturnType<typeof one>[] };
   for (let i = 0; i < runs; i++) for (const mode of ['bare', 'report'] as const) results[mode].push(one(mode));
-  const timing = (list: ReturnType<typeof one>[]) => percentiles(list.map((r) => r.seconds * 1000));
+  const timing = (list: ReturnType<typeof one>[]) => percentiles(list.map((r) => r.seconds * 1000), list.map((r) => r.cpuSeconds * 1000));
   return {
     operation: `明细表导出 .xlsx（${results.report[0]!.rows} 行）`,
     product: timing(results.report),
@@ -93,5 +94,6 @@ try {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 rows.push(...PENDING);
+// With --json the table still goes to stderr, so one run gives both the objects and the README's table.
 if (json) console.log(JSON.stringify({ date: new Date().toISOString(), machine: machine(), members, counts, operations: rows }, null, 1));
-else printTable(members, counts, rows);
+log(formatTable(members, counts, rows));

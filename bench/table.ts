@@ -8,6 +8,9 @@ export interface Row {
   runs?: number;
   medianMs?: number;
   p95Ms?: number;
+  /** CPU time, median: the product's own cost even when other work shares the cores. */
+  cpuMedianMs?: number;
+  baselineCpuMedianMs?: number;
   baseline?: string;
   baselineMedianMs?: number;
   baselineP95Ms?: number;
@@ -28,17 +31,17 @@ export function machine(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? '?'}，${Math.round(os.totalmem() / 2 ** 30)} GiB，${os.platform()} ${os.release()}，Node ${process.versions.node}，结束时负载 ${load}`;
 }
 
-export function printTable(members: number, counts: unknown, rows: Row[]): void {
+export function formatTable(members: number, counts: unknown, rows: Row[]): string {
   const lines = [
     `${new Date().toISOString().slice(0, 10)}，${members} 名党员 ${JSON.stringify(counts)}；${machine()}`,
     '',
-    '| 操作 | 次数 | 中位数 | p95 | 基线（同一次运行、同一数据） | 基线中位数 | 基线 p95 | 倍数 | 目标 | 结果 |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| 操作 | 次数 | 中位数 | p95 | CPU 中位数 | 基线（同一次运行、同一数据） | 基线中位数 | 基线 p95 | 基线 CPU | 倍数 | 目标 | 结果 |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((r) =>
       r.measured
-        ? `| ${r.operation} | ${r.runs} | ${ms(r.medianMs)}${mb(r.peakRssMb)} | ${ms(r.p95Ms)} | ${r.baseline} | ${ms(r.baselineMedianMs)}${mb(r.baselinePeakRssMb)} | ${ms(r.baselineP95Ms)} | ${r.ratio!.toFixed(2)}× | ${r.target} | ${r.met ? '达到' : '未达到'}${r.note ? `；${r.note}` : ''} |`
-        : `| ${r.operation} | | | | | | | | ${r.target} | ${r.note} |`,
+        ? `| ${r.operation} | ${r.runs} | ${ms(r.medianMs)}${mb(r.peakRssMb)} | ${ms(r.p95Ms)} | ${ms(r.cpuMedianMs)} | ${r.baseline} | ${ms(r.baselineMedianMs)}${mb(r.baselinePeakRssMb)} | ${ms(r.baselineP95Ms)} | ${ms(r.baselineCpuMedianMs)} | ${r.ratio!.toFixed(2)}× | ${r.target} | ${r.met ? '达到' : '未达到'}${r.note ? `；${r.note}` : ''} |`
+        : `| ${r.operation} | | | | | | | | | | ${r.target} | ${r.note} |`,
     ),
   ];
-  console.log(lines.join('\n'));
+  return lines.join('\n');
 }
