@@ -35,6 +35,9 @@ export interface Case {
 }
 
 const RUNS = 20;
+
+/** The runs' scratch folder (backup copies, exported files), removed at the end of the run. */
+export const scratch = path.join(os.tmpdir(), `netledger-bench-scratch-${process.pid}`);
 const PAGE = 50;
 
 /** The cases measured in-process against the open register. */
@@ -70,7 +73,8 @@ export function registerCases(ledger: Ledger): Case[] {
     'SELECT organization_id, required_filing, filing_state, capacity, kind, region, platform, count(*) FROM accounts GROUP BY 1, 2, 3, 4, 5, 6, 7',
   );
   const reversed = (s: string) => [...s].reverse().join('');
-  const summaryFile = path.join(os.tmpdir(), `netledger-bench-summary-${process.pid}.xlsx`);
+  fs.mkdirSync(scratch, { recursive: true });
+  const summaryFile = path.join(scratch, 'summary.xlsx');
   const pastYearEnd = `${new Date().getFullYear() - 1}-12-31`;
   return [
     { operation: '打开台账，显示第一页党员', runs: RUNS, product: () => invoke('members.search', { limit: PAGE }), baseline: { what: 'SELECT … ORDER BY name_pinyin LIMIT 50', run: () => firstPage() }, target: { p95Ms: 50 } },
@@ -101,8 +105,7 @@ export function registerCases(ledger: Ledger): Case[] {
   ];
 }
 
-/** An empty scratch folder path for one run's copy (removed first; the parent folder is removed at the end). */
-export const scratch = path.join(os.tmpdir(), `netledger-bench-scratch-${process.pid}`);
+/** An empty path in the scratch folder for one run's copy. */
 function fresh(name: string): string {
   const dir = path.join(scratch, name);
   fs.rmSync(dir, { recursive: true, force: true });
