@@ -39,7 +39,8 @@ function plusDays(iso: string, days: number, latest: string): string {
   return out > latest ? latest : out;
 }
 
-export function generateDemoAccounts(ctx: ServiceContext, rng: SeededRandom, today: string): { accounts: number; filings: number; requests: number } {
+/** personalPerMember: the mean number of personal accounts a member declares (the city demo's ~2.5). */
+export function generateDemoAccounts(ctx: ServiceContext, rng: SeededRandom, today: string, personalPerMember?: number): { accounts: number; filings: number; requests: number } {
   const at = nowIso(ctx);
   const owners = ctx.db.prepare("SELECT id, name, organization_id AS organizationId FROM members WHERE status = '在册' ORDER BY id").all() as Owner[];
   const insertAccount = ctx.db.prepare(
@@ -107,7 +108,7 @@ export function generateDemoAccounts(ctx: ServiceContext, rng: SeededRandom, tod
   };
 
   for (const owner of owners) {
-    const n = rng.next() < 0.35 ? 0 : rng.next() < 0.7 ? 1 : 2;
+    const n = personalPerMember === undefined ? (rng.next() < 0.35 ? 0 : rng.next() < 0.7 ? 1 : 2) : rng.int(0, Math.round(2 * personalPerMember));
     for (let i = 0; i < n; i++) {
       const k = rng.next();
       addAccount(owner, '个人', k < 0.55 ? '公众账号' : k < 0.85 ? '账号' : '群组');

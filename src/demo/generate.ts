@@ -19,6 +19,12 @@ import { BUREAUS, DISTRICTS, GIVEN_CHARS, POSITIONS, REGION_CODES, SECTIONS, SUR
 export interface DemoOptions {
   members: number;
   seed: number;
+  /**
+   * The city committee's shape the benchmarks need (issue 13): a 4-level tree of about one organization per 120
+   * members (~5,000 at 600k) and about 2.5 personal accounts a member. Left out, the demo is the small one
+   * `netledger demo` has always produced.
+   */
+  city?: boolean;
 }
 
 const MEMBERS_PER_BRANCH = 80;
@@ -91,6 +97,42 @@ function buildTree(ctx: ServiceContext, rng: SeededRandom, memberCount: number):
   return { branches, count };
 }
 
+/** Numbered names keep thousands of organizations apart without a word list that long. */
+const nth = (n: number): string => (n < 10 ? CHINESE_NUMERALS[n]! : String(n + 1));
+
+/**
+ * root → district bureaus (党委) → 党总支 → 党支部: four levels, ~133 members a branch, ~20 branches a 党总支 and
+ * ~8 党总支 a bureau — proportions of a city committee's register.
+ */
+function buildCityTree(ctx: ServiceContext, rng: SeededRandom, memberCount: number): { branches: Branch[]; count: number } {
+  const prefix = '中共示例市';
+  const root = createOrganization(ctx, { parentId: null, fullName: `${prefix}委员会`, type: '党委', secretary: inventName(rng) });
+  const branchTotal = Math.max(4, Math.ceil(memberCount / 133));
+  const generalTotal = Math.max(2, Math.ceil(branchTotal / 20));
+  const bureauTotal = Math.min(BUREAUS.length * DISTRICTS.length, Math.max(2, Math.ceil(generalTotal / 8)));
+  const branches: Branch[] = [];
+  let count = 1;
+  let generalsMade = 0;
+  for (let b = 0; b < bureauTotal; b++) {
+    const unit = `${DISTRICTS[b % DISTRICTS.length]}${BUREAUS[Math.floor(b / DISTRICTS.length)]}`;
+    const bureau = createOrganization(ctx, { parentId: root.id, fullName: `${prefix}${unit}委员会`, type: '党委', secretary: inventName(rng) });
+    count++;
+    const generals = Math.ceil((generalTotal - generalsMade) / (bureauTotal - b));
+    for (let g = 0; g < generals; g++, generalsMade++) {
+      const section = SECTIONS[g] ?? `第${nth(g)}`;
+      const general = createOrganization(ctx, { parentId: bureau.id, fullName: `${prefix}${unit}${section}总支部委员会`, type: '党总支', secretary: inventName(rng) });
+      count++;
+      const perGeneral = Math.ceil((branchTotal - branches.length) / (generalTotal - generalsMade));
+      for (let s = 0; s < perGeneral; s++) {
+        const branch = createOrganization(ctx, { parentId: general.id, fullName: `${prefix}${unit}${section}第${nth(s)}支部委员会`, type: '党支部', secretary: inventName(rng) });
+        count++;
+        branches.push({ id: branch.id, workUnit: `示例市${unit}` });
+      }
+    }
+  }
+  return { branches, count };
+}
+
 export function generateDemo(ctx: ServiceContext, options: DemoOptions): DemoResult {
   return inTransaction(ctx, () => {
     const existing = ctx.db.prepare('SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM members) AS n').get() as {
@@ -98,7 +140,7 @@ export function generateDemo(ctx: ServiceContext, options: DemoOptions): DemoRes
     };
     if (existing.n > 0) throw new LedgerError('CONFLICT', msg.cli.demoNotEmpty);
     const rng = new SeededRandom(options.seed);
-    const tree = buildTree(ctx, rng, options.members);
+    const tree = (options.city ? buildCityTree : buildTree)(ctx, rng, options.members);
     const usedIds = new Set<string>();
     const setStatus = ctx.db.prepare('UPDATE members SET status = ?, status_date = ? WHERE id = ?');
     for (let i = 0; i < options.members; i++) {
@@ -131,7 +173,7 @@ export function generateDemo(ctx: ServiceContext, options: DemoOptions): DemoRes
       const change = pickStatusChange(rng);
       if (change) setStatus.run(change, `202${rng.int(0, 5)}-0${rng.int(1, 9)}-15`, id);
     }
-    const register = generateDemoAccounts(ctx, rng, today(ctx));
+    const register = generateDemoAccounts(ctx, rng, today(ctx), options.city ? 2.5 : undefined);
     const article10 = generateDemoCommendations(ctx, rng, today(ctx));
     const result = { organizations: tree.count, members: options.members, ...register, ...article10 };
     recordAudit(ctx, { entity: 'organization', entityId: 0, action: 'create', summary: msg.cli.demoDone(result), after: options });

@@ -21,13 +21,28 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
   campaign: campaignReport,
 };
 
-/** The values of a 小计/合计 row over data rows from..to, with cached results from the running totals. */
-function totalsRow(def: SheetDefinition, label: string, from: number, to: number, count: number, sums: Map<number, number>, row: number): CellValue[] {
+/** Rows a sheet holds in Excel and WPS; a longer table continues on further sheets. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+/** Rows a sheet keeps free below its data: a group's 小计, the 本表合计 or 合计, the gap and the signature line. */
+const CLOSING_ROWS = 4;
+
+/** A 小计 or 本表合计 row on an earlier sheet of the same table, added into the total that continues it. */
+interface Carried {
+  sheet: string;
+  row: number;
+}
+
+/**
+ * The values of a 小计/合计 row over data rows from..to, with cached results from the running totals, plus the
+ * same cells of `carried` rows on earlier sheets (a group or a table that began there).
+ */
+function totalsRow(def: SheetDefinition, label: string, from: number, to: number, count: number, sums: Map<number, number>, row: number, carried: Carried[] = []): CellValue[] {
   const values: CellValue[] = def.columns.map(() => '');
   values[0] = label;
   const range = (col: number) => `${columnLetter(col)}${from}:${columnLetter(col)}${to}`;
-  if (def.tally) values[def.tally.at - 1] = count ? formula(`SUBTOTAL(3,${range(def.tally.of)})`, count) : 0;
-  for (const col of def.sumColumns) values[col - 1] = count ? formula(`SUBTOTAL(9,${range(col)})`, sums.get(col) ?? 0) : 0;
+  const plus = (col: number) => carried.map((c) => `+'${c.sheet}'!${columnLetter(col)}${c.row}`).join('');
+  if (def.tally) values[def.tally.at - 1] = count ? formula(`SUBTOTAL(3,${range(def.tally.of)})${plus(def.tally.at)}`, count) : 0;
+  for (const col of def.sumColumns) values[col - 1] = count ? formula(`SUBTOTAL(9,${range(col)})${plus(col)}`, sums.get(col) ?? 0) : 0;
   def.columns.forEach((_, i) => {
     const extra = def.totalExtra?.(i + 1, sums, row);
     if (extra !== undefined) values[i] = extra;
@@ -39,38 +54,66 @@ function add(sums: Map<number, number>, def: SheetDefinition, values: CellValue[
   for (const col of def.sumColumns) sums.set(col, (sums.get(col) ?? 0) + (typeof values[col - 1] === 'number' ? (values[col - 1] as number) : 0));
 }
 
-async function writeSheet(book: ReportBook, def: SheetDefinition, scope: ReportScope): Promise<number> {
-  const sheet = book.addSheet(def.name, { title: def.title, subtitle: def.subtitle, unit: scope.organization.fullName, reportDate: scope.reportDate, columns: def.columns });
+/** Rows counted and summed since some row: a group's part on this sheet, the whole group, this sheet, the table. */
+const tally = () => ({ count: 0, sums: new Map<number, number>() });
+type Tally = ReturnType<typeof tally>;
+function count(t: Tally, def: SheetDefinition, values: CellValue[]) {
+  t.count++;
+  add(t.sums, def, values);
+}
+
+/**
+ * One table, on as many sheets as Excel's row limit needs: each continuation sheet repeats the title and header
+ * (its name says 续), a group cut by the break gets a 小计 of its part and its final 小计 adds that part in, and
+ * each sheet but the last ends with 本表合计, which the 合计 on the last sheet adds in — so every figure stays
+ * right as a formula, not only as a cached value.
+ */
+async function writeSheet(book: ReportBook, def: SheetDefinition, scope: ReportScope, maxRows: number): Promise<{ rows: number; sheets: number }> {
+  const heading = { title: def.title, subtitle: def.subtitle, unit: scope.organization.fullName, reportDate: scope.reportDate, columns: def.columns };
   const formats = new Map(def.tally ? [[def.tally.at, `"共"0"${def.tally.unit}"`]] : []);
   const labelSpan = def.labelSpan ?? 1;
-  const total = new Map<number, number>();
-  let group = null as { name: string; start: number; count: number; sums: Map<number, number> } | null;
-  let count = 0;
+  const nameOf = (part: number) => (part === 0 ? def.name : `${def.name}（续${part}）`);
+  let part = 0;
+  let sheet = book.addSheet(def.name, heading);
+  const table = tally();
+  let onSheet = tally();
+  const sheetTotals: Carried[] = [];
+  let group = null as { name: string; start: number; whole: Tally; part: Tally; carried: Carried[] } | null;
   const closeGroup = () => {
     if (!group) return;
     const row = sheet.lastRow + 1;
     // The group (an organization) is named once, on its 小计 row.
-    sheet.addTotalRow(totalsRow(def, `${group.name}　小计`, group.start, sheet.lastRow, group.count, group.sums, row), { subtotal: true, labelSpan, formats });
+    sheet.addTotalRow(totalsRow(def, `${group.name}　小计`, group.start, sheet.lastRow, group.whole.count, group.whole.sums, row, group.carried), { subtotal: true, labelSpan, formats });
+  };
+  const continueOnNextSheet = () => {
+    if (group) {
+      const row = sheet.lastRow + 1;
+      sheet.addTotalRow(totalsRow(def, `${group.name}　小计（本表部分）`, group.start, sheet.lastRow, group.part.count, group.part.sums, row), { subtotal: true, labelSpan, formats });
+      group.carried.push({ sheet: nameOf(part), row });
+    }
+    const row = sheet.lastRow + 1;
+    sheet.addTotalRow(totalsRow(def, '本表合计（续下表）', sheet.firstDataRow, sheet.lastRow, onSheet.count, onSheet.sums, row), { labelSpan, formats });
+    sheetTotals.push({ sheet: nameOf(part), row });
+    sheet.finish(scope.signature);
+    sheet = book.addSheet(nameOf(++part), heading);
+    onSheet = tally();
+    if (group) Object.assign(group, { start: sheet.lastRow + 1, part: tally() });
   };
   for (const line of def.rows()) {
     if (line.group !== undefined && line.group !== group?.name) {
       closeGroup();
-      group = { name: line.group, start: sheet.lastRow + 1, count: 0, sums: new Map() };
+      group = { name: line.group, start: sheet.lastRow + 1, whole: tally(), part: tally(), carried: [] };
     }
+    if (sheet.lastRow + 1 + CLOSING_ROWS > maxRows) continueOnNextSheet();
     sheet.addRow(line.values);
-    count++;
-    add(total, def, line.values);
-    if (group) {
-      group.count++;
-      add(group.sums, def, line.values);
-    }
+    for (const t of [table, onSheet, group?.whole, group?.part]) if (t) count(t, def, line.values);
     await book.tick();
   }
   closeGroup();
   const row = sheet.lastRow + 1;
-  sheet.addTotalRow(totalsRow(def, '合计', sheet.firstDataRow, sheet.lastRow, count, total, row), { labelSpan, formats });
+  sheet.addTotalRow(totalsRow(def, '合计', sheet.firstDataRow, sheet.lastRow, table.count, table.sums, row, sheetTotals), { labelSpan, formats });
   sheet.finish(scope.signature);
-  return count;
+  return { rows: table.count, sheets: part + 1 };
 }
 
 export interface ReportResult {
@@ -80,24 +123,29 @@ export interface ReportResult {
 }
 
 /** Writes the report to `outPath` (atomically); never leaves a partial file behind. */
-export async function writeReport(ctx: ServiceContext, kind: ReportKind, params: ReportParams, outPath: string, progress: Progress = {}): Promise<ReportResult> {
+export async function writeReport(ctx: ServiceContext, kind: ReportKind, params: ReportParams, outPath: string, progress: Progress = {}, maxRows = EXCEL_MAX_ROWS): Promise<ReportResult> {
   const scope = resolveScope(ctx, params);
-  return writeSheets(REPORTS[kind].sheets(ctx, scope), scope, outPath, progress);
+  return writeSheets(REPORTS[kind].sheets(ctx, scope), scope, outPath, progress, maxRows);
 }
 
 /** Writes sheets defined outside the report table (e.g. the 催报 list of 汇总上报) with the same style and guarantees. */
-export async function writeSheets(sheets: SheetDefinition[], scope: ReportScope, outPath: string, progress: Progress = {}): Promise<ReportResult> {
+export async function writeSheets(sheets: SheetDefinition[], scope: ReportScope, outPath: string, progress: Progress = {}, maxRows = EXCEL_MAX_ROWS): Promise<ReportResult> {
   if (!outPath.toLowerCase().endsWith('.xlsx')) throw new LedgerError('VALIDATION', msg.report.notXlsx);
   const book = new ReportBook(outPath, sheets.reduce((n, s) => n + s.count(), 0), progress);
   let rows = 0;
+  let written = 0;
   try {
-    for (const s of sheets) rows += await writeSheet(book, s, scope);
+    for (const s of sheets) {
+      const r = await writeSheet(book, s, scope, maxRows);
+      rows += r.rows;
+      written += r.sheets;
+    }
   } catch (err) {
     await book.discard();
     throw err;
   }
   await book.commit();
-  return { file: outPath, rows, sheets: sheets.length };
+  return { file: outPath, rows, sheets: written };
 }
 
 const PREVIEW_ROWS = 30;

@@ -1,6 +1,6 @@
 /** How far a campaign has come: responded / expected by organization, and who has not responded yet. */
 import type { HandlerInput } from '../contract/contract.js';
-import type { CampaignCompletion, CampaignOrgCompletion, MissingMember } from '../contract/campaigns.js';
+import type { Campaign, CampaignCompletion, CampaignOrgCompletion, MissingMember } from '../contract/campaigns.js';
 import { today, type ServiceContext } from './context.js';
 import { subtreeOrganizationIds } from './organizations.js';
 import { expectedSql, getCampaign, scopeOrganizationIds } from './campaigns.js';
@@ -22,6 +22,23 @@ export function campaignCompletion(ctx: ServiceContext, { id }: HandlerInput<'ca
   const day = today(ctx);
   const totals = { expected: sum('expected'), declared: sum('declared'), zeroReports: sum('zeroReports'), responded: sum('responded'), notResponded: sum('notResponded') };
   return { ...campaign, today: day, overdue: campaign.deadline < day && totals.notResponded > 0, totals, byOrganization };
+}
+
+/**
+ * An open campaign's expected and responded among some organizations only — what the 首页 shows for its scope.
+ * Counted from indexes (members_org, the declarations' unique key) rather than by completing the whole campaign and
+ * filtering, so a bureau's 首页 costs its own size, not the city's. Same rules as campaignCompletion for an open
+ * campaign: 在册 members in scope who have not responded are expected where they are now, and a response counts
+ * where it was made.
+ */
+export function completionWithin(ctx: ServiceContext, campaign: Campaign, orgIds: number[]): { expected: number; responded: number } {
+  const inScope = new Set(scopeOrganizationIds(ctx, campaign.id));
+  const params = { campaign: campaign.id, within: JSON.stringify(orgIds), scope: JSON.stringify(orgIds.filter((o) => inScope.has(o))) };
+  const sql = `SELECT (SELECT count(*) FROM members m WHERE m.organization_id IN (SELECT value FROM json_each(@scope)) AND m.status = '在册'
+                 AND NOT EXISTS (SELECT 1 FROM review_declarations d WHERE d.campaign_id = @campaign AND d.member_id = m.id)) + r.n AS expected,
+              r.n AS responded
+       FROM (SELECT count(*) AS n FROM review_declarations WHERE campaign_id = @campaign AND organization_id IN (SELECT value FROM json_each(@within))) r`;
+  return ctx.db.prepare(sql).get(params) as { expected: number; responded: number };
 }
 
 export function missingMembers(ctx: ServiceContext, { id, organizationId, limit }: HandlerInput<'campaigns.missing'>): { total: number; rows: MissingMember[] } {

@@ -7,11 +7,11 @@ import type { HandlerInput } from '../contract/contract.js';
 import type { Dashboard, DashboardRow } from '../contract/dashboard.js';
 import { emptyFilingCounts } from '../domain/figures.js';
 import { today, type ServiceContext } from './context.js';
-import { accountGroups, filingCounts } from './figures.js';
+import { filingCounts, filingGroups } from './figures.js';
 import { findOrganizationRow, organizationScope } from './organizations.js';
 import { openProtectionCount } from './protection.js';
 import { currentCampaign } from './campaigns.js';
-import { campaignCompletion } from './campaignCompletion.js';
+import { completionWithin } from './campaignCompletion.js';
 import { groupBy } from '../domain/groupBy.js';
 import { branchOf, subtreeRange } from './treePath.js';
 
@@ -40,7 +40,7 @@ export function dashboard(ctx: ServiceContext, { organizationId }: HandlerInput<
   for (const o of bucketOrgs) rows.set(o.id, { organizationId: o.id, organizationName: o.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
   if (scope && !rows.has(scope.id)) rows.set(scope.id, { organizationId: scope.id, organizationName: scope.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
 
-  const groups = accountGroups(ctx, { orgIds: JSON.stringify(orgs.map((o) => o.id)), day });
+  const groups = filingGroups(ctx, { orgIds: JSON.stringify(orgs.map((o) => o.id)), day });
   for (const [branch, list] of groupBy(groups, (g) => bucketOf.get(g.org) ?? -1)) {
     const row = rows.get(branch);
     if (row) Object.assign(row, filingCounts(list));
@@ -53,18 +53,15 @@ export function dashboard(ctx: ServiceContext, { organizationId }: HandlerInput<
     accounts,
     ...total,
     breakdown: [...rows.values()],
-    campaign: campaignWithin(ctx, new Set(orgs.map((o) => o.id))),
+    campaign: campaignWithin(ctx, orgs.map((o) => o.id)),
     openProtectionCases: openProtectionCount(ctx, scope ? organizationScope(ctx, 'm.organization_id', scope.id) : null),
   };
 }
 
-function campaignWithin(ctx: ServiceContext, orgIds: Set<number>): Dashboard['campaign'] {
+function campaignWithin(ctx: ServiceContext, orgIds: number[]): Dashboard['campaign'] {
   const open = currentCampaign(ctx);
   if (!open) return null;
-  const completion = campaignCompletion(ctx, { id: open.id });
-  const rows = completion.byOrganization.filter((r) => orgIds.has(r.organizationId));
-  const expected = rows.reduce((a, r) => a + r.expected, 0);
-  const responded = rows.reduce((a, r) => a + r.responded, 0);
+  const { expected, responded } = completionWithin(ctx, open, orgIds);
   return {
     id: open.id,
     title: open.title,
@@ -72,6 +69,6 @@ function campaignWithin(ctx: ServiceContext, orgIds: Set<number>): Dashboard['ca
     expected,
     responded,
     notResponded: expected - responded,
-    overdue: open.deadline < completion.today && expected > responded,
+    overdue: open.deadline < today(ctx) && expected > responded,
   };
 }

@@ -19,7 +19,8 @@ const SORT_EXPRESSIONS: Record<MemberSortField, string> = {
   updatedAt: 'm.updated_at',
 };
 
-export function textClause(rawQuery: string): Clause | null {
+/** inSubtree: the search is limited to a subtree, whose members the members_org index lists with their names. */
+export function textClause(rawQuery: string, inSubtree = false): Clause | null {
   const q = normalizeText(rawQuery).toLowerCase().replace(/\s+/g, '');
   if (!q) return null;
   if (/^[a-z]+$/.test(q)) {
@@ -32,7 +33,9 @@ export function textClause(rawQuery: string): Clause | null {
     if (!q.endsWith('x')) parts.push(prefixRange('m.phone_rev', reverse(q)), prefixRange('m.phone', q));
     return { sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };
   }
-  // As a subquery the LIKE scans the small (name, id) index instead of visiting every row in sort order.
+  // Within a subtree the LIKE reads the subtree's entries of members_org (which holds the name); over the whole
+  // register, as a subquery, it scans the small (name, id) index instead of visiting every row in sort order.
+  if (inSubtree) return { sql: "m.name LIKE ? ESCAPE '\\'", params: [`%${escapeLike(q)}%`] };
   return { sql: "m.id IN (SELECT id FROM members WHERE name LIKE ? ESCAPE '\\')", params: [`%${escapeLike(q)}%`] };
 }
 
@@ -44,7 +47,7 @@ export function searchMembers(ctx: ServiceContext, query: MemberSearch): MemberP
   if (query.statuses && query.statuses.length > 0) {
     where.push({ sql: `m.status IN (${query.statuses.map(() => '?').join(',')})`, params: query.statuses });
   }
-  const text = query.q ? textClause(query.q) : null;
+  const text = query.q ? textClause(query.q, query.organizationId !== undefined) : null;
   if (text) where.push(text);
 
   const page = keysetPage<MemberDbRow & { organization_name: string }>(ctx.db, {

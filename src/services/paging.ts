@@ -61,8 +61,11 @@ export function keysetPage<R>(db: Db, q: KeysetQuery): { rows: R[]; total: numbe
   const total = (db.prepare(`SELECT count(*) AS n FROM ${q.table} ${all.sql}`).get(...all.params) as { n: number }).n;
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';
   const w = whereSql(q.cursor ? [...q.where, cursorClause(q.cursor, q.sortExpr, q.idColumn, q.order)] : q.where);
+  const order = `ORDER BY ${q.sortExpr} ${dir}, ${q.idColumn} ${dir}`;
+  // The page's ids first, then its columns and joins: when the planner sorts the matches (a filter index instead
+  // of the sort index), it sorts narrow rows and computes joins and sub-selects for the page only, not every match.
   const fetched = db
-    .prepare(`SELECT ${q.sortExpr} AS sort_value, ${q.select} ${w.sql} ORDER BY ${q.sortExpr} ${dir}, ${q.idColumn} ${dir} LIMIT ?`)
+    .prepare(`SELECT ${q.sortExpr} AS sort_value, ${q.select} WHERE ${q.idColumn} IN (SELECT ${q.idColumn} FROM ${q.table} ${w.sql} ${order} LIMIT ?) ${order}`)
     .all(...w.params, q.limit + 1) as (R & { id: number; sort_value: unknown })[];
   const rows = fetched.slice(0, q.limit);
   const last = rows[rows.length - 1];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
+import { freshLedger } from '../support/ledger.js';
 import { publicAccount, registerWithMembers } from '../support/register.js';
 
 describe('dashboard', () => {
@@ -64,5 +65,32 @@ describe('publication requests', () => {
     const req = r.call('requests.create', { organizationId: r.a, requesterName: '甲一', title: '请示', requestedOn: '2026-11-10' });
     r.call('requests.decide', { id: req.id, decision: '不同意', decidedBy: '测试书记', decidedOn: '2026-11-10' });
     expect(r.fail('requests.published', { id: req.id, publishedOn: '2026-11-12' }).message).toBe(msg.request.notApproved);
+  });
+});
+
+describe('dashboard: the annual review for its scope only', () => {
+  it('counts expected and responded within the scope exactly as the campaign page does, summed over the subtree', () => {
+    const l = freshLedger();
+    l.call('system.demo', { members: 1500, seed: 3 });
+    const campaign = l.call('campaigns.list', {}).find((c) => c.status === '进行中')!;
+    // A member who responded and then moved still counts where they responded; a 退休 member without response is no longer expected.
+    const moved = l.db.prepare('SELECT member_id AS id FROM review_declarations ORDER BY id LIMIT 1').get() as { id: number };
+    const other = l.db.prepare('SELECT id FROM organizations WHERE parent_id IS NOT NULL ORDER BY id DESC LIMIT 1').get() as { id: number };
+    l.db.prepare('UPDATE members SET organization_id = ? WHERE id = ?').run(other.id, moved.id);
+    const undeclared = l.db.prepare("SELECT id FROM members WHERE status = '在册' AND id NOT IN (SELECT member_id FROM review_declarations) LIMIT 1").get() as { id: number };
+    l.db.prepare("UPDATE members SET status = '退休' WHERE id = ?").run(undeclared.id);
+    const completion = l.call('campaigns.completion', { id: campaign.id });
+    const orgs = l.db.prepare('SELECT id, parent_id AS parentId FROM organizations').all() as { id: number; parentId: number | null }[];
+    const subtree = (id: number): number[] => [id, ...orgs.filter((o) => o.parentId === id).flatMap((o) => subtree(o.id))];
+    const scopes = [undefined, ...orgs.filter((o) => o.parentId !== null).slice(0, 6).map((o) => o.id), other.id];
+    for (const organizationId of scopes) {
+      const d = l.call('dashboard.summary', organizationId === undefined ? {} : { organizationId });
+      const within = new Set(subtree(d.organizationId!));
+      const rows = completion.byOrganization.filter((r) => within.has(r.organizationId));
+      const expected = rows.reduce((a, r) => a + r.expected, 0);
+      const responded = rows.reduce((a, r) => a + r.responded, 0);
+      expect(d.campaign, `scope ${organizationId}`).toMatchObject({ id: campaign.id, expected, responded, notResponded: expected - responded });
+      expect(expected).toBeGreaterThan(responded);
+    }
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * City scale in one run (issue 13): builds or reuses the deterministic demo register at the chosen size and prints,
+ * per operation, median and p95 of several runs, the baseline measured in the same run on the same data, their
+ * ratio, the target and met/missed. `--json` prints one object per operation instead (with "met": true|false).
+ * Run: npm run bench [-- --members 600000] [--json] [--data PARENT_FOLDER]. A benchmark, not a test.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demoRegister, numberArg, percentiles, stringArg } from './demoRegister.js';
+import { measure, registerCases, scratch, type Measured, type Target } from './operations.js';
+import { measureResponsiveness } from './responsiveness.js';
+import { formatTable, machine, type Row } from './table.js';
+
+const members = numberArg('--members', 600_000);
+const json = process.argv.includes('--json');
+const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+
+function row(m: Measured): Row {
+  const ratio = m.product.median / m.baseline.median;
+  const met = 'p95Ms' in m.target ? m.product.p95 < m.target.p95Ms : ratio <= m.target.ratio && (m.target.rssMb === undefined || (m.peakRssMb ?? Infinity) < m.target.rssMb);
+  return {
+    operation: m.operation,
+    measured: true,
+    runs: m.product.runs,
+    medianMs: m.product.median,
+    p95Ms: m.product.p95,
+    ...(m.product.cpuMedian === undefined ? {} : { cpuMedianMs: m.product.cpuMedian, baselineCpuMedianMs: m.baseline.cpuMedian }),
+    baseline: m.baseline.what,
+    baselineMedianMs: m.baseline.median,
+    baselineP95Ms: m.baseline.p95,
+    ratio,
+    ...(m.peakRssMb === undefined ? {} : { peakRssMb: m.peakRssMb, baselinePeakRssMb: m.baselinePeakRssMb }),
+    target: describe(m.target),
+    met,
+    ...(m.note ? { note: m.note } : {}),
+  };
+}
+
+function describe(t: Target): string {
+  return 'p95Ms' in t ? `p95 < ${t.p95Ms} ms` : `≤ ${t.ratio}× 基线${t.rssMb ? `，峰值内存 < ${t.rssMb} MB` : ''}`;
+}
+
+/** The 明细表 and exceljs's bare streaming writer on the same rows, each in its own process so its peak RSS is its own. */
+function detailExport(dataDir: string, runs: number): Measured {
+  const child = fileURLToPath(new URL('./exportChild.ts', import.meta.url));
+  const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+  const one = (mode: 'bare' | 'report') => {
+    const out = path.join(scratch, `${mode}.xlsx`);
+    fs.mkdirSync(scratch, { recursive: true });
+    const r = spawnSync(process.execPath, [tsx, child, mode, dataDir, out], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; cpuSeconds: number; peakRssMb: number; rows: number };
+  };
+  const results = { bare: [] as ReturnType<typeof one>[], report: [] as ReturnType<typeof one>[] };
+  for (let i = 0; i < runs; i++) for (const mode of ['bare', 'report'] as const) results[mode].push(one(mode));
+  const timing = (list: ReturnType<typeof one>[]) => percentiles(list.map((r) => r.seconds * 1000), list.map((r) => r.cpuSeconds * 1000));
+  return {
+    operation: `明细表导出 .xlsx（${results.report[0]!.rows} 行）`,
+    product: timing(results.report),
+    baseline: { ...timing(results.bare), what: 'exceljs 流式写入同样的行，无样式' },
+    target: { ratio: 1.2, rssMb: 300 },
+    peakRssMb: Math.max(...results.report.map((r) => r.peakRssMb)),
+    baselinePeakRssMb: Math.max(...results.bare.map((r) => r.peakRssMb)),
+  };
+}
+
+const PENDING: Row[] = [
+  { operation: '从模板导入 10 万名党员', measured: false, target: '≤ 1.5× exceljs 流式读取 + 预编译插入', met: false, note: '尚未测量：表格导入由 issue 10 交付（src/imports/、bench/import.ts）' },
+  { operation: '加密台账（各项加密与不加密各测一次）', measured: false, target: '同上各项', met: false, note: '尚未测量：操作员与加密由 issue 11 交付' },
+];
+
+const ledger = demoRegister(members, stringArg('--data') ?? os.tmpdir(), log);
+const counts = ledger.db.prepare('SELECT (SELECT count(*) FROM members) AS members, (SELECT count(*) FROM accounts) AS accounts, (SELECT count(*) FROM organizations) AS organizations').get();
+log(`register: ${JSON.stringify(counts)}`);
+const rows: Row[] = [];
+try {
+  for (const c of registerCases(ledger)) {
+    rows.push(row(await measure(c)));
+    log(`measured ${c.operation}`);
+  }
+  const dataDir = ledger.dataDir;
+  await ledger.close();
+  rows.push(row(detailExport(dataDir, members > 200_000 ? 1 : 3)));
+  log('measured 明细表');
+  const r = await measureResponsiveness(dataDir, 100);
+  rows.push({
+    ...row({ operation: '导出与保存规则进行中，窗口调用 system.info', product: r.busy, baseline: { ...r.idle, what: '空闲时的 system.info' }, target: { p95Ms: 50 } }),
+    note: `期间运行了 ${r.previews} 次全市统计表预览、${r.saves} 次报备规则保存；导入由 issue 10 加入`,
+  });
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+rows.push(...PENDING);
+// With --json the table still goes to stderr, so one run gives both the objects and the README's table.
+if (json) console.log(JSON.stringify({ date: new Date().toISOString(), machine: machine(), members, counts, operations: rows }, null, 1));
+log(formatTable(members, counts, rows));
