@@ -8,6 +8,7 @@ import { accountGroup, addGroup, emptyFigureCounts, figuresOf, sumFigures, type 
 import type { ServiceContext } from './context.js';
 import { LISTING_SQL } from './figures.js';
 import { findOrganizationRow, subtreeOrganizationIds } from './organizations.js';
+import type { SubmissionAccount } from './submissions.js';
 
 /** The organization asked for, or the top of the tree. */
 function receiving(ctx: ServiceContext, organizationId: number | undefined) {
@@ -89,37 +90,15 @@ export function consolidatedRows(ctx: ServiceContext, input: { period: string; o
 }
 
 /** One account of a current submission, as the consolidated 明细表 lists it, with the row's source. */
-export interface ConsolidatedAccount {
+export interface ConsolidatedAccount extends SubmissionAccount {
   submissionId: number;
-  ref: number;
   sourceName: string;
   mappedOrganizationId: number;
   /** The code of the organization it maps into, in our register (rows come in this order). */
   mappedCode: string;
-  relativeCode: string;
   organizationName: string;
-  ownerName: string | null;
-  ownerIdNumber: string;
-  ownerPosition: string | null;
-  platform: string;
-  region: string;
-  capacity: string;
-  kind: string;
-  displayName: string;
-  accountRef: string | null;
-  openedOn: string | null;
-  audience: number | null;
-  administrator: string | null;
-  status: string;
-  closedOn: string | null;
-  requiredFiling: string;
-  filingState: string;
-  dueOn: string | null;
   /** The day its sender counted as of (逾期未报 is judged against it). */
   asOf: string;
-  filingType: string | null;
-  filedOn: string | null;
-  opinion: string | null;
 }
 
 interface ConsolidatedSelection {
