@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { id, query } from './common.js';
 
 /** What an audit entry can be about: one list for the audit filter's schema and the entry's type. */
-export const AUDIT_ENTITIES = ['organization', 'member', 'account', 'filing', 'publication_request', 'settings', 'commendation', 'protection_case', 'review_campaign', 'submission'] as const;
+export const AUDIT_ENTITIES = ['organization', 'member', 'account', 'filing', 'publication_request', 'settings', 'commendation', 'protection_case', 'review_campaign', 'submission', 'operator'] as const;
 
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -33,7 +33,10 @@ export type AuditAction =
   | 'withdraw'
   | 'measure'
   | 'declare'
-  | 'import';
+  | 'import'
+  | 'signIn'
+  | 'signInFailed'
+  | 'signOut';
 
 
 export interface AuditEntry {
@@ -41,7 +44,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   entity: AuditEntity;
-  entityId: number;
+  entityId: number | null;
   action: AuditAction;
   actionLabel: string;
   summary: string;

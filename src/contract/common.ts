@@ -55,10 +55,17 @@ export const empty = z.object({}).strict();
  */
 export type CallKind = 'query' | 'change' | 'job';
 
+/**
+ * Who may make a call beyond what its kind allows (src/dispatch/access.ts): 'open' needs no one signed in (first
+ * start, sign-in, the sign-in page's own status); 'admin' only a 管理员 (报备规则, operators, restore, demo data).
+ */
+export type CallAccess = 'open' | 'admin';
+
 export interface Call<I extends z.ZodType, O> {
   kind: CallKind;
   /** Needs the register file to itself (a restore swaps it): hosts close every other connection around it. */
   exclusive?: boolean;
+  access?: CallAccess;
   input: I;
   /** Type-only: never read at run time. */
   output?: O;
@@ -67,7 +74,7 @@ export interface Call<I extends z.ZodType, O> {
 const define =
   (kind: CallKind) =>
   <O>() =>
-  <I extends z.ZodType>(input: I, flags: { exclusive?: boolean } = {}): Call<I, O> => ({ kind, input, ...flags });
+  <I extends z.ZodType>(input: I, flags: { exclusive?: boolean; access?: CallAccess } = {}): Call<I, O> => ({ kind, input, ...flags });
 
 export const query = define('query');
 export const change = define('change');

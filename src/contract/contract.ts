@@ -17,6 +17,7 @@ import { reportsCalls } from './reports.js';
 import { auditCalls } from './audit.js';
 import { systemCalls } from './system.js';
 import { consolidationCalls } from './consolidation.js';
+import { operatorsCalls } from './operators.js';
 import { LedgerError, type RpcResult } from './errors.js';
 
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...auditCalls,
   ...systemCalls,
   ...consolidationCalls,
+  ...operatorsCalls,
 };
 
 export type Contract = typeof contract;

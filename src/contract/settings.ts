@@ -31,5 +31,5 @@ export interface LedgerSettings extends FilingRulesSettings {
 /** The calls of this feature: name → what it does to the register, its input schema and its output type. */
 export const settingsCalls = {
   'settings.get': query<LedgerSettings>()(empty),
-  'settings.update': change<LedgerSettings>()(settingsUpdate),
+  'settings.update': change<LedgerSettings>()(settingsUpdate, { access: 'admin' }),
 };

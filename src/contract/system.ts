@@ -53,10 +53,10 @@ export const systemCalls = {
   'system.info': query<SystemInfo>()(empty),
   'system.stats': query<Record<string, number>>()(empty),
   /** Fills an empty register with invented data (refused when anything is recorded). */
-  'system.demo': change<DemoResult>()(demoGenerate),
+  'system.demo': change<DemoResult>()(demoGenerate, { access: 'admin' }),
   /** A checked backup folder (register + scans) in the data folder's backups/, made off the main thread. */
   'system.backup': job<JobStatus>()(empty),
   'system.backups': job<BackupEntry[]>()(empty),
   /** Replaces the register with a listed backup; what it replaces is kept under replaced/ (admin action). */
-  'system.restore': change<RestoreOutcome>()(backupRestore, { exclusive: true }),
+  'system.restore': change<RestoreOutcome>()(backupRestore, { exclusive: true, access: 'admin' }),
 };

@@ -3,6 +3,7 @@
  * page stays answered while a long call runs. The first port that is free wins (0: any).
  */
 import { valueOf } from '../contract/contract.js';
+import type { Caller } from '../contract/operators.js';
 import { startCore, type CoreOptions } from './core.js';
 import { startServer, type RunningServer } from './http.js';
 
@@ -30,6 +31,9 @@ async function listen(ports: number[], start: (port: number) => Promise<RunningS
   throw lastError;
 }
 
+/** The host itself, not a person, fills a newcomer's empty register (`npm start`); the audit says so by this name. */
+const DEMO_FILLER: Caller = { operatorId: 0, name: '首次启动（演示数据）', role: '管理员' };
+
 export async function startBrowserMode(dataDir: string, options: BrowserModeOptions): Promise<BrowserMode> {
   const { ports, demoMembers, onDemo, ...coreOptions } = options;
   const core = await startCore(dataDir, coreOptions);
@@ -38,7 +42,7 @@ export async function startBrowserMode(dataDir: string, options: BrowserModeOpti
       const counts = valueOf<'system.stats'>(await core.invoke('system.stats', {}));
       if ((counts.organizations ?? 0) === 0 && (counts.members ?? 0) === 0) {
         onDemo?.(demoMembers);
-        valueOf<'system.demo'>(await core.invoke('system.demo', { members: demoMembers, seed: 1 }));
+        valueOf<'system.demo'>(await core.invoke('system.demo', { members: demoMembers, seed: 1 }, DEMO_FILLER));
       }
     }
     const server = await listen(ports, (port) => startServer({ registry: core, port, exports: (id) => core.exportedFile(id) }));

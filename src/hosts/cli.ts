@@ -19,6 +19,7 @@ import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';
 import { startBrowserMode } from './browserMode.js';
 import { importPackageCommand, missingCommand } from './cliPackage.js';
+import { signInFromCli } from './cliSignIn.js';
 
 class UsageError extends Error {}
 
@@ -27,6 +28,8 @@ export interface CliIo {
   err: (text: string) => void;
   /** Asks the person at a terminal; absent when no one can answer (pipe, script). */
   ask?: (question: string) => Promise<string>;
+  /** The same, without echoing what is typed (passwords). */
+  askSecret?: (question: string) => Promise<string>;
 }
 
 const OPTIONS = {
@@ -47,6 +50,7 @@ const OPTIONS = {
   yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  admin: { type: 'string' },
 } as const;
 
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {
@@ -172,6 +176,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'import' && !positionals[2]) throw new UsageError(msg.consolidationCli.fileMissing);
     if (command === 'missing' && !values.period) throw new UsageError(msg.consolidationCli.periodMissing);
     ledger = openLedger(dataDir);
+    await signInFromCli(ledger, values.admin ?? '管理员', io);
     switch (command) {
       case 'init':
         io.out(msg.cli.initDone(ledger.dataDir));

@@ -2,6 +2,7 @@
  * Every message the core shows to a person, in one place so it can be reworded or translated.
  * Functions build messages that carry values.
  */
+import { operatorMessages } from './operatorMessages.js';
 /** On what a package's source was matched to one of our organizations (汇总上报). */
 const MAPPING_BASIS: Record<string, string> = { remembered: '上次已确认', partyCode: '党组织代码相同', fullName: '全称相同' };
 
@@ -290,7 +291,7 @@ export const msg = {
     usage: `用法：netledger <命令> [选项]
 
 命令：
-  init                     新建（或升级）数据文件
+  init [--admin 姓名]      新建（或升级）数据文件；第一次运行时建立管理员（默认名“管理员”）并显示恢复码
   demo [--members N] [--seed S]  填入虚构的示例数据（仅用于空数据文件）
   serve [--port P]         以浏览器模式启动，打印访问地址
   orgs [--json]            列出党组织树
@@ -338,6 +339,7 @@ export const msg = {
     restored: (source: string, kept: string | null) => `已恢复：${source}。` + (kept ? `原来的数据保存在 ${kept}。` : ''),
     serving: (url: string) => `浏览器模式已启动，请在本机浏览器打开：\n${url}\n按 Ctrl+C 停止。`,
   },
+  operators: operatorMessages,
   audit: {
     actions: {
       create: '新建',
@@ -357,6 +359,9 @@ export const msg = {
       measure: '采取措施',
       declare: '核查登记',
       import: '导入',
+      signIn: '登录',
+      signInFailed: '登录失败',
+      signOut: '退出登录',
     },
   },
 } as const;

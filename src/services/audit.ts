@@ -5,7 +5,7 @@ import { nowIso, type ServiceContext } from './context.js';
 
 interface AuditRecord {
   entity: AuditEntity;
-  entityId: number;
+  entityId: number | null;
   action: AuditAction;
   summary: string;
   before?: unknown;
@@ -36,7 +36,7 @@ interface AuditRow {
   at: string;
   actor: string;
   entity: AuditEntity;
-  entity_id: number;
+  entity_id: number | null;
   action: AuditAction;
   summary: string;
   before_json: string | null;

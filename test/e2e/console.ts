@@ -9,6 +9,9 @@ import path from 'node:path';
 import { test, type Page } from '@playwright/test';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
+/** The administrator every e2e register is created with (invented); pages sign in with it (signIn below). */
+export const ADMIN = { name: '管理员', password: 'e2e-only-password-1' };
+process.env.NETLEDGER_PASSWORD = ADMIN.password;
 export const SHOTS = path.join(import.meta.dirname, 'artifacts');
 
 export interface RunningConsole {
@@ -32,6 +35,9 @@ export async function startConsole(demoMembers: number): Promise<RunningConsole>
     });
     child.on('exit', () => reject(new Error(`server exited: ${out}`)));
   });
+  // One token, one session (src/hosts/session.ts): signed in here, every page of the spec opens signed in.
+  const { origin, searchParams } = new URL(url);
+  await fetch(`${origin}/rpc/auth.signIn`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': searchParams.get('token')! }, body: JSON.stringify(ADMIN) });
   return {
     url,
     dataDir,

@@ -18,7 +18,17 @@ export async function servedLedger(options: Partial<ServerOptions> = {}) {
   const l = freshLedger();
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<html>台账</html>');
-  const server = await startServer({ registry: l.registry, staticDir, ...options });
+  // These tests are about the transport: every call acts as the test administrator whoever the session says is
+  // signed in. The session is signed in once by a first start (downloads need it); server.test.ts's sign-in test
+  // passes `registry: l.raw` to see the session decide.
+  const server = await startServer({ registry: { invoke: (name, input) => l.registry.invoke(name, input) }, staticDir, ...options });
+  if (!options.registry) {
+    await request(server.port, {
+      path: '/rpc/auth.setup',
+      headers: { Host: `127.0.0.1:${server.port}`, 'X-Ledger-Token': server.token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: '浏览器管理员', password: 'served-test-pass' }),
+    });
+  }
   return {
     ...l,
     server,
