@@ -2,6 +2,7 @@ import { accountStrings } from './strings/accounts.js';
 import { commendationStrings } from './strings/commendations.js';
 import { backupStrings, reportOptionStrings, reportStrings } from './strings/reports.js';
 import { consolidationStrings } from './strings/consolidation.js';
+import { operatorStrings } from './strings/operators.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */
 const strings = {
@@ -145,7 +146,8 @@ export const t = {
   ...reportOptionStrings,
   ...backupStrings,
   ...consolidationStrings,
-  nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav, ...consolidationStrings.nav },
+  ...operatorStrings,
+  nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav, ...consolidationStrings.nav, ...operatorStrings.nav },
   /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */
   fields: {
     ...labels(commendationStrings.commendation),

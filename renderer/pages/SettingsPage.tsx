@@ -5,6 +5,7 @@ import type { LedgerSettings } from '../../src/contract/settings.js';
 import { call } from '../api.js';
 import { useLedgerSettings } from '../hooks/settings.js';
 import { useFormSubmit } from '../hooks/useFormSubmit.js';
+import { Can } from '../hooks/operator.js';
 import { t } from '../strings.js';
 
 export function SettingsPage() {
@@ -61,7 +62,7 @@ export function SettingsPage() {
             </Space>
           </Form.Item>
           <Form.Item wrapperCol={{ offset: 7 }}>
-            <Button type="primary" htmlType="submit" loading={busy}>{t.common.save}</Button>
+            <Can call="settings.update"><Button type="primary" htmlType="submit" loading={busy}>{t.common.save}</Button></Can>
           </Form.Item>
         </Form>
       </Card>

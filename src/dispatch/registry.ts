@@ -7,7 +7,7 @@ import { msg } from '../i18n/messages.js';
 import type { JobContext } from '../jobs/jobs.js';
 import { contract, isCallName } from '../contract/contract.js';
 import type { Caller } from '../contract/operators.js';
-import { refusal } from './access.js';
+import { refusal } from '../contract/access.js';
 import { handlers, type HostInfo } from './handlers.js';
 import { LedgerError, type ErrorBody, type RpcResult } from '../contract/errors.js';
 

@@ -1,0 +1,53 @@
+/**
+ * Who is signed in, as the host says (auth.status): the gate shows first start, the sign-in page or the console,
+ * and goes back to sign-in whenever a call is refused because no one is signed in (signed out, or locked).
+ * `may` hides what the operator's role cannot use; the registry refuses it anyway.
+ */
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { may as contractMay } from '../../src/contract/access.js';
+import type { CallName } from '../../src/contract/contract.js';
+import type { Caller } from '../../src/contract/operators.js';
+import { call, onSignedOut } from '../api.js';
+import { SetupPage, SignInPage } from '../pages/SignInPage.js';
+
+interface OperatorState {
+  operator: Caller;
+  may: (name: CallName) => boolean;
+  signOut: () => void;
+}
+
+const OperatorContext = createContext<OperatorState | null>(null);
+
+export function useOperator(): OperatorState {
+  return useContext(OperatorContext)!;
+}
+
+/** Renders children only when the signed-in operator may make the call. */
+export function Can({ call: name, children }: { call: CallName; children: ReactNode }) {
+  return useOperator().may(name) ? children : null;
+}
+
+type Status = { needsSetup: boolean; operator: Caller | null } | null;
+
+export function OperatorGate({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>(null);
+  const refresh = useCallback(() => {
+    call('auth.status', {}).then(setStatus, () => setStatus({ needsSetup: false, operator: null }));
+  }, []);
+  useEffect(() => {
+    refresh();
+    return onSignedOut(() => setStatus((s) => (s ? { ...s, operator: null } : s)));
+  }, [refresh]);
+  const signOut = useCallback(() => {
+    void call('auth.signOut', {}).finally(refresh);
+  }, [refresh]);
+  if (!status) return null;
+  const signedIn = (operator: Caller) => setStatus({ needsSetup: false, operator });
+  if (status.needsSetup) return <SetupPage onDone={signedIn} />;
+  // Nothing of the register stays on screen once signed out: the console below is unmounted with its data.
+  if (!status.operator) return <SignInPage onDone={signedIn} />;
+  const operator = status.operator;
+  return (
+    <OperatorContext.Provider value={{ operator, may: (name) => contractMay(operator, name), signOut }}>{children}</OperatorContext.Provider>
+  );
+}
