@@ -51,14 +51,16 @@ export function registerIpc(
   getWindow: () => BrowserWindow | null,
   pageOrigin: string,
   dialogs: Dialogs,
-): void {
+): { lockAll: () => void } {
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, getWindow(), pageOrigin);
   const chosen = new ChosenPaths();
   // Who is signed in is kept per window here in main, never in the page (src/hosts/session.ts).
   const sessions = new WeakMap<WebContents, Session>();
+  const all = new Set<Session>();
   const sessionOf = (contents: WebContents) => {
     const found = sessions.get(contents) ?? new Session(registry);
     sessions.set(contents, found);
+    all.add(found);
     return found;
   };
   ipcMain.handle(IPC_CHANNELS.invoke, (event, name: unknown, input: unknown) => {
@@ -72,4 +74,5 @@ export function registerIpc(
     if (file) chosen.remember(event.sender, file);
     return file;
   });
+  return { lockAll: () => all.forEach((s) => s.lock()) };
 }

@@ -27,7 +27,10 @@ export function Can({ call: name, children }: { call: CallName; children: ReactN
   return useOperator().may(name) ? children : null;
 }
 
-type Status = { needsSetup: boolean; operator: Caller | null } | null;
+type Status = { needsSetup: boolean; operator: Caller | null; lockedFrom?: string | null } | null;
+
+/** How often the window asks whether the host has locked its session, so the data leaves the screen soon after. */
+const LOCK_CHECK_MS = 15_000;
 
 export function OperatorGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>(null);
@@ -36,7 +39,12 @@ export function OperatorGate({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     refresh();
-    return onSignedOut(() => setStatus((s) => (s ? { ...s, operator: null } : s)));
+    const timer = setInterval(refresh, LOCK_CHECK_MS);
+    const off = onSignedOut(refresh);
+    return () => {
+      clearInterval(timer);
+      off();
+    };
   }, [refresh]);
   const signOut = useCallback(() => {
     void call('auth.signOut', {}).finally(refresh);
@@ -45,7 +53,7 @@ export function OperatorGate({ children }: { children: ReactNode }) {
   const signedIn = (operator: Caller) => setStatus({ needsSetup: false, operator });
   if (status.needsSetup) return <SetupPage onDone={signedIn} />;
   // Nothing of the register stays on screen once signed out: the console below is unmounted with its data.
-  if (!status.operator) return <SignInPage onDone={signedIn} />;
+  if (!status.operator) return <SignInPage lockedFrom={status.lockedFrom ?? null} onDone={signedIn} />;
   const operator = status.operator;
   return (
     <OperatorContext.Provider value={{ operator, may: (name) => contractMay(operator, name), signOut }}>{children}</OperatorContext.Provider>

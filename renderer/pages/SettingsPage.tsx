@@ -22,6 +22,7 @@ export function SettingsPage() {
         publicAccountFollowerThreshold: v.publicAccountFollowerThreshold ?? null,
         groupMemberThreshold: v.groupMemberThreshold ?? null,
         deadlineDays: v.deadlineDays,
+        lockMinutes: v.lockMinutes,
         signature: v.signature,
       }),
     t.settings.saved,
@@ -44,6 +45,9 @@ export function SettingsPage() {
           </Form.Item>
           <Form.Item name="deadlineDays" label={t.settings.deadline} rules={[{ required: true, message: t.common.required }]}>
             <InputNumber min={1} max={365} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="lockMinutes" label={t.settings.lockMinutes} extra={t.settings.lockHelp} rules={[{ required: true, message: t.common.required }]}>
+            <InputNumber min={1} max={240} precision={0} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item label={t.settings.signature} extra={t.settings.signatureHelp}>
             <Space wrap>

@@ -23,17 +23,18 @@ function Centered({ title, children }: { title: string; children: React.ReactNod
   );
 }
 
-export function SignInPage({ onDone }: { onDone: (operator: Caller) => void }) {
+export function SignInPage({ lockedFrom, onDone }: { lockedFrom: string | null; onDone: (operator: Caller) => void }) {
   const [form] = Form.useForm<Credentials>();
   const { busy, submit } = useFormSubmit(form, (v) => call('auth.signIn', { name: v.name, password: v.password }), t.auth.signedIn, (r) => onDone(r.operator));
   return (
-    <Centered title={t.auth.signInTitle}>
-      <Form form={form} layout="vertical" onFinish={submit}>
+    <Centered title={lockedFrom ? t.auth.lockedTitle : t.auth.signInTitle}>
+      {lockedFrom && <Alert type="warning" showIcon title={t.auth.locked(lockedFrom)} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ name: lockedFrom ?? undefined }}>
         <Form.Item name="name" label={t.auth.name} rules={[{ required: true, message: t.common.required }]}>
-          <Input autoFocus autoComplete="username" />
+          <Input autoFocus={!lockedFrom} autoComplete="username" />
         </Form.Item>
         <Form.Item name="password" label={t.auth.password} rules={[{ required: true, message: t.common.required }]}>
-          <Input.Password autoComplete="current-password" />
+          <Input.Password autoFocus={!!lockedFrom} autoComplete="current-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} block>
           {t.auth.signIn}

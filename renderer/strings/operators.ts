@@ -3,6 +3,8 @@ export const operatorStrings = {
   nav: { operators: '操作员' },
   auth: {
     signInTitle: '登录',
+    lockedTitle: '已锁定',
+    locked: (name: string) => `${name} 长时间没有操作，或电脑已锁屏、休眠，台账已锁定。请重新登录后继续。`,
     setupTitle: '首次启动：建立管理员',
     setupHelp: '这是本台账第一次启动。请建立管理员：管理员可以设置报备规则、管理操作员、恢复备份。密码至少 8 位，请牢记。',
     name: '操作员姓名',

@@ -66,6 +66,8 @@ export interface Call<I extends z.ZodType, O> {
   /** Needs the register file to itself (a restore swaps it): hosts close every other connection around it. */
   exclusive?: boolean;
   access?: CallAccess;
+  /** Polled by the window while work runs: not a sign that someone is at the keyboard, so it keeps no session awake. */
+  background?: boolean;
   input: I;
   /** Type-only: never read at run time. */
   output?: O;
@@ -74,7 +76,7 @@ export interface Call<I extends z.ZodType, O> {
 const define =
   (kind: CallKind) =>
   <O>() =>
-  <I extends z.ZodType>(input: I, flags: { exclusive?: boolean; access?: CallAccess } = {}): Call<I, O> => ({ kind, input, ...flags });
+  <I extends z.ZodType>(input: I, flags: { exclusive?: boolean; access?: CallAccess; background?: boolean } = {}): Call<I, O> => ({ kind, input, ...flags });
 
 export const query = define('query');
 export const change = define('change');

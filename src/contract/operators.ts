@@ -36,10 +36,14 @@ export interface AuthStatus {
   needsSetup: boolean;
   /** Who this window or token is signed in as (null: the sign-in page). */
   operator: Caller | null;
+  /** Set by the host when its session locked (idle, or the computer locked): who was signed in. */
+  lockedFrom?: string | null;
 }
 
 export interface SignedIn {
   operator: Caller;
+  /** The session locks after this long without activity (报备规则). */
+  lockMinutes: number;
 }
 
 export interface AdminCreated extends SignedIn {

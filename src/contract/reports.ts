@@ -59,7 +59,7 @@ export interface JobStatus {
 export const reportsCalls = {
   'reports.preview': query<ReportPreview>()(reportPreview),
   'reports.start': job<JobStatus>()(exportStart),
-  'jobs.status': job<JobStatus>()(jobRef),
+  'jobs.status': job<JobStatus>()(jobRef, { background: true }),
   'jobs.cancel': job<JobStatus>()(jobRef),
   /** A consistent copy of the register into the data folder's backups/, off the main thread. */
 };

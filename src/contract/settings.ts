@@ -10,6 +10,7 @@ export const settingsUpdate = z.object({
   publicAccountFollowerThreshold: threshold.optional(),
   groupMemberThreshold: threshold.optional(),
   deadlineDays: integer('报备期限（天数）', 1, 365).optional(),
+  lockMinutes: integer('无操作自动锁定（分钟）', 1, 240).optional(),
   signature: z
     .object({
       leader: cleanString('单位负责人').trim().max(20),
@@ -26,6 +27,8 @@ export interface LedgerSettings extends FilingRulesSettings {
   platforms: string[];
   /** The signature line of upward reports (单位负责人 / 审核人 / 填表人 / 联系电话). */
   signature: { leader: string; reviewer: string; preparer: string; phone: string };
+  /** The console locks after this many minutes without the operator doing anything (wall clock). */
+  lockMinutes: number;
 }
 
 /** The calls of this feature: name → what it does to the register, its input schema and its output type. */

@@ -3,6 +3,7 @@ import type { AdminCreated, AuthStatus, Caller, OperatorCreate, OperatorRow, Ope
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';
+import { getSettings } from './settings.js';
 import { inTransaction, nowIso, type ServiceContext } from './context.js';
 import { hashPassword, newRecoveryCode, verifyPassword } from './passwords.js';
 
@@ -59,7 +60,7 @@ export function setupAdmin(ctx: ServiceContext, input: { name: string; password:
     const row = insertOperator(ctx, input.name, '管理员', input.password);
     ctx.db.prepare('INSERT INTO recovery (id, code_hash, created_at) VALUES (1, ?, ?)').run(codeHash, nowIso(ctx));
     recordAudit({ ...ctx, actor: row.name }, { entity: 'operator', entityId: row.id, action: 'create', summary: msg.operators.audit.setup(row.name), after: toRow(row) });
-    return { operator: toCaller(row), recoveryCode };
+    return { operator: toCaller(row), recoveryCode, lockMinutes: getSettings(ctx).lockMinutes };
   });
 }
 
@@ -89,7 +90,7 @@ export function signIn(ctx: ServiceContext, input: { name: string; password: str
   return inTransaction(ctx, () => {
     ctx.db.prepare('UPDATE operators SET failed_count = 0, next_attempt_at = NULL, last_sign_in_at = ? WHERE id = ?').run(nowIso(ctx), row.id);
     recordAudit(actor, { entity: 'operator', entityId: row.id, action: 'signIn', summary: msg.operators.audit.signIn(row.name) });
-    return { operator: toCaller(row) };
+    return { operator: toCaller(row), lockMinutes: getSettings(ctx).lockMinutes };
   });
 }
 
