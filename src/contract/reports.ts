@@ -17,6 +17,8 @@ export const reportParams = z.object({
   reportDate: isoDate.optional(),
   /** 明细表: accounts needing 报告/备案 (default), every open account, or the closed ones. */
   listing: z.enum(DETAIL_LISTINGS, { error: '请选择明细表的范围。' }).optional(),
+  /** 明细表: whole ID numbers. By default they are masked (3299**********1258): the receiver tells people apart by name and the last digits. */
+  fullIdNumbers: z.boolean().optional(),
 });
 
 export const reportPreview = reportParams.extend({ kind: z.enum(REPORT_KINDS, { error: '请选择报表。' }) });

@@ -20,6 +20,8 @@ export interface ReportParams {
   reportDate?: string;
   /** What the 明细表 lists (default: accounts needing 报告 or 备案, not 已注销). */
   listing?: DetailListing;
+  /** 明细表 with whole ID numbers (default: masked). */
+  fullIdNumbers?: boolean;
 }
 
 export interface ReportScope {
@@ -35,6 +37,8 @@ export interface ReportScope {
   reportDate: string;
   campaignId?: number;
   listing: DetailListing;
+  /** ID numbers printed whole (asked for explicitly); masked otherwise. */
+  fullIdNumbers: boolean;
   signature: LedgerSettings['signature'];
 }
 
@@ -88,6 +92,7 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
     reportDate: params.reportDate ?? day,
     campaignId: params.campaignId,
     listing: params.listing ?? 'needed',
+    fullIdNumbers: params.fullIdNumbers ?? false,
     signature: getSettings(ctx).signature,
   };
 }

@@ -3,6 +3,7 @@
  * and more. By default the accounts that need 报告 or 备案 and are not 已注销 — exactly the accounts the 统计表
  * counts in 应报告 + 应备案 — or every open account, or the closed ones.
  */
+import { maskIdNumber } from '../domain/mask.js';
 import { filingStateLabel, OVERDUE_LABEL, type DetailListing } from '../domain/figures.js';
 import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
 import type { ServiceContext } from '../services/context.js';
@@ -39,7 +40,7 @@ function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Genera
   let n = 0;
   for (const r of statement.iterate(params) as Iterable<DetailRow>) {
     n++;
-    const row = { ...r, index: n, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, scope.asOf) };
+    const row = { ...r, id_number: scope.fullIdNumbers ? r.id_number : maskIdNumber(r.id_number), index: n, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, scope.asOf) };
     yield { group: r.org, values: columns.map((c) => c.value(row)) };
   }
 }
