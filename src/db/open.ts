@@ -6,6 +6,7 @@ import { msg } from '../i18n/messages.js';
 import { APP_VERSION } from '../domain/version.js';
 import { assertCompatible, loadMigrations, migrate, schemaVersion } from './migrate.js';
 import { recordWrittenBy } from './writtenBy.js';
+import { sealUnchained } from './auditChain.js';
 
 export type Db = Database.Database;
 
@@ -54,7 +55,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    if (migrate(db, migrations, now) > 0) recordWrittenBy(db, APP_VERSION, migrations.length);
+    if (migrate(db, migrations, now) > 0) {
+      recordWrittenBy(db, APP_VERSION, migrations.length);
+      // Entries from before the audit chain existed are chained once, right after the upgrade that adds it.
+      sealUnchained(db);
+    }
     return db;
   } catch (err) {
     db.close();

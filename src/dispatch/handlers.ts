@@ -8,7 +8,7 @@ import { accountDetail } from '../services/accountDetail.js';
 import { closeAccount, createAccount, updateAccount } from '../services/accounts.js';
 import { searchAccounts } from '../services/accountSearch.js';
 import { addAttachment, readAttachment } from '../services/attachments.js';
-import { listAudit } from '../services/audit.js';
+import { auditActors, listAudit } from '../services/audit.js';
 import { createCommendation, listCommendations, updateCommendation, withdrawCommendation } from '../services/commendations.js';
 import type { JobContext } from '../jobs/jobs.js';
 import { dashboard } from '../services/dashboard.js';
@@ -118,6 +118,7 @@ export function handlers(host: HostInfo): Handlers {
     'system.backups': listBackups,
 
     'audit.list': listAudit,
+    'audit.actors': auditActors,
 
     'system.info': (ctx) => ({
       version: host.version,

@@ -116,6 +116,7 @@ export const msg = {
     overlappingScope: '核查范围中有党组织是另一个所选党组织的下级，请只选上级党组织。',
   },
   report: {
+    auditStamp: (entries: number, hash: string) => `导出时的操作记录链：共 ${entries} 条，链头 SHA-256 ${hash || '（空）'}`,
     noOrganization: '还没有党组织，无法生成报表。请先建立本单位的党组织。',
     badPeriod: '开始日期不能晚于结束日期。',
     noCampaign: '还没有年度核查，无法生成年度报备核查完成情况表。',
@@ -242,6 +243,12 @@ export const msg = {
     foreignFile: '这个文件不是本软件的数据文件，不能打开。',
   },
   verify: {
+    auditChain: (b: { kind: 'edited' | 'unlinked'; id: number } | { kind: 'truncated'; expected: number; found: number }) => {
+      if (b.kind === 'truncated') return `操作记录被截短：应有 ${b.expected} 条，只找到 ${b.found} 条（末尾的记录被删除）。`;
+      return b.kind === 'edited'
+        ? `操作记录被改动：第 ${b.id} 条的内容与记录时不同（操作记录链从这一条起断开）。`
+        : `操作记录不连续：第 ${b.id} 条之前的记录被删除、插入或替换（操作记录链从这一条起断开）。`;
+    },
     noDatabase: (file: string) => `找不到数据文件 ${file}。`,
     unreadable: (file: string) => `${file} 不是本软件的数据文件，或已严重损坏，无法打开。`,
     tooNew: (found: number, known: number) => `数据版本 ${found} 比本软件认识的 ${known} 更新：请先升级软件。`,

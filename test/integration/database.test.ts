@@ -30,6 +30,8 @@ describe('database', () => {
       { version: 2, name: 'filing_workflow' },
       { version: 3, name: 'review_attribution' },
       { version: 4, name: 'submissions' },
+      { version: 5, name: 'operators' },
+      { version: 6, name: 'audit_chain' },
     ]);
     db.close();
   });
