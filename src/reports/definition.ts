@@ -1,4 +1,5 @@
 /** What a report is: its sheets, each a heading, columns and rows pulled lazily, and how it totals. */
+import { may } from '../contract/access.js';
 import { LedgerError } from '../contract/errors.js';
 import { chineseDate } from '../domain/dates.js';
 import type { LedgerSettings } from '../contract/settings.js';
@@ -82,6 +83,9 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
   const from = params.from ?? EARLIEST;
   const to = params.to ?? day;
   if (from > to) throw new LedgerError('VALIDATION', msg.report.badPeriod, { fields: { from: msg.report.badPeriod } });
+  // Whole ID numbers only for those who may see them on the member's page. Checked where the call arrives (preview,
+  // export start); the export worker, which has no caller, runs only what was checked there.
+  if (params.fullIdNumbers && ctx.caller !== undefined && !may(ctx.caller, 'members.update')) throw new LedgerError('FORBIDDEN', msg.report.fullIdsForbidden);
   return {
     organization: { id: org.id, code: org.code, fullName: org.full_name },
     subtree: JSON.stringify(subtreeOrganizationIds(ctx, org.id)),

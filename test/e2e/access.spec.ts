@@ -28,6 +28,13 @@ test('first start creates the administrator, who adds a 只读 operator; the 只
   await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(page.getByRole('cell', { name: '赵只读' })).toBeVisible();
   await shot(page, 'access-operators');
+  // The audit names the operator: the first start and the new operator, filtered to 王书记's entries.
+  await page.getByRole('menuitem', { name: '操作记录' }).click();
+  await page.getByLabel('操作人').click();
+  await page.getByTitle('王书记', { exact: true }).click();
+  await expect(page.getByRole('cell', { name: '新建操作员 赵只读（只读）' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '首次启动，建立管理员 王书记' })).toBeVisible();
+  await shot(page, 'access-audit');
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByText('登录', { exact: true }).first()).toBeVisible();

@@ -22,7 +22,7 @@ describe('masking', () => {
   it('masks lists always, and the member page for a 只读 operator only', () => {
     const r = registerWithMembers();
     const whole = validId('1985-03-02', 11);
-    r.call('members.update', { id: r.m1, name: '甲一', organizationId: r.a, idNumber: whole, phone: '13800138000' });
+    r.call('members.update', { id: r.m1, name: '甲一', idNumber: whole, phone: '13800138000' });
     const row = r.call('members.search', { q: '甲一' }).rows[0]!;
     expect([row.idNumber, row.phone]).toEqual([`3205**********${whole.slice(-4)}`, '138****8000']);
     expect(r.call('members.get', { id: r.m1 })).toMatchObject({ idNumber: whole, phone: '13800138000' });
@@ -46,6 +46,7 @@ describe('masking', () => {
     };
     expect(await idCells()).toEqual([maskIdNumber(whole)]);
     expect(await idCells(true)).toEqual([whole]);
+    expect(r.raw.invoke('reports.preview', { kind: 'detail', fullIdNumbers: true }, READ_ONLY)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -22,12 +22,12 @@ describe('browser-mode session', () => {
 
   it('refuses everything but the open calls until someone signs in, then acts as them, then refuses again', async () => {
     expect(await rpc('organizations.tree', {})).toEqual({ status: 401, body: { ok: false, error: { code: 'SIGNED_OUT', message: '请先登录。' } } });
-    expect((await rpc('auth.status', {})).body).toEqual({ ok: true, value: { needsSetup: true, operator: null } });
+    expect((await rpc('auth.status', {})).body).toEqual({ ok: true, value: { needsSetup: true, operator: null, lockedFrom: null } });
     expect((await rpc('auth.setup', { name: '王书记', password: 'browser pass 1' })).status).toBe(200);
     // Made as 王书记: the first start signed this token's session in.
     await rpc('operators.create', { name: '只读丁', role: '只读', password: 'readonly pass 1' });
     await rpc('auth.signOut', {});
-    expect((await rpc('auth.status', {})).body.value).toEqual({ needsSetup: false, operator: null });
+    expect((await rpc('auth.status', {})).body.value).toEqual({ needsSetup: false, operator: null, lockedFrom: null });
     expect((await rpc('auth.signIn', { name: '只读丁', password: 'readonly pass 1' })).status).toBe(200);
     expect((await rpc('auth.status', {})).body.value).toMatchObject({ operator: { name: '只读丁', role: '只读' } });
     expect(await rpc('organizations.create', { parentId: null, fullName: '中共只读委员会', type: '党委' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
