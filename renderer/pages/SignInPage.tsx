@@ -25,6 +25,7 @@ function Centered({ title, children }: { title: string; children: React.ReactNod
 
 export function SignInPage({ lockedFrom, onDone }: { lockedFrom: string | null; onDone: (operator: Caller) => void }) {
   const [form] = Form.useForm<Credentials>();
+  const [recovering, setRecovering] = useState(false);
   const { busy, submit } = useFormSubmit(form, (v) => call('auth.signIn', { name: v.name, password: v.password }), t.auth.signedIn, (r) => onDone(r.operator));
   return (
     <Centered title={lockedFrom ? t.auth.lockedTitle : t.auth.signInTitle}>
@@ -40,7 +41,32 @@ export function SignInPage({ lockedFrom, onDone }: { lockedFrom: string | null; 
           {t.auth.signIn}
         </Button>
       </Form>
+      <Button type="link" onClick={() => setRecovering(true)} style={{ marginTop: 8, padding: 0 }}>
+        {t.auth.forgot}
+      </Button>
+      {recovering && <RecoverModal onClose={() => setRecovering(false)} onDone={onDone} />}
     </Centered>
+  );
+}
+
+function RecoverModal({ onClose, onDone }: { onClose: () => void; onDone: (operator: Caller) => void }) {
+  const [form] = Form.useForm<{ recoveryCode: string; name: string; password: string }>();
+  const { busy, submit } = useFormSubmit(form, (v) => call('auth.recover', v), t.auth.recovered, (r) => onDone(r.operator));
+  return (
+    <Modal open title={t.auth.recoverTitle} onCancel={onClose} onOk={submit} confirmLoading={busy}>
+      {/* Its own name, so its fields' ids do not collide with the sign-in form's behind it. */}
+      <Form form={form} name="recover" layout="vertical">
+        <Form.Item name="recoveryCode" label={t.auth.recoveryCode} rules={[{ required: true, message: t.common.required }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="name" label={t.auth.name} rules={[{ required: true, message: t.common.required }]}>
+          <Input autoComplete="username" />
+        </Form.Item>
+        <Form.Item name="password" label={t.auth.newPassword} rules={[{ required: true, min: 8, message: t.common.required }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

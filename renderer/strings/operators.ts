@@ -19,6 +19,11 @@ export const operatorStrings = {
     recoveryTitle: '请抄写恢复码',
     recoveryHelp: '忘记管理员密码时，用这个恢复码重设。它只显示这一次，请抄写后妥善保管（不要存在本电脑上）。',
     recoveryDone: '我已抄写',
+    forgot: '忘记管理员密码？用恢复码重设',
+    recoverTitle: '用恢复码重设管理员密码',
+    recoveryCode: '恢复码',
+    newPassword: '新密码',
+    recovered: '已重设密码并登录',
     roleSuffix: (role: string) => `（${role}）`,
   },
   operators: {

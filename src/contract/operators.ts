@@ -20,6 +20,12 @@ const password = cleanString('密码', { required: msg.operators.passwordRequire
 
 export const signIn = z.object({ name: operatorName, password: z.string().min(1, { error: msg.operators.passwordRequired }).max(200) });
 export const setupAdmin = z.object({ name: operatorName, password });
+/** A forgotten administrator password: the recovery code shown at first start sets a new one. */
+export const recoverAdmin = z.object({
+  recoveryCode: z.string().trim().min(1, { error: msg.operators.recoveryRequired }).max(100),
+  name: operatorName,
+  password,
+});
 export const operatorCreate = z.object({ name: operatorName, role: z.enum(ROLES), password });
 export const operatorUpdate = z.object({
   id,
@@ -66,6 +72,7 @@ export const operatorsCalls = {
   /** First start only: creates the administrator (refused once any operator exists). */
   'auth.setup': change<AdminCreated>()(setupAdmin, { access: 'open' }),
   'auth.signIn': change<SignedIn>()(signIn, { access: 'open' }),
+  'auth.recover': change<SignedIn>()(recoverAdmin, { access: 'open' }),
   'auth.signOut': change<{ signedOut: true }>()(z.object({}).strict(), { access: 'open' }),
   'operators.list': query<OperatorRow[]>()(z.object({}).strict(), { access: 'admin' }),
   'operators.create': change<OperatorRow>()(operatorCreate, { access: 'admin' }),

@@ -33,7 +33,7 @@ import { createRequest, decideRequest, listRequests, markPublished } from '../se
 import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from '../services/campaigns.js';
 import { campaignCompletion, missingMembers } from '../services/campaignCompletion.js';
 import { getSettings, updateSettings } from '../services/settings.js';
-import { authStatus, createOperator, listOperators, setupAdmin, signIn, signOut, updateOperator } from '../services/operators.js';
+import { authStatus, createOperator, listOperators, recoverAdmin, setupAdmin, signIn, signOut, updateOperator } from '../services/operators.js';
 import { accountStateCounts, tableCounts } from '../services/system.js';
 import { importPackage, inspectPackage } from '../imports/packageImport.js';
 import { consolidatedRows, missingSubmissions } from '../services/consolidation.js';
@@ -144,6 +144,7 @@ export function handlers(host: HostInfo): Handlers {
     'auth.status': authStatus,
     'auth.setup': setupAdmin,
     'auth.signIn': signIn,
+    'auth.recover': recoverAdmin,
     'auth.signOut': signOut,
     'operators.list': listOperators,
     'operators.create': createOperator,

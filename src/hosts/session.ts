@@ -12,7 +12,7 @@ import type { RpcResult } from '../contract/errors.js';
 import type { AuthStatus, Caller, SignedIn } from '../contract/operators.js';
 import type { CallTarget } from './core.js';
 
-const SIGNS_IN = new Set(['auth.signIn', 'auth.setup']);
+const SIGNS_IN = new Set(['auth.signIn', 'auth.setup', 'auth.recover']);
 
 /** A call the person made, as opposed to the window polling (job progress, its own sign-in status). */
 const isActivity = (name: string) => isCallName(name) && contract[name].access !== 'open' && !contract[name].background;

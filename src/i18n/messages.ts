@@ -370,6 +370,7 @@ export const msg = {
       signIn: '登录',
       signInFailed: '登录失败',
       signOut: '退出登录',
+      recover: '恢复码重设密码',
     },
   },
 } as const;

@@ -13,6 +13,9 @@ export const operatorMessages = {
   duplicate: (name: string) => `已有名为“${name}”的操作员。`,
   notFound: '找不到该操作员。',
   lastAdmin: '至少要保留一名在用的管理员。',
+  recoveryRequired: '请填写恢复码。',
+  /** Names neither which part was wrong: the code, or that the name is not an active administrator. */
+  recoveryRefused: '恢复码不正确，或该姓名不是在用的管理员。',
   audit: {
     created: (name: string, role: string) => `新建操作员 ${name}（${role}）`,
     updated: (name: string) => `修改操作员 ${name}`,
@@ -20,6 +23,7 @@ export const operatorMessages = {
     signIn: (name: string) => `${name} 登录`,
     signInFailed: (name: string, failures: number) => `${name} 登录失败（连续第 ${failures} 次）`,
     signOut: (name: string) => `${name} 退出登录`,
+    recovered: (name: string) => `用恢复码重设管理员 ${name} 的密码`,
   },
   cli: {
     passwordPrompt: '密码：',

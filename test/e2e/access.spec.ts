@@ -15,6 +15,7 @@ test('first start creates the administrator, who adds a 只读 operator; the 只
   await expect(page.getByText('请抄写恢复码')).toBeVisible();
   await expect(page.locator('.recovery-code')).toHaveText(/^([2-9A-Z]{5}-){4}[2-9A-Z]{5}$/);
   await shot(page, 'access-recovery-code');
+  const recoveryCode = await page.locator('.recovery-code').innerText();
   await page.getByRole('button', { name: '我已抄写' }).click();
   await expect(page.locator('.app-operator')).toHaveText('王书记（管理员）');
 
@@ -59,4 +60,15 @@ test('first start creates the administrator, who adds a 只读 operator; the 只
   });
   expect(refused).toEqual({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN', message: '当前操作员的角色（只读）不能进行此操作。请由管理员或有相应权限的操作员办理。' } } });
   expect(await rpc(page, 'organizations.tree', {})).toEqual([]);
+
+  // The administrator forgot the password: the recovery code sets a new one and signs in.
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByRole('button', { name: '忘记管理员密码？用恢复码重设' }).click();
+  const recover = page.getByRole('dialog');
+  await recover.getByLabel('恢复码').fill(recoveryCode);
+  await recover.getByLabel('操作员姓名').fill('王书记');
+  await recover.getByLabel('新密码').fill('a-new-admin-pass');
+  await shot(page, 'access-recover');
+  await recover.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.locator('.app-operator')).toHaveText('王书记（管理员）');
 });

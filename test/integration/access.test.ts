@@ -89,6 +89,14 @@ describe('operators', () => {
     expect(stored).not.toContain('correct horse');
   });
 
+  it('replaces a forgotten administrator password with the recovery code, and only with it', () => {
+    const { raw } = freshLedger();
+    const { recoveryCode } = (raw.invoke('auth.setup', { name: '王书记', password: 'correct horse 1' }, null) as { value: { recoveryCode: string } }).value;
+    expect(raw.invoke('auth.recover', { recoveryCode: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', name: '王书记', password: 'new password 2' }, null)).toMatchObject({ ok: false, error: { message: '恢复码不正确，或该姓名不是在用的管理员。' } });
+    expect(raw.invoke('auth.recover', { recoveryCode: recoveryCode.toLowerCase(), name: '王书记', password: 'new password 2' }, null)).toMatchObject({ ok: true, value: { operator: { name: '王书记', role: '管理员' } } });
+    expect(raw.invoke('auth.signIn', { name: '王书记', password: 'correct horse 1' }, null)).toMatchObject({ ok: false });
+  });
+
   it('keeps at least one active administrator', () => {
     const { raw } = freshLedger();
     const admin = (raw.invoke('auth.setup', { name: '王书记', password: 'correct horse 1' }, null) as { value: { operator: Caller } }).value.operator;
