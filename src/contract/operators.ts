@@ -18,11 +18,12 @@ const operatorName = text('操作员姓名', 20);
 /** Long enough that a guessed password costs real time at scrypt's pace; no upper rule beyond the field's length. */
 const password = cleanString('密码', { required: msg.operators.passwordRequired }).min(8, { error: msg.operators.passwordTooShort }).max(200);
 
-export const signIn = z.object({ name: operatorName, password: z.string().min(1, { error: msg.operators.passwordRequired }).max(200) });
+/** Signing in checks only that something was typed: the length rule is for setting a password, not for trying one. */
+export const signIn = z.object({ name: operatorName, password: cleanString('密码', { required: msg.operators.passwordRequired }).min(1, { error: msg.operators.passwordRequired }).max(200) });
 export const setupAdmin = z.object({ name: operatorName, password });
 /** A forgotten administrator password: the recovery code shown at first start sets a new one. */
 export const recoverAdmin = z.object({
-  recoveryCode: z.string().trim().min(1, { error: msg.operators.recoveryRequired }).max(100),
+  recoveryCode: cleanString('恢复码', { required: msg.operators.recoveryRequired }).trim().min(1, { error: msg.operators.recoveryRequired }).max(100),
   name: operatorName,
   password,
 });
