@@ -50,7 +50,8 @@ export interface RestoreOutcome {
 
 /** The calls of this feature: name → what it does to the register, its input schema and its output type. */
 export const systemCalls = {
-  'system.info': query<SystemInfo>()(empty),
+  /** Open: 关于 shows the version before anyone signs in (the data folder's path is all it tells of the register). */
+  'system.info': query<SystemInfo>()(empty, { access: 'open' }),
   'system.stats': query<Record<string, number>>()(empty),
   /** Fills an empty register with invented data (refused when anything is recorded). */
   'system.demo': change<DemoResult>()(demoGenerate, { access: 'admin' }),

@@ -3,7 +3,7 @@
  * page stays answered while a long call runs. The first port that is free wins (0: any).
  */
 import { valueOf } from '../contract/contract.js';
-import type { Caller } from '../contract/operators.js';
+import { hostCaller } from './hostCaller.js';
 import { startCore, type CoreOptions } from './core.js';
 import { startServer, type RunningServer } from './http.js';
 
@@ -32,7 +32,7 @@ async function listen(ports: number[], start: (port: number) => Promise<RunningS
 }
 
 /** The host itself, not a person, fills a newcomer's empty register (`npm start`); the audit says so by this name. */
-const DEMO_FILLER: Caller = { operatorId: 0, name: '首次启动（演示数据）', role: '管理员' };
+const DEMO_FILLER = hostCaller('首次启动（演示数据）');
 
 export async function startBrowserMode(dataDir: string, options: BrowserModeOptions): Promise<BrowserMode> {
   const { ports, demoMembers, onDemo, ...coreOptions } = options;

@@ -5,9 +5,8 @@
  */
 import { valueOf } from '../contract/contract.js';
 import { LedgerError } from '../contract/errors.js';
-import type { Caller } from '../contract/operators.js';
-import type { Registry } from '../dispatch/registry.js';
 import { msg } from '../i18n/messages.js';
+import { bindCaller } from './hostCaller.js';
 import type { Ledger } from './ledger.js';
 
 export interface SecretIo {
@@ -26,21 +25,17 @@ async function password(io: SecretIo, confirm: boolean): Promise<string> {
   return typed;
 }
 
-/** Every later call of this run is made as the signed-in operator. */
-function bind(registry: Registry, caller: Caller): Registry {
-  return { invoke: (name, input) => registry.invoke(name, input, caller) };
-}
-
 export async function signInFromCli(ledger: Ledger, adminName: string, io: SecretIo): Promise<void> {
   if (valueOf<'auth.status'>(ledger.registry.invoke('auth.status', {})).needsSetup) {
     const created = valueOf<'auth.setup'>(ledger.registry.invoke('auth.setup', { name: adminName, password: await password(io, true) }));
     io.err(msg.operators.cli.adminCreated(created.operator.name, created.recoveryCode));
-    ledger.registry = bind(ledger.registry, created.operator);
+    ledger.registry = bindCaller(ledger.registry, created.operator);
     return;
   }
   const first = ledger.db.prepare("SELECT name FROM operators WHERE role = '管理员' AND active = 1 ORDER BY id LIMIT 1").get() as { name: string } | undefined;
   const name = process.env.NETLEDGER_OPERATOR ?? first?.name;
   if (!name) throw new LedgerError('SIGNED_OUT', msg.operators.cli.noOperator);
   const signed = valueOf<'auth.signIn'>(ledger.registry.invoke('auth.signIn', { name, password: await password(io, false) }));
-  ledger.registry = bind(ledger.registry, signed.operator);
+  // Every later call of this run is made as the signed-in operator.
+  ledger.registry = bindCaller(ledger.registry, signed.operator);
 }
