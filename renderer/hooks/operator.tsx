@@ -34,8 +34,10 @@ const LOCK_CHECK_MS = 15_000;
 
 export function OperatorGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>(null);
-  const refresh = useCallback(() => {
-    call('auth.status', {}).then(setStatus, () => setStatus({ needsSetup: false, operator: null }));
+  // A status that could not be read (the core's threads restarting after a restore) says nothing about who is signed
+  // in: keep what is shown and ask again shortly, rather than sending a signed-in person to the sign-in page.
+  const refresh = useCallback(function ask() {
+    call('auth.status', {}).then(setStatus, () => setTimeout(ask, 1000));
   }, []);
   useEffect(() => {
     refresh();
