@@ -7,6 +7,7 @@ import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'el
 import { IPC_CHANNELS, type FileDialogOptions } from '../src/contract/bridge.js';
 import type { RpcResult } from '../src/contract/errors.js';
 import type { CallTarget } from '../src/hosts/core.js';
+import { Session } from '../src/hosts/session.js';
 import { msg } from '../src/i18n/messages.js';
 
 export interface Dialogs {
@@ -50,13 +51,22 @@ export function registerIpc(
   getWindow: () => BrowserWindow | null,
   pageOrigin: string,
   dialogs: Dialogs,
-): void {
+): { lockAll: () => void } {
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, getWindow(), pageOrigin);
   const chosen = new ChosenPaths();
+  // Who is signed in is kept per window here in main, never in the page (src/hosts/session.ts).
+  const sessions = new WeakMap<WebContents, Session>();
+  const all = new Set<Session>();
+  const sessionOf = (contents: WebContents) => {
+    const found = sessions.get(contents) ?? new Session(registry);
+    sessions.set(contents, found);
+    all.add(found);
+    return found;
+  };
   ipcMain.handle(IPC_CHANNELS.invoke, (event, name: unknown, input: unknown) => {
     if (!trusted(event)) return refused;
     if (!chosen.take(event.sender, input)) return unchosenPath;
-    return registry.invoke(String(name), input);
+    return sessionOf(event.sender).invoke(String(name), input);
   });
   ipcMain.handle(IPC_CHANNELS.saveDialog, async (event, options: FileDialogOptions) => {
     if (!trusted(event)) return null;
@@ -64,4 +74,5 @@ export function registerIpc(
     if (file) chosen.remember(event.sender, file);
     return file;
   });
+  return { lockAll: () => all.forEach((s) => s.lock()) };
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { valueOf } from '../src/contract/contract.js';
 import { startCore, type Core, type CoreOptions } from '../src/hosts/core.js';
 import { aboutDialog, aboutText } from './about.js';
@@ -66,7 +66,10 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged, () => void showAbout())));
   const pageOrigin = devServerUrl ?? pathToFileURL(rendererFile).href;
-  registerIpc(ipcMain, started, () => mainWindow, pageOrigin, dialogs);
+  const { lockAll } = registerIpc(ipcMain, started, () => mainWindow, pageOrigin, dialogs);
+  // Whoever finds the computer unlocked after its screen lock or sleep must sign in to the console again.
+  powerMonitor.on('lock-screen', lockAll);
+  powerMonitor.on('suspend', lockAll);
   mainWindow = createMainWindow(path.join(here, '../preload/preload.cjs'), app.isPackaged, { url: devServerUrl, file: rendererFile });
   mainWindow.on('closed', () => (mainWindow = null));
 }

@@ -41,8 +41,18 @@ async function overHttp(name: string, input: unknown): Promise<RpcResult> {
   }
 }
 
+const signedOutListeners = new Set<() => void>();
+
+/** Called whenever the host refuses a call because no one is signed in (signed out elsewhere, or the console locked). */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
 export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  return valueOf<N>(window.ledger ? await window.ledger.invoke(name, input) : await overHttp(name, input));
+  const result = window.ledger ? await window.ledger.invoke(name, input) : await overHttp(name, input);
+  if (!result.ok && result.error.code === 'SIGNED_OUT') for (const listener of signedOutListeners) listener();
+  return valueOf<N>(result);
 }
 
 /** Read the token early so it leaves the address bar before anything else renders. */

@@ -8,6 +8,7 @@ import { HashRouter } from 'react-router-dom';
 import { initTransport } from './api.js';
 import { App } from './App.js';
 import { OrganizationsProvider } from './hooks/organizations.js';
+import { OperatorGate } from './hooks/operator.js';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -26,9 +27,11 @@ createRoot(document.getElementById('root')!).render(
     >
       <AntApp>
         <HashRouter>
-          <OrganizationsProvider>
-            <App />
-          </OrganizationsProvider>
+          <OperatorGate>
+            <OrganizationsProvider>
+              <App />
+            </OrganizationsProvider>
+          </OperatorGate>
         </HashRouter>
       </AntApp>
     </ConfigProvider>

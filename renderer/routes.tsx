@@ -12,6 +12,7 @@ import {
   FileExcelOutlined,
   HistoryOutlined,
   ImportOutlined,
+  KeyOutlined,
   MessageOutlined,
   SafetyOutlined,
   SaveOutlined,
@@ -38,6 +39,8 @@ import { RequestsPage } from './pages/RequestsPage.js';
 import { FilingReviewPage } from './pages/FilingReviewPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
+import { OperatorsPage } from './pages/OperatorsPage.js';
+import type { CallName } from '../src/contract/contract.js';
 import { t } from './strings.js';
 
 export interface PageRoute {
@@ -45,6 +48,8 @@ export interface PageRoute {
   element: ReactNode;
   /** Shown in the side menu when set; the menu highlights it for this path and everything below it. */
   menu?: { icon: ReactNode; label: string };
+  /** The call the page cannot work without: the menu hides the page from an operator whose role may not make it. */
+  needs?: CallName;
 }
 
 export const ROUTES: PageRoute[] = [
@@ -66,9 +71,10 @@ export const ROUTES: PageRoute[] = [
   { path: '/settings', element: <SettingsPage />, menu: { icon: <SettingOutlined />, label: t.nav.settings } },
   { path: '/backup', element: <BackupPage />, menu: { icon: <SaveOutlined />, label: t.nav.backup } },
   { path: '/audit', element: <AuditPage />, menu: { icon: <HistoryOutlined />, label: t.nav.audit } },
+  { path: '/operators', element: <OperatorsPage />, menu: { icon: <KeyOutlined />, label: t.nav.operators }, needs: 'operators.list' },
 ];
 
 export const HOME = '/dashboard';
 
-/** The side menu's entries, in table order. */
-export const MENU = ROUTES.flatMap((r) => (r.menu ? [{ key: r.path, ...r.menu }] : []));
+/** The side menu's entries, in table order, for an operator who may make `may` calls. */
+export const menuFor = (may: (name: CallName) => boolean) => ROUTES.flatMap((r) => (r.menu && (!r.needs || may(r.needs)) ? [{ key: r.path, ...r.menu }] : []));

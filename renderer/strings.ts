@@ -4,6 +4,7 @@ import { backupStrings, reportOptionStrings, reportStrings } from './strings/rep
 import { consolidationStrings } from './strings/consolidation.js';
 import { importStrings } from './strings/imports.js';
 import type { AuditEntity } from '../src/contract/audit.js';
+import { operatorStrings } from './strings/operators.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */
 const strings = {
@@ -141,7 +142,12 @@ const strings = {
       review_campaign: '年度核查',
       submission: '汇总上报',
       import: '数据导入',
+      operator: '操作员',
     } satisfies Record<AuditEntity, string>,
+    anyActor: '全部操作人',
+    anyEntity: '全部对象',
+    anyAction: '全部操作',
+    chainHead: (entries: number, hash: string) => `操作记录链：共 ${entries} 条，链头 ${hash.slice(0, 16)}…`,
     empty: '暂无操作记录。',
     more: '加载更早的记录',
   },
@@ -161,7 +167,8 @@ export const t = {
   ...backupStrings,
   ...consolidationStrings,
   ...importStrings,
-  nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav, ...consolidationStrings.nav, ...importStrings.nav },
+  ...operatorStrings,
+  nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav, ...consolidationStrings.nav, ...importStrings.nav, ...operatorStrings.nav },
   /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */
   fields: {
     ...labels(commendationStrings.commendation),

@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/window/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Every `netledger` a test spawns signs in (and on a fresh folder creates the administrator) with this invented password.
+    env: { NETLEDGER_PASSWORD: 'test-only-password-1' },
   },
 });

@@ -1,14 +1,18 @@
 /** Audit entries with their before/after values, newest first; "load earlier" pages backwards. */
 import { Button, Empty, Table, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntity, AuditEntry } from '../../src/contract/audit.js';
+import type { AuditEntity, AuditEntry, AuditQuery } from '../../src/contract/audit.js';
 import { call } from '../api.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { t } from '../strings.js';
 
+/** The 操作记录 page's filters (who, what, when); pages showing one record's history pass entity and entityId. */
+export type AuditFilter = Pick<AuditQuery, 'actor' | 'action' | 'from' | 'to'>;
+
 interface Props {
   entity?: AuditEntity;
   entityId?: number;
+  filter?: AuditFilter;
   /** Changes to this value reload the list (e.g. after an edit on the same page). */
   version?: number;
 }
@@ -41,24 +45,25 @@ const columns: TableColumnsType<AuditEntry> = [
   { title: t.audit.summary, dataIndex: 'summary' },
 ];
 
-export function AuditTable({ entity, entityId, version }: Props) {
+export function AuditTable({ entity, entityId, filter, version }: Props) {
   const [rows, setRows] = useState<AuditEntry[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(true);
   const { byId } = useOrganizations();
   const orgName = (id: number) => byId.get(id)?.fullName;
+  const filterKey = JSON.stringify(filter ?? {});
   const load = useCallback(
     async (beforeId?: number) => {
       setLoading(true);
       try {
-        const page = await call('audit.list', { entity, entityId, beforeId, limit: PAGE });
+        const page = await call('audit.list', { ...(JSON.parse(filterKey) as AuditFilter), entity, entityId, beforeId, limit: PAGE });
         setRows((prev) => (beforeId ? [...prev, ...page] : page));
         setMore(page.length === PAGE);
       } finally {
         setLoading(false);
       }
     },
-    [entity, entityId],
+    [entity, entityId, filterKey],
   );
   useEffect(() => {
     void load();

@@ -6,6 +6,7 @@ import type { AccountRow } from '../../src/contract/accounts.js';
 import type { MemberDetail } from '../../src/contract/members.js';
 import { useCall } from '../hooks/useCall.js';
 import { RecordTable } from './RecordTable.js';
+import { Can } from '../hooks/operator.js';
 import { t } from '../strings.js';
 import { AccountFormModal } from './AccountFormModal.js';
 import { FilingStateTag } from './FilingStateTag.js';
@@ -33,7 +34,7 @@ export function MemberAccounts({ member }: { member: MemberDetail }) {
     <Card
       size="small"
       title={t.account.memberAccounts}
-      extra={member.status === '在册' && <Button onClick={() => setAdding(true)}>{t.account.add}</Button>}
+      extra={member.status === '在册' && <Can call="accounts.create"><Button onClick={() => setAdding(true)}>{t.account.add}</Button></Can>}
     >
       <RecordTable<AccountRow> paged={false} columns={columns} rows={data?.rows} onOpen={(r) => navigate(`/accounts/${r.id}`)} emptyText={t.account.noneForMember} />
       <AccountFormModal

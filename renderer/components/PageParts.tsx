@@ -2,12 +2,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Drawer } from 'antd';
 import type { ReactNode } from 'react';
+import type { CallName } from '../../src/contract/contract.js';
+import { Can } from '../hooks/operator.js';
 
-export function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
+/** Shown only to an operator whose role may make `needs`, the call the button leads to. */
+export function AddButton({ label, needs, onClick }: { label: string; needs: CallName; onClick: () => void }) {
   return (
-    <Button type="primary" icon={<PlusOutlined />} onClick={onClick} style={{ marginLeft: 'auto' }}>
-      {label}
-    </Button>
+    <Can call={needs}>
+      <Button type="primary" icon={<PlusOutlined />} onClick={onClick} style={{ marginLeft: 'auto' }}>
+        {label}
+      </Button>
+    </Can>
   );
 }
 

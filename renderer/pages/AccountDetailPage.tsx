@@ -8,6 +8,7 @@ import { FilingStateTag } from '../components/FilingStateTag.js';
 import { AuditTable } from '../components/AuditTable.js';
 import { useCall } from '../hooks/useCall.js';
 import { useDialog } from '../hooks/useDialog.js';
+import { Can } from '../hooks/operator.js';
 import { t } from '../strings.js';
 
 type Dialog = { kind: 'edit' | 'close' | 'submit' } | { kind: 'review' | 'resubmit'; filingId: number };
@@ -37,8 +38,8 @@ export function AccountDetailPage() {
         extra={
           !closed && (
             <Space>
-              <Button onClick={() => setDialog({ kind: 'edit' })}>{t.common.edit}</Button>
-              <Button danger onClick={() => setDialog({ kind: 'close' })}>{t.account.close}</Button>
+              <Can call="accounts.update"><Button onClick={() => setDialog({ kind: 'edit' })}>{t.common.edit}</Button></Can>
+              <Can call="accounts.close"><Button danger onClick={() => setDialog({ kind: 'close' })}>{t.account.close}</Button></Can>
             </Space>
           )
         }
@@ -73,7 +74,7 @@ export function AccountDetailPage() {
         title={t.filing.history}
         extra={
           account.allowedFilingTypes.length > 0 ? (
-            <Button type="primary" onClick={() => setDialog({ kind: 'submit' })}>{t.filing.submit}</Button>
+            <Can call="filings.submit"><Button type="primary" onClick={() => setDialog({ kind: 'submit' })}>{t.filing.submit}</Button></Can>
           ) : (
             <span className="muted">{t.filing.blocked}{account.filingBlockedReason}</span>
           )

@@ -20,7 +20,7 @@ export function AccountsPage() {
     <div className="page">
       <div className="toolbar">
         <h2 className="page-title">{t.nav.accounts}</h2>
-        <AddButton label={t.account.add} onClick={() => setAdding(true)} />
+        <AddButton needs="accounts.create" label={t.account.add} onClick={() => setAdding(true)} />
       </div>
       <AccountFilters query={query} onChange={setQuery} />
       <AccountTable list={list} height={height} emptyText={filtered ? t.account.empty : t.account.emptyRegister} />

@@ -5,6 +5,7 @@ import { call } from '../api.js';
 import { RecordTable } from '../components/RecordTable.js';
 import { followJob } from '../files.js';
 import { useCall } from '../hooks/useCall.js';
+import { Can } from '../hooks/operator.js';
 import { t } from '../strings.js';
 
 export function BackupPage() {
@@ -62,9 +63,9 @@ export function BackupPage() {
                 key: 'actions',
                 width: 90,
                 render: (_: unknown, row: { fileName: string }) => (
-                  <Button size="small" danger disabled={running} onClick={() => restore(row.fileName)}>
+                  <Can call="system.restore"><Button size="small" danger disabled={running} onClick={() => restore(row.fileName)}>
                     {t.backup.restore}
-                  </Button>
+                  </Button></Can>
                 ),
               },
             ]}

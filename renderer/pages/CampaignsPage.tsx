@@ -24,7 +24,7 @@ export function CampaignsPage() {
     <div className="page">
       <div className="toolbar">
         <h2 className="page-title">{t.campaign.title}</h2>
-        <AddButton label={t.campaign.add} onClick={() => setAdding(true)} />
+        <AddButton needs="campaigns.create" label={t.campaign.add} onClick={() => setAdding(true)} />
       </div>
       <Table<Campaign>
         size="small"

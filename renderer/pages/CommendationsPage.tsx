@@ -48,7 +48,7 @@ export function CommendationsPage() {
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
         <Select allowClear placeholder={t.commendation.kind} style={{ width: 140 }} value={kind} onChange={setKind} options={COMMENDATION_KINDS.map((k) => ({ value: k, label: k }))} />
         <DatePicker.RangePicker {...dates.picker} />
-        <AddButton label={t.commendation.add} onClick={() => setDialog('new')} />
+        <AddButton needs="commendations.create" label={t.commendation.add} onClick={() => setDialog('new')} />
       </div>
       <RecordTable<Commendation> loading={loading} columns={commendationColumns} rows={data} onOpen={(c) => setOpenId(c.id)} emptyText={t.commendation.empty} />
       <DetailDrawer

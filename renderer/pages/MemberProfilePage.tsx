@@ -9,6 +9,7 @@ import { MemberFormModal } from '../components/MemberFormModal.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { useCall } from '../hooks/useCall.js';
 import { useDialog } from '../hooks/useDialog.js';
+import { Can } from '../hooks/operator.js';
 import { t } from '../strings.js';
 
 type Dialog = 'edit' | 'move' | 'status';
@@ -36,9 +37,9 @@ export function MemberProfilePage() {
         title={t.member.profile}
         extra={
           <Space>
-            <Button onClick={() => setDialog('edit')}>{t.common.edit}</Button>
-            <Button onClick={() => setDialog('move')}>{t.member.move}</Button>
-            <Button onClick={() => setDialog('status')}>{t.member.changeStatus}</Button>
+            <Can call="members.update"><Button onClick={() => setDialog('edit')}>{t.common.edit}</Button></Can>
+            <Can call="members.move"><Button onClick={() => setDialog('move')}>{t.member.move}</Button></Can>
+            <Can call="members.changeStatus"><Button onClick={() => setDialog('status')}>{t.member.changeStatus}</Button></Can>
           </Space>
         }
       >

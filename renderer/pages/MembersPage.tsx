@@ -21,7 +21,7 @@ export function MembersPage() {
     <div className="page">
       <div className="toolbar">
         <h2 className="page-title">{t.nav.members}</h2>
-        <AddButton label={t.member.add} onClick={() => setAdding(true)} />
+        <AddButton needs="members.create" label={t.member.add} onClick={() => setAdding(true)} />
       </div>
       <MemberFilters query={query} onChange={setQuery} />
       <MemberTable list={list} height={height} emptyText={filtered ? t.member.empty : t.member.emptyRegister} />

@@ -10,6 +10,7 @@ import { MoveOrganizationModal, OrganizationFormModal } from '../components/Orga
 import { usePagedList, type PagedQuery } from '../hooks/pagedList.js';
 import { useOrganizations, type TreeOption } from '../hooks/organizations.js';
 import { useTableHeight } from '../hooks/useTableHeight.js';
+import { Can } from '../hooks/operator.js';
 import { t } from '../strings.js';
 
 type Dialog = 'create' | 'createRoot' | 'edit' | 'move' | 'addMember' | null;
@@ -87,13 +88,13 @@ export function OrganizationsPage() {
     <div className="page">
       <div className="toolbar">
         <h2 className="page-title">{t.nav.organizations}</h2>
-        <Button icon={<PlusOutlined />} onClick={() => setDialog('createRoot')} style={{ marginLeft: 'auto' }}>
+        <Can call="organizations.create"><Button icon={<PlusOutlined />} onClick={() => setDialog('createRoot')} style={{ marginLeft: 'auto' }}>
           {t.org.newRoot}
-        </Button>
+        </Button></Can>
       </div>
       {!loading && nodes.length === 0 ? (
         <Empty description={t.org.empty}>
-          <Button type="primary" onClick={() => setDialog('createRoot')}>{t.org.newRoot}</Button>
+          <Can call="organizations.create"><Button type="primary" onClick={() => setDialog('createRoot')}>{t.org.newRoot}</Button></Can>
         </Empty>
       ) : (
         <div className="split">
@@ -125,13 +126,13 @@ export function OrganizationsPage() {
                   title={selected.fullName}
                   extra={
                     <Space wrap>
-                      <Button type="primary" onClick={() => setDialog('create')}>{t.org.newChild}</Button>
-                      <Button onClick={() => setDialog('addMember')}>{t.member.add}</Button>
-                      <Button onClick={() => setDialog('edit')}>{t.common.edit}</Button>
-                      <Button onClick={() => setDialog('move')}>{t.org.move}</Button>
+                      <Can call="organizations.create"><Button type="primary" onClick={() => setDialog('create')}>{t.org.newChild}</Button></Can>
+                      <Can call="members.create"><Button onClick={() => setDialog('addMember')}>{t.member.add}</Button></Can>
+                      <Can call="organizations.update"><Button onClick={() => setDialog('edit')}>{t.common.edit}</Button></Can>
+                      <Can call="organizations.move"><Button onClick={() => setDialog('move')}>{t.org.move}</Button></Can>
                       <Button icon={<ArrowUpOutlined />} disabled={position <= 0} onClick={() => void reorder(-1)} aria-label={t.org.moveUp} />
                       <Button icon={<ArrowDownOutlined />} disabled={position < 0 || position >= siblings.length - 1} onClick={() => void reorder(1)} aria-label={t.org.moveDown} />
-                      <Button danger onClick={remove}>{t.common.delete}</Button>
+                      <Can call="organizations.remove"><Button danger onClick={remove}>{t.common.delete}</Button></Can>
                     </Space>
                   }
                 >

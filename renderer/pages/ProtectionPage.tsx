@@ -41,7 +41,7 @@ export function ProtectionPage() {
           options={[{ value: '', label: t.common.all }, ...PROTECTION_STATUSES.map((s) => ({ value: s, label: s }))]}
         />
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
-        <AddButton label={t.protection.add} onClick={() => setDialog('new')} />
+        <AddButton needs="protection.create" label={t.protection.add} onClick={() => setDialog('new')} />
       </div>
       <RecordTable<ProtectionCase> loading={loading} columns={protectionColumns} rows={data} onOpen={(c) => setOpenId(c.id)} emptyText={t.protection.empty} />
       <DetailDrawer

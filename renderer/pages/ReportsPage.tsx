@@ -1,5 +1,5 @@
 /** 上报报表: choose report, scope and period, see it as it will print, export it (and its data package). */
-import { Alert, Button, Card, DatePicker, Empty, Form, Input, Modal, Progress, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Empty, Form, Input, Modal, Progress, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { chineseDate } from '../../src/domain/dates.js';
 import { exportFileName } from '../../src/domain/fileNames.js';
@@ -8,6 +8,7 @@ import { REPORT_KINDS, type ReportKind } from '../../src/contract/reports.js';
 import { DETAIL_LISTINGS, type DetailListing } from '../../src/domain/figures.js';
 import dayjs from 'dayjs';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
+import { useOperator } from '../hooks/operator.js';
 import { useCall } from '../hooks/useCall.js';
 import { useExport } from '../hooks/useExport.js';
 import { useDateRange } from '../hooks/useDateRange.js';
@@ -36,6 +37,8 @@ export function ReportsPage() {
   const dates = useDateRange();
   const [campaignId, setCampaignId] = useState<number | undefined>();
   const [listing, setListing] = useState<DetailListing>('needed');
+  const [fullIdNumbers, setFullIdNumbers] = useState(false);
+  const { may } = useOperator();
   const [reportDate, setReportDate] = useState<string | undefined>();
   const [consolidatedPeriod, setConsolidatedPeriod] = useState<string | undefined>();
   const consolidates = kind === 'summary' || kind === 'detail';
@@ -47,6 +50,7 @@ export function ReportsPage() {
     to: dates.to,
     campaignId: kind === 'campaign' ? campaignId : undefined,
     listing: kind === 'detail' ? listing : undefined,
+    fullIdNumbers: kind === 'detail' && fullIdNumbers ? true : undefined,
     reportDate,
     consolidatedPeriod: consolidates ? consolidatedPeriod : undefined,
   };
@@ -87,6 +91,11 @@ export function ReportsPage() {
               options={DETAIL_LISTINGS.map((l) => ({ value: l, label: t.reportOptions.listings[l] }))}
               data-testid="report-listing"
             />
+            {may('members.update') && (
+              <Checkbox checked={fullIdNumbers} onChange={(e) => setFullIdNumbers(e.target.checked)}>
+                {t.reportOptions.fullIdNumbers}
+              </Checkbox>
+            )}
           </>
         )}
         {consolidates && (submissions.data?.periods.length ?? 0) > 0 && (

@@ -49,7 +49,7 @@ export function RequestsPage() {
         <h2 className="page-title">{t.request.title}</h2>
         <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
         <DatePicker.RangePicker {...dates.picker} />
-        <AddButton label={t.request.add} onClick={() => setDialog({ kind: 'new' })} />
+        <AddButton needs="requests.create" label={t.request.add} onClick={() => setDialog({ kind: 'new' })} />
       </div>
       <RecordTable<PublicationRequest> loading={loading} columns={columns} rows={data} emptyText={t.request.empty} />
       <NewRequestModal open={dialog?.kind === 'new'} organizationId={organizationId} onClose={close} onDone={done} />

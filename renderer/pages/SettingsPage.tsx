@@ -5,6 +5,7 @@ import type { LedgerSettings } from '../../src/contract/settings.js';
 import { call } from '../api.js';
 import { useLedgerSettings } from '../hooks/settings.js';
 import { useFormSubmit } from '../hooks/useFormSubmit.js';
+import { Can } from '../hooks/operator.js';
 import { t } from '../strings.js';
 
 export function SettingsPage() {
@@ -21,6 +22,7 @@ export function SettingsPage() {
         publicAccountFollowerThreshold: v.publicAccountFollowerThreshold ?? null,
         groupMemberThreshold: v.groupMemberThreshold ?? null,
         deadlineDays: v.deadlineDays,
+        lockMinutes: v.lockMinutes,
         signature: v.signature,
       }),
     t.settings.saved,
@@ -44,6 +46,9 @@ export function SettingsPage() {
           <Form.Item name="deadlineDays" label={t.settings.deadline} rules={[{ required: true, message: t.common.required }]}>
             <InputNumber min={1} max={365} precision={0} style={{ width: 200 }} />
           </Form.Item>
+          <Form.Item name="lockMinutes" label={t.settings.lockMinutes} extra={t.settings.lockHelp} rules={[{ required: true, message: t.common.required }]}>
+            <InputNumber min={1} max={240} precision={0} style={{ width: 200 }} />
+          </Form.Item>
           <Form.Item label={t.settings.signature} extra={t.settings.signatureHelp}>
             <Space wrap>
               <Form.Item name={['signature', 'leader']} noStyle>
@@ -61,7 +66,7 @@ export function SettingsPage() {
             </Space>
           </Form.Item>
           <Form.Item wrapperCol={{ offset: 7 }}>
-            <Button type="primary" htmlType="submit" loading={busy}>{t.common.save}</Button>
+            <Can call="settings.update"><Button type="primary" htmlType="submit" loading={busy}>{t.common.save}</Button></Can>
           </Form.Item>
         </Form>
       </Card>

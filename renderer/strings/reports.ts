@@ -42,6 +42,7 @@ export const reportStrings = {
 export const reportOptionStrings = {
   reportOptions: {
     listing: '明细表范围',
+    fullIdNumbers: '完整身份证号（默认隐去中间位数）',
     listings: {
       needed: '需报告/备案的账号（不含已注销）',
       all: '全部在用账号（含无需报备的）',

@@ -21,8 +21,27 @@ const ask = process.stdin.isTTY && process.stdout.isTTY
       }
     }
   : undefined;
+// A password typed at a terminal is not echoed: readline writes the prompt, then nothing of what is typed.
+const askSecret = ask
+  ? async (question) => {
+      const { createInterface } = await import('node:readline/promises');
+      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+      let prompted = false;
+      rl._writeToOutput = (text) => {
+        if (!prompted) process.stdout.write(text);
+        prompted = true;
+      };
+      try {
+        return await rl.question(question);
+      } finally {
+        process.stdout.write('\n');
+        rl.close();
+      }
+    }
+  : undefined;
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
   ask,
+  askSecret,
 });

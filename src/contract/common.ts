@@ -70,10 +70,19 @@ export const empty = z.object({}).strict();
  */
 export type CallKind = 'query' | 'change' | 'job';
 
+/**
+ * Who may make a call beyond what its kind allows (src/dispatch/access.ts): 'open' needs no one signed in (first
+ * start, sign-in, the sign-in page's own status); 'admin' only a 管理员 (报备规则, operators, restore, demo data).
+ */
+export type CallAccess = 'open' | 'admin';
+
 export interface Call<I extends z.ZodType, O> {
   kind: CallKind;
   /** Needs the register file to itself (a restore swaps it): hosts close every other connection around it. */
   exclusive?: boolean;
+  access?: CallAccess;
+  /** Polled by the window while work runs: not a sign that someone is at the keyboard, so it keeps no session awake. */
+  background?: boolean;
   input: I;
   /** Type-only: never read at run time. */
   output?: O;
@@ -82,7 +91,7 @@ export interface Call<I extends z.ZodType, O> {
 const define =
   (kind: CallKind) =>
   <O>() =>
-  <I extends z.ZodType>(input: I, flags: { exclusive?: boolean } = {}): Call<I, O> => ({ kind, input, ...flags });
+  <I extends z.ZodType>(input: I, flags: { exclusive?: boolean; access?: CallAccess; background?: boolean } = {}): Call<I, O> => ({ kind, input, ...flags });
 
 export const query = define('query');
 export const change = define('change');

@@ -18,6 +18,7 @@ import { auditCalls } from './audit.js';
 import { systemCalls } from './system.js';
 import { consolidationCalls } from './consolidation.js';
 import { importsCalls } from './imports.js';
+import { operatorsCalls } from './operators.js';
 import { LedgerError, type RpcResult } from './errors.js';
 
 export const contract = {
@@ -36,6 +37,7 @@ export const contract = {
   ...systemCalls,
   ...consolidationCalls,
   ...importsCalls,
+  ...operatorsCalls,
 };
 
 export type Contract = typeof contract;

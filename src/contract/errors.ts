@@ -5,6 +5,10 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'UNKNOWN_CALL'
   | 'UNAUTHORIZED'
+  /** No one is signed in (or the console locked): the window shows the sign-in page. */
+  | 'SIGNED_OUT'
+  /** Signed in, but the operator's role may not make this call. */
+  | 'FORBIDDEN'
   | 'SCHEMA_TOO_NEW'
   | 'FOREIGN_DATABASE'
   | 'MIGRATION_FAILED'

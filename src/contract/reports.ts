@@ -22,6 +22,8 @@ export const reportParams = z.object({
   listing: z.enum(DETAIL_LISTINGS, { error: words.reports.listingError }).optional(),
   /** 统计表 and 明细表: also the sub-units' 上报数据包 received for this period (汇总上报), with each row's source. */
   consolidatedPeriod: text(words.reports.consolidatedPeriod, 40).optional(),
+  /** 明细表: whole ID numbers. By default they are masked (3299**********1258): the receiver tells people apart by name and the last digits. */
+  fullIdNumbers: z.boolean().optional(),
 });
 
 export const reportPreview = reportParams.extend({ kind: z.enum(REPORT_KINDS, { error: words.reports.kindError }) });
@@ -66,7 +68,7 @@ export interface JobStatus {
 export const reportsCalls = {
   'reports.preview': query<ReportPreview>()(reportPreview),
   'reports.start': job<JobStatus>()(exportStart),
-  'jobs.status': job<JobStatus>()(jobRef),
+  'jobs.status': job<JobStatus>()(jobRef, { background: true }),
   'jobs.cancel': job<JobStatus>()(jobRef),
   /** A consistent copy of the register into the data folder's backups/, off the main thread. */
 };

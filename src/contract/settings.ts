@@ -11,6 +11,7 @@ export const settingsUpdate = z.object({
   publicAccountFollowerThreshold: threshold.optional(),
   groupMemberThreshold: threshold.optional(),
   deadlineDays: integer(words.settings.deadlineDays, 1, 365).optional(),
+  lockMinutes: integer(words.settings.lockMinutes, 1, 240).optional(),
   signature: z
     .object({
       leader: cleanString(words.settings.leader).trim().max(20),
@@ -27,10 +28,12 @@ export interface LedgerSettings extends FilingRulesSettings {
   platforms: string[];
   /** The signature line of upward reports (单位负责人 / 审核人 / 填表人 / 联系电话). */
   signature: { leader: string; reviewer: string; preparer: string; phone: string };
+  /** The console locks after this many minutes without the operator doing anything (wall clock). */
+  lockMinutes: number;
 }
 
 /** The calls of this feature: name → what it does to the register, its input schema and its output type. */
 export const settingsCalls = {
   'settings.get': query<LedgerSettings>()(empty),
-  'settings.update': change<LedgerSettings>()(settingsUpdate),
+  'settings.update': change<LedgerSettings>()(settingsUpdate, { access: 'admin' }),
 };

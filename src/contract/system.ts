@@ -51,13 +51,14 @@ export interface RestoreOutcome {
 
 /** The calls of this feature: name → what it does to the register, its input schema and its output type. */
 export const systemCalls = {
-  'system.info': query<SystemInfo>()(empty),
+  /** Open: 关于 shows the version before anyone signs in (the data folder's path is all it tells of the register). */
+  'system.info': query<SystemInfo>()(empty, { access: 'open' }),
   'system.stats': query<Record<string, number>>()(empty),
   /** Fills an empty register with invented data (refused when anything is recorded). */
-  'system.demo': change<DemoResult>()(demoGenerate),
+  'system.demo': change<DemoResult>()(demoGenerate, { access: 'admin' }),
   /** A checked backup folder (register + scans) in the data folder's backups/, made off the main thread. */
   'system.backup': job<JobStatus>()(empty),
   'system.backups': job<BackupEntry[]>()(empty),
   /** Replaces the register with a listed backup; what it replaces is kept under replaced/ (admin action). */
-  'system.restore': change<RestoreOutcome>()(backupRestore, { exclusive: true }),
+  'system.restore': change<RestoreOutcome>()(backupRestore, { exclusive: true, access: 'admin' }),
 };

@@ -7,6 +7,7 @@ import { APP_VERSION } from '../domain/version.js';
 import { assertCompatible, loadMigrations, migrate, schemaVersion } from './migrate.js';
 import { recordWrittenBy } from './writtenBy.js';
 import { fileErrorMessage } from './fileErrors.js';
+import { sealUnchained } from './auditChain.js';
 
 export type Db = Database.Database;
 
@@ -60,7 +61,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // The figures GROUP BY text columns (platform, states): SQLite's temporary sort trees then stay in memory instead
     // of a temporary file, about 3× faster on the 统计表 of a large register (measured on 80k accounts).
     db.pragma('temp_store = MEMORY');
-    if (migrate(db, migrations, now) > 0) recordWrittenBy(db, APP_VERSION, migrations.length);
+    if (migrate(db, migrations, now) > 0) {
+      recordWrittenBy(db, APP_VERSION, migrations.length);
+      // Entries from before the audit chain existed are chained once, right after the upgrade that adds it.
+      sealUnchained(db);
+    }
     return db;
   } catch (err) {
     db.close();

@@ -7,10 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { msg } from '../i18n/messages.js';
+import { verifyChain } from './auditChain.js';
 import { sha256File } from './durable.js';
 import { fileErrorMessage } from './fileErrors.js';
 
 export type ProblemKind =
+  | 'auditChain'
   | 'noDatabase'
   | 'unreadable'
   | 'tooNew'
@@ -75,6 +77,10 @@ export function inspectDatabase(file: string, knownVersion: number, nativeBindin
     if (integrity.join() !== 'ok') problem('integrity', msg.verify.integrity(integrity.slice(0, 3).join('；')));
     const orphans = db.pragma('foreign_key_check') as { table: string }[];
     if (orphans.length > 0) problem('foreignKeys', msg.verify.foreignKeys(orphans.length, [...new Set(orphans.map((o) => o.table))].join('、')));
+    if (tables.has('audit_head')) {
+      const broken = verifyChain(db);
+      if (broken) problem('auditChain', msg.verify.auditChain(broken));
+    }
     if (tables.has('filing_attachments')) {
       const rows = db.prepare('SELECT DISTINCT stored_path AS storedPath, sha256 FROM filing_attachments ORDER BY stored_path').all() as StoredFile[];
       for (const row of rows) {

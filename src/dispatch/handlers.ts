@@ -9,7 +9,7 @@ import { accountDetail } from '../services/accountDetail.js';
 import { closeAccount, createAccount, updateAccount } from '../services/accounts.js';
 import { searchAccounts } from '../services/accountSearch.js';
 import { addAttachment, readAttachment } from '../services/attachments.js';
-import { listAudit } from '../services/audit.js';
+import { auditActors, listAudit } from '../services/audit.js';
 import { createCommendation, listCommendations, updateCommendation, withdrawCommendation } from '../services/commendations.js';
 import type { JobContext } from '../jobs/jobs.js';
 import { dashboard } from '../services/dashboard.js';
@@ -34,6 +34,7 @@ import { createRequest, decideRequest, listRequests, markPublished } from '../se
 import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from '../services/campaigns.js';
 import { campaignCompletion, missingMembers } from '../services/campaignCompletion.js';
 import { getSettings, updateSettings } from '../services/settings.js';
+import { authStatus, createOperator, listOperators, recoverAdmin, setupAdmin, signIn, signOut, updateOperator } from '../services/operators.js';
 import { accountStateCounts, tableCounts } from '../services/system.js';
 import { importPackage, inspectPackage } from '../imports/packageImport.js';
 import { consolidatedRows, missingSubmissions } from '../services/consolidation.js';
@@ -118,6 +119,7 @@ export function handlers(host: HostInfo): Handlers {
     'system.backups': listBackups,
 
     'audit.list': listAudit,
+    'audit.actors': auditActors,
 
     'imports.upload': uploadImport,
     'imports.start': startImport,
@@ -143,5 +145,14 @@ export function handlers(host: HostInfo): Handlers {
     'consolidation.diff': submissionDiff,
     'consolidation.missing': missingSubmissions,
     'consolidation.rows': consolidatedRows,
+
+    'auth.status': authStatus,
+    'auth.setup': setupAdmin,
+    'auth.signIn': signIn,
+    'auth.recover': recoverAdmin,
+    'auth.signOut': signOut,
+    'operators.list': listOperators,
+    'operators.create': createOperator,
+    'operators.update': updateOperator,
   };
 }

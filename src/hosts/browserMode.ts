@@ -3,6 +3,7 @@
  * page stays answered while a long call runs. The first port that is free wins (0: any).
  */
 import { valueOf } from '../contract/contract.js';
+import { hostCaller } from './hostCaller.js';
 import { startCore, type CoreOptions } from './core.js';
 import { startServer, type RunningServer } from './http.js';
 
@@ -30,15 +31,18 @@ async function listen(ports: number[], start: (port: number) => Promise<RunningS
   throw lastError;
 }
 
+/** The host itself, not a person, fills a newcomer's empty register (`npm start`); the audit says so by this name. */
+const DEMO_FILLER = hostCaller('首次启动（演示数据）');
+
 export async function startBrowserMode(dataDir: string, options: BrowserModeOptions): Promise<BrowserMode> {
   const { ports, demoMembers, onDemo, ...coreOptions } = options;
   const core = await startCore(dataDir, coreOptions);
   try {
     if (demoMembers) {
-      const counts = valueOf<'system.stats'>(await core.invoke('system.stats', {}));
+      const counts = valueOf<'system.stats'>(await core.invoke('system.stats', {}, DEMO_FILLER));
       if ((counts.organizations ?? 0) === 0 && (counts.members ?? 0) === 0) {
         onDemo?.(demoMembers);
-        valueOf<'system.demo'>(await core.invoke('system.demo', { members: demoMembers, seed: 1 }));
+        valueOf<'system.demo'>(await core.invoke('system.demo', { members: demoMembers, seed: 1 }, DEMO_FILLER));
       }
     }
     const server = await listen(ports, (port) => startServer({ registry: core, port, exports: (id) => core.exportedFile(id) }));

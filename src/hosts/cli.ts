@@ -23,6 +23,7 @@ import { call, organizationIdByCode, UsageError, type CliIo } from './cliSupport
 import { makeNewFilesPrivate } from './dataFolder.js';
 
 export type { CliIo } from './cliSupport.js';
+import { signInFromCli } from './cliSignIn.js';
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -46,6 +47,7 @@ const OPTIONS = {
   update: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  admin: { type: 'string' },
 } as const;
 
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {
@@ -162,6 +164,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if ((command === 'import' && !importsPackage) || command === 'template') checkImportLine(command, positionals, values);
     if (command === 'missing' && !values.period) throw new UsageError(msg.consolidationCli.periodMissing);
     ledger = openLedger(dataDir);
+    await signInFromCli(ledger, values.admin ?? '管理员', io);
     switch (command) {
       case 'init':
         io.out(msg.cli.initDone(ledger.dataDir));

@@ -11,6 +11,8 @@ export interface CliIo {
   err: (text: string) => void;
   /** Asks the person at a terminal; absent when no one can answer (pipe, script). */
   ask?: (question: string) => Promise<string>;
+  /** The same, without echoing what is typed (passwords). */
+  askSecret?: (question: string) => Promise<string>;
 }
 
 /** Input comes from the command line as the person typed it, so the registry (not TypeScript) checks it. */

@@ -10,13 +10,14 @@ import { Worker } from 'node:worker_threads';
 import { contract, isCallName } from '../contract/contract.js';
 import { LedgerError, type RpcResult } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
+import type { Caller } from '../contract/operators.js';
 import type { CoreReply, CoreRequest, CoreWorkerData } from './coreWorker.js';
 import { makeNewFilesPrivate } from './dataFolder.js';
 import type { LedgerOptions } from './ledger.js';
 
 /** Whatever answers calls by name: the core, or an in-process registry (CLI, tests). */
 export interface CallTarget {
-  invoke(name: string, input: unknown): RpcResult | Promise<RpcResult>;
+  invoke(name: string, input: unknown, caller?: Caller | null): RpcResult | Promise<RpcResult>;
 }
 
 export interface CoreOptions extends LedgerOptions {
@@ -27,7 +28,7 @@ export interface CoreOptions extends LedgerOptions {
 }
 
 export interface Core extends CallTarget {
-  invoke(name: string, input: unknown): Promise<RpcResult>;
+  invoke(name: string, input: unknown, caller?: Caller | null): Promise<RpcResult>;
   /** A finished browser-mode export by job id (the writer owns the jobs), and a way to say it was downloaded. */
   exportedFile(jobId: string): Promise<{ file: string; fileName: string; onDownloaded: () => void } | null>;
   close(): Promise<void>;
@@ -139,17 +140,17 @@ export async function startCore(dataDir: string, options: CoreOptions = {}): Pro
    * close their connections, and reopen on whatever file is in place afterwards; queries meanwhile wait on the writer.
    */
   let exclusiveDone: Promise<unknown> = Promise.resolve();
-  const exclusive = (name: string, input: unknown): Promise<RpcResult> => {
+  const exclusive = (name: string, input: unknown, caller: Caller | null): Promise<RpcResult> => {
     // One at a time (a double click on 恢复): each waits for the previous one to have reopened the readers.
-    const run = exclusiveDone.then(() => exclusiveNow(name, input));
+    const run = exclusiveDone.then(() => exclusiveNow(name, input, caller));
     exclusiveDone = run.catch(() => undefined);
     return run;
   };
-  const exclusiveNow = async (name: string, input: unknown): Promise<RpcResult> => {
+  const exclusiveNow = async (name: string, input: unknown, caller: Caller | null): Promise<RpcResult> => {
     readersOpen = false;
     await Promise.all(readers.map((r) => r.close()));
     try {
-      const reply = await writer.send({ type: 'invoke', name, input });
+      const reply = await writer.send({ type: 'invoke', name, input, caller });
       return reply.type === 'result' ? reply.result : LOST;
     } finally {
       await Promise.all(readers.map((r) => r.start()));
@@ -158,9 +159,10 @@ export async function startCore(dataDir: string, options: CoreOptions = {}): Pro
   };
 
   return {
-    async invoke(name, input) {
-      if (isCallName(name) && contract[name].exclusive) return exclusive(name, input);
-      const reply = await threadFor(name).send({ type: 'invoke', name, input });
+    async invoke(name, input, caller = null) {
+      if (isCallName(name) && contract[name].exclusive) return exclusive(name, input, caller);
+      // The caller travels with each call: the threads keep no sessions, the host does (session.ts).
+      const reply = await threadFor(name).send({ type: 'invoke', name, input, caller });
       return reply.type === 'result' ? reply.result : LOST;
     },
     async exportedFile(jobId) {

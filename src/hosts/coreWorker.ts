@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LedgerError, type ErrorBody, type RpcResult } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
+import type { Caller } from '../contract/operators.js';
 import { openLedger, openReader, type LedgerOptions } from './ledger.js';
 
 export interface CoreWorkerData {
@@ -14,7 +15,7 @@ export interface CoreWorkerData {
 }
 
 export type CoreRequest =
-  | { id: number; type: 'invoke'; name: string; input: unknown }
+  | { id: number; type: 'invoke'; name: string; input: unknown; caller: Caller | null }
   | { id: number; type: 'export'; jobId: string }
   | { id: number; type: 'downloaded'; jobId: string }
   | { id: number; type: 'close' };
@@ -33,7 +34,7 @@ const post = (reply: CoreReply) => port.postMessage(reply);
 try {
   const ledger = role === 'writer' ? openLedger(dataDir, options) : openReader(dataDir, options);
   port.on('message', (m: CoreRequest) => {
-    if (m.type === 'invoke') post({ id: m.id, type: 'result', result: ledger.registry.invoke(m.name, m.input) });
+    if (m.type === 'invoke') post({ id: m.id, type: 'result', result: ledger.registry.invoke(m.name, m.input, m.caller) });
     else if (m.type === 'export') {
       const found = ledger.jobs?.exportedFile(m.jobId) ?? null;
       post({ id: m.id, type: 'export', found: found && { file: found.file, fileName: found.fileName } });

@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { RpcResult } from '../contract/errors.js';
 import type { CallTarget } from './core.js';
+import { Session } from './session.js';
 import type { ErrorCode } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 
@@ -45,6 +46,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   UNKNOWN_CALL: 404,
   CONFLICT: 409,
   UNAUTHORIZED: 401,
+  SIGNED_OUT: 401,
+  FORBIDDEN: 403,
   INTERNAL: 500,
 };
 
@@ -134,7 +137,7 @@ async function readInput(req: http.IncomingMessage, res: http.ServerResponse): P
 /** Calls that write a file where `outPath` says (the desktop's save dialog); browser mode downloads instead. */
 const WRITES_FILES = new Set(['reports.start', 'imports.start', 'imports.template']);
 
-async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, name: string, options: Required<ServerOptions>) {
+async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, name: string, options: Required<ServerOptions>, session: Session) {
   const header = req.headers[TOKEN_HEADER];
   if (!tokensMatch(Array.isArray(header) ? header[0] : header, options.token)) {
     return refuse(res, 401, 'UNAUTHORIZED', msg.api.unauthorized);
@@ -146,7 +149,7 @@ async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, na
   if (WRITES_FILES.has(name) && input && typeof input === 'object' && 'outPath' in input) {
     return refuse(res, 400, 'VALIDATION', msg.api.badRequest);
   }
-  const result = await options.registry.invoke(name, input);
+  const result = await session.invoke(name, input);
   sendJson(res, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result);
 }
 
@@ -211,17 +214,19 @@ function requestPath(target: string | undefined): string | null {
   return target?.startsWith('/') ? new URL(`http://127.0.0.1${target}`).pathname : null;
 }
 
-async function route(req: http.IncomingMessage, res: http.ServerResponse, opts: Required<ServerOptions>, allowedHosts: Set<string>) {
+async function route(req: http.IncomingMessage, res: http.ServerResponse, opts: Required<ServerOptions>, allowedHosts: Set<string>, session: Session) {
   if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 403, 'UNAUTHORIZED', msg.api.foreignHost);
   const pathname = requestPath(req.url);
   if (pathname === null) return refuse(res, 400, 'VALIDATION', msg.http.badAddress);
   const rpc = /^\/rpc\/([A-Za-z0-9_.]+)$/.exec(pathname);
   if (rpc) {
     if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', msg.api.badRequest);
-    return handleRpc(req, res, rpc[1]!, opts);
+    return handleRpc(req, res, rpc[1]!, opts, session);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', msg.api.badRequest);
   const download = /^\/exports\/([0-9a-f-]{36})$/.exec(pathname);
+    // An export is register data: no one signed in (or a locked console) gets none.
+  if (download && !session.signedIn) return refuse(res, 401, 'SIGNED_OUT', msg.operators.signedOut);
   if (download) return sendExport(req, res, download[1]!, opts);
   return serveStatic(res, opts.staticDir, pathname);
 }
@@ -241,8 +246,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     ...options,
   };
   let allowedHosts = new Set<string>();
+  // One token, one person signed in: the session belongs to whoever holds the token printed at start.
+  const session = new Session(opts.registry);
   const server = http.createServer((req, res) => {
-    route(req, res, opts, allowedHosts).catch(() => answerUnexpected(res));
+    route(req, res, opts, allowedHosts, session).catch(() => answerUnexpected(res));
   });
   // node hands CONNECT (a proxy's method) to this event and otherwise drops the connection without a word.
   server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {

@@ -2,6 +2,7 @@
  * Every message the core shows to a person, in one place so it can be reworded or translated.
  * Functions build messages that carry values.
  */
+import { operatorMessages } from './operatorMessages.js';
 /** On what a package's source was matched to one of our organizations (汇总上报). */
 const MAPPING_BASIS: Record<string, string> = { remembered: '上次已确认', partyCode: '党组织代码相同', fullName: '全称相同' };
 
@@ -115,6 +116,8 @@ export const msg = {
     overlappingScope: '核查范围中有党组织是另一个所选党组织的下级，请只选上级党组织。',
   },
   report: {
+    fullIdsForbidden: '当前操作员的角色不能导出完整身份证号，请导出隐去中间位数的明细表。',
+    auditStamp: (entries: number, hash: string) => `导出时的操作记录链：共 ${entries} 条，链头 SHA-256 ${hash || '（空）'}`,
     noOrganization: '还没有党组织，无法生成报表。请先建立本单位的党组织。',
     badPeriod: '开始日期不能晚于结束日期。',
     noCampaign: '还没有年度核查，无法生成年度报备核查完成情况表。',
@@ -246,6 +249,12 @@ export const msg = {
     foreignFile: '这个文件不是本软件的数据文件，不能打开。',
   },
   verify: {
+    auditChain: (b: { kind: 'edited' | 'unlinked'; id: number } | { kind: 'truncated'; expected: number; found: number }) => {
+      if (b.kind === 'truncated') return `操作记录被截短：应有 ${b.expected} 条，只找到 ${b.found} 条（末尾的记录被删除）。`;
+      return b.kind === 'edited'
+        ? `操作记录被改动：第 ${b.id} 条的内容与记录时不同（操作记录链从这一条起断开）。`
+        : `操作记录不连续：第 ${b.id} 条之前的记录被删除、插入或替换（操作记录链从这一条起断开）。`;
+    },
     noDatabase: (file: string) => `找不到数据文件 ${file}。`,
     unreadable: (file: string) => `${file} 不是本软件的数据文件，或已严重损坏，无法打开。`,
     tooNew: (found: number, known: number) => `数据版本 ${found} 比本软件认识的 ${known} 更新：请先升级软件。`,
@@ -295,7 +304,7 @@ export const msg = {
     usage: `用法：netledger <命令> [选项]
 
 命令：
-  init                     新建（或升级）数据文件
+  init [--admin 姓名]      新建（或升级）数据文件；第一次运行时建立管理员（默认名“管理员”）并显示恢复码
   demo [--members N] [--seed S]  填入虚构的示例数据（仅用于空数据文件）
   serve [--port P]         以浏览器模式启动，打印访问地址
   orgs [--json]            列出党组织树
@@ -449,6 +458,7 @@ export const msg = {
       },
     },
   },
+  operators: operatorMessages,
   audit: {
     actions: {
       create: '新建',
@@ -468,6 +478,10 @@ export const msg = {
       measure: '采取措施',
       declare: '核查登记',
       import: '导入',
+      signIn: '登录',
+      signInFailed: '登录失败',
+      signOut: '退出登录',
+      recover: '恢复码重设密码',
     },
   },
 } as const;

@@ -117,6 +117,7 @@ export const schemaWords = {
     platforms: '平台',
     platformsError: '平台列表不能为空。',
     deadlineDays: '报备期限（天数）',
+    lockMinutes: '无操作自动锁定（分钟）',
     leader: '单位负责人',
     reviewer: '审核人',
     preparer: '填表人',

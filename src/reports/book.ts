@@ -33,6 +33,7 @@ export class ReportBook {
     private readonly target: string,
     private readonly total: number,
     private readonly progress: Progress = {},
+    properties: Pick<ExcelJS.Workbook, 'keywords' | 'description'> | Record<string, never> = {},
   ) {
     this.temp = progress.temp ?? tempPathFor(target, `${process.pid}-${Date.now()}`);
     // Readable only by this user: a report lists members' ID numbers and accounts.
@@ -40,6 +41,7 @@ export class ReportBook {
     this.out.on('error', (err) => (this.failure ??= err));
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.out, useStyles: true, useSharedStrings: false });
     this.workbook.creator = '网络账号报备台账';
+    Object.assign(this.workbook, properties);
   }
 
   addSheet(name: string, heading: SheetHeading): ReportSheet {

@@ -1,4 +1,5 @@
 /** What a report is: its sheets, each a heading, columns and rows pulled lazily, and how it totals. */
+import { may } from '../contract/access.js';
 import { LedgerError } from '../contract/errors.js';
 import { chineseDate } from '../domain/dates.js';
 import type { LedgerSettings } from '../contract/settings.js';
@@ -21,6 +22,8 @@ export interface ReportParams {
   listing?: DetailListing;
   /** 统计表 and 明细表: also the sub-units' current 上报数据包 of this period (汇总上报), each row with its source. */
   consolidatedPeriod?: string;
+  /** 明细表 with whole ID numbers (default: masked). */
+  fullIdNumbers?: boolean;
 }
 
 export interface ReportScope {
@@ -37,6 +40,8 @@ export interface ReportScope {
   campaignId?: number;
   listing: DetailListing;
   consolidatedPeriod?: string;
+  /** ID numbers printed whole (asked for explicitly); masked otherwise. */
+  fullIdNumbers: boolean;
   signature: LedgerSettings['signature'];
 }
 
@@ -80,6 +85,9 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
   const from = params.from ?? EARLIEST;
   const to = params.to ?? day;
   if (from > to) throw new LedgerError('VALIDATION', msg.report.badPeriod, { fields: { from: msg.report.badPeriod } });
+  // Whole ID numbers only for those who may see them on the member's page. Checked where the call arrives (preview,
+  // export start); the export worker, which has no caller, runs only what was checked there.
+  if (params.fullIdNumbers && ctx.caller !== undefined && !may(ctx.caller, 'members.update')) throw new LedgerError('FORBIDDEN', msg.report.fullIdsForbidden);
   return {
     organization: { id: org.id, code: org.code, fullName: org.full_name },
     subtree: JSON.stringify(subtreeOrganizationIds(ctx, org.id)),
@@ -91,6 +99,7 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
     campaignId: params.campaignId,
     listing: params.listing ?? 'needed',
     consolidatedPeriod: params.consolidatedPeriod,
+    fullIdNumbers: params.fullIdNumbers ?? false,
     signature: getSettings(ctx).signature,
   };
 }

@@ -5,6 +5,7 @@
  * sub-units' packages follow the register's own accounts of the organization each maps into, by the same listing,
  * each row with its 来源.
  */
+import { maskIdNumber } from '../domain/mask.js';
 import { filingStateLabel, OVERDUE_LABEL, type DetailListing } from '../domain/figures.js';
 import { isOverdue } from '../domain/filingRules.js';
 import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
@@ -46,7 +47,7 @@ function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Genera
   const statement = ctx.db.prepare(limit === undefined ? sql : `${sql} LIMIT ${Math.floor(limit)}`);
   let n = 0;
   const line = (r: DetailRow, asOf: string, source: string, group: string): ReportLine => {
-    const row = { ...r, index: ++n, source, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, asOf) };
+    const row = { ...r, id_number: scope.fullIdNumbers ? r.id_number : maskIdNumber(r.id_number), index: ++n, source, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, asOf) };
     return { group, values: columns.map((c) => c.value(row)) };
   };
   const period = scope.consolidatedPeriod;

@@ -38,5 +38,5 @@ export async function writeReminderList(ctx: ServiceContext, params: ReminderPar
     sumColumns: [],
     tally: { of: 3, at: 3, unit: '个' },
   };
-  return writeSheets([sheet], scope, outPath, progress);
+  return writeSheets(ctx, [sheet], scope, outPath, progress);
 }

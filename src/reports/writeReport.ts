@@ -6,6 +6,7 @@ import type { ReportKind, ReportPreview } from '../contract/reports.js';
 import type { ServiceContext } from '../services/context.js';
 import { commendationsReport } from './commendationsReport.js';
 import { ReportBook, type Progress } from './book.js';
+import { auditStamp, chainHead } from '../db/auditChain.js';
 import { resolveScope, type ReportDefinition, type ReportParams, type ReportScope, type SheetDefinition } from './definition.js';
 import { detailReport } from './detailReport.js';
 import { requestsReport } from './requestsReport.js';
@@ -125,13 +126,15 @@ export interface ReportResult {
 /** Writes the report to `outPath` (atomically); never leaves a partial file behind. */
 export async function writeReport(ctx: ServiceContext, kind: ReportKind, params: ReportParams, outPath: string, progress: Progress = {}, maxRows = EXCEL_MAX_ROWS): Promise<ReportResult> {
   const scope = resolveScope(ctx, params);
-  return writeSheets(REPORTS[kind].sheets(ctx, scope), scope, outPath, progress, maxRows);
+  return writeSheets(ctx, REPORTS[kind].sheets(ctx, scope), scope, outPath, progress, maxRows);
 }
 
 /** Writes sheets defined outside the report table (e.g. the 催报 list of 汇总上报) with the same style and guarantees. */
-export async function writeSheets(sheets: SheetDefinition[], scope: ReportScope, outPath: string, progress: Progress = {}, maxRows = EXCEL_MAX_ROWS): Promise<ReportResult> {
+export async function writeSheets(ctx: ServiceContext, sheets: SheetDefinition[], scope: ReportScope, outPath: string, progress: Progress = {}, maxRows = EXCEL_MAX_ROWS): Promise<ReportResult> {
   if (!outPath.toLowerCase().endsWith('.xlsx')) throw new LedgerError('VALIDATION', msg.report.notXlsx);
-  const book = new ReportBook(outPath, sheets.reduce((n, s) => n + s.count(), 0), progress);
+  // The audit chain's head as the report was written: a later rewrite of the audit shows against the reports sent upward.
+  const head = chainHead(ctx.db);
+  const book = new ReportBook(outPath, sheets.reduce((n, s) => n + s.count(), 0), progress, { keywords: auditStamp(head), description: msg.report.auditStamp(head.entries, head.lastHash) });
   let rows = 0;
   let written = 0;
   try {

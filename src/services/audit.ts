@@ -1,11 +1,12 @@
 import type { AuditQuery } from '../contract/audit.js';
 import type { AuditAction, AuditEntity, AuditEntry } from '../contract/audit.js';
+import { appendEntry } from '../db/auditChain.js';
 import { msg } from '../i18n/messages.js';
-import { nowIso, statement, type ServiceContext } from './context.js';
+import { nowIso, type ServiceContext } from './context.js';
 
 interface AuditRecord {
   entity: AuditEntity;
-  entityId: number;
+  entityId: number | null;
   action: AuditAction;
   summary: string;
   before?: unknown;
@@ -14,17 +15,16 @@ interface AuditRecord {
 
 /** Called inside the transaction of the change it describes, so a change never lands without its entry. */
 export function recordAudit(ctx: ServiceContext, record: AuditRecord): void {
-  statement(ctx, 'INSERT INTO audit_log (at, actor, entity, entity_id, action, summary, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(
-      nowIso(ctx),
-      ctx.actor,
-      record.entity,
-      record.entityId,
-      record.action,
-      record.summary,
-      record.before === undefined ? null : JSON.stringify(record.before),
-      record.after === undefined ? null : JSON.stringify(record.after),
-    );
+  appendEntry(ctx.db, {
+    at: nowIso(ctx),
+    actor: ctx.actor,
+    entity: record.entity,
+    entity_id: record.entityId,
+    action: record.action,
+    summary: record.summary,
+    before_json: record.before === undefined ? null : JSON.stringify(record.before),
+    after_json: record.after === undefined ? null : JSON.stringify(record.after),
+  });
 }
 
 interface AuditRow {
@@ -32,16 +32,33 @@ interface AuditRow {
   at: string;
   actor: string;
   entity: AuditEntity;
-  entity_id: number;
+  entity_id: number | null;
   action: AuditAction;
   summary: string;
   before_json: string | null;
   after_json: string | null;
 }
 
+export function auditActors(ctx: ServiceContext): string[] {
+  return ctx.db.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').pluck().all() as string[];
+}
+
 export function listAudit(ctx: ServiceContext, query: AuditQuery): AuditEntry[] {
   const where: string[] = [];
   const params: unknown[] = [];
+  // Local days, as the person picked them; entries are stored in UTC.
+  const dayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:00`).getTime() + plusDays * 86_400_000).toISOString();
+  for (const [sql, value] of [
+    ['actor = ?', query.actor],
+    ['action = ?', query.action],
+    ['at >= ?', query.from && dayStart(query.from)],
+    ['at < ?', query.to && dayStart(query.to, 1)],
+  ] as const) {
+    if (value) {
+      where.push(sql);
+      params.push(value);
+    }
+  }
   if (query.entity) {
     where.push('entity = ?');
     params.push(query.entity);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Caller } from '../contract/operators.js';
 import type { Db } from '../db/open.js';
 
 type Statement = Database.Statement<unknown[]>;
@@ -8,7 +9,10 @@ import { localDay } from '../domain/dates.js';
 export interface ServiceContext {
   db: Db;
   clock: () => Date;
+  /** Who is acting, as the audit names them: the signed-in operator's name. */
   actor: string;
+  /** The signed-in operator making this call (null: no one, for the calls open before sign-in). */
+  caller?: Caller | null;
   /** Where scanned forms are kept (inside the data folder); null when the register lives only in memory. */
   filesDir: string | null;
 }

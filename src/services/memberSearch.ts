@@ -4,6 +4,7 @@
  * ('zs', 'zhangs'), the last digits of an ID number, or a phone number's beginning or end.
  * Pages are keyset-based so scrolling deep into 100k rows stays as fast as the first page.
  */
+import { maskIdNumber, maskPhone } from '../domain/mask.js';
 import type { MemberSearch, MemberSortField } from '../contract/members.js';
 import type { MemberPage, MemberRow } from '../contract/members.js';
 import { normalizeText, reverse } from '../domain/text.js';
@@ -60,5 +61,9 @@ export function searchMembers(ctx: ServiceContext, query: MemberSearch): MemberP
     cursor: query.cursor,
     limit: query.limit,
   });
-  return { ...page, rows: page.rows.map((r): MemberRow => ({ ...toMember(r), organizationName: r.organization_name })) };
+  // Lists never carry whole ID numbers or phones: the member's own page does, for the roles that may see them.
+  return {
+    ...page,
+    rows: page.rows.map((r): MemberRow => ({ ...toMember(r), idNumber: maskIdNumber(r.id_number), phone: r.phone && maskPhone(r.phone), organizationName: r.organization_name })),
+  };
 }

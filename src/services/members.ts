@@ -1,4 +1,6 @@
 /** 党员干部: create, edit, change status (never deleted), move between organizations. */
+import { may } from '../contract/access.js';
+import { maskIdNumber, maskPhone } from '../domain/mask.js';
 import type { HandlerInput } from '../contract/contract.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import type { MemberCreate, MemberFields, MemberUpdate } from '../contract/members.js';
@@ -78,8 +80,12 @@ export function memberDetail(ctx: ServiceContext, { id }: HandlerInput<'members.
   const now = today(ctx);
   let age = Number(now.slice(0, 4)) - Number(member.birthDate.slice(0, 4));
   if (now.slice(5) < member.birthDate.slice(5)) age--;
+  // Whoever may edit the member sees the whole numbers (they are in the edit form); a 只读 operator sees them masked.
+  const whole = may(ctx.caller ?? null, 'members.update');
   return {
     ...member,
+    idNumber: whole ? member.idNumber : maskIdNumber(member.idNumber),
+    phone: whole || !member.phone ? member.phone : maskPhone(member.phone),
     organizationName: org.full_name,
     organizationPath: ancestorIds.map((a) => names.get(a) ?? ''),
     age,

@@ -11,11 +11,14 @@ import { filingRules, readSetting, writeSetting } from './storedSettings.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
+/** Ten minutes: long enough to read a page, short enough that a console left open does not stay open for long. */
+const DEFAULT_LOCK = { lockMinutes: 10 };
+
 const NO_SIGNATURE: LedgerSettings['signature'] = { leader: '', reviewer: '', preparer: '', phone: '' };
 
 export function getSettings(ctx: ServiceContext): LedgerSettings {
   const { platforms } = readSetting(ctx, 'platforms', { platforms: [...DEFAULT_PLATFORMS] });
-  return { ...filingRules(ctx), platforms, signature: readSetting(ctx, 'signature', NO_SIGNATURE) };
+  return { ...filingRules(ctx), platforms, signature: readSetting(ctx, 'signature', NO_SIGNATURE), ...readSetting(ctx, 'lock', DEFAULT_LOCK) };
 }
 
 export function platformKnown(ctx: ServiceContext, platform: string): boolean {
@@ -49,6 +52,7 @@ export function updateSettings(ctx: ServiceContext, input: SettingsUpdate): Ledg
     };
     writeSetting(ctx, 'filingRules', rules);
     if (input.signature) writeSetting(ctx, 'signature', input.signature);
+    if (input.lockMinutes) writeSetting(ctx, 'lock', { lockMinutes: input.lockMinutes });
     const rulesChanged = JSON.stringify(rules) !== JSON.stringify(filingRulesOf(before));
     if (rulesChanged) refreshAllAccounts(ctx);
     const after = getSettings(ctx);

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { test, type Page } from '@playwright/test';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
+/** The administrator every e2e register is created with (invented); pages sign in with it (signIn below). */
+export const ADMIN = { name: '管理员', password: 'e2e-only-password-1' };
+process.env.NETLEDGER_PASSWORD = ADMIN.password;
 export const SHOTS = path.join(import.meta.dirname, 'artifacts');
 
 export interface RunningConsole {
@@ -20,8 +23,11 @@ export interface RunningConsole {
 export async function startConsole(demoMembers: number): Promise<RunningConsole> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-e2e-'));
   fs.mkdirSync(SHOTS, { recursive: true });
-  const demo = spawn(process.execPath, [BIN, 'demo', '--data-dir', dataDir, '--members', String(demoMembers)]);
-  await new Promise((resolve) => demo.on('exit', resolve));
+  // No demo members: a first start, with no operator yet (the page asks for the administrator).
+  if (demoMembers > 0) {
+    const demo = spawn(process.execPath, [BIN, 'demo', '--data-dir', dataDir, '--members', String(demoMembers)]);
+    await new Promise((resolve) => demo.on('exit', resolve));
+  }
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--data-dir', dataDir, '--port', '0']);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -32,6 +38,9 @@ export async function startConsole(demoMembers: number): Promise<RunningConsole>
     });
     child.on('exit', () => reject(new Error(`server exited: ${out}`)));
   });
+  // One token, one session (src/hosts/session.ts): signed in here, every page of the spec opens signed in.
+  const { origin, searchParams } = new URL(url);
+  if (demoMembers > 0) await fetch(`${origin}/rpc/auth.signIn`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': searchParams.get('token')! }, body: JSON.stringify(ADMIN) });
   return {
     url,
     dataDir,

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { valueOf } from '../../src/contract/contract.js';
 import { startCore } from '../../src/hosts/core.js';
-import { openLedger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from '../support/adminLedger.js';
 import type { WorkerMessage } from '../../src/jobs/jobs.js';
 import { inspectWorkbook } from '../support/excel.js';
 
@@ -56,7 +56,7 @@ describe('desktop bundle', () => {
 
   it('the bundled export worker writes a report from a register', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-bundle-'));
-    const ledger = openLedger(dir);
+    const ledger = openAdminLedger(dir);
     ledger.registry.invoke('system.demo', { members: 200, seed: 2 });
     await ledger.close();
     const target = path.join(dir, 'summary.xlsx');

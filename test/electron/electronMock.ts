@@ -84,6 +84,7 @@ export function createElectronMock(options: { singleInstance: boolean; packaged?
       dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
       session: { defaultSession: { webRequest, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
       contextBridge: { exposeInMainWorld: vi.fn() },
+      powerMonitor: new EventEmitter(),
       ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
     },
   };

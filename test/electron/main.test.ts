@@ -6,6 +6,8 @@ import { msg } from '../../src/i18n/messages.js';
 import { createElectronMock, FakeBrowserWindow, FakeWebContents } from './electronMock.js';
 
 let mock: ReturnType<typeof createElectronMock>;
+/** Every window starts signed out: these tests create the administrator first (invented). */
+const ADMIN = { name: '测试管理员', password: 'desktop-test-pass' };
 
 async function loadMain(singleInstance: boolean, packaged = false) {
   mock = createElectronMock({ singleInstance, packaged });
@@ -76,6 +78,7 @@ describe('electron main', () => {
     const win = FakeBrowserWindow.created[0]!;
     const invoke = mock.handlers.get(IPC_CHANNELS.invoke)!;
     const pageUrl = 'file://' + String(win.loaded);
+    await invoke({ sender: win.webContents, senderFrame: { url: pageUrl } }, 'auth.setup', ADMIN);
     const own = await invoke({ sender: win.webContents, senderFrame: { url: pageUrl } }, 'system.stats', {});
     expect(own).toMatchObject({ ok: true, value: { organizations: 0 } });
 
@@ -85,6 +88,23 @@ describe('electron main', () => {
     expect(foreignFrame).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     const after = (await invoke({ sender: win.webContents, senderFrame: { url: pageUrl } }, 'system.stats', {})) as { value: { organizations: number } };
     expect(after.value.organizations).toBe(0);
+  });
+
+  it('keeps who is signed in per window, and locks it when the computer locks or sleeps', async () => {
+    await loadMain(true);
+    const win = FakeBrowserWindow.created[0]!;
+    const invoke = mock.handlers.get(IPC_CHANNELS.invoke)!;
+    const event = { sender: win.webContents, senderFrame: { url: 'file://' + String(win.loaded) } };
+    expect(await invoke(event, 'system.stats', {})).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
+    await invoke(event, 'auth.setup', ADMIN);
+    expect(await invoke(event, 'system.stats', {})).toMatchObject({ ok: true });
+    for (const what of ['lock-screen', 'suspend']) {
+      mock.module.powerMonitor.emit(what);
+      expect(await invoke(event, 'system.stats', {})).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
+      expect(await invoke(event, 'auth.status', {})).toMatchObject({ ok: true, value: { operator: null, lockedFrom: '测试管理员' } });
+      expect(await invoke(event, 'auth.signIn', ADMIN)).toMatchObject({ ok: true });
+      expect(await invoke(event, 'system.stats', {})).toMatchObject({ ok: true });
+    }
   });
 
   it('opens the native save dialog for its own window only', async () => {
@@ -108,6 +128,7 @@ describe('electron main: save paths', () => {
     const event = { sender: win.webContents, senderFrame: { url: 'file://' + String(win.loaded) } };
     const invoke = mock.handlers.get(IPC_CHANNELS.invoke)! as Invoke;
     const save = mock.handlers.get(IPC_CHANNELS.saveDialog)!;
+    await invoke(event, 'auth.setup', ADMIN);
     return { event, invoke, save };
   }
   const options = { title: '保存报表', defaultName: '统计表.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] };

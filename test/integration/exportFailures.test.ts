@@ -7,11 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
+import type { Ledger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from '../support/adminLedger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { MAX_RUNNING, MAX_WAITING_DOWNLOADS } from '../../src/jobs/jobs.js';
 import type { JobStatus } from '../../src/contract/reports.js';
 import { startServer } from '../../src/hosts/http.js';
+import { firstStart } from '../support/server.js';
 import { caller } from '../support/ledger.js';
 import { minimalPdf } from '../support/scans.js';
 import { Mounts } from '../support/mounts.js';
@@ -25,7 +27,7 @@ let call: ReturnType<typeof caller>;
 const canMount = mounts.available;
 
 beforeAll(() => {
-  ledger = openLedger(dataDir);
+  ledger = openAdminLedger(dataDir);
   call = caller(ledger.registry);
   // About 2400 accounts: a 明细表 of ~300 KB and a package of ~1 MB, far more than the small disks below hold.
   call('system.demo', { members: 3000, seed: 7 });
@@ -72,7 +74,7 @@ describe('a full disk', () => {
     expect(files(full)).toEqual([]);
   });
   it.skipIf(!canMount)('fails a backup the same way (SQLite says SQLITE_FULL)', async () => {
-    const other = openLedger(path.join(root, 'small'));
+    const other = openAdminLedger(path.join(root, 'small'));
     caller(other.registry)('system.demo', { members: 300, seed: 3 });
     const backups = mounts.tmpfs(path.join('small', 'backups'), 'size=32k')!;
     const started = caller(other.registry)('system.backup', {});
@@ -113,7 +115,7 @@ describe('a folder that cannot take the file is refused before anything runs', (
 
 describe('temporary files', () => {
   it('a worker terminated mid-write (the app closing) leaves no .part beside the chosen file', async () => {
-    const other = openLedger(dataDir);
+    const other = openAdminLedger(dataDir);
     const out = path.join(root, 'killed');
     fs.mkdirSync(out);
     const started = caller(other.registry)('reports.start', { type: 'report', kind: 'detail', outPath: path.join(out, '明细表.xlsx') });
@@ -139,7 +141,7 @@ describe('temporary files', () => {
     put(path.join(exportsDir, '1234abcd-明细表.xlsx'), true);
     put(path.join(exportsDir, '1234abcd-明细表.xlsx.1234abcd.part'), true);
     put(path.join(backups, 'ledger-now.sqlite3.77.part'), false);
-    const opened = openLedger(dir);
+    const opened = openAdminLedger(dir);
     await opened.close();
     expect(files(backups).sort()).toEqual(['ledger-20261101-101010.sqlite3', 'ledger-now.sqlite3.77.part']);
     expect(files(exportsDir)).toEqual([]);
@@ -167,14 +169,14 @@ describe('a private data folder', () => {
 
   it.skipIf(process.platform === 'win32')('tightens a data folder made by an older version (0755 folders, 0644 files) when it is opened', async () => {
     const old = path.join(root, 'old');
-    const first = openLedger(old);
+    const first = openAdminLedger(old);
     await first.close();
     const attachment = path.join(old, 'attachments', 'ab', 'ab12.pdf');
     fs.mkdirSync(path.dirname(attachment), { recursive: true });
     fs.writeFileSync(attachment, '%PDF-');
     for (const dir of [old, path.join(old, 'attachments'), path.dirname(attachment)]) fs.chmodSync(dir, 0o755);
     for (const file of [attachment, path.join(old, 'ledger.sqlite3')]) fs.chmodSync(file, 0o644);
-    const again = openLedger(old);
+    const again = openAdminLedger(old);
     expect([mode(old), mode(path.join(old, 'attachments')), mode(path.dirname(attachment))]).toEqual(['700', '700', '700']);
     expect([mode(attachment), mode(path.join(old, 'ledger.sqlite3')), mode(path.join(old, 'ledger.sqlite3-wal'))]).toEqual(['600', '600', '600']);
     await again.close();
@@ -202,6 +204,7 @@ describe('browser-mode exports and the number of workers', () => {
   it('removes an export from the data folder once downloaded, and keeps only a few that were never downloaded', async () => {
     const exportsDir = path.join(dataDir, 'exports');
     const server = await startServer({ registry: ledger.registry, exports: (id) => ledger.jobs.exportedFile(id) });
+    await firstStart(server);
     const headers = { 'X-Ledger-Token': server.token };
     const url = (id: string) => `http://127.0.0.1:${server.port}/exports/${id}`;
     const one = await ledger.jobs.wait(call('reports.start', { type: 'report', kind: 'summary' }).id);
@@ -228,12 +231,12 @@ describe('a register on a read-only disk', () => {
   it.skipIf(!canMount)('is said to be on a folder that cannot be written, never called a foreign file, by open and by check', async () => {
     const disk = mounts.tmpfs('ro-register', 'size=4m')!;
     const folder = path.join(disk, 'data');
-    await openLedger(folder).close();
+    await openAdminLedger(folder).close();
     const { spawnSync } = await import('node:child_process');
     expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0);
     const opened = (() => {
       try {
-        openLedger(folder);
+        openAdminLedger(folder);
         return '';
       } catch (err) {
         return (err as Error).message;

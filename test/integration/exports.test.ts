@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
+import type { Ledger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from '../support/adminLedger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { writePackage } from '../../src/reports/upwardPackage.js';
 import { readPackage } from '../../src/imports/packageFile.js';
@@ -12,6 +13,7 @@ import { submissionOf } from '../../src/imports/packageRows.js';
 import { sumFigures } from '../../src/domain/figures.js';
 import { today } from '../../src/services/context.js';
 import { startServer } from '../../src/hosts/http.js';
+import { firstStart } from '../support/server.js';
 import { caller } from '../support/ledger.js';
 import { Mounts } from '../support/mounts.js';
 
@@ -22,7 +24,7 @@ let ledger: Ledger;
 let call: ReturnType<typeof caller>;
 
 beforeAll(() => {
-  ledger = openLedger(path.join(dir, 'data'));
+  ledger = openAdminLedger(path.join(dir, 'data'));
   call = caller(ledger.registry);
   call('system.demo', { members: 20_000, seed: 5 });
 }, 120_000);
@@ -164,6 +166,7 @@ describe('CLI report and export-package', () => {
 describe('browser mode and exports', () => {
   it('never lets the page choose where a file is written, and downloads only with the token', async () => {
     const server = await startServer({ registry: ledger.registry, exports: (id) => ledger.jobs.exportedFile(id) });
+    await firstStart(server);
     const headers = { 'Content-Type': 'application/json', 'X-Ledger-Token': server.token };
     const base = `http://127.0.0.1:${server.port}`;
     const chosen = await fetch(`${base}/rpc/reports.start`, { method: 'POST', headers, body: JSON.stringify({ type: 'report', kind: 'summary', outPath: '/tmp/evil.xlsx' }) });

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
+import type { Ledger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from '../support/adminLedger.js';
 import type { ReportParams } from '../../src/reports/definition.js';
 import type { ReportKind } from '../../src/contract/reports.js';
 import { writeReport } from '../../src/reports/writeReport.js';
@@ -23,7 +24,7 @@ let top: { id: number; code: string };
 const subtree = (code: string) => call('organizations.tree', {}).filter((o) => o.code.startsWith(code)).map((o) => o.id);
 
 beforeAll(() => {
-  ledger = openLedger(path.join(dir, 'data'));
+  ledger = openAdminLedger(path.join(dir, 'data'));
   call = caller(ledger.registry);
   call('system.demo', { members: 600, seed: 7 });
   const tree = call('organizations.tree', {});

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
+import type { Ledger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from '../support/adminLedger.js';
 import type { ReportKind } from '../../src/contract/reports.js';
 import { writeReport } from '../../src/reports/writeReport.js';
 import { cellAt, inspectWorkbook, pdfPages, type InspectedSheet } from '../support/excel.js';
@@ -16,7 +17,7 @@ const sheets: Partial<Record<ReportKind, InspectedSheet[]>> = {};
 const HOSTILE = ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)'];
 
 beforeAll(async () => {
-  ledger = openLedger(path.join(dir, 'data'));
+  ledger = openAdminLedger(path.join(dir, 'data'));
   const call = caller(ledger.registry);
   call('system.demo', { members: 400, seed: 3 });
   call('settings.update', { signature: { leader: '测试负责人', reviewer: '测试审核人', preparer: '测试填表人', phone: '0512-65221234' } });

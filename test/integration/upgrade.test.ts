@@ -12,7 +12,7 @@ import { loadMigrations } from '../../src/db/migrate.js';
 import { DATABASE_FILE, openDatabase } from '../../src/db/open.js';
 import { recordWrittenBy, writtenBy } from '../../src/db/writtenBy.js';
 import { APP_VERSION } from '../../src/domain/version.js';
-import { openLedger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from '../support/adminLedger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { consolidatedRows } from '../../src/services/consolidation.js';
 import { getSubmission } from '../../src/services/submissions.js';
@@ -87,7 +87,7 @@ function registerWithOldSubmission(): string {
 
 describe('upgrading a register', () => {
   it('reads a submission stored before migration 5 through the one definition: counted from its accounts, its member counts kept, nothing overdue', async () => {
-    const ledger = openLedger(registerWithOldSubmission());
+    const ledger = openAdminLedger(registerWithOldSubmission());
     try {
       const { byOrganization } = consolidatedRows(ledger.ctx, { period: '2026年度' });
       expect(byOrganization).toHaveLength(1);
@@ -106,7 +106,7 @@ describe('upgrading a register', () => {
     const { dataDir, file } = olderRegister();
     const known = loadMigrations().length;
     expect(known).toBeGreaterThan(2);
-    const ledger = openLedger(dataDir);
+    const ledger = openAdminLedger(dataDir);
     const backups = fs.readdirSync(path.join(dataDir, 'backups'));
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/^ledger-\d{8}-\d{6}-[0-9a-f]{4}$/); // a checked backup folder, like every backup
@@ -118,14 +118,14 @@ describe('upgrading a register', () => {
     expect(ledger.jobs.backups().map((b) => b.fileName)).toEqual(backups);
     await ledger.close();
     // Opening the upgraded register again takes no further copy.
-    await openLedger(dataDir).close();
+    await openAdminLedger(dataDir).close();
     expect(fs.readdirSync(path.join(dataDir, 'backups'))).toHaveLength(1);
     expect(userVersion(file).version).toBe(known);
   });
 
   it('takes no copy of a new register', async () => {
     const dataDir = tempDir();
-    await openLedger(dataDir).close();
+    await openAdminLedger(dataDir).close();
     expect(fs.existsSync(path.join(dataDir, 'backups'))).toBe(false);
   });
 
@@ -133,7 +133,7 @@ describe('upgrading a register', () => {
     const { dataDir, file } = olderRegister();
     fs.writeFileSync(path.join(dataDir, 'backups'), 'a file where the backups folder should be');
     const before = fs.readFileSync(file);
-    expect(() => openLedger(dataDir)).toThrow(msg.db.upgradeBackupFailed(2, loadMigrations().length));
+    expect(() => openAdminLedger(dataDir)).toThrow(msg.db.upgradeBackupFailed(2, loadMigrations().length));
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(userVersion(file).version).toBe(2);
   });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openLedger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from '../support/adminLedger.js';
 import { valueOf } from '../../src/contract/contract.js';
 
 const root = path.join(import.meta.dirname, '../..');
@@ -35,7 +35,7 @@ describe('version information', () => {
 
   it('system.info gives the register’s data version and the SQLite version', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-version-'));
-    const ledger = openLedger(dir);
+    const ledger = openAdminLedger(dir);
     const info = valueOf<'system.info'>(ledger.registry.invoke('system.info', {}));
     expect(info).toMatchObject({ version: packageVersion, schemaVersion: migrationCount, sqliteVersion: linkedSqlite() });
     expect(info.sqliteVersion).toMatch(/^3\.\d+\.\d+$/);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runCli } from '../../src/hosts/cli.js';
-import { openLedger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from './adminLedger.js';
 import { validId } from './ids.js';
 import { caller } from './ledger.js';
 import { publicAccount } from './register.js';
@@ -14,7 +14,7 @@ export const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(),
 
 /** Opens a ledger over a data folder and adds an organization, a member, an account, a filing and one scan. */
 export function populatedLedger(dataDir: string, scanText = '备案表扫描件') {
-  const ledger = openLedger(dataDir);
+  const ledger = openAdminLedger(dataDir);
   const call = caller(ledger.registry);
   const org = call('organizations.create', { parentId: null, fullName: '中共测试委员会', type: '党委' }).id;
   const member = call('members.create', { name: '甲一', organizationId: org, idNumber: validId('1985-03-01', 11) }).id;

@@ -18,7 +18,11 @@ export async function servedLedger(options: Partial<ServerOptions> = {}) {
   const l = freshLedger();
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<html>台账</html>');
-  const server = await startServer({ registry: l.registry, staticDir, ...options });
+  // These tests are about the transport: every call acts as the test administrator whoever the session says is
+  // signed in. The session is signed in once by a first start (downloads need it); server.test.ts's sign-in test
+  // passes `registry: l.raw` to see the session decide.
+  const server = await startServer({ registry: { invoke: (name, input) => l.registry.invoke(name, input) }, staticDir, ...options });
+  if (!options.registry) await firstStart(server);
   return {
     ...l,
     server,
@@ -29,6 +33,21 @@ export async function servedLedger(options: Partial<ServerOptions> = {}) {
       fs.rmSync(staticDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Signs the host's session in (downloads need someone signed in): creates the administrator through the host, or —
+ * when a `netledger` command already created it — signs in as the CLI did (test/vitest.config.ts's password).
+ */
+export async function firstStart(server: { port: number; token: string }): Promise<void> {
+  const post = (name: string, body: unknown) =>
+    request(server.port, {
+      path: `/rpc/${name}`,
+      headers: { Host: `127.0.0.1:${server.port}`, 'X-Ledger-Token': server.token, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const setup = await post('auth.setup', { name: '浏览器管理员', password: 'served-test-pass' });
+  if (setup.status !== 200) await post('auth.signIn', { name: '管理员', password: process.env.NETLEDGER_PASSWORD });
 }
 
 /** node's client, so the Host header can be forged (fetch would not allow it). */

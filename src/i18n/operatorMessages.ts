@@ -1,0 +1,37 @@
+/** Messages of operators, sign-in and the roles' refusals (part of msg, kept apart so messages.ts stays readable). */
+export const operatorMessages = {
+  passwordRequired: '请填写密码。',
+  passwordTooShort: '密码至少 8 位。',
+  signedOut: '请先登录。',
+  forbidden: (role: string) => `当前操作员的角色（${role}）不能进行此操作。请由管理员或有相应权限的操作员办理。`,
+  adminOnly: '只有管理员可以进行此操作。',
+  setupDone: '已有操作员，不能再次初始化。请用已有的操作员登录。',
+  badCredentials: '操作员姓名或密码不正确。',
+  /** Said before checking the password, so waiting out the delay is the only way to try again. */
+  tooSoon: (seconds: number) => `登录失败次数过多，请 ${seconds} 秒后再试。`,
+  inactive: '该操作员已停用，请联系管理员。',
+  duplicate: (name: string) => `已有名为“${name}”的操作员。`,
+  notFound: '找不到该操作员。',
+  lastAdmin: '至少要保留一名在用的管理员。',
+  recoveryRequired: '请填写恢复码。',
+  /** Names neither which part was wrong: the code, or that the name is not an active administrator. */
+  recoveryRefused: '恢复码不正确，或该姓名不是在用的管理员。',
+  audit: {
+    created: (name: string, role: string) => `新建操作员 ${name}（${role}）`,
+    updated: (name: string) => `修改操作员 ${name}`,
+    setup: (name: string) => `首次启动，建立管理员 ${name}`,
+    signIn: (name: string) => `${name} 登录`,
+    signInFailed: (name: string, failures: number) => `${name} 登录失败（连续第 ${failures} 次）`,
+    signOut: (name: string) => `${name} 退出登录`,
+    recovered: (name: string) => `用恢复码重设管理员 ${name} 的密码`,
+  },
+  cli: {
+    passwordPrompt: '密码：',
+    passwordAgain: '再次输入密码：',
+    passwordsDiffer: '两次输入的密码不一致。',
+    needsPassword: '需要登录：请在终端运行，或设置环境变量 NETLEDGER_PASSWORD（以及 NETLEDGER_OPERATOR，默认为第一个管理员）。',
+    noOperator: '还没有操作员：请先运行 netledger init 建立管理员。',
+    adminCreated: (name: string, code: string) =>
+      `已建立管理员“${name}”。\n恢复码（只显示这一次，请抄写后妥善保管，忘记管理员密码时用它重设）：\n  ${code}`,
+  },
+} as const;
