@@ -14,6 +14,7 @@ import { startCore } from '../../src/hosts/core.js';
 import { openAdminLedger } from '../support/adminLedger.js';
 import type { WorkerMessage } from '../../src/jobs/jobs.js';
 import { inspectWorkbook } from '../support/excel.js';
+import { TEST_ADMIN } from '../support/adminLedger.js';
 
 const root = path.join(import.meta.dirname, '../..');
 const out = path.join(root, 'out');
@@ -42,10 +43,10 @@ describe('desktop bundle', () => {
     const bundled = (name: string) => ({ file: path.join(out, 'main', name), execArgv: [] });
     const core = await startCore(dir, { migrationsDir: path.join(out, 'main/migrations'), coreWorker: bundled('coreWorker.js'), exportWorker: bundled('exportWorker.js') });
     try {
-      expect(valueOf<'system.demo'>(await core.invoke('system.demo', { members: 100, seed: 3 })).members).toBe(100);
-      expect(valueOf<'organizations.tree'>(await core.invoke('organizations.tree', {})).length).toBeGreaterThan(1);
-      const job = valueOf<'reports.start'>(await core.invoke('reports.start', { type: 'report', kind: 'summary' }));
-      await vi.waitFor(async () => expect(valueOf<'jobs.status'>(await core.invoke('jobs.status', { jobId: job.id })).state).toBe('done'), { timeout: 30_000 });
+      expect(valueOf<'system.demo'>(await core.invoke('system.demo', { members: 100, seed: 3 }, TEST_ADMIN)).members).toBe(100);
+      expect(valueOf<'organizations.tree'>(await core.invoke('organizations.tree', {}, TEST_ADMIN)).length).toBeGreaterThan(1);
+      const job = valueOf<'reports.start'>(await core.invoke('reports.start', { type: 'report', kind: 'summary' }, TEST_ADMIN));
+      await vi.waitFor(async () => expect(valueOf<'jobs.status'>(await core.invoke('jobs.status', { jobId: job.id }, TEST_ADMIN)).state).toBe('done'), { timeout: 30_000 });
       const found = await core.exportedFile(job.id);
       expect(inspectWorkbook(found!.file)[0]!.cells.find((c) => c.ref === 'A1')!.value).toBe('党员干部网络账号报备情况统计表');
     } finally {

@@ -14,6 +14,7 @@ import { msg } from '../../src/i18n/messages.js';
 import { writePackage } from '../../src/reports/upwardPackage.js';
 import { consolidatedAccounts } from '../../src/services/consolidation.js';
 import { freshLedger } from '../support/ledger.js';
+import { registerStats } from '../support/dataFolder.js';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-hostile-'));
@@ -82,17 +83,17 @@ describe('hostile packages', () => {
   ];
 
   it('refuses each with a clear Chinese message and exit 1, leaving the register byte-identical', () => {
-    const before = run('stats', '--json', '--data-dir', county).out;
+    const before = registerStats(run('stats', '--json', '--data-dir', county).out);
     for (const [name, message] of cases) {
       for (const mode of [['--dry-run'], ['--yes', '--org', '001001']]) {
         const r = run('import', 'package', file(name), ...mode, '--data-dir', county);
         expect([name, r.code, r.err]).toEqual([name, 1, message]);
       }
     }
-    expect(run('stats', '--json', '--data-dir', county).out).toBe(before);
+    expect(registerStats(run('stats', '--json', '--data-dir', county).out)).toBe(before);
     // The good one goes in, so the refusals above were not a broken importer.
     expect(run('import', 'package', file('good.json'), '--org', '001001', '--data-dir', county).code).toBe(0);
-    expect(run('stats', '--json', '--data-dir', county).out).not.toBe(before);
+    expect(registerStats(run('stats', '--json', '--data-dir', county).out)).not.toBe(before);
   }, 180_000);
 });
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../src/demo/random.js';
-import { cli, tempDir } from '../support/dataFolder.js';
+import { cli, registerStats, tempDir } from '../support/dataFolder.js';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
 const root = tempDir('crash');
@@ -28,7 +28,7 @@ async function inLanes(count: number, step: (i: number, rng: SeededRandom) => Pr
 const stats = async (dataDir: string) => {
   const r = await cli(['stats', '--json', '--data-dir', dataDir]);
   expect(r.code).toBe(0);
-  return JSON.parse(r.out) as Record<string, unknown>;
+  return JSON.parse(registerStats(r.out)) as Record<string, unknown>;
 };
 
 /**

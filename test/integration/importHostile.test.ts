@@ -7,12 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
+import type { Ledger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from '../support/adminLedger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { LIMITS } from '../../src/imports/limits.js';
 import { validId } from '../support/ids.js';
 import { writeCsv, writeHostile, writeWithOpenpyxl, type HostileKind } from '../support/importFiles.js';
 import { caller } from '../support/ledger.js';
+import { registerStats } from '../support/dataFolder.js';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-hostile-'));
@@ -27,7 +29,7 @@ function cli(...args: string[]) {
 
 beforeAll(() => {
   expect(cli('demo', '--members', '200', '--seed', '3').code).toBe(0);
-  ledger = openLedger(dataDir);
+  ledger = openAdminLedger(dataDir);
   valid = writeWithOpenpyxl(path.join(dir, 'valid.xlsx'), [['姓名', '身份证号', '所在党组织'], ['甲测试', validId('1980-01-01', 1), '001']]);
 });
 afterAll(async () => {
@@ -75,7 +77,7 @@ describe('hostile files', () => {
 
   it('leaves netledger stats --json byte-identical after refused imports through the CLI (exit 1)', async () => {
     await ledger.close();
-    const before = cli('stats', '--json').out;
+    const before = registerStats(cli('stats', '--json').out);
     const messy = writeWithOpenpyxl(path.join(dir, 'messy.xlsx'), [['姓名', '身份证号', '所在党组织'], ['乙测试', validId('1981-01-01', 2), '001'], ['丙测试', '3.2E+17', '001']]);
     const refused = cli('import', 'members', messy);
     expect(refused.code).toBe(1);
@@ -85,7 +87,7 @@ describe('hostile files', () => {
       expect(r).toMatchObject({ code: 1, err: EXPECTED[kind] });
     }
     expect(cli('import', 'members', messy, '--dry-run').code).toBe(1);
-    expect(cli('stats', '--json').out).toBe(before);
+    expect(registerStats(cli('stats', '--json').out)).toBe(before);
     expect(fs.readdirSync(path.join(dataDir, 'imports'))).toEqual([]);
     // The valid rows only, when asked: exit 0 and one member more.
     const partial = cli('import', 'members', messy, '--valid-only', '--json');
@@ -94,7 +96,7 @@ describe('hostile files', () => {
     expect(JSON.parse(cli('stats', '--json').out).members).toBe(201);
     expect(cli('import', 'nobody', messy).code).toBe(2);
     expect(cli('import', 'members').code).toBe(2);
-    ledger = openLedger(dataDir);
+    ledger = openAdminLedger(dataDir);
     // About a dozen CLI processes, each opening the register: slow on a shared machine.
   }, 300_000);
 

@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../src/contract/contract.js';
-import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
+import type { Ledger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from '../support/adminLedger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { validId } from '../support/ids.js';
 import { writeCsv, writeWithExceljs, writeWithLibreOffice, writeWithOpenpyxl, type SpecCell } from '../support/importFiles.js';
@@ -21,7 +22,7 @@ let call: ReturnType<typeof caller>;
 let branchA: number;
 
 beforeAll(() => {
-  ledger = openLedger(path.join(dir, 'data'));
+  ledger = openAdminLedger(path.join(dir, 'data'));
   call = caller(ledger.registry);
   const root = call('organizations.create', { parentId: null, fullName: '中共测试委员会', type: '党委' }).id;
   branchA = call('organizations.create', { parentId: root, fullName: '中共测试委员会甲支部委员会', shortName: '甲支部', type: '党支部' }).id;

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
+import type { Ledger } from '../../src/hosts/ledger.js';
+import { openAdminLedger } from '../support/adminLedger.js';
 import { writeReport } from '../../src/reports/writeReport.js';
 import { inspectWorkbook, type InspectedSheet } from '../support/excel.js';
 import { caller } from '../support/ledger.js';
@@ -19,7 +20,7 @@ let split: InspectedSheet[];
 const LIMIT = 40;
 
 beforeAll(async () => {
-  ledger = openLedger(path.join(dir, 'data'));
+  ledger = openAdminLedger(path.join(dir, 'data'));
   caller(ledger.registry)('system.demo', { members: 300, seed: 5 });
   await writeReport(ledger.ctx, 'detail', {}, path.join(dir, 'whole.xlsx'));
   const r = await writeReport(ledger.ctx, 'detail', {}, path.join(dir, 'split.xlsx'), {}, LIMIT);
