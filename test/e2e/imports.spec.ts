@@ -3,9 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { validId } from '../support/ids.js';
 import { writeWithOpenpyxl } from '../support/importFiles.js';
+import { maskIdNumber, maskPhone } from '../../src/domain/mask.js';
 import { SHOTS, rpc, shot, useConsole } from './console.js';
 
 const app = useConsole(200);
+// The mapping's selects sit low on the page; a taller window keeps their dropdowns on screen.
+test.use({ viewport: { width: 1400, height: 1200 } });
 
 const A = validId('1980-05-06', 11, '990101');
 const B = validId('1981-06-07', 12, '990101');
@@ -67,5 +70,6 @@ print(json.dumps([[c.value for c in r] for r in ws.iter_rows()], ensure_ascii=Fa
   await expect(page.getByText('正在读取和检查表格…')).toBeHidden();
   await shot(page, '53-import-done');
   const found = await rpc<{ rows: { name: string; idNumber: string; phone: string | null }[] }>(page, 'members.search', { q: '导入测试' });
-  expect(found.rows.map((r) => [r.name, r.idNumber, r.phone]).sort()).toEqual([['导入测试丙', B, '13800138012'], ['导入测试甲', A, '13800138011']]);
+  // Lists show ID numbers and phones masked (issue 11).
+  expect(found.rows.map((r) => [r.name, r.idNumber, r.phone]).sort()).toEqual([['导入测试丙', maskIdNumber(B), maskPhone('13800138012')], ['导入测试甲', maskIdNumber(A), maskPhone('13800138011')]]);
 });
