@@ -1,8 +1,10 @@
 /**
  * The import templates: a data sheet with our column names (which the importer maps without asking), dropdowns
  * for every closed list — platforms from 报备规则, the vocabulary, organizations by full name — ID number and account
- * ID columns formatted as text (so Excel never turns an ID into 3.2E+17), and a 填写说明 sheet. Our own small file,
- * so the in-memory workbook is fine here.
+ * ID columns formatted as text (so Excel never turns an ID into 3.2E+17), and a 填写说明 sheet. Written with the
+ * streaming writer like every other workbook: exceljs's in-memory writer hands its XML to JSZip as a string, which
+ * encodes it in 16K-character chunks and turns a 4-byte character split between two chunks (𠮷 in an organization's
+ * name, an emoji) into two �.
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -32,41 +34,51 @@ function choices(ctx: ServiceContext, kind: ImportKind): Record<string, readonly
 
 export async function writeTemplate(ctx: ServiceContext, kind: ImportKind, outPath: string, temp: string): Promise<number> {
   const fields = IMPORT_FIELDS[kind];
-  const book = new ExcelJS.Workbook();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
   const data = book.addWorksheet(msg.imports.template.sheet[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
-  const notes = book.addWorksheet(msg.imports.template.notesSheet);
-  // Lists live on a hidden sheet: an inline list is limited to 255 characters, a platform list is not.
-  const lists = book.addWorksheet(msg.imports.template.listsSheet, { state: 'veryHidden' });
-  data.columns = fields.map((f) => ({ header: f.label, key: f.key, width: f.key === 'idNumber' || f.key === 'ownerIdNumber' ? 22 : 16 }));
+  data.columns = fields.map((f) => ({
+    header: f.label,
+    key: f.key,
+    width: f.key === 'idNumber' || f.key === 'ownerIdNumber' ? 22 : 16,
+    style: TEXT_FIELDS.has(f.key) ? { numFmt: '@' } : {},
+  }));
   const header = data.getRow(1);
   header.font = { bold: true };
   fields.forEach((f, i) => {
     if (f.required) header.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
   });
+  header.commit();
+  // Lists live on a hidden sheet: an inline list is limited to 255 characters, a platform list is not.
   const listsByField = choices(ctx, kind);
-  let listColumn = 0;
-  fields.forEach((f, i) => {
-    const col = columnLetter(i + 1);
-    if (TEXT_FIELDS.has(f.key)) data.getColumn(i + 1).numFmt = '@';
-    const values = listsByField[f.key];
-    if (!values?.length) return;
-    listColumn++;
-    const listCol = columnLetter(listColumn);
-    values.forEach((v, r) => (lists.getCell(`${listCol}${r + 1}`).value = v));
+  const listed = fields.filter((f) => listsByField[f.key]?.length);
+  listed.forEach((f, n) => {
+    const col = columnLetter(fields.indexOf(f) + 1);
+    const listCol = columnLetter(n + 1);
+    const length = listsByField[f.key].length;
     // exceljs has the range form but does not declare it.
     (data as unknown as { dataValidations: { add(range: string, v: unknown): void } }).dataValidations.add(`${col}2:${col}${FORMATTED_ROWS + 1}`, {
       type: 'list',
       allowBlank: true,
-      formulae: [`'${msg.imports.template.listsSheet}'!$${listCol}$1:$${listCol}$${values.length}`],
+      formulae: [`'${msg.imports.template.listsSheet}'!$${listCol}$1:$${listCol}$${length}`],
       showErrorMessage: f.key !== 'organization',
       errorTitle: msg.imports.template.choiceTitle,
       error: msg.imports.template.choiceError,
     });
   });
+  data.commit();
+  const notes = book.addWorksheet(msg.imports.template.notesSheet);
   notes.columns = [{ width: 100 }];
-  for (const line of msg.imports.template.notes[kind]) notes.addRow([line]);
-  notes.getRow(1).font = { bold: true, size: 14 };
-  await book.xlsx.writeFile(temp);
+  msg.imports.template.notes[kind].forEach((line, i) => {
+    const row = notes.addRow([line]);
+    if (i === 0) row.font = { bold: true, size: 14 };
+    row.commit();
+  });
+  notes.commit();
+  const lists = book.addWorksheet(msg.imports.template.listsSheet, { state: 'veryHidden' });
+  const longest = Math.max(0, ...listed.map((f) => listsByField[f.key].length));
+  for (let r = 0; r < longest; r++) lists.addRow(listed.map((f) => listsByField[f.key][r] ?? null)).commit();
+  lists.commit();
+  await book.commit();
   fs.renameSync(temp, outPath);
   return fields.length;
 }

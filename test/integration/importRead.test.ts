@@ -2,8 +2,9 @@
  * The shared reader reads every character as written, however exceljs's inflated chunks fall: 8,000 rows of Chinese
  * text (exceljs 4.4 alone garbles a character split between two chunks every few thousand rows), from a file written
  * by exceljs and the same rows, with a 4-byte character each, from a file written by openpyxl (shared strings).
- * (exceljs's own writer garbles a 4-byte character such as an emoji at its buffer boundaries — in the file itself, as
- * openpyxl reads it — so the exceljs file carries none.)
+ * (exceljs's in-memory writer garbles a 4-byte character such as an emoji where JSZip cuts its XML into 16K-character
+ * chunks — in the file itself, as openpyxl reads it — so the exceljs file carries none; the console writes every
+ * workbook with the streaming writer, which does not.)
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -252,4 +252,23 @@ print(json.dumps({"sheets": wb.sheetnames, "states": [w.sheet_state for w in wb.
     const run = await importFile(ledger, filled, 'members', { mode: 'run' });
     expect(run.outcome).toMatchObject({ imported: true, counts: { add: 1 } });
   });
+
+  it('keeps every 4-byte character of a large tree in the template (no chunk of the XML cuts one in two)', async () => {
+    // 1,800 names under two parents (a level holds 999 codes), mostly 4-byte characters: the XML spans a dozen of the
+    // 16K-character chunks that once cut a surrogate pair in two, and nearly half the places a chunk can end fall
+    // inside a pair, so the old writer garbled some name on every run we tried.
+    const names = Array.from({ length: 1800 }, (_, i) => `中共${'𠮷😀'.repeat(20)}第${i}支部`);
+    const parents = ['中共测试𠀀工作委员会', '中共测试𠀁工作委员会'].map((fullName) => call('organizations.create', { parentId: null, fullName, type: '党委' }).id);
+    ledger.db.transaction(() => names.forEach((fullName, i) => call('organizations.create', { parentId: parents[i % 2]!, fullName, type: '党支部' })))();
+    const out = file('members-template-wide.xlsx');
+    expect((await ledger.jobs.wait(call('imports.template', { kind: 'members', outPath: out }).id)).state).toBe('done');
+    const r = spawnSync('/usr/bin/python3', ['-c', `
+import json, openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps([c.value for c in next(wb["选项"].iter_cols()) if c.value], ensure_ascii=False))`, out], { encoding: 'utf8' });
+    const listed: string[] = JSON.parse(r.stdout);
+    const expected = (ledger.db.prepare('SELECT full_name FROM organizations ORDER BY tree_path').all() as { full_name: string }[]).map((o) => o.full_name);
+    expect(listed).toHaveLength(1800 + 5);
+    expect(listed).toEqual(expected);
+  });
 });
