@@ -50,11 +50,14 @@ export async function writeTemplate(ctx: ServiceContext, kind: ImportKind, outPa
   header.commit();
   // Lists live on a hidden sheet: an inline list is limited to 255 characters, a platform list is not.
   const listsByField = choices(ctx, kind);
-  const listed = fields.filter((f) => listsByField[f.key]?.length);
-  listed.forEach((f, n) => {
-    const col = columnLetter(fields.indexOf(f) + 1);
+  const listed = fields.flatMap((f, i) => {
+    const values = listsByField[f.key];
+    return values?.length ? [{ field: f, column: i + 1, values }] : [];
+  });
+  listed.forEach(({ field: f, column, values }, n) => {
+    const col = columnLetter(column);
     const listCol = columnLetter(n + 1);
-    const length = listsByField[f.key].length;
+    const length = values.length;
     // exceljs has the range form but does not declare it.
     (data as unknown as { dataValidations: { add(range: string, v: unknown): void } }).dataValidations.add(`${col}2:${col}${FORMATTED_ROWS + 1}`, {
       type: 'list',
@@ -75,8 +78,8 @@ export async function writeTemplate(ctx: ServiceContext, kind: ImportKind, outPa
   });
   notes.commit();
   const lists = book.addWorksheet(msg.imports.template.listsSheet, { state: 'veryHidden' });
-  const longest = Math.max(0, ...listed.map((f) => listsByField[f.key].length));
-  for (let r = 0; r < longest; r++) lists.addRow(listed.map((f) => listsByField[f.key][r] ?? null)).commit();
+  const longest = Math.max(0, ...listed.map((l) => l.values.length));
+  for (let r = 0; r < longest; r++) lists.addRow(listed.map((l) => l.values[r] ?? null)).commit();
   lists.commit();
   await book.commit();
   fs.renameSync(temp, outPath);
