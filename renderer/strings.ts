@@ -143,6 +143,7 @@ const strings = {
       submission: '汇总上报',
       import: '数据导入',
       operator: '操作员',
+      report_template: '明细表模板',
     } satisfies Record<AuditEntity, string>,
     anyActor: '全部操作人',
     anyEntity: '全部对象',

@@ -3,6 +3,7 @@
  * Functions build messages that carry values.
  */
 import { operatorMessages } from './operatorMessages.js';
+import { paperMessages } from './paperMessages.js';
 /** On what a package's source was matched to one of our organizations (汇总上报). */
 const MAPPING_BASIS: Record<string, string> = { remembered: '上次已确认', partyCode: '党组织代码相同', fullName: '全称相同' };
 
@@ -459,6 +460,7 @@ export const msg = {
     },
   },
   operators: operatorMessages,
+  paper: paperMessages,
   audit: {
     actions: {
       create: '新建',
