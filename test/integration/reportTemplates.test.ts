@@ -8,6 +8,7 @@ import { maskIdNumber } from '../../src/domain/mask.js';
 import { writeReport } from '../../src/reports/writeReport.js';
 import { inspectWorkbook, type InspectedSheet } from '../support/excel.js';
 import { publicAccount, registerWithMembers } from '../support/register.js';
+import { validId } from '../support/ids.js';
 
 const READ_ONLY: Caller = { operatorId: 9, name: '只读甲', role: '只读' };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-templates-'));
@@ -106,4 +107,30 @@ describe('明细表 templates', () => {
     expect(preview.value.sheets[0]!.rows.map((row) => row[5])).toEqual(r.ids.map(maskIdNumber));
     expect(r.raw.invoke('reportTemplates.save', { name: '只读的', columns: [...COLUMNS] }, READ_ONLY)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+});
+
+describe('netledger report detail --template', () => {
+  it('prints the 明细表 through a template named on the command line, and names a missing one', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { openAdminLedger } = await import('../support/adminLedger.js');
+    const { caller } = await import('../support/ledger.js');
+    const dataDir = path.join(dir, 'cli');
+    const ledger = openAdminLedger(dataDir);
+    const call = caller(ledger.registry);
+    const org = call('organizations.create', { parentId: null, fullName: '中共测试委员会', type: '党委' }).id;
+    const member = call('members.create', { name: '丁一', organizationId: org, idNumber: validId('1985-03-04', 214) }).id;
+    call('accounts.create', publicAccount(member, { displayName: '丁一读书' }));
+    call('reportTemplates.save', { name: '县委 格式', columns: [{ key: 'index', header: '编号' }, { key: 'displayName', header: '名称' }, { key: 'name', header: '开设人' }] });
+    await ledger.close();
+    const bin = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+    const out = path.join(dir, 'cli.xlsx');
+    const done = run('report', 'detail', '--template', '县委 格式', '--out', out);
+    expect(done.status, done.stderr).toBe(0);
+    const { header, data } = table(inspectWorkbook(out)[0]!);
+    expect(header).toEqual(['编号', '名称', '开设人']);
+    expect(data).toEqual([['1', '丁一读书', '丁一']]);
+    const missing = run('report', 'detail', '--template', '省委格式', '--out', out);
+    expect([missing.status, missing.stderr.trim()]).toEqual([1, '没有名为“省委格式”的明细表模板。']);
+  }, 60_000);
 });
