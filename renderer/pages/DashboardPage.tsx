@@ -90,8 +90,8 @@ function DueSoonCard({ data, days, onDays }: { data: Dashboard; days: number; on
   return (
     <Card
       size="small"
-      title={t.paper.dueSoonTitle(days)}
-      extra={<InputNumber size="small" min={1} max={365} precision={0} value={days} onChange={(v) => v && onDays(v)} addonAfter={t.paper.dueWithinAfter} style={{ width: 120 }} data-testid="dash-due-days" />}
+      title={t.paper.dueSoonTitle}
+      extra={<InputNumber size="small" min={1} max={365} precision={0} value={days} onChange={(v) => v && onDays(v)} addonAfter={t.paper.dueSoonDays} style={{ width: 100 }} data-testid="dash-due-days" />}
       data-testid="dash-due-soon"
     >
       <Link to={to} title={t.paper.dueSoonOpen}>
