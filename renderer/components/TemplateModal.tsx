@@ -21,7 +21,16 @@ function rowsOf(template: ReportTemplate | null): Row[] {
   return [...chosen.map((c) => ({ ...c, chosen: true })), ...rest];
 }
 
-export function TemplateModal({ open, templates, onClose, onSaved }: { open: boolean; templates: ReportTemplate[]; onClose: () => void; onSaved: (id: number | undefined) => void }) {
+interface Props {
+  open: boolean;
+  templates: ReportTemplate[];
+  /** The template chosen on the page, opened for editing (a new one when none is chosen). */
+  current: number | undefined;
+  onClose: () => void;
+  onSaved: (id: number | undefined) => void;
+}
+
+export function TemplateModal({ open, templates, current, onClose, onSaved }: Props) {
   const { message } = App.useApp();
   const { may } = useOperator();
   const [editing, setEditing] = useState<number | null>(null);
@@ -37,7 +46,7 @@ export function TemplateModal({ open, templates, onClose, onSaved }: { open: boo
     setError(null);
   };
   useEffect(() => {
-    if (open) load(templates[0] ?? null);
+    if (open) load(templates.find((x) => x.id === current) ?? null);
     // Only when the dialog opens: a save must not reset what is being edited.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);

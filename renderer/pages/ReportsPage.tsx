@@ -10,7 +10,7 @@ import { DEFAULT_DUE_WITHIN_DAYS, DETAIL_LISTINGS, type DetailListing } from '..
 import dayjs from 'dayjs';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { TemplateModal } from '../components/TemplateModal.js';
-import { useOperator } from '../hooks/operator.js';
+import { Can, useOperator } from '../hooks/operator.js';
 import { useCall } from '../hooks/useCall.js';
 import { useExport } from '../hooks/useExport.js';
 import { useDateRange } from '../hooks/useDateRange.js';
@@ -115,7 +115,9 @@ export function ReportsPage() {
                 options={(templates.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
                 data-testid="report-template"
               />
-              <Button onClick={() => setEditingTemplates(true)} data-testid="manage-templates">{t.paper.manageTemplates}</Button>
+              <Can call="reportTemplates.save">
+                <Button onClick={() => setEditingTemplates(true)} data-testid="manage-templates">{t.paper.manageTemplates}</Button>
+              </Can>
             </Space>
             {template ? (
               <span className="muted">{t.paper.templateFullIdsHint(template.fullIdNumbers)}</span>
@@ -221,6 +223,7 @@ export function ReportsPage() {
       <TemplateModal
         open={editingTemplates}
         templates={templates.data ?? []}
+        current={templateId}
         onClose={() => setEditingTemplates(false)}
         onSaved={(id) => {
           templates.reload();

@@ -93,6 +93,7 @@ test('blank forms from the reports page and the prefilled 登记表 from the acc
   // The annual review's 未报送 list: a member without accounts gets a prefilled 零报告表 for this review.
   await page.goto(`${app().url}#/campaigns/1`);
   const printZero = page.getByTestId('print-zero-form').first();
+  await printZero.scrollIntoViewIfNeeded();
   await expect(printZero).toBeVisible();
   await shot(page, '65-campaign-zero-form');
   const row = page.locator('tr', { has: printZero });
