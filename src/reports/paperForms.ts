@@ -6,6 +6,7 @@
  */
 import { LedgerError } from '../contract/errors.js';
 import type { PaperForm } from '../contract/reports.js';
+import type { FormWording } from '../contract/settings.js';
 import { chineseDate } from '../domain/dates.js';
 import { maskIdNumber } from '../domain/mask.js';
 import type { AccountKind, Capacity, FilingState, FilingType, Region, RequiredFiling } from '../domain/vocabulary.js';
@@ -96,7 +97,7 @@ function personBlock(sheet: FormSheet, p: Person | null, fullIdNumbers: boolean)
   sheet.pairs(L.position, p?.position ?? null, L.phone, p?.phone ?? null);
 }
 
-function filingForm(sheet: FormSheet, a: AccountRow | null, params: FormParams, wording: ReturnType<typeof getSettings>['formWording']): void {
+function filingForm(sheet: FormSheet, a: AccountRow | null, params: FormParams, wording: FormWording): void {
   const type = a ? formFilingType(a.required_filing, a.filing_state) : null;
   // 报告登记表 or 备案登记表 by what the account needs (a change is filed on the same form); blank: both.
   sheet.line(words.filingTitle[a && a.required_filing !== '无' ? a.required_filing : 'blank']!, 'title');
@@ -119,7 +120,7 @@ function filingForm(sheet: FormSheet, a: AccountRow | null, params: FormParams, 
   if (wording.note) sheet.line(wording.note, 'note');
 }
 
-function zeroForm(ctx: ServiceContext, sheet: FormSheet, p: Person | null, params: FormParams, wording: ReturnType<typeof getSettings>['formWording']): void {
+function zeroForm(ctx: ServiceContext, sheet: FormSheet, p: Person | null, params: FormParams, wording: FormWording): void {
   const campaign = params.campaignId !== undefined ? getCampaign(ctx, params.campaignId) : currentCampaign(ctx);
   if (p && !campaign) throw new LedgerError('NOT_FOUND', words.noCampaign);
   sheet.line(words.zeroTitle, 'title');

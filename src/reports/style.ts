@@ -294,7 +294,7 @@ export function signatureLine(s: Signature): string {
   return `单位负责人（签字）：${blank(s.leader)}　　审核人：${blank(s.reviewer)}　　填表人：${blank(s.preparer)}　　联系电话：${s.phone || '　　　　　　　'}`;
 }
 
-export function alignmentOf(kind: ColumnKind | undefined): Partial<Cell['alignment']> {
+function alignmentOf(kind: ColumnKind | undefined): Partial<Cell['alignment']> {
   if (kind === 'number') return { horizontal: 'right', vertical: 'middle', indent: 1 };
   if (kind === 'date' || kind === 'index' || kind === 'centred') return { horizontal: 'center', vertical: 'middle' };
   // Indented, so text never touches the cell border when printed.
