@@ -5,6 +5,7 @@ import { consolidationStrings } from './strings/consolidation.js';
 import { importStrings } from './strings/imports.js';
 import type { AuditEntity } from '../src/contract/audit.js';
 import { operatorStrings } from './strings/operators.js';
+import { paperStrings } from './strings/paper.js';
 
 /** Every word the window shows, in one place so it can be reworded or translated. */
 const strings = {
@@ -143,6 +144,7 @@ const strings = {
       submission: '汇总上报',
       import: '数据导入',
       operator: '操作员',
+      report_template: '明细表模板',
     } satisfies Record<AuditEntity, string>,
     anyActor: '全部操作人',
     anyEntity: '全部对象',
@@ -168,6 +170,7 @@ export const t = {
   ...consolidationStrings,
   ...importStrings,
   ...operatorStrings,
+  ...paperStrings,
   nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav, ...consolidationStrings.nav, ...importStrings.nav, ...operatorStrings.nav },
   /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */
   fields: {

@@ -7,6 +7,9 @@ import { CloseAccountModal, ResubmitFilingModal, ReviewFilingModal, SubmitFiling
 import { FilingStateTag } from '../components/FilingStateTag.js';
 import { AuditTable } from '../components/AuditTable.js';
 import { useCall } from '../hooks/useCall.js';
+import { useExport } from '../hooks/useExport.js';
+import { exportFileName } from '../../src/domain/fileNames.js';
+import { msg } from '../../src/i18n/messages.js';
 import { useDialog } from '../hooks/useDialog.js';
 import { Can } from '../hooks/operator.js';
 import { t } from '../strings.js';
@@ -18,6 +21,7 @@ export function AccountDetailPage() {
   const navigate = useNavigate();
   const { data: account, error, reload, version } = useCall('accounts.get', { id });
   const { dialog, setDialog, close, done } = useDialog<Dialog>(reload);
+  const exporter = useExport();
   if (error) return <div className="page"><Alert type="error" showIcon title={t.account.notFound} description={error} /></div>;
   if (!account) return <div className="page"><Spin /></div>;
   const or = (v: string | number | null) => (v === null ? t.common.none : String(v));
@@ -73,11 +77,22 @@ export function AccountDetailPage() {
         size="small"
         title={t.filing.history}
         extra={
-          account.allowedFilingTypes.length > 0 ? (
-            <Can call="filings.submit"><Button type="primary" onClick={() => setDialog({ kind: 'submit' })}>{t.filing.submit}</Button></Can>
-          ) : (
-            <span className="muted">{t.filing.blocked}{account.filingBlockedReason}</span>
-          )
+          <Space>
+            {/* The form to sign; its scan is then attached to the filing below. */}
+            <Button
+              title={t.paper.printFilingHint}
+              loading={exporter.job !== null}
+              onClick={() => void exporter.run({ type: 'form', form: 'filing', accountId: account.id }, exportFileName(`${msg.paper.forms.fileTitle.filing}_${account.memberName}_${account.displayName}`, account.organizationName, new Date().toISOString().slice(0, 10), '.xlsx'))}
+              data-testid="print-filing-form"
+            >
+              {t.paper.printFiling}
+            </Button>
+            {account.allowedFilingTypes.length > 0 ? (
+              <Can call="filings.submit"><Button type="primary" onClick={() => setDialog({ kind: 'submit' })}>{t.filing.submit}</Button></Can>
+            ) : (
+              <span className="muted">{t.filing.blocked}{account.filingBlockedReason}</span>
+            )}
+          </Space>
         }
       >
         <FilingHistory

@@ -9,6 +9,9 @@ import { call } from '../api.js';
 import { DeclareModal } from '../components/CampaignModals.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { useCall } from '../hooks/useCall.js';
+import { useExport } from '../hooks/useExport.js';
+import { exportFileName } from '../../src/domain/fileNames.js';
+import { msg } from '../../src/i18n/messages.js';
 import { t } from '../strings.js';
 
 const percent = (done: number, all: number) => (all === 0 ? 100 : Math.round((done / all) * 1000) / 10);
@@ -30,6 +33,10 @@ export function CampaignPage() {
   const [declaring, setDeclaring] = useState<{ member: MissingMember; kind: DeclarationKind } | null>(null);
   const completion = useCall('campaigns.completion', { id });
   const missing = useCall('campaigns.missing', { id, organizationId, limit: 500 });
+  const exporter = useExport();
+  // The member's 零报告表 for this review, to sign; the organization records the answer with 零报告 once it is back.
+  const printZero = (m: MissingMember) =>
+    void exporter.run({ type: 'form', form: 'zero', memberId: m.memberId, campaignId: id }, exportFileName(`${msg.paper.forms.fileTitle.zero}_${m.name}`, m.organizationName, new Date().toISOString().slice(0, 10), '.xlsx'));
   const c = completion.data;
   const refresh = () => {
     setDeclaring(null);
@@ -63,13 +70,14 @@ export function CampaignPage() {
           {
             title: '',
             key: 'act',
-            width: 170,
+            width: 250,
             render: (_: unknown, m: MissingMember) =>
               m.activeAccounts > 0 ? (
                 <Button size="small" onClick={() => setDeclaring({ member: m, kind: '申报' })}>{t.campaign.declare}</Button>
               ) : (
                 <Space>
                   <Button size="small" onClick={() => setDeclaring({ member: m, kind: '零报告' })}>{t.campaign.zero}</Button>
+                  <Button size="small" onClick={() => printZero(m)} data-testid="print-zero-form">{t.paper.printZero}</Button>
                   <Link to={`/members/${m.memberId}`}>{t.campaign.registerAccount}</Link>
                 </Space>
               ),

@@ -1,5 +1,6 @@
 /** 首页: where the scope stands on 报告 and 备案; every number opens the accounts behind it. */
-import { Alert, Card, Col, Empty, Progress, Row, Space, Statistic, Table, type TableColumnsType } from 'antd';
+import { Alert, Card, Col, Empty, InputNumber, Progress, Row, Space, Statistic, Table, type TableColumnsType } from 'antd';
+import { DEFAULT_DUE_WITHIN_DAYS } from '../../src/domain/figures.js';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Dashboard, DashboardRow, FilingCounts } from '../../src/contract/dashboard.js';
@@ -81,10 +82,34 @@ function ownRowLast(data: Dashboard): DashboardRow[] {
   return [...children, { ...own, organizationName: t.dashboard.own(own.organizationName) }];
 }
 
+const DUE_DAYS_KEY = 'netledger.dueWithinDays';
+
+/** 未报备 accounts falling due soon; the number is the row count of the 催报名单's 即将到期 sheet it opens. */
+function DueSoonCard({ data, days, onDays }: { data: Dashboard; days: number; onDays: (days: number) => void }) {
+  const to = `/reports?kind=chase&days=${days}${data.organizationId ? `&org=${data.organizationId}` : ''}`;
+  return (
+    <Card
+      size="small"
+      title={t.paper.dueSoonTitle}
+      extra={<InputNumber size="small" min={1} max={365} precision={0} value={days} onChange={(v) => v && onDays(v)} addonAfter={t.paper.dueSoonDays} style={{ width: 100 }} data-testid="dash-due-days" />}
+      data-testid="dash-due-soon"
+    >
+      <Link to={to} title={t.paper.dueSoonOpen}>
+        <Space size="large">
+          <Statistic value={data.dueSoon.count} styles={{ content: { fontSize: 30, color: data.dueSoon.count > 0 ? '#d46b08' : undefined } }} />
+          <span className="muted">{t.paper.dueSoonUntil(data.dueSoon.until)}</span>
+        </Space>
+      </Link>
+    </Card>
+  );
+}
+
 export function DashboardPage() {
   const { nodes, loading: orgsLoading } = useOrganizations();
   const [organizationId, setOrganizationId] = useState<number | undefined>();
-  const { data, error, reload } = useCall('dashboard.summary', { organizationId });
+  // The window is the person's own choice, kept on this computer between visits.
+  const [dueWithinDays, setDueWithinDays] = useState(() => Number(localStorage.getItem(DUE_DAYS_KEY)) || DEFAULT_DUE_WITHIN_DAYS);
+  const { data, error, reload } = useCall('dashboard.summary', { organizationId, dueWithinDays });
   useEffect(reload, [nodes, reload]);
   if (!orgsLoading && nodes.length === 0) return <div className="page"><Empty description={t.dashboard.empty} /></div>;
   return (
@@ -108,7 +133,7 @@ export function DashboardPage() {
             <Col span={12}><CountsCard title={t.dashboard.record} required="备案" counts={data.record} organizationId={data.organizationId} /></Col>
           </Row>
           <Row gutter={12}>
-            <Col span={16}>
+            <Col span={12}>
               <Card size="small" title={data.campaign ? t.dashboardExtra.campaign(data.campaign.title) : t.nav.campaigns} data-testid="dash-campaign">
                 {data.campaign ? (
                   <Link to={`/campaigns/${data.campaign.id}`}>
@@ -128,7 +153,17 @@ export function DashboardPage() {
                 )}
               </Card>
             </Col>
-            <Col span={8}>
+            <Col span={6}>
+              <DueSoonCard
+                data={data}
+                days={dueWithinDays}
+                onDays={(days) => {
+                  localStorage.setItem(DUE_DAYS_KEY, String(days));
+                  setDueWithinDays(days);
+                }}
+              />
+            </Col>
+            <Col span={6}>
               <Card size="small" title={t.dashboardExtra.protection} data-testid="dash-protection">
                 <Link to="/protection">
                   <Statistic value={data.openProtectionCases} styles={{ content: { fontSize: 30 } }} />

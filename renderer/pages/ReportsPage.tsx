@@ -1,14 +1,16 @@
 /** 上报报表: choose report, scope and period, see it as it will print, export it (and its data package). */
-import { Alert, Button, Card, Checkbox, DatePicker, Empty, Form, Input, Modal, Progress, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Progress, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { useState } from 'react';
 import { chineseDate } from '../../src/domain/dates.js';
 import { exportFileName } from '../../src/domain/fileNames.js';
 import { msg } from '../../src/i18n/messages.js';
 import { REPORT_KINDS, type ReportKind } from '../../src/contract/reports.js';
-import { DETAIL_LISTINGS, type DetailListing } from '../../src/domain/figures.js';
+import { DEFAULT_DUE_WITHIN_DAYS, DETAIL_LISTINGS, type DetailListing } from '../../src/domain/figures.js';
 import dayjs from 'dayjs';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
-import { useOperator } from '../hooks/operator.js';
+import { TemplateModal } from '../components/TemplateModal.js';
+import { Can, useOperator } from '../hooks/operator.js';
 import { useCall } from '../hooks/useCall.js';
 import { useExport } from '../hooks/useExport.js';
 import { useDateRange } from '../hooks/useDateRange.js';
@@ -31,9 +33,16 @@ function previewColumns(sheet: PreviewSheet): TableColumnsType<Record<number, un
   return out;
 }
 
+/** A number from the address (the 首页 opens the 催报名单 with its scope and window), or undefined. */
+const numberParam = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+
 export function ReportsPage() {
-  const [kind, setKind] = useState<ReportKind>('summary');
-  const [organizationId, setOrganizationId] = useState<number | undefined>();
+  const [search] = useSearchParams();
+  const [kind, setKind] = useState<ReportKind>(() => (REPORT_KINDS as readonly string[]).includes(search.get('kind') ?? '') ? (search.get('kind') as ReportKind) : 'summary');
+  const [organizationId, setOrganizationId] = useState<number | undefined>(() => numberParam(search.get('org')));
+  const [dueWithinDays, setDueWithinDays] = useState(() => numberParam(search.get('days')) ?? DEFAULT_DUE_WITHIN_DAYS);
+  const [templateId, setTemplateId] = useState<number | undefined>();
+  const [editingTemplates, setEditingTemplates] = useState(false);
   const dates = useDateRange();
   const [campaignId, setCampaignId] = useState<number | undefined>();
   const [listing, setListing] = useState<DetailListing>('needed');
@@ -50,13 +59,17 @@ export function ReportsPage() {
     to: dates.to,
     campaignId: kind === 'campaign' ? campaignId : undefined,
     listing: kind === 'detail' ? listing : undefined,
-    fullIdNumbers: kind === 'detail' && fullIdNumbers ? true : undefined,
+    fullIdNumbers: kind === 'detail' && fullIdNumbers && templateId === undefined ? true : undefined,
+    templateId: kind === 'detail' ? templateId : undefined,
+    dueWithinDays: kind === 'chase' ? dueWithinDays : undefined,
     reportDate,
     consolidatedPeriod: consolidates ? consolidatedPeriod : undefined,
   };
   const preview = useCall('reports.preview', { kind, ...params });
   const campaigns = useCall('campaigns.list', {});
   const submissions = useCall('consolidation.list', {});
+  const templates = useCall('reportTemplates.list', {});
+  const template = templates.data?.find((x) => x.id === templateId);
   const exporter = useExport();
   const p = preview.data;
   const first = p?.sheets[0];
@@ -91,12 +104,44 @@ export function ReportsPage() {
               options={DETAIL_LISTINGS.map((l) => ({ value: l, label: t.reportOptions.listings[l] }))}
               data-testid="report-listing"
             />
-            {may('members.update') && (
-              <Checkbox checked={fullIdNumbers} onChange={(e) => setFullIdNumbers(e.target.checked)}>
-                {t.reportOptions.fullIdNumbers}
-              </Checkbox>
+            <Space size={8}>
+              <span>{t.paper.template}</span>
+              <Select
+                allowClear
+                style={{ width: 180 }}
+                placeholder={t.paper.templateNone}
+                value={templateId}
+                onChange={setTemplateId}
+                options={(templates.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+                data-testid="report-template"
+              />
+              <Can call="reportTemplates.save">
+                <Button onClick={() => setEditingTemplates(true)} data-testid="manage-templates">{t.paper.manageTemplates}</Button>
+              </Can>
+            </Space>
+            {template ? (
+              <span className="muted">{t.paper.templateFullIdsHint(template.fullIdNumbers)}</span>
+            ) : (
+              may('members.update') && (
+                <Checkbox checked={fullIdNumbers} onChange={(e) => setFullIdNumbers(e.target.checked)}>
+                  {t.reportOptions.fullIdNumbers}
+                </Checkbox>
+              )
             )}
           </>
+        )}
+        {kind === 'chase' && (
+          <InputNumber
+            min={1}
+            max={365}
+            precision={0}
+            value={dueWithinDays}
+            onChange={(v) => v && setDueWithinDays(v)}
+            addonBefore={t.paper.dueWithin}
+            addonAfter={t.paper.dueWithinAfter}
+            style={{ width: 230 }}
+            data-testid="report-due-days"
+          />
         )}
         {consolidates && (submissions.data?.periods.length ?? 0) > 0 && (
           // Label and choice wrap together when the toolbar is narrow.
@@ -125,6 +170,12 @@ export function ReportsPage() {
             {t.report.export}
           </Button>
           <Button disabled={!p} onClick={() => setPackaging(true)}>{t.report.exportPackage}</Button>
+          <Button onClick={() => void exporter.run({ type: 'form', form: 'filing' }, exportFileName(msg.paper.forms.fileTitle.filing, p?.unit ?? '', p?.reportDate ?? '', '.xlsx'))} data-testid="blank-filing-form">
+            {t.paper.blankFiling}
+          </Button>
+          <Button onClick={() => void exporter.run({ type: 'form', form: 'zero' }, exportFileName(msg.paper.forms.fileTitle.zero, p?.unit ?? '', p?.reportDate ?? '', '.xlsx'))} data-testid="blank-zero-form">
+            {t.paper.blankZero}
+          </Button>
         </Space>
       </div>
       {preview.error && <Alert type="error" showIcon title={preview.error} />}
@@ -169,6 +220,18 @@ export function ReportsPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <TemplateModal
+        open={editingTemplates}
+        templates={templates.data ?? []}
+        current={templateId}
+        onClose={() => setEditingTemplates(false)}
+        onSaved={(id) => {
+          templates.reload();
+          setTemplateId(id);
+          // The same template edited keeps the same id: the preview is asked again for its new columns.
+          preview.reload();
+        }}
+      />
       <Modal open={exporter.job !== null} title={t.report.progressTitle} closable={false} maskClosable={false} footer={<Button onClick={exporter.cancel}>{t.report.cancel}</Button>}>
         {exporter.job && (
           <>

@@ -24,6 +24,7 @@ export function SettingsPage() {
         deadlineDays: v.deadlineDays,
         lockMinutes: v.lockMinutes,
         signature: v.signature,
+        formWording: v.formWording,
       }),
     t.settings.saved,
     (saved) => form.setFieldsValue(saved),
@@ -64,6 +65,16 @@ export function SettingsPage() {
                 <Input addonBefore={t.settings.phone} maxLength={30} style={{ width: 240 }} />
               </Form.Item>
             </Space>
+          </Form.Item>
+          <Form.Item label={t.paper.wording} extra={t.paper.wordingHelp}>
+            <Form.Item name={['formWording', 'basis']} label={t.paper.formBasis} labelCol={{ span: 24 }}>
+              <Input maxLength={200} />
+            </Form.Item>
+            {(['pledge', 'zeroStatement', 'note'] as const).map((key) => (
+              <Form.Item key={key} name={['formWording', key]} label={t.paper[key === 'pledge' ? 'formPledge' : key === 'note' ? 'formNote' : 'formZeroStatement']} labelCol={{ span: 24 }}>
+                <Input.TextArea rows={2} maxLength={key === 'note' ? 300 : 500} />
+              </Form.Item>
+            ))}
           </Form.Item>
           <Form.Item wrapperCol={{ offset: 7 }}>
             <Can call="settings.update"><Button type="primary" htmlType="submit" loading={busy}>{t.common.save}</Button></Can>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cleanString, id, isoDate, query } from './common.js';
 
 /** What an audit entry can be about: one list for the audit filter's schema and the entry's type. */
-export const AUDIT_ENTITIES = ['organization', 'member', 'account', 'filing', 'publication_request', 'settings', 'commendation', 'protection_case', 'review_campaign', 'submission', 'import', 'operator'] as const;
+export const AUDIT_ENTITIES = ['organization', 'member', 'account', 'filing', 'publication_request', 'settings', 'commendation', 'protection_case', 'review_campaign', 'submission', 'import', 'operator', 'report_template'] as const;
 
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

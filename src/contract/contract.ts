@@ -19,6 +19,7 @@ import { systemCalls } from './system.js';
 import { consolidationCalls } from './consolidation.js';
 import { importsCalls } from './imports.js';
 import { operatorsCalls } from './operators.js';
+import { reportTemplatesCalls } from './reportTemplates.js';
 import { LedgerError, type RpcResult } from './errors.js';
 
 export const contract = {
@@ -38,6 +39,7 @@ export const contract = {
   ...consolidationCalls,
   ...importsCalls,
   ...operatorsCalls,
+  ...reportTemplatesCalls,
 };
 
 export type Contract = typeof contract;

@@ -1,15 +1,19 @@
 /** 上报报表: report kinds, preview, export jobs and the upward data package. */
 import { z } from 'zod';
-import { cleanString, id, isoDate, job, query, text } from './common.js';
+import { cleanString, id, integer, isoDate, job, query, text } from './common.js';
 import type { ImportOutcome } from './importOutcome.js';
 import type { LedgerSettings } from './settings.js';
 import { DETAIL_LISTINGS } from '../domain/figures.js';
 import { msg } from '../i18n/messages.js';
 import { schemaWords as words } from '../i18n/schemaWords.js';
 
-export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign'] as const;
+export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign', 'chase'] as const;
 
 export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** The forms printed for a member to sign: 报告/备案登记表 per account, 零报告表 for the annual review. */
+export const PAPER_FORMS = ['filing', 'zero'] as const;
+export type PaperForm = (typeof PAPER_FORMS)[number];
 
 export const reportParams = z.object({
   organizationId: id.optional(),
@@ -24,6 +28,10 @@ export const reportParams = z.object({
   consolidatedPeriod: text(words.reports.consolidatedPeriod, 40).optional(),
   /** 明细表: whole ID numbers. By default they are masked (3299**********1258): the receiver tells people apart by name and the last digits. */
   fullIdNumbers: z.boolean().optional(),
+  /** 明细表: a saved column template (columns, their order and names, and whether ID numbers print whole). */
+  templateId: id.optional(),
+  /** 催报名单: the 即将到期 sheet lists accounts due within this many days (default 7, as the 首页). */
+  dueWithinDays: integer(words.reports.dueWithinDays, 1, 365).optional(),
 });
 
 export const reportPreview = reportParams.extend({ kind: z.enum(REPORT_KINDS, { error: words.reports.kindError }) });
@@ -36,6 +44,18 @@ export const exportStart = z.discriminatedUnion('type', [
   reportParams.extend({ type: z.literal('package'), period: text(words.reports.period, 40, { required: msg.pkg.periodRequired }), outPath }),
   /** 汇总上报's 催报 list: the organization's expected sub-units without a package for the period. */
   z.object({ type: z.literal('reminders'), organizationId: id.optional(), period: text(words.reports.period, 40, { required: msg.consolidation.periodRequired }), outPath }),
+  /**
+   * A paper form to print, sign and scan back: the 报告/备案登记表 of an account, or the 零报告表 of a member for an
+   * annual review (the current one unless named). Without an account or member, the blank form.
+   */
+  z.object({
+    type: z.literal('form'),
+    form: z.enum(PAPER_FORMS, { error: words.reports.formError }),
+    accountId: id.optional(),
+    memberId: id.optional(),
+    campaignId: id.optional(),
+    outPath,
+  }),
 ]);
 
 export const jobRef = z.object({ jobId: cleanString(words.reports.jobRef).uuid() });

@@ -20,6 +20,15 @@ export const settingsUpdate = z.object({
       phone: cleanString(words.settings.phone).trim().max(30),
     })
     .optional(),
+  /** The unit's wording on the printed forms (登记表, 零报告表): the basis cited, the pledge, the declaration, the note. */
+  formWording: z
+    .object({
+      basis: cleanString(words.settings.formBasis).trim().max(200),
+      pledge: cleanString(words.settings.formPledge, { multiline: true }).trim().max(500),
+      zeroStatement: cleanString(words.settings.formZeroStatement, { multiline: true }).trim().max(500),
+      note: cleanString(words.settings.formNote, { multiline: true }).trim().max(300),
+    })
+    .optional(),
 });
 
 export type SettingsUpdate = z.output<typeof settingsUpdate>;
@@ -30,6 +39,14 @@ export interface LedgerSettings extends FilingRulesSettings {
   signature: { leader: string; reviewer: string; preparer: string; phone: string };
   /** The console locks after this many minutes without the operator doing anything (wall clock). */
   lockMinutes: number;
+  formWording: FormWording;
+}
+
+export interface FormWording {
+  basis: string;
+  pledge: string;
+  zeroStatement: string;
+  note: string;
 }
 
 /** The calls of this feature: name → what it does to the register, its input schema and its output type. */

@@ -34,6 +34,7 @@ import { createRequest, decideRequest, listRequests, markPublished } from '../se
 import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from '../services/campaigns.js';
 import { campaignCompletion, missingMembers } from '../services/campaignCompletion.js';
 import { getSettings, updateSettings } from '../services/settings.js';
+import { deleteTemplate, listTemplates, saveTemplate } from '../services/reportTemplates.js';
 import { authStatus, createOperator, listOperators, recoverAdmin, setupAdmin, signIn, signOut, updateOperator } from '../services/operators.js';
 import { accountStateCounts, tableCounts } from '../services/system.js';
 import { importPackage, inspectPackage } from '../imports/packageImport.js';
@@ -115,6 +116,9 @@ export function handlers(host: HostInfo): Handlers {
     'reports.start': startExport,
     'jobs.status': jobStatus,
     'jobs.cancel': cancelJob,
+    'reportTemplates.list': listTemplates,
+    'reportTemplates.save': saveTemplate,
+    'reportTemplates.delete': deleteTemplate,
     'system.backup': startBackup,
     'system.backups': listBackups,
 

@@ -162,3 +162,18 @@ export function sumFigures(rows: Iterable<Figures>): Figures {
   }
   return total;
 }
+
+/** The 首页's and the 催报名单's window for accounts about to fall due, unless the person sets another. */
+export const DEFAULT_DUE_WITHIN_DAYS = 7;
+
+/**
+ * The 催报 lists, each the accounts behind one 首页 figure: 逾期未报 (overdue), 需补正 (correction), 变更未报备
+ * (changed) — and 即将到期 (dueSoon): 未报备, not yet overdue, due within the window.
+ */
+export const CHASE_LISTS = ['overdue', 'correction', 'changed', 'dueSoon'] as const;
+export type ChaseList = (typeof CHASE_LISTS)[number];
+
+/** Whether an account is 未报备 and falls due between `today` and `until` (both inclusive): not overdue yet. */
+export function isDueWithin(state: FilingState, due: string | null, today: string, until: string): boolean {
+  return state === '未报备' && due !== null && due >= today && due <= until;
+}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OrganizationNode } from '../contract/organizations.js';
 import { LedgerError } from '../contract/errors.js';
+import { normalizeText } from '../domain/text.js';
 import { checkDataFolder, checkRegister } from '../db/check.js';
 import { loadMigrations } from '../db/migrate.js';
 import { databasePath, openDatabase } from '../db/open.js';
@@ -23,6 +24,14 @@ import { call, organizationIdByCode, UsageError, type CliIo } from './cliSupport
 import { makeNewFilesPrivate } from './dataFolder.js';
 
 export type { CliIo } from './cliSupport.js';
+
+/** A 明细表 template by the name people know it by (as the window lists them). */
+function templateIdByName(ledger: Ledger, name: string): number {
+  // Stored names are normalised (full-width letters, odd spaces): the typed one is compared the same way.
+  const found = call(ledger, 'reportTemplates.list', {}).find((t) => t.name === normalizeText(name));
+  if (!found) throw new LedgerError('NOT_FOUND', msg.paper.template.notFoundByName(name));
+  return found.id;
+}
 import { signInFromCli } from './cliSignIn.js';
 
 const OPTIONS = {
@@ -37,6 +46,8 @@ const OPTIONS = {
   campaign: { type: 'string' },
   listing: { type: 'string' },
   'with-submissions': { type: 'string' },
+  template: { type: 'string' },
+  days: { type: 'string' },
   date: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
@@ -202,7 +213,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const scope = { organizationId, from: values.from, to: values.to, outPath: path.resolve(values.out!) };
         const input =
           command === 'report'
-            ? { type: 'report', kind: positionals[1], ...scope, campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined, listing: values.listing, reportDate: values.date, consolidatedPeriod: values['with-submissions'] }
+            ? {
+                type: 'report',
+                kind: positionals[1],
+                ...scope,
+                campaignId: values.campaign ? positiveInt(values.campaign, '--campaign', 0) : undefined,
+                listing: values.listing,
+                reportDate: values.date,
+                consolidatedPeriod: values['with-submissions'],
+                templateId: values.template === undefined ? undefined : templateIdByName(ledger, values.template),
+                dueWithinDays: values.days ? positiveInt(values.days, '--days', 0) : undefined,
+              }
             : { type: 'package', period: values.period, ...scope };
         io.out(await exportFile(ledger, input));
         break;

@@ -3,6 +3,7 @@
  * Functions build messages that carry values.
  */
 import { operatorMessages } from './operatorMessages.js';
+import { paperMessages } from './paperMessages.js';
 /** On what a package's source was matched to one of our organizations (汇总上报). */
 const MAPPING_BASIS: Record<string, string> = { remembered: '上次已确认', partyCode: '党组织代码相同', fullName: '全称相同' };
 
@@ -310,10 +311,12 @@ export const msg = {
   orgs [--json]            列出党组织树
   stats --json             各数据表的行数，及各报备状态的账号数
   report <报表> --out 文件.xlsx [--org 组织代码] [--from 日期] [--to 日期] [--campaign 核查编号] [--listing needed|all|closed] [--date 填报日期]
-         [--with-submissions 期间]
+         [--with-submissions 期间] [--template 模板名称] [--days N]
                            导出报表：summary 统计表、detail 明细表、commendations 表彰激励和保护支持情况表、
-                           requests 发布信息请示登记表、campaign 年度报备核查完成情况表；
-                           --with-submissions：统计表、明细表同时汇总下级该期间已导入的上报数据包，逐行注明来源
+                           requests 发布信息请示登记表、campaign 年度报备核查完成情况表、chase 催报名单；
+                           --with-submissions：统计表、明细表同时汇总下级该期间已导入的上报数据包，逐行注明来源；
+                           --template：明细表按已保存的模板选列、排序、命名（含是否打印完整身份证号）；
+                           --days：催报名单“即将到期”的天数（默认 7）
   export-package --period 期间 --out 文件.json [--org 组织代码] [--from 日期] [--to 日期]
                            导出上报数据包（供上级党组织导入汇总）
   backup [--out 文件夹]     把数据和附件完整备份为一个文件夹（默认放在数据文件夹的 backups/ 中），写完后检查
@@ -342,7 +345,7 @@ export const msg = {
       `已生成示例数据：${r.organizations} 个党组织，${r.members} 名党员，${r.accounts} 个网络账号，${r.filings} 条报备记录，` +
       `${r.requests} 条发布请示，${r.commendations} 项表彰，${r.protectionCases} 个保护支持事项，年度核查已有 ${r.declarations} 人回复。`,
     initDone: (dir: string) => `数据文件已就绪：${dir}`,
-    reportKindMissing: '请指定报表：summary、detail、commendations、requests 或 campaign。',
+    reportKindMissing: '请指定报表：summary、detail、commendations、requests、campaign 或 chase。',
     unknownOrgCode: (code: string) => `找不到组织代码为“${code}”的党组织。运行 netledger orgs 查看组织代码。`,
     exported: (file: string, rows: number) => `已导出：${file}（${rows} 行）`,
     backedUp: (file: string) => `已备份：${file}`,
@@ -459,6 +462,7 @@ export const msg = {
     },
   },
   operators: operatorMessages,
+  paper: paperMessages,
   audit: {
     actions: {
       create: '新建',

@@ -101,6 +101,8 @@ export const schemaWords = {
     consolidatedPeriod: '汇总的数据包期间',
     outPath: '保存位置',
     jobRef: '导出任务',
+    dueWithinDays: '到期提醒天数',
+    formError: '请选择要打印的表格：登记表或零报告表。',
   },
   requests: {
     requesterName: '请示人',
@@ -113,6 +115,10 @@ export const schemaWords = {
     decidedBy: '审批人',
   },
   settings: {
+    formBasis: '表格依据（细则名称和文号）',
+    formPledge: '本人承诺',
+    formZeroStatement: '零报告声明',
+    formNote: '表下说明',
     thresholdError: '门槛应为正整数。',
     platforms: '平台',
     platformsError: '平台列表不能为空。',

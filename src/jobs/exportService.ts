@@ -8,6 +8,8 @@ import { msg } from '../i18n/messages.js';
 import { resolveScope } from '../reports/definition.js';
 import type { ExportJobs, JobContext } from './jobs.js';
 import { REPORTS } from '../reports/writeReport.js';
+import { formSubject } from '../reports/paperForms.js';
+import { may } from '../contract/access.js';
 
 function jobs(ctx: JobContext): ExportJobs {
   if (!ctx.jobs) throw new LedgerError('CONFLICT', msg.report.exportsUnavailable);
@@ -24,6 +26,14 @@ export function startExport(ctx: JobContext, input: ExportStart): JobStatus {
   if (input.type === 'reminders') {
     const params = { organizationId: input.organizationId, period: input.period };
     return jobs(ctx).start({ type: 'reminders', params, outPath: input.outPath, fileName: fileName(`${msg.consolidation.reminderTitle}_${input.period}`) });
+  }
+  if (input.type === 'form') {
+    const { type: _type, outPath, ...form } = input;
+    // Whole ID numbers on the form only for those who may see them on the member's page (as the 明细表).
+    const params = { ...form, fullIdNumbers: ctx.caller === undefined || may(ctx.caller, 'members.update') };
+    const subject = formSubject(ctx, params);
+    const title = msg.paper.forms.fileTitle[input.form] + (subject ? `_${subject}` : '');
+    return jobs(ctx).start({ type: 'form', params, outPath, fileName: fileName(title) });
   }
   const { type: _type, outPath, ...params } = input;
   return input.type === 'report'

@@ -12,6 +12,7 @@ import type { ExportTask, WorkerMessage } from './jobs.js';
 import { writePackage } from '../reports/upwardPackage.js';
 import { writeReport } from '../reports/writeReport.js';
 import { writeReminderList } from '../reports/reminderList.js';
+import { writeForm } from '../reports/paperForms.js';
 import { writeBackup } from '../db/backup.js';
 import { runImportTask } from './importTask.js';
 
@@ -39,6 +40,7 @@ try {
   if (task.type === 'report') await writeReport(ctx, task.kind, task.params, task.outPath, progress);
   else if (task.type === 'package') await writePackage(ctx, task.params, task.outPath, progress);
   else if (task.type === 'reminders') await writeReminderList(ctx, task.params, task.outPath, progress);
+  else if (task.type === 'form') await writeForm(ctx, task.params, task.outPath, progress);
   else if (task.type === 'backup') writeBackup(db, task.attachmentsDir, task.outPath);
   else post(await runImportTask(ctx, task, progress));
   if (task.type !== 'import' && task.type !== 'template') post({ type: 'done' });

@@ -15,6 +15,7 @@ import type { ReportParams } from '../reports/definition.js';
 import { checkTarget, failureMessage, tempPathFor } from '../reports/targets.js';
 import type { PackageParams } from '../reports/upwardPackage.js';
 import type { ReminderParams } from '../reports/reminderList.js';
+import type { FormParams } from '../reports/paperForms.js';
 import type { ServiceContext } from '../services/context.js';
 import type { ImportOutcome } from '../contract/importOutcome.js';
 import type { ImportKind } from '../contract/importOutcome.js';
@@ -25,6 +26,7 @@ export type ExportTask =
   | { type: 'report'; kind: ReportKind; params: ReportParams; outPath: string }
   | { type: 'package'; params: PackageParams; outPath: string }
   | { type: 'reminders'; params: ReminderParams; outPath: string }
+  | { type: 'form'; params: FormParams; outPath: string }
   | { type: 'backup'; outPath: string; attachmentsDir: string }
   /** A preview or an import; outPath is where the error workbook goes (written only when asked and rows were refused). */
   | { type: 'import'; request: Omit<ImportRequest, 'errors'>; writeErrors: boolean; outPath: string }

@@ -51,6 +51,14 @@ export class ReportBook {
     return new ReportSheet(sheet, heading);
   }
 
+  /** A sheet laid out by hand (a form to sign, see formSheet.ts), printed centred like every report. */
+  addRawSheet(name: string, options: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet {
+    const sheet = this.workbook.addWorksheet(name, options);
+    centreOnPage(sheet);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
   /**
    * Called once per data row: reports progress, honours cancellation, and every 100 rows gives the event loop
    * a turn so the zip stream drains (without it the streaming writer's memory grows with the sheet).

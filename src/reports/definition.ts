@@ -8,7 +8,9 @@ import { msg } from '../i18n/messages.js';
 import { today, type ServiceContext } from '../services/context.js';
 import { findOrganizationRow, subtreeOrganizationIds } from '../services/organizations.js';
 import { getSettings } from '../services/settings.js';
-import type { DetailListing } from '../domain/figures.js';
+import { DEFAULT_DUE_WITHIN_DAYS, type DetailListing } from '../domain/figures.js';
+import type { ReportTemplate } from '../domain/reportTemplates.js';
+import { getTemplate } from '../services/reportTemplates.js';
 import type { CellValue, ColumnSpec } from './style.js';
 
 export interface ReportParams {
@@ -24,6 +26,10 @@ export interface ReportParams {
   consolidatedPeriod?: string;
   /** 明细表 with whole ID numbers (default: masked). */
   fullIdNumbers?: boolean;
+  /** 明细表: a saved column template; its own choice of whole or masked ID numbers replaces fullIdNumbers. */
+  templateId?: number;
+  /** 催报名单: the 即将到期 sheet's window in days (default DEFAULT_DUE_WITHIN_DAYS). */
+  dueWithinDays?: number;
 }
 
 export interface ReportScope {
@@ -42,6 +48,9 @@ export interface ReportScope {
   consolidatedPeriod?: string;
   /** ID numbers printed whole (asked for explicitly); masked otherwise. */
   fullIdNumbers: boolean;
+  /** 明细表: the columns chosen, ordered and named by a saved template; null for the default columns. */
+  template: ReportTemplate | null;
+  dueWithinDays: number;
   signature: LedgerSettings['signature'];
 }
 
@@ -87,7 +96,11 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
   if (from > to) throw new LedgerError('VALIDATION', msg.report.badPeriod, { fields: { from: msg.report.badPeriod } });
   // Whole ID numbers only for those who may see them on the member's page. Checked where the call arrives (preview,
   // export start); the export worker, which has no caller, runs only what was checked there.
-  if (params.fullIdNumbers && ctx.caller !== undefined && !may(ctx.caller, 'members.update')) throw new LedgerError('FORBIDDEN', msg.report.fullIdsForbidden);
+  const template = params.templateId === undefined ? null : getTemplate(ctx, params.templateId);
+  const fullIdNumbers = template ? template.fullIdNumbers : (params.fullIdNumbers ?? false);
+  if (fullIdNumbers && ctx.caller !== undefined && !may(ctx.caller, 'members.update')) {
+    throw new LedgerError('FORBIDDEN', template ? msg.paper.template.fullIdsForbidden : msg.report.fullIdsForbidden);
+  }
   return {
     organization: { id: org.id, code: org.code, fullName: org.full_name },
     subtree: JSON.stringify(subtreeOrganizationIds(ctx, org.id)),
@@ -99,7 +112,9 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
     campaignId: params.campaignId,
     listing: params.listing ?? 'needed',
     consolidatedPeriod: params.consolidatedPeriod,
-    fullIdNumbers: params.fullIdNumbers ?? false,
+    fullIdNumbers,
+    template,
+    dueWithinDays: params.dueWithinDays ?? DEFAULT_DUE_WITHIN_DAYS,
     signature: getSettings(ctx).signature,
   };
 }

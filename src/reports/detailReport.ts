@@ -14,7 +14,7 @@ import { consolidatedAccountCount, consolidatedAccounts, type ConsolidatedAccoun
 import type { ServiceContext } from '../services/context.js';
 import { LISTING_SQL } from '../services/figures.js';
 import { consolidatedPeriodLine, type ReportDefinition, type ReportLine, type ReportScope } from './definition.js';
-import { detailColumns, type DetailRow } from './detailColumns.js';
+import { detailColumns, detailTotals, type DetailRow } from './detailColumns.js';
 
 const FROM = (listing: DetailListing) => `FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
   WHERE a.organization_id IN (SELECT value FROM json_each(@subtree)) AND ${LISTING_SQL[listing]}`;
@@ -42,7 +42,7 @@ const packageRow = (a: ConsolidatedAccount): DetailRow => ({
 const selectionOf = (scope: ReportScope, period: string) => ({ period, organizationId: scope.organization.id, listing: scope.listing, from: scope.from });
 
 function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Generator<ReportLine> {
-  const columns = detailColumns(scope.consolidatedPeriod !== undefined);
+  const columns = detailColumns(scope.consolidatedPeriod !== undefined, scope.template);
   const sql = SELECT(scope.listing);
   const statement = ctx.db.prepare(limit === undefined ? sql : `${sql} LIMIT ${Math.floor(limit)}`);
   let n = 0;
@@ -82,7 +82,7 @@ export const detailReport: ReportDefinition = {
   kind: 'detail',
   title: '党员干部网络账号报备明细表',
   sheets(ctx, scope) {
-    const columns = detailColumns(scope.consolidatedPeriod !== undefined);
+    const columns = detailColumns(scope.consolidatedPeriod !== undefined, scope.template);
     const own = () => (ctx.db.prepare(`SELECT count(*) AS n ${FROM(scope.listing)}`).get({ subtree: scope.subtree, from: scope.from }) as { n: number }).n;
     const period = scope.consolidatedPeriod;
     return [
@@ -94,8 +94,7 @@ export const detailReport: ReportDefinition = {
         count: () => own() + (period === undefined ? 0 : consolidatedAccountCount(ctx, selectionOf(scope, period))),
         rows: (limit) => lines(ctx, scope, limit),
         sumColumns: [],
-        labelSpan: 4,
-        tally: { of: 2, at: 5, unit: '个' },
+        ...detailTotals(columns),
       },
     ];
   },

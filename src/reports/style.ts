@@ -44,14 +44,14 @@ export interface SheetHeading {
 }
 
 const CHARSET_GB2312 = 134;
-const TITLE_FONT: Partial<Font> = { name: '黑体', size: 18, bold: true, charset: CHARSET_GB2312 };
-const INFO_FONT: Partial<Font> = { name: '宋体', size: 11, charset: CHARSET_GB2312 };
-const HEADER_FONT: Partial<Font> = { name: '黑体', size: 10.5, charset: CHARSET_GB2312 };
-const BODY_FONT: Partial<Font> = { name: '仿宋', size: 10.5, charset: CHARSET_GB2312 };
+export const TITLE_FONT: Partial<Font> = { name: '黑体', size: 18, bold: true, charset: CHARSET_GB2312 };
+export const INFO_FONT: Partial<Font> = { name: '宋体', size: 11, charset: CHARSET_GB2312 };
+export const HEADER_FONT: Partial<Font> = { name: '黑体', size: 10.5, charset: CHARSET_GB2312 };
+export const BODY_FONT: Partial<Font> = { name: '仿宋', size: 10.5, charset: CHARSET_GB2312 };
 const TOTAL_FONT: Partial<Font> = { name: '黑体', size: 10.5, charset: CHARSET_GB2312 };
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
-const BORDERS: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+export const BORDERS: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 const SUBTOTAL_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF5F5F5' } };
 
 /** Text starting with these could be taken for a formula (or a DDE command) when a person re-enters the cell. */
@@ -224,14 +224,7 @@ export class ReportSheet {
    * starts like a formula (only the cell's first character matters: `单位负责人：=x` is no formula).
    */
   private commit(row: Row): void {
-    row.eachCell((cell) => {
-      // A merged range's other cells show its first cell's value: that one is checked.
-      if (cell.master !== cell || typeof cell.value !== 'string') return;
-      const text = cellText(cell.value);
-      if (text !== cell.value) cell.value = text;
-      if (startsLikeFormula(text)) cell.style = quotedStyle(cell.style);
-    });
-    (row as Row & { commit?: () => void }).commit?.();
+    commitRow(row);
   }
 
   /** A body row: IDs and account IDs as text, numbers right-aligned. */
@@ -283,6 +276,18 @@ export class ReportSheet {
   }
 }
 
+/** Makes a row's text cells safe (cellText, 写为文本 where it starts like a formula) and hands it to the streaming writer. */
+export function commitRow(row: Row): void {
+  row.eachCell((cell) => {
+    // A merged range's other cells show its first cell's value: that one is checked.
+    if (cell.master !== cell || typeof cell.value !== 'string') return;
+    const text = cellText(cell.value);
+    if (text !== cell.value) cell.value = text;
+    if (startsLikeFormula(text)) cell.style = quotedStyle(cell.style);
+  });
+  (row as Row & { commit?: () => void }).commit?.();
+}
+
 /** Each signer's blank is wide enough to sign in; a name set in 报备规则 is printed in it. */
 export function signatureLine(s: Signature): string {
   const blank = (name: string) => (name ? `${name}　　　` : '　　　　　　');
@@ -303,10 +308,10 @@ function textWidth(text: string): number {
   return w;
 }
 
-const LINE_HEIGHT = 14;
+export const LINE_HEIGHT = 14;
 
 /** Printed lines of a wrapped text in a column: its own line breaks, each wrapped at the column's usable width (less the indent). */
-function lineCount(text: string, width: number): number {
+export function lineCount(text: string, width: number): number {
   const usable = Math.max(1, width);
   return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
 }

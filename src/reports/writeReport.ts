@@ -11,6 +11,7 @@ import { resolveScope, type ReportDefinition, type ReportParams, type ReportScop
 import { detailReport } from './detailReport.js';
 import { requestsReport } from './requestsReport.js';
 import { campaignReport } from './campaignReport.js';
+import { chaseReport } from './chaseReport.js';
 import { columnLetter, formula, type CellValue } from './style.js';
 import { summaryReport } from './summaryReport.js';
 
@@ -20,6 +21,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
   commendations: commendationsReport,
   requests: requestsReport,
   campaign: campaignReport,
+  chase: chaseReport,
 };
 
 /** Rows a sheet holds in Excel and WPS; a longer table continues on further sheets. */

@@ -5,9 +5,9 @@
  */
 import type { HandlerInput } from '../contract/contract.js';
 import type { Dashboard, DashboardRow } from '../contract/dashboard.js';
-import { emptyFilingCounts } from '../domain/figures.js';
+import { DEFAULT_DUE_WITHIN_DAYS, emptyFilingCounts } from '../domain/figures.js';
 import { today, type ServiceContext } from './context.js';
-import { filingCounts, filingGroups } from './figures.js';
+import { chaseCount, filingCounts, filingGroups, windowEnd } from './figures.js';
 import { findOrganizationRow, organizationScope } from './organizations.js';
 import { openProtectionCount } from './protection.js';
 import { currentCampaign } from './campaigns.js';
@@ -23,7 +23,7 @@ interface OrgRow {
   parent_id: number | null;
 }
 
-export function dashboard(ctx: ServiceContext, { organizationId }: HandlerInput<'dashboard.summary'>): Dashboard {
+export function dashboard(ctx: ServiceContext, { organizationId, dueWithinDays = DEFAULT_DUE_WITHIN_DAYS }: HandlerInput<'dashboard.summary'>): Dashboard {
   const day = today(ctx);
   const roots = ctx.db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').all() as { id: number }[];
   const scopeId = organizationId ?? (roots.length === 1 ? roots[0]!.id : null);
@@ -40,7 +40,9 @@ export function dashboard(ctx: ServiceContext, { organizationId }: HandlerInput<
   for (const o of bucketOrgs) rows.set(o.id, { organizationId: o.id, organizationName: o.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
   if (scope && !rows.has(scope.id)) rows.set(scope.id, { organizationId: scope.id, organizationName: scope.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
 
-  const groups = filingGroups(ctx, { orgIds: JSON.stringify(orgs.map((o) => o.id)), day });
+  const orgIds = JSON.stringify(orgs.map((o) => o.id));
+  const groups = filingGroups(ctx, { orgIds, day });
+  const until = windowEnd(day, dueWithinDays);
   for (const [branch, list] of groupBy(groups, (g) => bucketOf.get(g.org) ?? -1)) {
     const row = rows.get(branch);
     if (row) Object.assign(row, filingCounts(list));
@@ -55,6 +57,7 @@ export function dashboard(ctx: ServiceContext, { organizationId }: HandlerInput<
     breakdown: [...rows.values()],
     campaign: campaignWithin(ctx, orgs.map((o) => o.id)),
     openProtectionCases: openProtectionCount(ctx, scope ? organizationScope(ctx, 'm.organization_id', scope.id) : null),
+    dueSoon: { days: dueWithinDays, until, count: chaseCount(ctx, 'dueSoon', { orgIds, day, until }) },
   };
 }
 

@@ -4,7 +4,8 @@
  * splits on; members by organization. Today's figures read the derived columns kept on each account; a past
  * day's are reconstructed from dated events (registerAsOf.ts) — the same groups either way.
  */
-import { accountCategory, addToCounts, emptyFilingCounts, type DetailListing, type FigureGroup, type FilingCounts } from '../domain/figures.js';
+import { accountCategory, addToCounts, emptyFilingCounts, type ChaseList, type DetailListing, type FigureGroup, type FilingCounts } from '../domain/figures.js';
+import { dueOn } from '../domain/filingRules.js';
 import type { AccountKind, Capacity } from '../domain/vocabulary.js';
 import { today, type ServiceContext } from './context.js';
 
@@ -28,9 +29,12 @@ export interface MemberFigures {
   withAccounts: number;
 }
 
+/** isOverdue over an account row `a` on `@day`: the one SQL form of the rule, for the figures and the 催报 list. */
+const OVERDUE_SQL = "a.filing_state = '未报备' AND a.due_on < @day";
+
 const TODAY_GROUPS = `
   SELECT a.organization_id AS org, a.required_filing AS required, a.filing_state AS state, a.capacity, a.kind, a.region, a.platform,
-         count(*) AS n, coalesce(sum(a.filing_state = '未报备' AND a.due_on < @day), 0) AS overdue
+         count(*) AS n, coalesce(sum(${OVERDUE_SQL}), 0) AS overdue
   FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds))
   GROUP BY a.organization_id, a.required_filing, a.filing_state, a.capacity, a.kind, a.region, a.platform`;
 
@@ -44,7 +48,7 @@ const TODAY_MEMBERS = `
 /** Only what the 报告/备案 counts split on: the 首页 needs no platform or category, and grouping by them costs ~7× more groups. */
 const TODAY_FILING_GROUPS = `
   SELECT a.organization_id AS org, a.required_filing AS required, a.filing_state AS state,
-         count(*) AS n, coalesce(sum(a.filing_state = '未报备' AND a.due_on < @day), 0) AS overdue
+         count(*) AS n, coalesce(sum(${OVERDUE_SQL}), 0) AS overdue
   FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds))
   GROUP BY a.organization_id, a.required_filing, a.filing_state`;
 
@@ -87,3 +91,23 @@ export const LISTING_SQL: Record<DetailListing, string> = {
   all: "a.filing_state <> '已注销'",
   closed: "a.filing_state = '已注销' AND a.closed_on >= @from",
 };
+
+/**
+ * Which accounts each 催报 list takes, over an account row `a` on `@day` (`@until`: the 即将到期 window's last
+ * day): the accounts the 首页 counts in 其中逾期未报, 需补正, 变更未报备 (only accounts needing a filing, as
+ * filingCounts counts them), and isDueWithin.
+ */
+export const CHASE_SQL: Record<ChaseList, string> = {
+  overdue: `a.required_filing <> '无' AND ${OVERDUE_SQL}`,
+  correction: "a.required_filing <> '无' AND a.filing_state = '需补正'",
+  changed: "a.required_filing <> '无' AND a.filing_state = '变更未报'",
+  dueSoon: "a.required_filing <> '无' AND a.filing_state = '未报备' AND a.due_on >= @day AND a.due_on <= @until",
+};
+
+/** The last day of a window of `days` days from `day` (7 days from Monday: up to next Monday). */
+export const windowEnd = (day: string, days: number): string => dueOn(day, days);
+
+/** How many accounts of some organizations a 催报 list holds: the 首页's count of its rows. */
+export function chaseCount(ctx: ServiceContext, list: ChaseList, scope: FigureScope & { until: string }): number {
+  return (ctx.db.prepare(`SELECT count(*) AS n FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds)) AND ${CHASE_SQL[list]}`).get(scope) as { n: number }).n;
+}

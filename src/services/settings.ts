@@ -18,7 +18,13 @@ const NO_SIGNATURE: LedgerSettings['signature'] = { leader: '', reviewer: '', pr
 
 export function getSettings(ctx: ServiceContext): LedgerSettings {
   const { platforms } = readSetting(ctx, 'platforms', { platforms: [...DEFAULT_PLATFORMS] });
-  return { ...filingRules(ctx), platforms, signature: readSetting(ctx, 'signature', NO_SIGNATURE), ...readSetting(ctx, 'lock', DEFAULT_LOCK) };
+  return {
+    ...filingRules(ctx),
+    platforms,
+    signature: readSetting(ctx, 'signature', NO_SIGNATURE),
+    ...readSetting(ctx, 'lock', DEFAULT_LOCK),
+    formWording: readSetting(ctx, 'formWording', msg.paper.wording),
+  };
 }
 
 export function platformKnown(ctx: ServiceContext, platform: string): boolean {
@@ -52,6 +58,7 @@ export function updateSettings(ctx: ServiceContext, input: SettingsUpdate): Ledg
     };
     writeSetting(ctx, 'filingRules', rules);
     if (input.signature) writeSetting(ctx, 'signature', input.signature);
+    if (input.formWording) writeSetting(ctx, 'formWording', input.formWording);
     if (input.lockMinutes) writeSetting(ctx, 'lock', { lockMinutes: input.lockMinutes });
     const rulesChanged = JSON.stringify(rules) !== JSON.stringify(filingRulesOf(before));
     if (rulesChanged) refreshAllAccounts(ctx);

@@ -1,0 +1,189 @@
+/**
+ * The paper around a filing, read back with openpyxl against the register: the 报告/备案登记表 and 零报告表 (A4
+ * portrait, fit to width, the unit's wording, signing blocks), and the 催报名单, whose sheets hold exactly the
+ * accounts behind the 首页's figures — the 即将到期 sheet as many rows as the 首页's "due within N days".
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/contract/operators.js';
+import { maskIdNumber } from '../../src/domain/mask.js';
+import { writeForm } from '../../src/reports/paperForms.js';
+import { writeReport } from '../../src/reports/writeReport.js';
+import { openAdminLedger } from '../support/adminLedger.js';
+import { inspectWorkbook, type InspectedSheet } from '../support/excel.js';
+import { caller } from '../support/ledger.js';
+import { validId } from '../support/ids.js';
+import { publicAccount, registerWithMembers } from '../support/register.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-paper-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const BASIS = '《中共测试委员会网络账号报告备案实施细则》（测委办发〔2026〕3号）';
+
+/** The frozen day is 2026-11-25; the unit's deadline 30 days. */
+function register() {
+  const r = registerWithMembers();
+  r.call('settings.update', { formWording: { basis: BASIS, pledge: '本人承诺所填属实。', zeroStatement: '本人没有需报告或备案的账号。', note: '注：一式两份。' } });
+  const official = (memberId: number, displayName: string, openedOn: string) =>
+    r.call('accounts.create', { ...publicAccount(memberId), capacity: '以职务身份', kind: '账号', displayName, accountRef: displayName, openedOn }).id;
+  const overdue = official(r.m1, '甲一政务号', '2026-10-01'); // due 10-31: 逾期未报 (25 days)
+  const dueSoon = official(r.m2, '乙二政务号', '2026-11-01'); // due 12-01: within 7 days
+  const dueLater = official(r.m3, '乙三政务号', '2026-11-20'); // due 12-20: within 30 days, not 7
+  official(r.m3, '乙三边界号', '2026-11-03'); // due 12-03: the day after a 7-day window ends
+  const returned = r.call('accounts.create', publicAccount(r.m2, { displayName: '乙二读书', accountRef: 'b2' })).id;
+  const f = r.call('filings.submit', { accountId: returned, type: '备案', submittedOn: '2026-11-02' });
+  r.call('filings.review', { id: f.id, decision: '退回补正', reviewedOn: '2026-11-03', opinion: '请补充认证主体' });
+  const changed = r.call('accounts.create', publicAccount(r.m3, { displayName: '乙三笔记', accountRef: 'c3' })).id;
+  const g = r.call('filings.submit', { accountId: changed, type: '备案', submittedOn: '2026-11-02' });
+  r.call('filings.review', { id: g.id, decision: '登记', reviewedOn: '2026-11-05' });
+  r.call('accounts.update', { ...publicAccount(r.m3, { displayName: '乙三新笔记', accountRef: 'c3' }), id: changed });
+  const campaign = r.call('campaigns.create', { title: '2026年度', year: 2026, deadline: '2026-12-31', organizationIds: [r.root] });
+  r.call('campaigns.declare', { campaignId: campaign.id, memberId: r.m1, kind: '申报', declaredOn: '2026-11-20' });
+  return { ...r, overdue, dueSoon, dueLater, returned, changed };
+}
+
+/** Text of every cell by reference (formulas as their cached values). */
+const cells = (s: InspectedSheet) => new Map(s.cells.map((c) => [c.ref, String(c.type === 'f' ? c.cached : c.value)]));
+/** The value printed right of a label in the form's grid (label in A or C, value in B or D). */
+function valueBeside(s: InspectedSheet, label: string): string | undefined {
+  const at = s.cells.find((c) => c.value === label);
+  if (!at) return undefined;
+  const next = String.fromCharCode(at.ref.charCodeAt(0) + 1) + at.ref.slice(1);
+  return cells(s).get(next) ?? '';
+}
+/** The names in column B of a 催报 sheet's numbered rows. */
+const namesOf = (s: InspectedSheet) => s.cells.filter((c) => /^A\d+$/.test(c.ref) && typeof c.value === 'number').map((c) => cells(s).get(`B${c.ref.slice(1)}`));
+
+describe('登记表 and 零报告表', () => {
+  it('prefills the 报告登记表 of an account from the register, on A4 portrait one page wide, with the unit\'s wording and room to sign and stamp', async () => {
+    const r = register();
+    const out = path.join(dir, 'filing.xlsx');
+    await writeForm(r.ctx, { form: 'filing', accountId: r.overdue, fullIdNumbers: true }, out);
+    const [s] = inspectWorkbook(out);
+    const member = r.call('members.get', { id: r.m1 }) as { idNumber: string; name: string };
+    expect(s!.name).toBe('登记表');
+    expect([s!.orientation, s!.paperSize, s!.fitToPage, s!.fitToWidth, s!.fitToHeight, s!.horizontalCentered]).toEqual(['portrait', 9, true, 1, 0, true]);
+    const text = cells(s!);
+    expect(text.get('A1')).toBe('党员干部网络账号报告登记表');
+    expect(text.get('A2')).toBe(`依据：${BASIS}`);
+    expect(text.get('A3')).toContain(`编号：账号${r.overdue}`);
+    expect(valueBeside(s!, '姓名')).toBe(member.name);
+    expect(valueBeside(s!, '身份证号')).toBe(member.idNumber);
+    expect(valueBeside(s!, '所在党组织')).toBe('甲支部');
+    expect(valueBeside(s!, '网络平台')).toBe('微信公众号');
+    expect(valueBeside(s!, '账号（群组）名称')).toBe('甲一政务号');
+    expect(valueBeside(s!, '开设身份')).toBe('以职务身份');
+    expect(valueBeside(s!, '开设时间')).toBe('2026年10月1日');
+    expect(valueBeside(s!, '报备类型')).toBe('☑报告　□备案　□变更　□注销');
+    const all = [...text.values()].join('\n');
+    expect(all).toContain('本人承诺所填属实。');
+    expect(all).toContain('本人签字：');
+    expect(all).toContain('（党组织盖章）');
+    expect(valueBeside(s!, '党组织意见')).toContain('负责人签字：');
+    expect(all).toContain('注：一式两份。');
+    expect(String(s!.printArea)).toContain(`$A$1:$D$${s!.maxRow}`);
+  });
+
+  it('prints 变更 on the form of a changed account, masked ID numbers when asked, and a blank form with boxes to tick', async () => {
+    const r = register();
+    const changed = path.join(dir, 'changed.xlsx');
+    await writeForm(r.ctx, { form: 'filing', accountId: r.changed, fullIdNumbers: false }, changed);
+    const [c] = inspectWorkbook(changed);
+    expect(cells(c!).get('A1')).toBe('党员干部网络账号备案登记表');
+    expect(valueBeside(c!, '报备类型')).toBe('□报告　□备案　☑变更　□注销');
+    expect(valueBeside(c!, '身份证号')).toBe(maskIdNumber((r.call('members.get', { id: r.m3 }) as { idNumber: string }).idNumber));
+    const blank = path.join(dir, 'blank.xlsx');
+    await writeForm(r.ctx, { form: 'filing', fullIdNumbers: true }, blank);
+    const [b] = inspectWorkbook(blank);
+    expect(cells(b!).get('A1')).toBe('党员干部网络账号报告（备案）登记表');
+    expect(valueBeside(b!, '姓名')).toBe('');
+    expect(valueBeside(b!, '开设身份')).toBe('□以职务身份　□个人');
+    expect(valueBeside(b!, '报备类型')).toBe('□报告　□备案　□变更　□注销');
+  });
+
+  it('prefills the 零报告表 of a member for the open annual review, and prints it blank', async () => {
+    const r = register();
+    const out = path.join(dir, 'zero.xlsx');
+    await writeForm(r.ctx, { form: 'zero', memberId: r.m2, fullIdNumbers: true }, out);
+    const [s] = inspectWorkbook(out);
+    const text = cells(s!);
+    expect(s!.name).toBe('零报告表');
+    expect(s!.orientation).toBe('portrait');
+    expect(text.get('A1')).toBe('党员干部网络账号年度核查零报告表');
+    expect(text.get('A3')).toBe('核查年度：2026年度　　　　报送截止日期：2026年12月31日');
+    expect(valueBeside(s!, '姓名')).toBe('乙二');
+    expect([...text.values()].join('\n')).toContain('本人没有需报告或备案的账号。');
+    const blank = path.join(dir, 'zero-blank.xlsx');
+    await writeForm(r.ctx, { form: 'zero', fullIdNumbers: true }, blank);
+    expect(valueBeside(inspectWorkbook(blank)[0]!, '姓名')).toBe('');
+  });
+});
+
+describe('催报名单', () => {
+  it('lists, by organization, exactly the accounts behind the 首页\'s 逾期未报, 需补正 and 变更未报备, the accounts due within N days, and who has not answered the annual review', async () => {
+    const r = register();
+    const out = path.join(dir, 'chase.xlsx');
+    await writeReport(r.ctx, 'chase', {}, out);
+    const sheets = inspectWorkbook(out);
+    expect(sheets.map((s) => s.name)).toEqual(['逾期未报', '需补正', '变更未报备', '即将到期', '年度核查未报送']);
+    const [overdue, correction, changed, dueSoon, campaign] = sheets as [InspectedSheet, InspectedSheet, InspectedSheet, InspectedSheet, InspectedSheet];
+    const d = r.call('dashboard.summary', {});
+    expect(namesOf(overdue)).toEqual(['甲一']);
+    expect(namesOf(overdue).length).toBe(d.report.overdue + d.record.overdue);
+    expect(cells(overdue).get('I5')).toBe('已逾期25天');
+    expect(namesOf(correction)).toEqual(['乙二']);
+    expect(cells(correction).get('I5')).toBe('请补充认证主体');
+    expect(namesOf(correction).length).toBe(d.report.correction + d.record.correction);
+    expect(namesOf(changed)).toEqual(['乙三']);
+    expect(namesOf(changed).length).toBe(d.report.changed + d.record.changed);
+    expect(cells(changed).get('E5')).toBe('乙三新笔记');
+    expect(namesOf(dueSoon)).toEqual(['乙二']);
+    expect(d.dueSoon).toEqual({ days: 7, until: '2026-12-02', count: 1 });
+    expect(cells(dueSoon).get('A2')).toBe('2026年11月25日至2026年12月2日（7天内）到期');
+    // Each group is named on its 小计, and the 合计 counts every row.
+    expect(cells(overdue).get('A6')).toBe('甲支部　小计');
+    expect(namesOf(campaign)).toEqual(['乙二', '乙三']);
+    expect(namesOf(campaign).length).toBe(r.call('campaigns.missing', { id: 1 }).total);
+  });
+
+  it('gives the 首页\'s "due within N days" exactly as many accounts as the list\'s 即将到期 sheet, for any N', async () => {
+    const r = register();
+    for (const days of [1, 7, 8, 30, 365]) {
+      const out = path.join(dir, `due-${days}.xlsx`);
+      await writeReport(r.ctx, 'chase', { dueWithinDays: days }, out);
+      const rows = namesOf(inspectWorkbook(out).find((s) => s.name === '即将到期')!);
+      const count = r.call('dashboard.summary', { dueWithinDays: days }).dueSoon.count;
+      expect(rows.length).toBe(count);
+      expect(count).toBe({ 1: 0, 7: 1, 8: 2, 30: 3, 365: 3 }[days]);
+    }
+    // Within a branch: the 首页 of 乙支部 and the list for it.
+    const out = path.join(dir, 'due-b.xlsx');
+    await writeReport(r.ctx, 'chase', { organizationId: r.a, dueWithinDays: 30 }, out);
+    expect(namesOf(inspectWorkbook(out).find((s) => s.name === '即将到期')!)).toEqual([]);
+    expect(r.call('dashboard.summary', { organizationId: r.a, dueWithinDays: 30 }).dueSoon.count).toBe(0);
+  });
+});
+
+describe('forms through the export job', () => {
+  it('prints whole ID numbers for the administrator and masked ones for a 只读 operator', async () => {
+    const ledger = openAdminLedger(path.join(dir, 'data'));
+    try {
+      const call = caller(ledger.registry);
+      const org = call('organizations.create', { parentId: null, fullName: '中共测试委员会', type: '党委' }).id;
+      const idNumber = validId('1985-03-04', 21);
+      const member = call('members.create', { name: '丙一', organizationId: org, idNumber }).id;
+      const account = call('accounts.create', publicAccount(member)).id;
+      const printAs = async (as: Caller) => {
+        const started = ledger.registry.invoke('reports.start', { type: 'form', form: 'filing', accountId: account }, as) as { ok: true; value: { id: string; fileName: string } };
+        expect(started.value.fileName).toMatch(/^网络账号报备登记表_丙一_示例读书笔记_中共测试委员会_\d{8}\.xlsx$/);
+        const done = await ledger.jobs.wait(started.value.id);
+        return valueBeside(inspectWorkbook(done.file!)[0]!, '身份证号');
+      };
+      expect(await printAs({ operatorId: 1, name: '管理员甲', role: '管理员' })).toBe(idNumber);
+      expect(await printAs({ operatorId: 9, name: '只读甲', role: '只读' })).toBe(maskIdNumber(idNumber));
+    } finally {
+      await ledger.close();
+    }
+  }, 60_000);
+});
