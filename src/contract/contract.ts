@@ -19,6 +19,7 @@ import { systemCalls } from './system.js';
 import { consolidationCalls } from './consolidation.js';
 import { importsCalls } from './imports.js';
 import { operatorsCalls } from './operators.js';
+import { handoverCalls } from './handover.js';
 import { LedgerError, type RpcResult } from './errors.js';
 
 export const contract = {
@@ -38,6 +39,7 @@ export const contract = {
   ...consolidationCalls,
   ...importsCalls,
   ...operatorsCalls,
+  ...handoverCalls,
 };
 
 export type Contract = typeof contract;

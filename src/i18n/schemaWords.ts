@@ -126,4 +126,11 @@ export const schemaWords = {
   system: {
     fileName: '备份',
   },
+  handover: {
+    note: '移交说明',
+    keepNote: '保留说明',
+    keepNoteRequired: '保留账号时请说明原因（如：由本人继续使用、待单位确定接收人）。',
+    leaveStatusError: '请选择转出、退休或去世。',
+    actionError: '请为每个账号选择移交、注销或保留。',
+  },
 } as const;
