@@ -69,7 +69,7 @@ export const schemaWords = {
     idNumber: '身份证号',
     workUnit: '工作单位',
     position: '职务',
-    rankError: '请选择职级。',
+    rankError: '请选择职务层次。',
     phone: '联系电话',
     notes: '备注',
     statusError: '请选择状态。',
