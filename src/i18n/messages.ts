@@ -91,6 +91,8 @@ export const msg = {
     alreadyPublished: '这条请示已经登记发布。',
     decidedBeforeRequested: '审批日期不能早于请示日期。',
     publishedBeforeDecided: '发布日期不能早于审批日期。',
+    accountOutsideUnit: '所选账号不属于请示单位（或其下级党组织），请重新选择，或在“发布渠道”中填写。',
+    accountNotRegistered: (state: string) => `所选账号当前为“${state}”，只有已报告或已备案的账号可以作为发布账号；其他渠道请在“发布渠道”中填写。`,
   },
   commendation: {
     notFound: '找不到这条表彰记录，请刷新后重试。',

@@ -188,8 +188,10 @@ export function moveMember(ctx: ServiceContext, { id, organizationId }: HandlerI
 
 export function changeMemberStatus(ctx: ServiceContext, { id, status, date = null }: HandlerInput<'members.changeStatus'>): Member {
   return inTransaction(ctx, () => {
-    // A member who leaves with open accounts says what becomes of each (members.leave, src/services/handover.ts).
-    const open = status === '在册' ? 0 : (ctx.db.prepare("SELECT count(*) AS n FROM accounts WHERE member_id = ? AND status <> '已注销'").get(id) as { n: number }).n;
+    // A member who leaves with open accounts says what becomes of each (members.leave, src/services/handover.ts);
+    // one who already left (退休 → 去世) keeps what was decided then.
+    const leaving = status !== '在册' && getMember(ctx, id).status === '在册';
+    const open = leaving ? (ctx.db.prepare("SELECT count(*) AS n FROM accounts WHERE member_id = ? AND status <> '已注销'").get(id) as { n: number }).n : 0;
     if (open > 0) throw new LedgerError('CONFLICT', msg.handover.openAccounts(open));
     const { before, after } = applyMemberStatus(ctx, id, status, date ?? today(ctx));
     recordAudit(ctx, {
