@@ -124,7 +124,7 @@ export function ReportsPage() {
           <Button type="primary" disabled={!p} onClick={() => p && first && void exporter.run({ type: 'report', kind, ...params }, exportFileName(first.title, p.unit, p.reportDate, '.xlsx'))}>
             {t.report.export}
           </Button>
-          <Button disabled={!p} onClick={() => setPackaging(true)}>{t.report.exportPackage}</Button>
+          {kind !== 'handover' && <Button disabled={!p} onClick={() => setPackaging(true)}>{t.report.exportPackage}</Button>}
         </Space>
       </div>
       {preview.error && <Alert type="error" showIcon title={preview.error} />}

@@ -7,7 +7,7 @@ import { DETAIL_LISTINGS } from '../domain/figures.js';
 import { msg } from '../i18n/messages.js';
 import { schemaWords as words } from '../i18n/schemaWords.js';
 
-export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign'] as const;
+export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign', 'handover'] as const;
 
 export type ReportKind = (typeof REPORT_KINDS)[number];
 

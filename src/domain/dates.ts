@@ -37,3 +37,8 @@ export function addYears(isoDate: string, years: number): string {
   const candidate = `${y}${isoDate.slice(4)}`;
   return isIsoDate(candidate) ? candidate : `${y}-03-01`;
 }
+
+/** Whole days from one ISO day to a later one (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

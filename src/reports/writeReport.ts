@@ -11,6 +11,7 @@ import { resolveScope, type ReportDefinition, type ReportParams, type ReportScop
 import { detailReport } from './detailReport.js';
 import { requestsReport } from './requestsReport.js';
 import { campaignReport } from './campaignReport.js';
+import { handoverReport } from './handoverReport.js';
 import { columnLetter, formula, type CellValue } from './style.js';
 import { summaryReport } from './summaryReport.js';
 
@@ -20,6 +21,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
   commendations: commendationsReport,
   requests: requestsReport,
   campaign: campaignReport,
+  handover: handoverReport,
 };
 
 /** Rows a sheet holds in Excel and WPS; a longer table continues on further sheets. */
@@ -95,7 +97,7 @@ async function writeSheet(book: ReportBook, def: SheetDefinition, scope: ReportS
     const row = sheet.lastRow + 1;
     sheet.addTotalRow(totalsRow(def, '本表合计（续下表）', sheet.firstDataRow, sheet.lastRow, onSheet.count, onSheet.sums, row), { labelSpan, formats });
     sheetTotals.push({ sheet: nameOf(part), row });
-    sheet.finish(scope.signature);
+    sheet.finish(def.signature ?? scope.signature);
     sheet = book.addSheet(nameOf(++part), heading);
     onSheet = tally();
     if (group) Object.assign(group, { start: sheet.lastRow + 1, part: tally() });
@@ -112,8 +114,8 @@ async function writeSheet(book: ReportBook, def: SheetDefinition, scope: ReportS
   }
   closeGroup();
   const row = sheet.lastRow + 1;
-  sheet.addTotalRow(totalsRow(def, '合计', sheet.firstDataRow, sheet.lastRow, table.count, table.sums, row, sheetTotals), { labelSpan, formats });
-  sheet.finish(scope.signature);
+  if (def.total !== false) sheet.addTotalRow(totalsRow(def, '合计', sheet.firstDataRow, sheet.lastRow, table.count, table.sums, row, sheetTotals), { labelSpan, formats });
+  sheet.finish(def.signature ?? scope.signature);
   return { rows: table.count, sheets: part + 1 };
 }
 
