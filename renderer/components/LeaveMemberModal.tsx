@@ -59,7 +59,7 @@ function DecisionFields({ index }: { index: number }) {
         if (action === '注销')
           return (
             <Space wrap align="start">
-              <Form.Item name={name('closedOn')} label={t.leave.closedOn} rules={[required]}>
+              <Form.Item name={name('closedOn')} label={t.leave.closedOn} rules={[required]} initialValue={form.getFieldValue('date') as dayjs.Dayjs}>
                 <DatePicker disabledDate={notFuture} />
               </Form.Item>
               <Form.Item name={name('reason')} label={t.leave.reason} rules={[required]} style={{ minWidth: 300 }}>

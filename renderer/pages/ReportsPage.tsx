@@ -148,7 +148,7 @@ export function ReportsPage() {
                 locale={{ emptyText: <Empty description={t.report.empty} /> }}
               />
               <div className="muted" data-testid="report-total">{t.report.previewNote(sheet.rows.length, sheet.total)}</div>
-              <div className="report-signature">{t.report.signature(p.signature)}</div>
+              <div className="report-signature">{sheet.signature ?? t.report.signature(p.signature)}</div>
             </div>
           ))}
         </Card>

@@ -47,7 +47,7 @@ export interface ReportPreview {
   unit: string;
   reportDate: string;
   signature: LedgerSettings['signature'];
-  sheets: { name: string; title: string; subtitle: string; headers: string[]; groups: (string | null)[]; widths: number[]; rows: (string | number | null)[][]; total: number }[];
+  sheets: { name: string; title: string; subtitle: string; headers: string[]; groups: (string | null)[]; widths: number[]; rows: (string | number | null)[][]; total: number; /** The sheet's own line to sign, when not the report's `signature`. */ signature: string | null }[];
 }
 
 export interface JobStatus {

@@ -177,6 +177,7 @@ export function previewReport(ctx: ServiceContext, { kind, ...params }: HandlerI
       widths: s.columns.map((c) => c.width),
       rows: [...s.rows(PREVIEW_ROWS)].map((l) => l.values.map((v, i) => previewValue(v, s.columns[i]?.numFmt))),
       total: s.count(),
+      signature: s.signature ?? null,
     })),
   };
 }
