@@ -345,7 +345,7 @@ export const msg = {
       `已生成示例数据：${r.organizations} 个党组织，${r.members} 名党员，${r.accounts} 个网络账号，${r.filings} 条报备记录，` +
       `${r.requests} 条发布请示，${r.commendations} 项表彰，${r.protectionCases} 个保护支持事项，年度核查已有 ${r.declarations} 人回复。`,
     initDone: (dir: string) => `数据文件已就绪：${dir}`,
-    reportKindMissing: '请指定报表：summary、detail、commendations、requests 或 campaign。',
+    reportKindMissing: '请指定报表：summary、detail、commendations、requests、campaign 或 handover（工作交接清单）。',
     unknownOrgCode: (code: string) => `找不到组织代码为“${code}”的党组织。运行 netledger orgs 查看组织代码。`,
     exported: (file: string, rows: number) => `已导出：${file}（${rows} 行）`,
     backedUp: (file: string) => `已备份：${file}`,

@@ -139,7 +139,7 @@ export const handoverReport: ReportDefinition = {
       {
         // Rows are grouped by organization, named on its 小计 row across 序号, 姓名 and 平台.
         ...sheet('待报备账号', '需报告/备案而未办结的账号', scope,
-        [index, { header: '姓名', width: 9 }, { header: '平台', width: 12 }, { header: '账号名称', width: 22 }, { header: '应履行手续', width: 10, kind: 'centred' }, { header: '状态', width: 18 }, { header: '应报备日期', width: 12, kind: 'date' }, { header: '逾期天数', width: 9, kind: 'number' }, { header: '下一步', width: 26 }],
+        [index, { header: '姓名', width: 9 }, { header: '平台', width: 12 }, { header: '账号名称', width: 22 }, { header: '应履行手续', width: 10, kind: 'centred' }, { header: '状态', width: 18 }, { header: '应报备日期', width: 12, kind: 'date' }, { header: '逾期天数', width: 9, kind: 'number' }, { header: '下一步', width: 32 }],
         accounts, { of: 4, at: 4, unit: '个' }),
         labelSpan: 3,
       },
