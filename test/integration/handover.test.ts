@@ -101,6 +101,10 @@ describe('a member leaves', () => {
     expect((leave[0]!.after as { accounts: unknown[] }).accounts).toHaveLength(3);
     expect(r.call('audit.list', { entity: 'account', action: 'handover' })).toHaveLength(2);
     expect(r.call('audit.list', { entity: 'account', action: 'close' }).map((e) => e.entityId)).toEqual([ids.reading, ids.closed]);
+ 
+    // A kept account is handed over later, once a receiver is known; its history shows both steps.
+    r.call('accounts.handover', { id: ids.group, onDate: '2026-11-25', toMemberId: r.m3, note: '退休支部接收' });
+    expect(r.call('accounts.get', { id: ids.group }).handovers.map((h) => [h.kind, h.onDate, h.toMemberName])).toEqual([['保留', '2026-11-24', '甲一'], ['移交', '2026-11-25', '乙三']]);
   });
 
   it('refuses decisions that leave an open account out, name a closed one, or hand over to someone not 在册 — and then changes nothing', () => {
