@@ -42,9 +42,9 @@ describe('form errors', () => {
 
   it('puts a refusal about one entry of a list under that entry (the contract says accounts.1.note)', async () => {
     let form!: FormInstance;
-    function LeaveForm() {
+    function LeaveForm({ onForm }: { onForm: (f: FormInstance) => void }) {
       const [f] = Form.useForm();
-      form = f;
+      onForm(f);
       return (
         <Form form={f}>
           {[0, 1].map((i) => (
@@ -55,7 +55,7 @@ describe('form errors', () => {
         </Form>
       );
     }
-    render(<LeaveForm />);
+    render(<LeaveForm onForm={(f) => (form = f)} />);
     const notify = vi.fn();
     act(() => void showError(new LedgerError('VALIDATION', '填写的内容有误，请按提示修改。', { fields: { 'accounts.1.note': '保留账号时请说明原因。' } }), form, notify));
     await waitFor(() => expect(form.getFieldError(['accounts', 1, 'note'])).toEqual(['保留账号时请说明原因。']));
