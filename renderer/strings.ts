@@ -1,4 +1,5 @@
 import { accountStrings } from './strings/accounts.js';
+import { handoverStrings } from './strings/handover.js';
 import { commendationStrings } from './strings/commendations.js';
 import { backupStrings, reportOptionStrings, reportStrings } from './strings/reports.js';
 import { consolidationStrings } from './strings/consolidation.js';
@@ -171,6 +172,7 @@ export const t = {
   ...importStrings,
   ...operatorStrings,
   ...paperStrings,
+  ...handoverStrings,
   nav: { ...strings.nav, ...accountStrings.nav, ...commendationStrings.nav, ...reportStrings.nav, ...backupStrings.nav, ...consolidationStrings.nav, ...importStrings.nav, ...operatorStrings.nav },
   /** Field labels for the before/after table of an audit entry, keyed as the register names its fields. */
   fields: {

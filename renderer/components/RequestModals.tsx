@@ -1,8 +1,9 @@
 /** 以单位名义发布信息请示: register a request, decide it, record its publication. */
-import { DatePicker, Form, Input, Radio } from 'antd';
+import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { DECISIONS, type Decision } from '../../src/domain/vocabulary.js';
 import { call } from '../api.js';
+import { useCall } from '../hooks/useCall.js';
 import { t } from '../strings.js';
 import { iso, notFuture, required } from './formRules.js';
 import { MemberSelect } from './MemberSelect.js';
@@ -21,9 +22,27 @@ interface NewRequest {
   requesterName: string;
   unit?: string;
   channel?: string;
+  accountId?: number;
   title: string;
   summary?: string;
   requestedOn: dayjs.Dayjs;
+}
+
+/** The unit's registered accounts (its subtree's, 已报告/已备案 or changed since): what a request may go out on. */
+function UnitAccountSelect({ organizationId, value, onChange }: { organizationId?: number; value?: number; onChange?: (id: number | undefined) => void }) {
+  const accounts = useCall('accounts.search', { organizationId, filingStates: ['已登记', '变更未报'], limit: 500 });
+  const rows = organizationId === undefined ? [] : (accounts.data?.rows ?? []);
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      value={value}
+      onChange={onChange}
+      placeholder={t.requestAccount.accountPlaceholder}
+      options={rows.map((a) => ({ value: a.id, label: `${a.platform}「${a.displayName}」（${a.memberName}）` }))}
+      data-testid="request-account"
+    />
+  );
 }
 
 export function NewRequestModal(p: Common & { organizationId?: number }) {
@@ -40,6 +59,7 @@ export function NewRequestModal(p: Common & { organizationId?: number }) {
           requesterName: v.requesterName,
           unit: v.unit ?? null,
           channel: v.channel ?? null,
+          accountId: v.accountId ?? null,
           title: v.title,
           summary: v.summary ?? null,
           requestedOn: iso(v.requestedOn),
@@ -62,7 +82,14 @@ export function NewRequestModal(p: Common & { organizationId?: number }) {
       <Form.Item name="unit" label={t.request.unit}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="channel" label={t.request.channel}>
+      <Form.Item noStyle shouldUpdate={(a: NewRequest, b: NewRequest) => a.organizationId !== b.organizationId}>
+        {(form) => (
+          <Form.Item name="accountId" label={t.requestAccount.account}>
+            <UnitAccountSelect organizationId={form.getFieldValue('organizationId') as number | undefined} />
+          </Form.Item>
+        )}
+      </Form.Item>
+      <Form.Item name="channel" label={t.request.channel} extra={t.requestAccount.channelHint}>
         <Input maxLength={100} />
       </Form.Item>
       <Form.Item name="title" label={t.request.requestTitle} rules={[required]}>

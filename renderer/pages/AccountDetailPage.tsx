@@ -5,6 +5,7 @@ import { AccountFormModal } from '../components/AccountFormModal.js';
 import { FilingHistory } from '../components/FilingHistory.js';
 import { CloseAccountModal, ResubmitFilingModal, ReviewFilingModal, SubmitFilingModal } from '../components/FilingModals.js';
 import { FilingStateTag } from '../components/FilingStateTag.js';
+import { HandoverAccountModal, HandoverHistory } from '../components/HandoverModals.js';
 import { AuditTable } from '../components/AuditTable.js';
 import { useCall } from '../hooks/useCall.js';
 import { useExport } from '../hooks/useExport.js';
@@ -14,7 +15,7 @@ import { useDialog } from '../hooks/useDialog.js';
 import { Can } from '../hooks/operator.js';
 import { t } from '../strings.js';
 
-type Dialog = { kind: 'edit' | 'close' | 'submit' } | { kind: 'review' | 'resubmit'; filingId: number };
+type Dialog = { kind: 'edit' | 'close' | 'submit' | 'handover' } | { kind: 'review' | 'resubmit'; filingId: number };
 
 export function AccountDetailPage() {
   const id = Number(useParams().id);
@@ -43,6 +44,7 @@ export function AccountDetailPage() {
           !closed && (
             <Space>
               <Can call="accounts.update"><Button onClick={() => setDialog({ kind: 'edit' })}>{t.common.edit}</Button></Can>
+              <Can call="accounts.handover"><Button onClick={() => setDialog({ kind: 'handover' })}>{t.handover.action}</Button></Can>
               <Can call="accounts.close"><Button danger onClick={() => setDialog({ kind: 'close' })}>{t.account.close}</Button></Can>
             </Space>
           )
@@ -102,10 +104,16 @@ export function AccountDetailPage() {
           onChanged={done}
         />
       </Card>
+      {account.handovers.length > 0 && (
+        <Card size="small" title={t.handover.history}>
+          <HandoverHistory rows={account.handovers} />
+        </Card>
+      )}
       <Card size="small" title={t.member.history}>
         <AuditTable entity="account" entityId={account.id} version={version} />
       </Card>
       <AccountFormModal open={dialog?.kind === 'edit'} account={account} onClose={close} onSaved={done} />
+      <HandoverAccountModal open={dialog?.kind === 'handover'} account={account} onClose={close} onDone={done} />
       <CloseAccountModal open={dialog?.kind === 'close'} accountId={account.id} name={account.displayName} onClose={close} onDone={done} />
       <SubmitFilingModal open={dialog?.kind === 'submit'} accountId={account.id} allowed={account.allowedFilingTypes} onClose={close} onDone={done} />
       {dialog && 'filingId' in dialog && (

@@ -6,6 +6,7 @@ import { ChangeStatusModal, MoveMemberModal } from '../components/MemberActionMo
 import { MemberAccounts } from '../components/MemberAccounts.js';
 import { MemberCommendations } from '../components/MemberCommendations.js';
 import { MemberFormModal } from '../components/MemberFormModal.js';
+import { LeaveMemberModal } from '../components/LeaveMemberModal.js';
 import { useOrganizations } from '../hooks/organizations.js';
 import { useCall } from '../hooks/useCall.js';
 import { useDialog } from '../hooks/useDialog.js';
@@ -39,7 +40,11 @@ export function MemberProfilePage() {
           <Space>
             <Can call="members.update"><Button onClick={() => setDialog('edit')}>{t.common.edit}</Button></Can>
             <Can call="members.move"><Button onClick={() => setDialog('move')}>{t.member.move}</Button></Can>
-            <Can call="members.changeStatus"><Button onClick={() => setDialog('status')}>{t.member.changeStatus}</Button></Can>
+            {member.status === '在册' ? (
+              <Can call="members.leave"><Button onClick={() => setDialog('status')}>{t.leave.action}</Button></Can>
+            ) : (
+              <Can call="members.changeStatus"><Button onClick={() => setDialog('status')}>{t.member.changeStatus}</Button></Can>
+            )}
           </Space>
         }
       >
@@ -71,7 +76,11 @@ export function MemberProfilePage() {
       </Card>
       <MemberFormModal open={dialog === 'edit'} member={member} onClose={close} onSaved={done} />
       <MoveMemberModal open={dialog === 'move'} member={member} onClose={close} onDone={done} />
-      <ChangeStatusModal open={dialog === 'status'} member={member} onClose={close} onDone={done} />
+      {member.status === '在册' ? (
+        <LeaveMemberModal open={dialog === 'status'} member={member} onClose={close} onDone={done} />
+      ) : (
+        <ChangeStatusModal open={dialog === 'status'} member={member} onClose={close} onDone={done} />
+      )}
     </div>
   );
 }

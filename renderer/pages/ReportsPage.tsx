@@ -169,7 +169,7 @@ export function ReportsPage() {
           <Button type="primary" disabled={!p} onClick={() => p && first && void exporter.run({ type: 'report', kind, ...params }, exportFileName(first.title, p.unit, p.reportDate, '.xlsx'))}>
             {t.report.export}
           </Button>
-          <Button disabled={!p} onClick={() => setPackaging(true)}>{t.report.exportPackage}</Button>
+          {kind !== 'handover' && <Button disabled={!p} onClick={() => setPackaging(true)}>{t.report.exportPackage}</Button>}
           <Button onClick={() => void exporter.run({ type: 'form', form: 'filing' }, exportFileName(msg.paper.forms.fileTitle.filing, p?.unit ?? '', p?.reportDate ?? '', '.xlsx'))} data-testid="blank-filing-form">
             {t.paper.blankFiling}
           </Button>
@@ -199,7 +199,7 @@ export function ReportsPage() {
                 locale={{ emptyText: <Empty description={t.report.empty} /> }}
               />
               <div className="muted" data-testid="report-total">{t.report.previewNote(sheet.rows.length, sheet.total)}</div>
-              <div className="report-signature">{t.report.signature(p.signature)}</div>
+              <div className="report-signature">{sheet.signature ?? t.report.signature(p.signature)}</div>
             </div>
           ))}
         </Card>

@@ -56,6 +56,7 @@ export const accountStrings = {
     lastFiling: '最近一次报备',
     noneForMember: '该党员还没有登记网络账号。',
     filedFields: {
+      memberId: '使用人',
       displayName: '账号名称',
       accountRef: '账号ID',
       capacity: '开设身份',

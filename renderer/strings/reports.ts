@@ -10,6 +10,7 @@ export const reportStrings = {
       requests: '发布信息请示登记表',
       campaign: '年度核查完成情况表',
       chase: '催报名单',
+      handover: '工作交接清单',
     } as Record<string, string>,
     scope: '报送范围',
     period: '统计期间',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACCOUNT_KINDS, type AccountKind, type AccountStatus, CAPACITIES, type Capacity, FILING_STATES, type FilingRecordState, type FilingState, type FilingType, type Region, REGIONS, REQUIRED_FILINGS, type RequiredFiling } from '../domain/vocabulary.js';
 import { byId, change, cleanString, empty, id, isoDate, keysetPaging, optionalText, query, text } from './common.js';
 import type { FilingWithHistory } from './filings.js';
+import type { AccountHandover } from './handover.js';
 import { schemaWords as words } from '../i18n/schemaWords.js';
 
 export const accountFields = z.object({
@@ -103,6 +104,8 @@ export interface AccountDetail extends AccountRow {
   filingBlockedReason: string | null;
   /** Filed fields that changed since the last accepted filing (labels in the renderer). */
   changedFields: string[];
+  /** Dated changes of holder or administrator, and decisions to keep it when its holder left; oldest first. */
+  handovers: AccountHandover[];
 }
 
 /** The calls of this feature: name → what it does to the register, its input schema and its output type. */

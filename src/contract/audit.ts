@@ -9,7 +9,7 @@ export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = [
   'create', 'update', 'move', 'status', 'delete', 'reorder', 'close', 'submit', 'review', 'resubmit', 'attach', 'decide',
-  'publish', 'withdraw', 'measure', 'declare', 'import', 'signIn', 'signInFailed', 'signOut', 'recover',
+  'publish', 'withdraw', 'measure', 'declare', 'import', 'signIn', 'signInFailed', 'signOut', 'recover', 'handover', 'leave',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

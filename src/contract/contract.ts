@@ -20,6 +20,7 @@ import { consolidationCalls } from './consolidation.js';
 import { importsCalls } from './imports.js';
 import { operatorsCalls } from './operators.js';
 import { reportTemplatesCalls } from './reportTemplates.js';
+import { handoverCalls } from './handover.js';
 import { LedgerError, type RpcResult } from './errors.js';
 
 export const contract = {
@@ -40,6 +41,7 @@ export const contract = {
   ...importsCalls,
   ...operatorsCalls,
   ...reportTemplatesCalls,
+  ...handoverCalls,
 };
 
 export type Contract = typeof contract;

@@ -17,7 +17,7 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     { key: 'organization', label: '所在党组织', required: false },
     { key: 'workUnit', label: '工作单位', required: false },
     { key: 'position', label: '职务', required: false },
-    { key: 'rank', label: '职级', required: false },
+    { key: 'rank', label: '职务层次', required: false },
     { key: 'partyStatus', label: '党籍状态', required: false },
     { key: 'phone', label: '联系电话', required: false },
     { key: 'joinedOn', label: '入党时间', required: false },

@@ -7,7 +7,7 @@ import { DETAIL_LISTINGS } from '../domain/figures.js';
 import { msg } from '../i18n/messages.js';
 import { schemaWords as words } from '../i18n/schemaWords.js';
 
-export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign', 'chase'] as const;
+export const REPORT_KINDS = ['summary', 'detail', 'commendations', 'requests', 'campaign', 'chase', 'handover'] as const;
 
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -67,7 +67,7 @@ export interface ReportPreview {
   unit: string;
   reportDate: string;
   signature: LedgerSettings['signature'];
-  sheets: { name: string; title: string; subtitle: string; headers: string[]; groups: (string | null)[]; widths: number[]; rows: (string | number | null)[][]; total: number }[];
+  sheets: { name: string; title: string; subtitle: string; headers: string[]; groups: (string | null)[]; widths: number[]; rows: (string | number | null)[][]; total: number; /** The sheet's own line to sign, when not the report's `signature`. */ signature: string | null }[];
 }
 
 export interface JobStatus {

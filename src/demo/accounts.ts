@@ -96,7 +96,7 @@ export function generateDemoAccounts(ctx: ServiceContext, rng: SeededRandom, tod
     const state = r < 0.74 ? '已登记' : r < 0.82 ? '待审核' : '需补正';
     const reviewed = state === '待审核' ? null : plusDays(submitted, rng.int(1, 10), today);
     const opinion = state === '需补正' ? '请补充账号认证主体和管理员信息' : state === '已登记' ? '同意登记' : null;
-    const account = { display_name: name, account_ref: kind === '群组' ? null : `demo_${accounts.toString(36)}`, capacity, kind, administrator: owner.name, platform: overseas ? '境外平台' : platform };
+    const account = { member_id: owner.id, display_name: name, account_ref: kind === '群组' ? null : `demo_${accounts.toString(36)}`, capacity, kind, administrator: owner.name, platform: overseas ? '境外平台' : platform };
     const snapshot = state === '已登记' ? JSON.stringify(currentFiledFields(account)) : null;
     const f = insertFiling.run(accountId, type, submitted, '党务干事', state, reviewed ? '支部书记' : null, reviewed, opinion, snapshot, at, at);
     filings++;

@@ -37,9 +37,9 @@ function inventName(rng: SeededRandom): string {
 
 function pickRank(rng: SeededRandom): Rank {
   const r = rng.next();
-  if (r < 0.01) return '厅级';
-  if (r < 0.08) return '处级';
-  if (r < 0.3) return '科级';
+  if (r < 0.01) return '厅局级';
+  if (r < 0.08) return '县处级';
+  if (r < 0.3) return '乡科级';
   if (r < 0.9) return '一般干部';
   return '其他';
 }

@@ -15,6 +15,7 @@ import type { JobContext } from '../jobs/jobs.js';
 import { dashboard } from '../services/dashboard.js';
 import { bulkAccept, filingQueue, resubmitFiling, reviewFiling, submitFiling } from '../services/filings.js';
 import { searchMembers } from '../services/memberSearch.js';
+import { handoverAccount, leaveMember } from '../services/handover.js';
 import { changeMemberStatus, createMember, memberDetail, moveMember, updateMember } from '../services/members.js';
 import {
   createOrganization,
@@ -69,12 +70,14 @@ export function handlers(host: HostInfo): Handlers {
     'members.update': updateMember,
     'members.move': moveMember,
     'members.changeStatus': changeMemberStatus,
+    'members.leave': leaveMember,
 
     'accounts.search': searchAccounts,
     'accounts.get': accountDetail,
     'accounts.create': createAccount,
     'accounts.update': updateAccount,
     'accounts.close': closeAccount,
+    'accounts.handover': handoverAccount,
 
     'filings.submit': submitFiling,
     'filings.review': reviewFiling,

@@ -40,8 +40,12 @@ export function requiredFiling(a: AccountFacts, s: FilingRulesSettings): Require
   return '无';
 }
 
-/** The fields whose change after an accepted filing means it must be filed again (变更未报). */
+/**
+ * The fields whose change after an accepted filing means it must be filed again (变更未报). The owner is one:
+ * an account handed over to another member is filed again by its new holder.
+ */
 export interface FiledFields {
+  memberId: number;
   displayName: string;
   accountRef: string | null;
   capacity: Capacity;
@@ -50,7 +54,7 @@ export interface FiledFields {
   platform: string;
 }
 
-export const FILED_FIELD_NAMES: (keyof FiledFields)[] = ['displayName', 'accountRef', 'capacity', 'kind', 'administrator', 'platform'];
+export const FILED_FIELD_NAMES: (keyof FiledFields)[] = ['memberId', 'displayName', 'accountRef', 'capacity', 'kind', 'administrator', 'platform'];
 
 export function filedFields(a: FiledFields): FiledFields {
   return Object.fromEntries(FILED_FIELD_NAMES.map((k) => [k, a[k] ?? null])) as unknown as FiledFields;

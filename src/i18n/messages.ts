@@ -2,6 +2,7 @@
  * Every message the core shows to a person, in one place so it can be reworded or translated.
  * Functions build messages that carry values.
  */
+import { handoverMessages } from './handoverMessages.js';
 import { operatorMessages } from './operatorMessages.js';
 import { paperMessages } from './paperMessages.js';
 /** On what a package's source was matched to one of our organizations (汇总上报). */
@@ -91,6 +92,8 @@ export const msg = {
     alreadyPublished: '这条请示已经登记发布。',
     decidedBeforeRequested: '审批日期不能早于请示日期。',
     publishedBeforeDecided: '发布日期不能早于审批日期。',
+    accountOutsideUnit: '所选账号不属于请示单位（或其下级党组织），请重新选择，或在“发布渠道”中填写。',
+    accountNotRegistered: (state: string) => `所选账号当前为“${state}”，只有已报告或已备案的账号可以作为发布账号；其他渠道请在“发布渠道”中填写。`,
   },
   commendation: {
     notFound: '找不到这条表彰记录，请刷新后重试。',
@@ -345,7 +348,7 @@ export const msg = {
       `已生成示例数据：${r.organizations} 个党组织，${r.members} 名党员，${r.accounts} 个网络账号，${r.filings} 条报备记录，` +
       `${r.requests} 条发布请示，${r.commendations} 项表彰，${r.protectionCases} 个保护支持事项，年度核查已有 ${r.declarations} 人回复。`,
     initDone: (dir: string) => `数据文件已就绪：${dir}`,
-    reportKindMissing: '请指定报表：summary、detail、commendations、requests、campaign 或 chase。',
+    reportKindMissing: '请指定报表：summary、detail、commendations、requests、campaign、chase（催报名单）或 handover（工作交接清单）。',
     unknownOrgCode: (code: string) => `找不到组织代码为“${code}”的党组织。运行 netledger orgs 查看组织代码。`,
     exported: (file: string, rows: number) => `已导出：${file}（${rows} 行）`,
     backedUp: (file: string) => `已备份：${file}`,
@@ -446,7 +449,7 @@ export const msg = {
           '2. 身份证号列已设为“文本”格式：请直接粘贴18位号码，不要改成数字格式，否则后几位会丢失。',
           '3. 所在党组织：从下拉列表选择党组织全称，也可以填写组织代码；不填时，导入时可统一选择一个党组织。',
           '4. 日期可写成 2019-04-12、2019/4/12、2019.04.12、2019年4月12日 或 201904。',
-          '5. 职级、党籍状态请从下拉列表中选择。',
+          '5. 职务层次、党籍状态请从下拉列表中选择。',
           '6. 导入前会先预览：列出将新增、更新、未变和有问题的行；有问题的行可以导出为错误清单，改好后再导入。',
         ],
         accounts: [
@@ -463,6 +466,7 @@ export const msg = {
   },
   operators: operatorMessages,
   paper: paperMessages,
+  handover: handoverMessages,
   audit: {
     actions: {
       create: '新建',
@@ -486,6 +490,8 @@ export const msg = {
       signInFailed: '登录失败',
       signOut: '退出登录',
       recover: '恢复码重设密码',
+      handover: '移交',
+      leave: '离开（转出/退休/去世）',
     },
   },
 } as const;

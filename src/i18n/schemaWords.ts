@@ -69,7 +69,7 @@ export const schemaWords = {
     idNumber: '身份证号',
     workUnit: '工作单位',
     position: '职务',
-    rankError: '请选择职级。',
+    rankError: '请选择职务层次。',
     phone: '联系电话',
     notes: '备注',
     statusError: '请选择状态。',
@@ -131,5 +131,12 @@ export const schemaWords = {
   },
   system: {
     fileName: '备份',
+  },
+  handover: {
+    note: '移交说明',
+    keepNote: '保留说明',
+    keepNoteRequired: '保留账号时请说明原因（如：由本人继续使用、待单位确定接收人）。',
+    leaveStatusError: '请选择转出、退休或去世。',
+    actionError: '请为每个账号选择移交、注销或保留。',
   },
 } as const;

@@ -33,7 +33,8 @@ export interface ImporterOptions {
 
 const RANK_WORDS: Record<string, Rank> = {
   ...Object.fromEntries(RANKS.map((r) => [r, r])),
-  厅局级: '厅级', 县处级: '处级', 乡科级: '科级', 一般: '一般干部', 科员: '一般干部', 办事员: '一般干部',
+  // 厅级/处级/科级 were this register's own words before 职务层次 took the standard's; spreadsheets still use them.
+  厅级: '厅局级', 处级: '县处级', 科级: '乡科级', 一般: '一般干部', 科员: '一般干部', 办事员: '一般干部',
 };
 const PARTY_WORDS: Record<string, PartyStatus> = { ...Object.fromEntries(PARTY_STATUSES.map((p) => [p, p])), 正式: '正式党员', 预备: '预备党员' };
 

@@ -73,6 +73,10 @@ export interface SheetDefinition {
   tally?: { of: number; at: number; unit: string };
   /** How many leading columns the 小计/合计 label spans (merged); default 1. */
   labelSpan?: number;
+  /** False for a sheet whose rows cannot be added up (an overview of different kinds of items): no 合计 row. */
+  total?: false;
+  /** The line to sign under the table, when not 报备规则's 单位负责人/审核人/填表人 (e.g. a handover's 移交人/接收人). */
+  signature?: string;
   /** A computed column of the 合计 row, from the totals of others (e.g. a rate). */
   totalExtra?: (column: number, totals: Map<number, number>, row: number) => CellValue | undefined;
 }

@@ -260,13 +260,13 @@ export class ReportSheet {
     return row.number;
   }
 
-  /** The signature line under the table, and the print area now that the last row is known. */
-  finish(signature: Signature): void {
+  /** The signature line under the table (报备规则's, or a sheet's own words), and the print area now that the last row is known. */
+  finish(signature: Signature | string): void {
     this.rowNumber++;
     const gap = this.sheet.getRow(this.rowNumber);
     gap.height = 12;
     this.commit(gap);
-    const row = this.nextRow([signatureLine(signature)]);
+    const row = this.nextRow([typeof signature === 'string' ? signature : signatureLine(signature)]);
     this.style(row, INFO_FONT, { vertical: 'bottom' });
     // Room to sign by hand above the line: a signature takes more than one printed line.
     row.height = 42;

@@ -12,6 +12,7 @@ import { detailReport } from './detailReport.js';
 import { requestsReport } from './requestsReport.js';
 import { campaignReport } from './campaignReport.js';
 import { chaseReport } from './chaseReport.js';
+import { handoverReport } from './handoverReport.js';
 import { columnLetter, formula, type CellValue } from './style.js';
 import { summaryReport } from './summaryReport.js';
 
@@ -22,6 +23,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
   requests: requestsReport,
   campaign: campaignReport,
   chase: chaseReport,
+  handover: handoverReport,
 };
 
 /** Rows a sheet holds in Excel and WPS; a longer table continues on further sheets. */
@@ -97,7 +99,7 @@ async function writeSheet(book: ReportBook, def: SheetDefinition, scope: ReportS
     const row = sheet.lastRow + 1;
     sheet.addTotalRow(totalsRow(def, '本表合计（续下表）', sheet.firstDataRow, sheet.lastRow, onSheet.count, onSheet.sums, row), { labelSpan, formats });
     sheetTotals.push({ sheet: nameOf(part), row });
-    sheet.finish(scope.signature);
+    sheet.finish(def.signature ?? scope.signature);
     sheet = book.addSheet(nameOf(++part), heading);
     onSheet = tally();
     if (group) Object.assign(group, { start: sheet.lastRow + 1, part: tally() });
@@ -114,8 +116,8 @@ async function writeSheet(book: ReportBook, def: SheetDefinition, scope: ReportS
   }
   closeGroup();
   const row = sheet.lastRow + 1;
-  sheet.addTotalRow(totalsRow(def, '合计', sheet.firstDataRow, sheet.lastRow, table.count, table.sums, row, sheetTotals), { labelSpan, formats });
-  sheet.finish(scope.signature);
+  if (def.total !== false) sheet.addTotalRow(totalsRow(def, '合计', sheet.firstDataRow, sheet.lastRow, table.count, table.sums, row, sheetTotals), { labelSpan, formats });
+  sheet.finish(def.signature ?? scope.signature);
   return { rows: table.count, sheets: part + 1 };
 }
 
@@ -177,6 +179,7 @@ export function previewReport(ctx: ServiceContext, { kind, ...params }: HandlerI
       widths: s.columns.map((c) => c.width),
       rows: [...s.rows(PREVIEW_ROWS)].map((l) => l.values.map((v, i) => previewValue(v, s.columns[i]?.numFmt))),
       total: s.count(),
+      signature: s.signature ?? null,
     })),
   };
 }

@@ -8,6 +8,7 @@ import { findAccountRow, toAccount } from './accounts.js';
 import { listAttachments } from './attachments.js';
 import { today, type ServiceContext } from './context.js';
 import { filingOptions, toFiling, type FilingDbRow } from './filings.js';
+import { accountHandovers } from './handover.js';
 
 interface EventRow {
   id: number;
@@ -45,5 +46,6 @@ export function accountDetail(ctx: ServiceContext, { id }: HandlerInput<'account
     allowedFilingTypes: options.allowed,
     filingBlockedReason: options.reason,
     changedFields: lastAccepted ? changedFiledFields(JSON.parse(lastAccepted.snapshot_json!) as FiledFields, currentFiledFields(row)) : [],
+    handovers: accountHandovers(ctx, id),
   };
 }

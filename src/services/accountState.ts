@@ -9,6 +9,7 @@ import { filingRules } from './storedSettings.js';
 
 interface StateRow {
   id: number;
+  member_id: number;
   capacity: Capacity;
   kind: AccountKind;
   audience: number | null;
@@ -27,13 +28,14 @@ interface StateRow {
 }
 
 const SELECT_STATE = `
-  SELECT a.id, a.capacity, a.kind, a.audience, a.status, a.opened_on, a.created_at, a.display_name, a.account_ref,
+  SELECT a.id, a.member_id, a.capacity, a.kind, a.audience, a.status, a.opened_on, a.created_at, a.display_name, a.account_ref,
          a.administrator, a.platform, a.required_filing, a.filing_state, a.due_on,
          f.state AS latest_state, f.snapshot_json AS latest_snapshot
   FROM accounts a LEFT JOIN filings f ON f.id = (SELECT max(id) FROM filings WHERE account_id = a.id)`;
 
-export function currentFiledFields(r: { display_name: string; account_ref: string | null; capacity: Capacity; kind: AccountKind; administrator: string | null; platform: string }): FiledFields {
+export function currentFiledFields(r: { member_id: number; display_name: string; account_ref: string | null; capacity: Capacity; kind: AccountKind; administrator: string | null; platform: string }): FiledFields {
   return filedFields({
+    memberId: r.member_id,
     displayName: r.display_name,
     accountRef: r.account_ref,
     capacity: r.capacity,

@@ -106,7 +106,7 @@ export function accountColumns(ctx: ServiceContext, input: AccountFields) {
   };
 }
 
-function assertNotDuplicate(ctx: ServiceContext, memberId: number, cols: ReturnType<typeof accountColumns>, exceptId: number) {
+export function assertNotDuplicate(ctx: ServiceContext, memberId: number, cols: ReturnType<typeof accountColumns>, exceptId: number) {
   const clash = ctx.db
     .prepare(
       `SELECT display_name FROM accounts WHERE member_id = ? AND platform = ? AND id <> ? AND status <> '已注销'

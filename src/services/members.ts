@@ -188,14 +188,12 @@ export function moveMember(ctx: ServiceContext, { id, organizationId }: HandlerI
 
 export function changeMemberStatus(ctx: ServiceContext, { id, status, date = null }: HandlerInput<'members.changeStatus'>): Member {
   return inTransaction(ctx, () => {
-    const before = getMember(ctx, id);
-    if (before.status === status) throw new LedgerError('CONFLICT', msg.member.statusUnchanged(status));
-    const when = date ?? today(ctx);
-    if (when > today(ctx)) throw fieldError('date', msg.date.future);
-    ctx.db
-      .prepare('UPDATE members SET status = ?, status_date = ?, updated_at = ? WHERE id = ?')
-      .run(status, status === '在册' ? null : when, nowIso(ctx), id);
-    const after = getMember(ctx, id);
+    // A member who leaves with open accounts says what becomes of each (members.leave, src/services/handover.ts);
+    // one who already left (退休 → 去世) keeps what was decided then.
+    const leaving = status !== '在册' && getMember(ctx, id).status === '在册';
+    const open = leaving ? (ctx.db.prepare("SELECT count(*) AS n FROM accounts WHERE member_id = ? AND status <> '已注销'").get(id) as { n: number }).n : 0;
+    if (open > 0) throw new LedgerError('CONFLICT', msg.handover.openAccounts(open));
+    const { before, after } = applyMemberStatus(ctx, id, status, date ?? today(ctx));
     recordAudit(ctx, {
       entity: 'member',
       entityId: id,
@@ -206,6 +204,17 @@ export function changeMemberStatus(ctx: ServiceContext, { id, status, date = nul
     });
     return after;
   });
+}
+
+/** Sets the status and its date; the caller checks what must come with it and records the audit entry. */
+export function applyMemberStatus(ctx: ServiceContext, id: number, status: MemberStatus, when: string): { before: Member; after: Member } {
+  const before = getMember(ctx, id);
+  if (before.status === status) throw new LedgerError('CONFLICT', msg.member.statusUnchanged(status));
+  if (when > today(ctx)) throw fieldError('date', msg.date.future);
+  ctx.db
+    .prepare('UPDATE members SET status = ?, status_date = ?, updated_at = ? WHERE id = ?')
+    .run(status, status === '在册' ? null : when, nowIso(ctx), id);
+  return { before, after: getMember(ctx, id) };
 }
 
 /** A member moved: their accounts follow, so organization scopes and the dashboard stay right. */

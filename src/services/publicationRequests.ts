@@ -10,7 +10,7 @@ import { findAccountRow } from './accounts.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, today, type ServiceContext } from './context.js';
 import { getMember } from './members.js';
-import { findOrganizationRow, organizationScope } from './organizations.js';
+import { findOrganizationRow, organizationScope, subtreeOrganizationIds } from './organizations.js';
 import { whereSql, type Clause } from './paging.js';
 
 interface RequestRow {
@@ -67,11 +67,22 @@ function notAfterToday(ctx: ServiceContext, field: string, date: string) {
   if (date > today(ctx)) throw fieldError(field, msg.date.future);
 }
 
+/**
+ * The account a request goes out on is one of the unit's registered accounts (its subtree's, accepted — or accepted
+ * and changed since, 变更未报): a channel the unit has not filed is written as text instead.
+ */
+function unitAccount(ctx: ServiceContext, organizationId: number, accountId: number) {
+  const account = findAccountRow(ctx, accountId);
+  if (!subtreeOrganizationIds(ctx, organizationId).includes(account.organization_id)) throw fieldError('accountId', msg.request.accountOutsideUnit);
+  if (account.filing_state !== '已登记' && account.filing_state !== '变更未报') throw fieldError('accountId', msg.request.accountNotRegistered(account.filing_state));
+  return account;
+}
+
 export function createRequest(ctx: ServiceContext, input: RequestCreate): PublicationRequest {
   return inTransaction(ctx, () => {
     findOrganizationRow(ctx, input.organizationId);
     if (input.requesterId) getMember(ctx, input.requesterId);
-    const account = input.accountId ? findAccountRow(ctx, input.accountId) : null;
+    const account = input.accountId ? unitAccount(ctx, input.organizationId, input.accountId) : null;
     notAfterToday(ctx, 'requestedOn', input.requestedOn);
     const at = nowIso(ctx);
     const info = ctx.db

@@ -62,7 +62,7 @@ function messyMembers(): SpecCell[][] {
     ['中共测试委员会党员名册', null, null, null, null, null, null, null],
     ['填报单位：中共测试委员会', null, null, null, null, null, null, null],
     ['序号', '党员姓名', '公民身份号码', '所属支部', '手机', '入党时间', '职务层次', '人员类别'],
-    [1, '张\u00a0测试', ID.zhang.slice(0, 17) + ID.zhang[17]!.toLowerCase(), '甲支部', '１３８００１３８０００', '2019年4月12日', '乡科级', '预备'],
+    [1, '张\u00a0测试', ID.zhang.slice(0, 17) + ID.zhang[17]!.toLowerCase(), '甲支部', '１３８００１３８０００', '2019年4月12日', '科级', '预备'],
     [2, ' 李测试 ', ID.li, '001002', '138 0013 8001', { date: '2010-07-01' }, null, null],
     [3, '王测试', Number(ID.wang.slice(0, 17) + '0'), '甲支部', null, null, null, null],
     [null, null, null, null, null, null, null, null],
@@ -117,7 +117,7 @@ print(json.dumps([[c.value for c in row] for row in ws.iter_rows()], ensure_asci
   it('imports the valid rows only when asked, normalised, with one audit entry for the file', async () => {
     const s = await importFile(ledger, src, 'members', { mode: 'run', validOnly: true, writeErrors: false });
     expect(s.outcome).toMatchObject({ imported: true, counts: { add: 4, refused: 3 } });
-    expect(member(ID.zhang)).toMatchObject({ name: '张测试', id_number: ID.zhang, phone: '13800138000', joined_on: '2019-04-12', rank: '科级', party_status: '预备党员', code: '001001' });
+    expect(member(ID.zhang)).toMatchObject({ name: '张测试', id_number: ID.zhang, phone: '13800138000', joined_on: '2019-04-12', rank: '乡科级', party_status: '预备党员', code: '001001' });
     expect(member(ID.li)).toMatchObject({ name: '李测试', phone: '13800138001', joined_on: '2010-07-01', code: '001002' });
     expect(member(ID.zhao)).toMatchObject({ name: '赵测试', phone: '0512-65221234', joined_on: '2019-04-12' });
     expect(member(ID.qian)).toMatchObject({ joined_on: '2019-04-01', code: '001002' });
@@ -243,7 +243,7 @@ print(json.dumps({"sheets": wb.sheetnames, "states": [w.sheet_state for w in wb.
     const t = JSON.parse(r.stdout);
     expect(t.sheets).toEqual(['党员名册', '填写说明', '选项']);
     expect(t.states).toEqual(['visible', 'visible', 'veryHidden']);
-    expect(t.header).toEqual(['姓名', '身份证号', '所在党组织', '工作单位', '职务', '职级', '党籍状态', '联系电话', '入党时间', '备注']);
+    expect(t.header).toEqual(['姓名', '身份证号', '所在党组织', '工作单位', '职务', '职务层次', '党籍状态', '联系电话', '入党时间', '备注']);
     expect(t.idFormat).toBe('@');
     expect(t.validations).toEqual([["C2:C5001", "'选项'!$A$1:$A$3"], ["F2:F5001", "'选项'!$B$1:$B$5"], ["G2:G5001", "'选项'!$C$1:$C$2"]]);
     expect(t.lists[0].filter(Boolean)).toEqual(['中共测试委员会', '中共测试委员会甲支部委员会', '中共测试委员会乙支部委员会']);

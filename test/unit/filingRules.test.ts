@@ -33,7 +33,7 @@ describe('which filing an account needs (Article 3)', () => {
   });
 });
 
-const fields: FiledFields = { displayName: '示例号', accountRef: 'demo_001', capacity: '个人', kind: '公众账号', administrator: '甲', platform: '微博' };
+const fields: FiledFields = { memberId: 7, displayName: '示例号', accountRef: 'demo_001', capacity: '个人', kind: '公众账号', administrator: '甲', platform: '微博' };
 
 describe('filing state', () => {
   const state = (over: Partial<Parameters<typeof filingState>[0]>) =>
@@ -47,10 +47,10 @@ describe('filing state', () => {
     expect(state({ latest: { state: '已登记', snapshot: fields } })).toBe('已登记');
   });
 
-  it.each(['displayName', 'accountRef', 'capacity', 'kind', 'administrator', 'platform'] as const)(
+  it.each(['memberId', 'displayName', 'accountRef', 'capacity', 'kind', 'administrator', 'platform'] as const)(
     'becomes 变更未报 when %s changed after acceptance',
     (field) => {
-      const changed = { ...fields, [field]: field === 'capacity' ? '以职务身份' : field === 'kind' ? '群组' : '改过的值' };
+      const changed = { ...fields, [field]: field === 'memberId' ? 8 : field === 'capacity' ? '以职务身份' : field === 'kind' ? '群组' : '改过的值' };
       expect(state({ latest: { state: '已登记', snapshot: fields }, current: changed })).toBe('变更未报');
     },
   );

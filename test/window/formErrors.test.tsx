@@ -40,6 +40,29 @@ describe('form errors', () => {
     expect(notify).not.toHaveBeenCalled();
   });
 
+  it('puts a refusal about one entry of a list under that entry (the contract says accounts.1.note)', async () => {
+    let form!: FormInstance;
+    function LeaveForm({ onForm }: { onForm: (f: FormInstance) => void }) {
+      const [f] = Form.useForm();
+      onForm(f);
+      return (
+        <Form form={f}>
+          {[0, 1].map((i) => (
+            <Form.Item key={i} name={['accounts', i, 'note']} label={`保留原因${i}`}>
+              <Input />
+            </Form.Item>
+          ))}
+        </Form>
+      );
+    }
+    render(<LeaveForm onForm={(f) => (form = f)} />);
+    const notify = vi.fn();
+    act(() => void showError(new LedgerError('VALIDATION', '填写的内容有误，请按提示修改。', { fields: { 'accounts.1.note': '保留账号时请说明原因。' } }), form, notify));
+    await waitFor(() => expect(form.getFieldError(['accounts', 1, 'note'])).toEqual(['保留账号时请说明原因。']));
+    expect(form.getFieldError(['accounts', 0, 'note'])).toEqual([]);
+    expect(notify).not.toHaveBeenCalled();
+  });
+
   it('a refusal about no field of the form becomes a message', () => {
     let form!: FormInstance;
     render(<MemberForm onForm={(f) => (form = f)} />);
