@@ -35,7 +35,8 @@ export function startExport(ctx: JobContext, input: ExportStart): JobStatus {
     const title = msg.paper.forms.fileTitle[input.form] + (subject ? `_${subject}` : '');
     return jobs(ctx).start({ type: 'form', params, outPath, fileName: fileName(title) });
   }
-  const { type: _type, outPath, ...params } = input;
+  const { type: _type, outPath, ...asked } = input;
+  const params = { ...asked, fullIdNumbers: scope.fullIdNumbers };
   return input.type === 'report'
     ? jobs(ctx).start({ type: 'report', kind: input.kind, params, outPath, fileName: fileName(REPORTS[input.kind].title) })
     : jobs(ctx).start({ type: 'package', params: { ...params, period: input.period }, outPath, fileName: fileName(msg.pkg.fileTitle(input.period)) });

@@ -99,9 +99,11 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
   const to = params.to ?? day;
   if (from > to) throw new LedgerError('VALIDATION', msg.report.badPeriod, { fields: { from: msg.report.badPeriod } });
   // Whole ID numbers only for those who may see them on the member's page. Checked where the call arrives (preview,
-  // export start); the export worker, which has no caller, runs only what was checked there.
+  // export start); the export worker, which has no caller, runs only what was checked there: the job carries that
+  // decision, and a template changed to whole numbers while the job waited cannot widen it.
   const template = params.templateId === undefined ? null : getTemplate(ctx, params.templateId);
-  const fullIdNumbers = template ? template.fullIdNumbers : (params.fullIdNumbers ?? false);
+  const checkedHere = ctx.caller !== undefined;
+  const fullIdNumbers = template ? template.fullIdNumbers && (checkedHere || params.fullIdNumbers === true) : (params.fullIdNumbers ?? false);
   if (fullIdNumbers && ctx.caller !== undefined && !may(ctx.caller, 'members.update')) {
     throw new LedgerError('FORBIDDEN', template ? msg.paper.template.fullIdsForbidden : msg.report.fullIdsForbidden);
   }

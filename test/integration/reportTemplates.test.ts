@@ -80,7 +80,8 @@ describe('明细表 templates', () => {
     const masked = r.call('reportTemplates.save', { name: '隐去', columns: [...COLUMNS], fullIdNumbers: false });
     const read = async (templateId: number) => {
       const out = path.join(dir, `t${templateId}.xlsx`);
-      await writeReport(r.ctx, 'detail', { templateId }, out);
+      // As the export worker runs it: the start call allowed whole numbers; the template can still narrow that.
+      await writeReport(r.ctx, 'detail', { templateId, fullIdNumbers: true }, out);
       return table(inspectWorkbook(out)[0]!);
     };
     const whole = await read(full.id);
@@ -106,6 +107,27 @@ describe('明细表 templates', () => {
     expect(preview.value.sheets[0]!.headers).toEqual(COLUMNS.map((c) => c.header));
     expect(preview.value.sheets[0]!.rows.map((row) => row[5])).toEqual(r.ids.map(maskIdNumber));
     expect(r.raw.invoke('reportTemplates.save', { name: '只读的', columns: [...COLUMNS] }, READ_ONLY)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('keeps a 只读 operator\'s queued export masked when the template is switched to whole numbers before it runs', async () => {
+    const { openAdminLedger } = await import('../support/adminLedger.js');
+    const { caller } = await import('../support/ledger.js');
+    const ledger = openAdminLedger(path.join(dir, 'race'));
+    const call = caller(ledger.registry);
+    const org = call('organizations.create', { parentId: null, fullName: '中共测试委员会', type: '党委' }).id;
+    const idNumber = validId('1986-04-05', 316);
+    call('accounts.create', publicAccount(call('members.create', { name: '丙一', organizationId: org, idNumber }).id, { displayName: '丙一读书' }));
+    const columns = [{ key: 'index', header: '序号' }, { key: 'name', header: '姓名' }, { key: 'idNumber', header: '身份证号' }];
+    const template = call('reportTemplates.save', { name: '上级模板', columns, fullIdNumbers: false });
+    const out = path.join(dir, 'race.xlsx');
+    const started = ledger.registry.invoke('reports.start', { type: 'report', kind: 'detail', templateId: template.id, outPath: out }, READ_ONLY);
+    if (!started.ok) throw new Error(started.error.message);
+    // The export worker reads the template when it runs, after this change: what the 只读 operator was allowed stands.
+    call('reportTemplates.save', { id: template.id, name: '上级模板', columns, fullIdNumbers: true });
+    expect((await ledger.jobs.wait(started.value.id)).state).toBe('done');
+    const { data } = table(inspectWorkbook(out)[0]!);
+    expect(data).toEqual([['1', '丙一', maskIdNumber(idNumber)]]);
+    await ledger.close();
   });
 });
 
