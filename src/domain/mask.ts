@@ -10,6 +10,11 @@ export function maskIdNumber(id: string): string {
   return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
 }
 
+/** A phone as a reader may see it: whole for those who may edit the member, masked for the others. */
+export function phoneFor(phone: string | null, whole: boolean): string | null {
+  return phone && !whole ? maskPhone(phone) : phone;
+}
+
 /** 13800138000 → 138****8000; a landline keeps its area code and last four (0571-****5678). */
 export function maskPhone(phone: string): string {
   const dash = phone.indexOf('-');

@@ -36,7 +36,7 @@ export function startExport(ctx: JobContext, input: ExportStart): JobStatus {
     return jobs(ctx).start({ type: 'form', params, outPath, fileName: fileName(title) });
   }
   const { type: _type, outPath, ...asked } = input;
-  const params = { ...asked, fullIdNumbers: scope.fullIdNumbers };
+  const params = { ...asked, fullIdNumbers: scope.fullIdNumbers, wholePhones: scope.wholePhones };
   return input.type === 'report'
     ? jobs(ctx).start({ type: 'report', kind: input.kind, params, outPath, fileName: fileName(REPORTS[input.kind].title) })
     : jobs(ctx).start({ type: 'package', params: { ...params, period: input.period }, outPath, fileName: fileName(msg.pkg.fileTitle(input.period)) });

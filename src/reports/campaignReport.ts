@@ -4,6 +4,7 @@
  * answered. Both come from the campaign's own figures (campaignCompletion, missingMembers), the ones the
  * campaign page shows.
  */
+import { phoneFor } from '../domain/mask.js';
 import { LedgerError } from '../contract/errors.js';
 import { chineseDate } from '../domain/dates.js';
 import { msg } from '../i18n/messages.js';
@@ -69,7 +70,7 @@ export const campaignReport: ReportDefinition = {
       line([i + 1, r.organizationName, r.expected, r.declared, r.zeroReports, r.responded, r.notResponded, r.expected ? r.responded / r.expected : 1], groups.get(r.organizationId)),
     );
     const missing = missingMembers(ctx, { id, organizationId: scope.organization.id, limit: 1_000_000 }).rows;
-    const missingLines = missing.map((m, i) => line([i + 1, m.name, m.organizationName, m.position, m.phone, m.activeAccounts]));
+    const missingLines = missing.map((m, i) => line([i + 1, m.name, m.organizationName, m.position, phoneFor(m.phone, scope.wholePhones), m.activeAccounts]));
     const state =
       completion.status === '已结束'
         ? `报送截止日期：${chineseDate(completion.deadline)}　核查已结束，数据已冻结`

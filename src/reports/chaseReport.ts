@@ -4,6 +4,7 @@
  * 首页 figure (CHASE_SQL, chaseCount: the same predicate and the same count), and the campaign sheet the
  * campaign page's own list (missingMembers).
  */
+import { phoneFor } from '../domain/mask.js';
 import { chineseDate, daysBetween } from '../domain/dates.js';
 import { CHASE_LISTS, filingStateLabel, type ChaseList } from '../domain/figures.js';
 import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
@@ -97,7 +98,7 @@ function campaignSheet(ctx: ServiceContext, scope: ReportScope): SheetDefinition
   const campaign = scope.campaignId !== undefined ? getCampaign(ctx, scope.campaignId) : currentCampaign(ctx);
   if (!campaign) return null;
   const missing = missingMembers(ctx, { id: campaign.id, organizationId: scope.organization.id, limit: 1_000_000 }).rows;
-  const lines = missing.map((m, i) => line([i + 1, m.name, m.position, m.phone, m.activeAccounts, m.activeAccounts ? '' : words.zeroHint], m.organizationName));
+  const lines = missing.map((m, i) => line([i + 1, m.name, m.position, phoneFor(m.phone, scope.wholePhones), m.activeAccounts, m.activeAccounts ? '' : words.zeroHint], m.organizationName));
   return {
     name: words.lists.campaign.sheet,
     title: `${campaign.title}${words.lists.campaign.title}`,

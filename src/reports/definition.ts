@@ -26,6 +26,8 @@ export interface ReportParams {
   consolidatedPeriod?: string;
   /** 明细表 with whole ID numbers (default: masked). */
   fullIdNumbers?: boolean;
+  /** Lists of people to call (未报送, 催报, 交接): whole phones. Decided by the caller's role where one is known. */
+  wholePhones?: boolean;
   /** 明细表: a saved column template; its own choice of whole or masked ID numbers replaces fullIdNumbers. */
   templateId?: number;
   /** 催报名单: the 即将到期 sheet's window in days (default DEFAULT_DUE_WITHIN_DAYS). */
@@ -48,6 +50,8 @@ export interface ReportScope {
   consolidatedPeriod?: string;
   /** ID numbers printed whole (asked for explicitly); masked otherwise. */
   fullIdNumbers: boolean;
+  /** Phones printed whole: for those who may edit the member (they see them on the member's page). */
+  wholePhones: boolean;
   /** 明细表: the columns chosen, ordered and named by a saved template; null for the default columns. */
   template: ReportTemplate | null;
   dueWithinDays: number;
@@ -119,6 +123,7 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
     listing: params.listing ?? 'needed',
     consolidatedPeriod: params.consolidatedPeriod,
     fullIdNumbers,
+    wholePhones: checkedHere ? may(ctx.caller ?? null, 'members.update') : params.wholePhones === true,
     template,
     dueWithinDays: params.dueWithinDays ?? DEFAULT_DUE_WITHIN_DAYS,
     signature: getSettings(ctx).signature,

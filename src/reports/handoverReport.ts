@@ -5,6 +5,7 @@
  * overview sheet of how many of each and where in the console they are handled, and a line for 移交人/接收人.
  * It is the register as it is today, whatever period is chosen.
  */
+import { phoneFor } from '../domain/mask.js';
 import { chineseDate, daysBetween } from '../domain/dates.js';
 import { filingStateLabel, OVERDUE_LABEL } from '../domain/figures.js';
 import { isOverdue } from '../domain/filingRules.js';
@@ -77,7 +78,7 @@ function unansweredReviews(ctx: ServiceContext, scope: ReportScope): ReportLine[
   const campaigns = ctx.db.prepare("SELECT id, title, deadline FROM review_campaigns WHERE status = '进行中' ORDER BY year, id").all() as { id: number; title: string; deadline: string }[];
   let n = 0;
   return campaigns.flatMap((c) =>
-    missingMembers(ctx, { id: c.id, organizationId: scope.organization.id, limit: 1_000_000 }).rows.map((m) => line([++n, m.name, m.organizationName, m.position, m.phone, c.deadline, m.activeAccounts], c.title)),
+    missingMembers(ctx, { id: c.id, organizationId: scope.organization.id, limit: 1_000_000 }).rows.map((m) => line([++n, m.name, m.organizationName, m.position, phoneFor(m.phone, scope.wholePhones), c.deadline, m.activeAccounts], c.title)),
   );
 }
 

@@ -8,7 +8,7 @@ import { LedgerError } from '../contract/errors.js';
 import type { PaperForm } from '../contract/reports.js';
 import type { FormWording } from '../contract/settings.js';
 import { chineseDate } from '../domain/dates.js';
-import { maskIdNumber } from '../domain/mask.js';
+import { maskIdNumber, phoneFor } from '../domain/mask.js';
 import type { AccountKind, Capacity, FilingState, FilingType, Region, RequiredFiling } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { auditStamp, chainHead } from '../db/auditChain.js';
@@ -94,7 +94,7 @@ function personBlock(sheet: FormSheet, p: Person | null, fullIdNumbers: boolean)
   sheet.pairs(L.name, p?.name ?? null, L.gender, p?.gender ?? null);
   sheet.pairs(L.idNumber, p ? (fullIdNumbers ? p.id_number : maskIdNumber(p.id_number)) : null, L.birth, birth);
   sheet.wide(L.organization, p?.org ?? null);
-  sheet.pairs(L.position, p?.position ?? null, L.phone, p?.phone ?? null);
+  sheet.pairs(L.position, p?.position ?? null, L.phone, phoneFor(p?.phone ?? null, fullIdNumbers));
 }
 
 function filingForm(sheet: FormSheet, a: AccountRow | null, params: FormParams, wording: FormWording): void {

@@ -1,4 +1,6 @@
 /** How far a campaign has come: responded / expected by organization, and who has not responded yet. */
+import { may } from '../contract/access.js';
+import { maskIdNumber, phoneFor } from '../domain/mask.js';
 import type { HandlerInput } from '../contract/contract.js';
 import type { Campaign, CampaignCompletion, CampaignOrgCompletion, MissingMember } from '../contract/campaigns.js';
 import { today, type ServiceContext } from './context.js';
@@ -62,5 +64,8 @@ export function missingMembers(ctx: ServiceContext, { id, organizationId, limit 
        ${from} ORDER BY o.code, m.name_pinyin LIMIT @limit`,
     )
     .all(params) as MissingMember[];
-  return { total, rows };
+  // Asked through the contract: numbers as the member's page shows them to this caller. Reports (no caller here)
+  // mask by their own scope.
+  if (ctx.caller === undefined || may(ctx.caller, 'members.update')) return { total, rows };
+  return { total, rows: rows.map((r) => ({ ...r, idNumber: maskIdNumber(r.idNumber), phone: phoneFor(r.phone, false) })) };
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/contract/operators.js';
-import { maskIdNumber } from '../../src/domain/mask.js';
+import { maskIdNumber, maskPhone } from '../../src/domain/mask.js';
 import { writeForm } from '../../src/reports/paperForms.js';
 import { writeReport } from '../../src/reports/writeReport.js';
 import { openAdminLedger } from '../support/adminLedger.js';
@@ -165,25 +165,43 @@ describe('催报名单', () => {
   });
 });
 
-describe('forms through the export job', () => {
-  it('prints whole ID numbers for the administrator and masked ones for a 只读 operator', async () => {
+describe('forms and lists through the export job', () => {
+  const ADMIN: Caller = { operatorId: 1, name: '管理员甲', role: '管理员' };
+  const READER: Caller = { operatorId: 9, name: '只读甲', role: '只读' };
+  const PHONE = '13812345678';
+
+  it('prints whole ID numbers and phones for the administrator and masked ones for a 只读 operator, on forms and the lists of people to call', async () => {
     const ledger = openAdminLedger(path.join(dir, 'data'));
     try {
       const call = caller(ledger.registry);
       const org = call('organizations.create', { parentId: null, fullName: '中共测试委员会', type: '党委' }).id;
       const idNumber = validId('1985-03-04', 21);
-      const member = call('members.create', { name: '丙一', organizationId: org, idNumber }).id;
+      const member = call('members.create', { name: '丙一', organizationId: org, idNumber, phone: PHONE }).id;
+      call('members.create', { name: '丙二', organizationId: org, idNumber: validId('1986-03-04', 22), phone: PHONE });
       const account = call('accounts.create', publicAccount(member)).id;
-      const printAs = async (as: Caller) => {
-        const started = ledger.registry.invoke('reports.start', { type: 'form', form: 'filing', accountId: account }, as) as { ok: true; value: { id: string; fileName: string } };
-        expect(started.value.fileName).toMatch(/^网络账号报备登记表_丙一_示例读书笔记_中共测试委员会_\d{8}\.xlsx$/);
-        const done = await ledger.jobs.wait(started.value.id);
-        return valueBeside(inspectWorkbook(done.file!)[0]!, '身份证号');
+      const campaign = call('campaigns.create', { title: '2026年度', year: 2026, deadline: '2026-12-31', organizationIds: [org] }).id;
+      const exportAs = async (input: Record<string, unknown>, as: Caller) => {
+        const started = ledger.registry.invoke('reports.start', input, as) as { ok: true; value: { id: string; fileName: string } };
+        return { fileName: started.value.fileName, sheets: inspectWorkbook((await ledger.jobs.wait(started.value.id)).file!) };
       };
-      expect(await printAs({ operatorId: 1, name: '管理员甲', role: '管理员' })).toBe(idNumber);
-      expect(await printAs({ operatorId: 9, name: '只读甲', role: '只读' })).toBe(maskIdNumber(idNumber));
+      const formAs = async (as: Caller) => {
+        const { fileName, sheets } = await exportAs({ type: 'form', form: 'filing', accountId: account }, as);
+        expect(fileName).toMatch(/^网络账号报备登记表_丙一_示例读书笔记_中共测试委员会_\d{8}\.xlsx$/);
+        return [valueBeside(sheets[0]!, '身份证号'), valueBeside(sheets[0]!, '联系电话')];
+      };
+      expect(await formAs(ADMIN)).toEqual([idNumber, PHONE]);
+      expect(await formAs(READER)).toEqual([maskIdNumber(idNumber), maskPhone(PHONE)]);
+      // The 年度核查未报送 sheets of the 催报名单 and the 交接清单: column of phones, as the member's page shows them.
+      const phonesAs = async (kind: string, sheet: string, as: Caller) =>
+        (await exportAs({ type: 'report', kind, campaignId: campaign }, as)).sheets.find((s) => s.name === sheet)!.cells.filter((c) => /^1\d{2}/.test(String(c.value))).map((c) => c.value);
+      expect(await phonesAs('chase', '年度核查未报送', ADMIN)).toEqual([PHONE, PHONE]);
+      expect(await phonesAs('chase', '年度核查未报送', READER)).toEqual([maskPhone(PHONE), maskPhone(PHONE)]);
+      expect(await phonesAs('handover', '核查未报送', READER)).toEqual([maskPhone(PHONE), maskPhone(PHONE)]);
+      const missing = (as: Caller) => (ledger.registry.invoke('campaigns.missing', { id: campaign }, as) as { ok: true; value: { rows: { name: string; idNumber: string; phone: string }[] } }).value.rows.find((m) => m.name === '丙一');
+      expect(missing(ADMIN)).toMatchObject({ idNumber, phone: PHONE });
+      expect(missing(READER)).toMatchObject({ idNumber: maskIdNumber(idNumber), phone: maskPhone(PHONE) });
     } finally {
       await ledger.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -117,14 +117,14 @@ describe('明细表 templates', () => {
     const org = call('organizations.create', { parentId: null, fullName: '中共测试委员会', type: '党委' }).id;
     const idNumber = validId('1986-04-05', 316);
     call('accounts.create', publicAccount(call('members.create', { name: '丙一', organizationId: org, idNumber }).id, { displayName: '丙一读书' }));
-    const columns = [{ key: 'index', header: '序号' }, { key: 'name', header: '姓名' }, { key: 'idNumber', header: '身份证号' }];
-    const template = call('reportTemplates.save', { name: '上级模板', columns, fullIdNumbers: false });
+    const columns = [{ key: 'index', header: '序号' }, { key: 'name', header: '姓名' }, { key: 'idNumber', header: '身份证号' }] as const;
+    const template = call('reportTemplates.save', { name: '上级模板', columns: [...columns], fullIdNumbers: false });
     const out = path.join(dir, 'race.xlsx');
     const started = ledger.registry.invoke('reports.start', { type: 'report', kind: 'detail', templateId: template.id, outPath: out }, READ_ONLY);
     if (!started.ok) throw new Error(started.error.message);
     // The export worker reads the template when it runs, after this change: what the 只读 operator was allowed stands.
-    call('reportTemplates.save', { id: template.id, name: '上级模板', columns, fullIdNumbers: true });
-    expect((await ledger.jobs.wait(started.value.id)).state).toBe('done');
+    call('reportTemplates.save', { id: template.id, name: '上级模板', columns: [...columns], fullIdNumbers: true });
+    expect((await ledger.jobs.wait((started.value as { id: string }).id)).state).toBe('done');
     const { data } = table(inspectWorkbook(out)[0]!);
     expect(data).toEqual([['1', '丙一', maskIdNumber(idNumber)]]);
     await ledger.close();
