@@ -15,7 +15,9 @@ export const templateSave = z.object({
     .min(1, { error: words.noColumns })
     .max(DETAIL_COLUMN_KEYS.length)
     .refine((cs) => new Set(cs.map((c) => c.key)).size === cs.length, { error: words.duplicateColumn })
-    .refine((cs) => cs.slice(1).some((c) => ALWAYS_FILLED.includes(c.key)), { error: words.needsFilledColumn }),
+    .refine((cs) => new Set(cs.map((c) => c.header)).size === cs.length, { error: words.duplicateHeader })
+    // 来源 is printed only with sub-units' packages: the count must not rest on it.
+    .refine((cs) => cs.filter((c) => c.key !== 'source').slice(1).some((c) => ALWAYS_FILLED.includes(c.key)), { error: words.needsFilledColumn }),
   fullIdNumbers: z.boolean().default(false),
 });
 

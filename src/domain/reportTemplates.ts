@@ -3,6 +3,7 @@
  * in the register) picks some of them, in its own order, under its own names; the window, the contract's check
  * of a template and the report's writer all read this one list.
  */
+import { normalizeText } from './text.js';
 export const DETAIL_COLUMN_HEADERS = {
   index: '序号',
   name: '姓名',
@@ -49,3 +50,6 @@ export interface ReportTemplate {
   fullIdNumbers: boolean;
   updatedAt: string;
 }
+
+/** A template's name as stored and looked up: é typed as one character or as e + accent is one name, not two alike. */
+export const templateName = (raw: string): string => normalizeText(raw).normalize('NFC');

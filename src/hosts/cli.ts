@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OrganizationNode } from '../contract/organizations.js';
 import { LedgerError } from '../contract/errors.js';
-import { normalizeText } from '../domain/text.js';
+import { templateName } from '../domain/reportTemplates.js';
 import { checkDataFolder, checkRegister } from '../db/check.js';
 import { loadMigrations } from '../db/migrate.js';
 import { databasePath, openDatabase } from '../db/open.js';
@@ -28,7 +28,7 @@ export type { CliIo } from './cliSupport.js';
 /** A 明细表 template by the name people know it by (as the window lists them). */
 function templateIdByName(ledger: Ledger, name: string): number {
   // Stored names are normalised (full-width letters, odd spaces): the typed one is compared the same way.
-  const found = call(ledger, 'reportTemplates.list', {}).find((t) => t.name === normalizeText(name));
+  const found = call(ledger, 'reportTemplates.list', {}).find((t) => t.name === templateName(name));
   if (!found) throw new LedgerError('NOT_FOUND', msg.paper.template.notFoundByName(name));
   return found.id;
 }

@@ -6,6 +6,7 @@ export const paperMessages = {
     unknownColumn: '明细表没有这一列，请从列表中选择。',
     noColumns: '请至少选择一列。',
     duplicateColumn: '同一列不能选两次。',
+    duplicateHeader: '两列不能用同一个列名，否则上级无法分辨。',
     needsFilledColumn: '第一列之后请至少保留姓名、平台、账号名称、状态等每行都有内容的一列：小计和合计按它计数（第一列印小计的名称）。',
     duplicateName: (name: string) => `已有名为“${name}”的模板，请换一个名称，或打开它修改。`,
     notFound: '找不到这个明细表模板，可能已被删除。',

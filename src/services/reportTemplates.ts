@@ -6,6 +6,7 @@ import type { HandlerInput } from '../contract/contract.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import type { ReportTemplate, TemplateColumn } from '../domain/reportTemplates.js';
 import { normalizeText } from '../domain/text.js';
+import { templateName } from '../domain/reportTemplates.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, type ServiceContext } from './context.js';
@@ -36,15 +37,9 @@ export function getTemplate(ctx: ServiceContext, id: number): ReportTemplate {
   return toTemplate(row);
 }
 
-export function templateByName(ctx: ServiceContext, name: string): ReportTemplate {
-  const row = ctx.db.prepare('SELECT * FROM report_templates WHERE name = ?').get(normalizeText(name)) as TemplateRow | undefined;
-  if (!row) throw new LedgerError('NOT_FOUND', msg.paper.template.notFoundByName(name));
-  return toTemplate(row);
-}
-
 export function saveTemplate(ctx: ServiceContext, input: HandlerInput<'reportTemplates.save'>): ReportTemplate {
   return inTransaction(ctx, () => {
-    const name = normalizeText(input.name);
+    const name = templateName(input.name);
     const clash = ctx.db.prepare('SELECT id FROM report_templates WHERE name = ? AND id IS NOT ?').get(name, input.id ?? null);
     if (clash) throw fieldError('name', msg.paper.template.duplicateName(name));
     const columns = JSON.stringify(input.columns.map((c) => ({ key: c.key, header: normalizeText(c.header) })));

@@ -63,7 +63,7 @@ describe('明细表 templates', () => {
     expect((audit[1]!.before as { name: string }).name).toBe('市委组织部格式');
   });
 
-  it('refuses a template without a column filled on every row after the first, the same column twice, or an unknown column', () => {
+  it('refuses a template without a column filled on every row after the first, the same column or header twice, an unknown column, or a name already used however it is spelled', () => {
     const r = setup();
     // The field's own message comes with the refusal (details.fields), as for every form.
     const refusal = (columns: unknown) => JSON.stringify(r.fail('reportTemplates.save', { name: '甲', columns }));
@@ -71,7 +71,13 @@ describe('明细表 templates', () => {
     expect(refusal([{ key: 'name', header: '姓名' }, { key: 'name', header: '名字' }])).toContain('同一列不能选两次。');
     expect(refusal([{ key: 'index', header: '序号' }, { key: 'salary', header: '工资' }])).toContain('明细表没有这一列');
     expect(refusal([])).toContain('请至少选择一列。');
+    // 来源 is printed only with sub-units' packages: without them [来源, 姓名] would leave nothing to count by.
+    expect(refusal([{ key: 'source', header: '来源' }, { key: 'name', header: '姓名' }])).toContain('第一列之后请至少保留');
+    expect(refusal([{ key: 'name', header: '姓名' }, { key: 'idNumber', header: '姓名' }])).toContain('两列不能用同一个列名');
     expect(r.call('reportTemplates.list', {})).toEqual([]);
+    // Café typed with é as one character, then as e + a combining accent: one name.
+    r.call('reportTemplates.save', { name: 'Caf\u00e9', columns: [{ key: 'index', header: '序号' }, { key: 'name', header: '姓名' }] });
+    expect(JSON.stringify(r.fail('reportTemplates.save', { name: 'Cafe\u0301', columns: [{ key: 'index', header: '序号' }, { key: 'name', header: '姓名' }] }))).toContain('Caf\u00e9');
   });
 
   it('prints the 明细表 in the template\'s columns, order and names, with whole or masked ID numbers as the template says', async () => {
