@@ -2,8 +2,9 @@
 export const handoverMessages = {
   nothingChanges: '新的使用人和管理员与现在相同，没有需要移交的内容。',
   sameOwner: '新的使用人就是现在的使用人，请选择另一名党员。',
-  beforeOpened: '移交日期不能早于账号开设日期。',
-  beforeLast: (date: string) => `该账号已在 ${date} 移交过一次，移交日期不能早于它。`,
+  beforeOpened: '移交或保留的日期不能早于账号开设日期。',
+  beforeLast: (date: string) => `该账号在 ${date} 已有一条移交记录，移交或保留的日期不能早于它。`,
+  pendingFiling: '该账号有一条待审核的报备，它是按现在的使用人填报的。请先在“报备审核”中审核（登记或退回），再移交。',
   toLeaver: '不能把账号移交给正在离开的这名党员本人。',
   notLeaving: '离开时的状态应为转出、退休或去世。',
   alreadyLeft: (status: string) => `该党员当前状态为“${status}”，已不在册。`,

@@ -79,12 +79,22 @@ interface Change {
   field: (name: string) => string;
 }
 
+/** An entry of the account's history (移交 or 保留) is dated within it: not ahead of today, its opening or its last entry. */
+function assertDatedInHistory(ctx: ServiceContext, account: AccountDbRow, onDate: string, field: string): void {
+  if (onDate > today(ctx)) throw fieldError(field, msg.date.future);
+  if (account.opened_on && onDate < account.opened_on) throw fieldError(field, msg.handover.beforeOpened);
+  const last = ctx.db.prepare('SELECT max(on_date) AS d FROM account_handovers WHERE account_id = ?').get(account.id) as { d: string | null };
+  if (last.d && onDate < last.d) throw fieldError(field, msg.handover.beforeLast(last.d));
+}
+
 function handOver(ctx: ServiceContext, account: AccountDbRow, c: Change): AccountHandover {
   if (account.status === '已注销') throw new LedgerError('CONFLICT', msg.account.closedNoEdit);
-  if (c.onDate > today(ctx)) throw fieldError(c.field('onDate'), msg.date.future);
-  if (account.opened_on && c.onDate < account.opened_on) throw fieldError(c.field('onDate'), msg.handover.beforeOpened);
-  const last = ctx.db.prepare('SELECT max(on_date) AS d FROM account_handovers WHERE account_id = ?').get(account.id) as { d: string | null };
-  if (last.d && c.onDate < last.d) throw fieldError(c.field('onDate'), msg.handover.beforeLast(last.d));
+  assertDatedInHistory(ctx, account, c.onDate, c.field('onDate'));
+  // A filing awaiting review describes the present holder: accepted after the handover it would register the new
+  // holder on the old holder's declaration. Decide it first.
+  if (ctx.db.prepare("SELECT 1 FROM filings WHERE account_id = ? AND state = '待审核'").get(account.id)) {
+    throw new LedgerError('CONFLICT', msg.handover.pendingFiling);
+  }
   const toMemberId = c.toMemberId ?? account.member_id;
   const administrator = c.administrator === undefined ? account.administrator : optionalText(c.administrator);
   if (c.toMemberId !== undefined && c.toMemberId === account.member_id) throw fieldError(c.field('toMemberId'), msg.handover.sameOwner);
@@ -170,6 +180,7 @@ export function leaveMember(ctx: ServiceContext, input: MemberLeave): LeaveOutco
         closeAccount(ctx, { id: account.id, closedOn: d.closedOn, reason: d.reason });
         outcome.closed.push(account.id);
       } else {
+        assertDatedInHistory(ctx, account, input.date, 'date');
         const kept = insertHandover(ctx, {
           account_id: account.id,
           kind: '保留',

@@ -59,6 +59,26 @@ describe('handover of an account', () => {
     expect(r.fail('accounts.handover', { id, onDate: '2026-11-19', toMemberId: r.m1 }).message).toBe(msg.handover.beforeLast('2026-11-20'));
     expect(r.call('accounts.get', { id }).handovers).toHaveLength(1);
   });
+
+  it('refuses a handover while a filing awaits review (it was declared for the present holder), and allows it once decided', () => {
+    const id = accepted();
+    r.call('accounts.update', { ...publicAccount(r.m1, { displayName: '甲一新名' }), id });
+    const change = r.call('filings.submit', { accountId: id, type: '变更', submittedOn: '2026-11-10' });
+    expect(r.fail('accounts.handover', { id, onDate: '2026-11-20', toMemberId: r.m2 }).message).toBe(msg.handover.pendingFiling);
+    expect(r.call('accounts.get', { id })).toMatchObject({ memberId: r.m1, handovers: [] });
+    r.call('filings.review', { id: change.id, decision: '登记', reviewedOn: '2026-11-21' });
+    r.call('accounts.handover', { id, onDate: '2026-11-22', toMemberId: r.m2 });
+    expect(r.call('accounts.get', { id })).toMatchObject({ memberId: r.m2, filingState: '变更未报' });
+  });
+
+  it('refuses to date a 保留 on leaving before the account reached the member', () => {
+    const id = accepted();
+    r.call('accounts.handover', { id, onDate: '2026-11-20', toMemberId: r.m2 });
+    const refusal = r.fail('members.leave', { id: r.m2, status: '退休', date: '2026-11-10', accounts: [{ accountId: id, action: '保留', note: '本人继续维护' }] });
+    expect(refusal.details).toEqual({ fields: { date: msg.handover.beforeLast('2026-11-20') } });
+    expect(r.call('members.get', { id: r.m2 }).status).toBe('在册');
+    expect(r.call('accounts.get', { id }).handovers).toHaveLength(1);
+  });
 });
 
 describe('a member leaves', () => {
