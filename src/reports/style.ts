@@ -283,7 +283,11 @@ export function commitRow(row: Row): void {
     if (cell.master !== cell || typeof cell.value !== 'string') return;
     const text = cellText(cell.value);
     if (text !== cell.value) cell.value = text;
-    if (startsLikeFormula(text)) cell.style = quotedStyle(cell.style);
+    if (startsLikeFormula(text)) {
+      // Whichever sheet the row is on (a report's, a form's): its workbook learns the attribute before using it.
+      enableQuotePrefix((row as Row & { worksheet: { workbook: unknown } }).worksheet.workbook);
+      cell.style = quotedStyle(cell.style);
+    }
   });
   (row as Row & { commit?: () => void }).commit?.();
 }

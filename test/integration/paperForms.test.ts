@@ -102,6 +102,18 @@ describe('登记表 and 零报告表', () => {
     expect(valueBeside(b!, '报备类型')).toBe('□报告　□备案　□变更　□注销');
   });
 
+  it('writes text that starts like a formula as text (写为文本), as every report does', async () => {
+    const r = register();
+    const id = r.call('accounts.create', publicAccount(r.m1, { displayName: "=cmd|'/C calc'!A0", accountRef: '+8613800000000' })).id;
+    const out = path.join(dir, 'formula.xlsx');
+    await writeForm(r.ctx, { form: 'filing', accountId: id, fullIdNumbers: false }, out);
+    const [sheet] = inspectWorkbook(out);
+    const cell = (value: string) => sheet!.cells.find((c) => c.value === value);
+    expect(cell("=cmd|'/C calc'!A0")).toMatchObject({ type: 's', quotePrefix: true });
+    expect(cell('+8613800000000')).toMatchObject({ quotePrefix: true });
+    expect(cell('姓名')).toMatchObject({ quotePrefix: false });
+  });
+
   it('prefills the 零报告表 of a member for the open annual review, and prints it blank', async () => {
     const r = register();
     const out = path.join(dir, 'zero.xlsx');
