@@ -5,7 +5,7 @@
  * table.
  */
 import type { AddWorksheetOptions, Row, Worksheet } from 'exceljs';
-import { BODY_FONT, BORDERS, HEADER_FILL, HEADER_FONT, INFO_FONT, LINE_HEIGHT, TITLE_FONT, commitRow, lineCount } from './style.js';
+import { BODY_FONT, BORDERS, HEADER_FILL, HEADER_FONT, INFO_FONT, LINE_HEIGHT, MAX_ROW_HEIGHT, TITLE_FONT, commitRow, lineCount } from './style.js';
 
 /** Label, value, label, value: about 90 characters wide, which fits A4 portrait at 100%. */
 const WIDTHS = [16, 30, 16, 30];
@@ -28,7 +28,7 @@ const VALUE = { font: BODY_FONT, border: BORDERS, alignment: { horizontal: 'left
 const BLOCK = { font: BODY_FONT, border: BORDERS, alignment: { horizontal: 'left', vertical: 'top', wrapText: true, indent: 1 } } as const;
 
 /** Points for text wrapped in a width, never less than a comfortable line. */
-const heightFor = (text: string, width: number, min = 24) => Math.max(min, lineCount(text, width - 2) * LINE_HEIGHT + 10);
+const heightFor = (text: string, width: number, min = 24) => Math.min(MAX_ROW_HEIGHT, Math.max(min, lineCount(text, width - 2) * LINE_HEIGHT + 10));
 
 export class FormSheet {
   private n = 0;

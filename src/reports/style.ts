@@ -313,6 +313,8 @@ function textWidth(text: string): number {
 }
 
 export const LINE_HEIGHT = 14;
+/** The tallest row Excel and WPS accept (points); a taller one is refused or printed across pages. */
+export const MAX_ROW_HEIGHT = 409;
 
 /** Printed lines of a wrapped text in a column: its own line breaks, each wrapped at the column's usable width (less the indent). */
 export function lineCount(text: string, width: number): number {
@@ -328,7 +330,7 @@ export function rowHeight(values: CellValue[], columns: ColumnSpec[]): number {
     if (typeof v !== 'string' || !column || column.kind === 'number' || column.kind === 'date' || column.kind === 'index' || column.kind === 'centred') return;
     lines = Math.max(lines, lineCount(v, column.width));
   });
-  return lines === 1 ? 20 : lines * LINE_HEIGHT + 6;
+  return lines === 1 ? 20 : Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 6);
 }
 
 /** The header row's height: its longest header wrapped in its column. */

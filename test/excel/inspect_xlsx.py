@@ -44,6 +44,7 @@ for ws in formulas.worksheets:
         "footer": ws.oddFooter.center.text,
         "freeze": ws.freeze_panes,
         "maxRow": ws.max_row,
+        "rowHeights": {str(i): d.height for i, d in ws.row_dimensions.items() if d.height is not None},
         "maxColumn": ws.max_column,
         "cells": cells,
     })

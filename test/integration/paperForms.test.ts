@@ -114,6 +114,16 @@ describe('登记表 and 零报告表', () => {
     expect(cell('姓名')).toMatchObject({ quotePrefix: false });
   });
 
+  it('keeps every row of a form within Excel\'s 409-point limit, however long the unit\'s wording', async () => {
+    const r = register();
+    const pledge = Array.from({ length: 60 }, (_, i) => `第${i + 1}条承诺。`).join('\n').slice(0, 500);
+    r.call('settings.update', { formWording: { basis: BASIS, pledge, zeroStatement: '本人没有需报告或备案的账号。', note: '注：一式两份。' } });
+    const out = path.join(dir, 'long-pledge.xlsx');
+    await writeForm(r.ctx, { form: 'filing', accountId: r.overdue, fullIdNumbers: false }, out);
+    const heights = Object.values(inspectWorkbook(out)[0]!.rowHeights);
+    expect(Math.max(...heights)).toBe(409);
+  });
+
   it('prefills the 零报告表 of a member for the open annual review, and prints it blank', async () => {
     const r = register();
     const out = path.join(dir, 'zero.xlsx');

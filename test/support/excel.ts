@@ -29,6 +29,8 @@ export interface InspectedSheet {
   footer: string;
   freeze: string;
   maxRow: number;
+  /** Row number → height in points, where one is set. */
+  rowHeights: Record<string, number>;
   maxColumn: number;
   cells: InspectedCell[];
 }
