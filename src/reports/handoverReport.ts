@@ -74,12 +74,18 @@ function openRequests(ctx: ServiceContext, scope: ReportScope): ReportLine[] {
   return rows.map((r, i) => line([i + 1, r.requested_on, r.requester_name, r.organization, r.title, r.decision ? `${r.decision}，待登记发布` : '待审批']));
 }
 
-function unansweredReviews(ctx: ServiceContext, scope: ReportScope): ReportLine[] {
+/** One line per member and running review; `people` counts each member once, however many reviews they owe. */
+function unansweredReviews(ctx: ServiceContext, scope: ReportScope): { lines: ReportLine[]; people: number } {
   const campaigns = ctx.db.prepare("SELECT id, title, deadline FROM review_campaigns WHERE status = '进行中' ORDER BY year, id").all() as { id: number; title: string; deadline: string }[];
   let n = 0;
-  return campaigns.flatMap((c) =>
-    missingMembers(ctx, { id: c.id, organizationId: scope.organization.id, limit: 1_000_000 }).rows.map((m) => line([++n, m.name, m.organizationName, m.position, phoneFor(m.phone, scope.wholePhones), c.deadline, m.activeAccounts], c.title)),
+  const people = new Set<number>();
+  const lines = campaigns.flatMap((c) =>
+    missingMembers(ctx, { id: c.id, organizationId: scope.organization.id, limit: 1_000_000 }).rows.map((m) => {
+      people.add(m.memberId);
+      return line([++n, m.name, m.organizationName, m.position, phoneFor(m.phone, scope.wholePhones), c.deadline, m.activeAccounts], c.title);
+    }),
   );
+  return { lines, people: people.size };
 }
 
 function openProtection(ctx: ServiceContext, scope: ReportScope): ReportLine[] {
@@ -127,7 +133,7 @@ export const handoverReport: ReportDefinition = {
       [`其中${OVERDUE_LABEL}`, overdue, '个', '网络账号（只看逾期）'],
       ['待审核的报备', filings.length, '条', '报备审核；明细见“待审核报备”'],
       ['待审批或待登记发布的请示', requests.length, '件', '发布请示；明细见“待办请示”'],
-      ['年度核查未报送', reviews.length, '人', '年度核查；明细见“核查未报送”'],
+      ['年度核查未报送', reviews.people, '人', '年度核查；明细见“核查未报送”'],
       ['处理中的保护支持', protection.length, '件', '保护支持；明细见“保护支持”'],
     ];
     const summary: SheetDefinition = {
@@ -152,7 +158,8 @@ export const handoverReport: ReportDefinition = {
         requests, { of: 3, at: 3, unit: '件' }),
       sheet('核查未报送', '年度核查未报送名单', scope,
         [index, { header: '姓名', width: 10 }, { ...org, width: 36 }, { header: '职务', width: 24 }, { header: '联系电话', width: 16, kind: 'id' }, { header: '报送截止日期', width: 14, kind: 'date' }, { header: '在用账号\n（个）', width: 10, kind: 'number' }],
-        reviews, { of: 2, at: 3, unit: '人' }),
+        // A member owing two running reviews is two lines: counted in 人次 here, in 人 on the 概况.
+        reviews.lines, { of: 2, at: 3, unit: '人次' }),
       sheet('保护支持', '处理中的保护支持', scope,
         [index, { header: '遭受网络围攻（攻击）日期', width: 14, kind: 'date' }, { header: '姓名', width: 9 }, org, { header: '平台', width: 12 }, { header: '经过', width: 34 }, { header: '经办人', width: 9 }, { header: '已采取措施（项）', width: 10, kind: 'number' }],
         protection, { of: 3, at: 3, unit: '件' }),

@@ -114,4 +114,12 @@ describe('工作交接清单', () => {
     expect(book.get('待报备账号')!.filter((row) => /^\d+$/.test(row[0]!)).map((row) => row[3])).toEqual(['甲支部工作号', '甲一读书']);
     expect(book.get('待办请示')!.filter((row) => /^\d+$/.test(row[0]!)).map((row) => row[4])).toEqual(['关于发布志愿服务通知的请示']);
   });
+
+  it('counts people once on the 概况 when two reviews run at once, and lines per review on its sheet', async () => {
+    r.call('campaigns.create', { title: '2026年度补充核查', year: 2026, deadline: '2026-12-31', organizationIds: [r.root] });
+    const book = await workbook();
+    expect(book.get('概况')![4]!.slice(1, 4)).toEqual(['年度核查未报送', '3', '人']);
+    const lines = book.get('核查未报送')!.filter((row) => /^\d+$/.test(row[0]!)).map((row) => row[1]);
+    expect(lines).toEqual(['乙二', '乙三', '甲一', '乙二', '乙三']);
+  });
 });
