@@ -12,7 +12,8 @@ import { maskIdNumber, phoneFor } from '../domain/mask.js';
 import type { AccountKind, Capacity, FilingState, FilingType, Region, RequiredFiling } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { auditStamp, chainHead } from '../db/auditChain.js';
-import { currentCampaign, getCampaign } from '../services/campaigns.js';
+import { getMember } from '../services/members.js';
+import { assertMayAnswer, currentCampaign, getCampaign } from '../services/campaigns.js';
 import type { ServiceContext } from '../services/context.js';
 import { getSettings } from '../services/settings.js';
 import { ReportBook, type Progress } from './book.js';
@@ -135,13 +136,19 @@ function zeroForm(ctx: ServiceContext, sheet: FormSheet, p: Person | null, param
 }
 
 /** The member's name the file is offered under, or null for a blank form. */
-export function formSubject(ctx: ServiceContext, params: Pick<FormParams, 'form' | 'accountId' | 'memberId'>): string | null {
+/** Who the form is for (its file name), checked when it is asked for: a 零报告表 only for whom the review would accept one. */
+export function formSubject(ctx: ServiceContext, params: Pick<FormParams, 'form' | 'accountId' | 'memberId' | 'campaignId'>): string | null {
   if (params.form === 'filing') {
     if (params.accountId === undefined) return null;
     const a = account(ctx, params.accountId);
     return `${a.name}_${a.display_name}`;
   }
-  return params.memberId === undefined ? null : person(ctx, params.memberId).name;
+  if (params.memberId === undefined) return null;
+  const p = person(ctx, params.memberId);
+  const campaign = params.campaignId !== undefined ? getCampaign(ctx, params.campaignId) : currentCampaign(ctx);
+  if (!campaign) throw new LedgerError('NOT_FOUND', words.noCampaign);
+  assertMayAnswer(ctx, campaign, getMember(ctx, params.memberId), '零报告');
+  return p.name;
 }
 
 export async function writeForm(ctx: ServiceContext, params: FormParams, outPath: string, progress: Progress = {}): Promise<void> {

@@ -6,6 +6,7 @@
 import type { HandlerInput } from '../contract/contract.js';
 import type { CampaignCreate, DeclarationRecord } from '../contract/campaigns.js';
 import type { Campaign, Declaration } from '../contract/campaigns.js';
+import type { Member } from '../contract/members.js';
 import { LedgerError, fieldError } from '../contract/errors.js';
 import { normalizeText, optionalText } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';
@@ -93,6 +94,16 @@ export function expectedSql(closed: boolean): string {
        SELECT member_id, organization_id FROM review_declarations WHERE campaign_id = @campaign`;
 }
 
+/** Who may answer a review, and how: a member 在册 within its scope; 零报告 only without open accounts, 申报 only with. */
+export function assertMayAnswer(ctx: ServiceContext, campaign: Campaign, member: Member, kind: DeclarationRecord['kind']): void {
+  if (member.status !== '在册' || !scopeOrganizationIds(ctx, campaign.id).includes(member.organizationId)) {
+    throw new LedgerError('CONFLICT', msg.campaign.notInScope);
+  }
+  const active = (ctx.db.prepare("SELECT count(*) AS n FROM accounts WHERE member_id = ? AND status <> '已注销'").get(member.id) as { n: number }).n;
+  if (kind === '零报告' && active > 0) throw fieldError('kind', msg.campaign.zeroWithAccounts(active));
+  if (kind === '申报' && active === 0) throw fieldError('kind', msg.campaign.declareWithoutAccounts);
+}
+
 export function recordDeclaration(ctx: ServiceContext, input: DeclarationRecord): Declaration {
   return inTransaction(ctx, () => {
     const campaign = openCampaign(ctx, input.campaignId);
@@ -101,13 +112,8 @@ export function recordDeclaration(ctx: ServiceContext, input: DeclarationRecord)
       .prepare('SELECT kind, declared_on FROM review_declarations WHERE campaign_id = ? AND member_id = ?')
       .get(campaign.id, member.id) as { kind: string; declared_on: string } | undefined;
     if (previous) throw new LedgerError('CONFLICT', msg.campaign.alreadyResponded(previous.kind, previous.declared_on));
-    if (member.status !== '在册' || !scopeOrganizationIds(ctx, campaign.id).includes(member.organizationId)) {
-      throw new LedgerError('CONFLICT', msg.campaign.notInScope);
-    }
+    assertMayAnswer(ctx, campaign, member, input.kind);
     if (input.declaredOn > today(ctx)) throw fieldError('declaredOn', msg.date.future);
-    const active = (ctx.db.prepare("SELECT count(*) AS n FROM accounts WHERE member_id = ? AND status <> '已注销'").get(member.id) as { n: number }).n;
-    if (input.kind === '零报告' && active > 0) throw fieldError('kind', msg.campaign.zeroWithAccounts(active));
-    if (input.kind === '申报' && active === 0) throw fieldError('kind', msg.campaign.declareWithoutAccounts);
     const info = ctx.db
       .prepare('INSERT INTO review_declarations (campaign_id, member_id, organization_id, kind, declared_on, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(campaign.id, member.id, member.organizationId, input.kind, input.declaredOn, optionalText(input.notes), nowIso(ctx));

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/contract/operators.js';
+import { msg } from '../../src/i18n/messages.js';
 import { maskIdNumber, maskPhone } from '../../src/domain/mask.js';
 import { writeForm } from '../../src/reports/paperForms.js';
 import { writeReport } from '../../src/reports/writeReport.js';
@@ -139,6 +140,23 @@ describe('登记表 and 零报告表', () => {
     const blank = path.join(dir, 'zero-blank.xlsx');
     await writeForm(r.ctx, { form: 'zero', fullIdNumbers: true }, blank);
     expect(valueBeside(inspectWorkbook(blank)[0]!, '姓名')).toBe('');
+  });
+});
+
+describe('零报告表 asked for a member', () => {
+  it('is refused for whom the review would not accept a 零报告: open accounts, outside its scope, no longer 在册', () => {
+    const r = register();
+    const member = (name: string, organizationId: number, seq: number) => r.call('members.create', { name, organizationId, idNumber: validId('1990-01-01', seq) }).id;
+    const none = member('丁一', r.a, 41);
+    const elsewhere = member('丁二', r.call('organizations.create', { parentId: null, fullName: '中共另一委员会', type: '党委' }).id, 42);
+    const gone = member('丁三', r.a, 43);
+    r.call('members.changeStatus', { id: gone, status: '去世', date: '2026-11-01' });
+    const ask = (memberId: number) => r.fail('reports.start', { type: 'form', form: 'zero', memberId }).message;
+    expect(ask(r.m2)).toBe(msg.campaign.zeroWithAccounts(2));
+    expect(ask(elsewhere)).toBe(msg.campaign.notInScope);
+    expect(ask(gone)).toBe(msg.campaign.notInScope);
+    // Accepted: the call goes on to the export jobs (none in this in-memory register).
+    expect(ask(none)).toBe(msg.report.exportsUnavailable);
   });
 });
 
