@@ -1,6 +1,6 @@
 /** 首页: where the scope stands on 报告 and 备案; every number opens the accounts behind it. */
 import { Alert, Card, Col, Empty, InputNumber, Progress, Row, Space, Statistic, Table, type TableColumnsType } from 'antd';
-import { DEFAULT_DUE_WITHIN_DAYS } from '../../src/domain/figures.js';
+import { saveDueWithinDays, savedDueWithinDays } from '../dueWithinDays.js';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Dashboard, DashboardRow, FilingCounts } from '../../src/contract/dashboard.js';
@@ -82,8 +82,6 @@ function ownRowLast(data: Dashboard): DashboardRow[] {
   return [...children, { ...own, organizationName: t.dashboard.own(own.organizationName) }];
 }
 
-const DUE_DAYS_KEY = 'netledger.dueWithinDays';
-
 /** 未报备 accounts falling due soon; the number is the row count of the 催报名单's 即将到期 sheet it opens. */
 function DueSoonCard({ data, days, onDays }: { data: Dashboard; days: number; onDays: (days: number) => void }) {
   const to = `/reports?kind=chase&days=${days}${data.organizationId ? `&org=${data.organizationId}` : ''}`;
@@ -107,8 +105,7 @@ function DueSoonCard({ data, days, onDays }: { data: Dashboard; days: number; on
 export function DashboardPage() {
   const { nodes, loading: orgsLoading } = useOrganizations();
   const [organizationId, setOrganizationId] = useState<number | undefined>();
-  // The window is the person's own choice, kept on this computer between visits.
-  const [dueWithinDays, setDueWithinDays] = useState(() => Number(localStorage.getItem(DUE_DAYS_KEY)) || DEFAULT_DUE_WITHIN_DAYS);
+  const [dueWithinDays, setDueWithinDays] = useState(savedDueWithinDays);
   const { data, error, reload } = useCall('dashboard.summary', { organizationId, dueWithinDays });
   useEffect(reload, [nodes, reload]);
   if (!orgsLoading && nodes.length === 0) return <div className="page"><Empty description={t.dashboard.empty} /></div>;
@@ -158,7 +155,7 @@ export function DashboardPage() {
                 data={data}
                 days={dueWithinDays}
                 onDays={(days) => {
-                  localStorage.setItem(DUE_DAYS_KEY, String(days));
+                  saveDueWithinDays(days);
                   setDueWithinDays(days);
                 }}
               />

@@ -6,7 +6,8 @@ import { chineseDate } from '../../src/domain/dates.js';
 import { exportFileName } from '../../src/domain/fileNames.js';
 import { msg } from '../../src/i18n/messages.js';
 import { REPORT_KINDS, type ReportKind } from '../../src/contract/reports.js';
-import { DEFAULT_DUE_WITHIN_DAYS, DETAIL_LISTINGS, type DetailListing } from '../../src/domain/figures.js';
+import { savedDueWithinDays } from '../dueWithinDays.js';
+import { DETAIL_LISTINGS, type DetailListing } from '../../src/domain/figures.js';
 import dayjs from 'dayjs';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { TemplateModal } from '../components/TemplateModal.js';
@@ -40,7 +41,7 @@ export function ReportsPage() {
   const [search] = useSearchParams();
   const [kind, setKind] = useState<ReportKind>(() => (REPORT_KINDS as readonly string[]).includes(search.get('kind') ?? '') ? (search.get('kind') as ReportKind) : 'summary');
   const [organizationId, setOrganizationId] = useState<number | undefined>(() => numberParam(search.get('org')));
-  const [dueWithinDays, setDueWithinDays] = useState(() => numberParam(search.get('days')) ?? DEFAULT_DUE_WITHIN_DAYS);
+  const [dueWithinDays, setDueWithinDays] = useState(() => numberParam(search.get('days')) ?? savedDueWithinDays());
   const [templateId, setTemplateId] = useState<number | undefined>();
   const [editingTemplates, setEditingTemplates] = useState(false);
   const dates = useDateRange();
