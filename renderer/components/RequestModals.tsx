@@ -1,9 +1,10 @@
 /** 以单位名义发布信息请示: register a request, decide it, record its publication. */
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { AccountRow } from '../../src/contract/accounts.js';
 import { DECISIONS, type Decision } from '../../src/domain/vocabulary.js';
 import { call } from '../api.js';
-import { useCall } from '../hooks/useCall.js';
 import { t } from '../strings.js';
 import { iso, notFuture, required } from './formRules.js';
 import { MemberSelect } from './MemberSelect.js';
@@ -28,18 +29,40 @@ interface NewRequest {
   requestedOn: dayjs.Dayjs;
 }
 
-/** The unit's registered accounts (its subtree's, 已报告/已备案 or changed since): what a request may go out on. */
+/**
+ * The unit's registered accounts (its subtree's, 已报告/已备案 or changed since): what a request may go out on. A large
+ * unit has thousands: the first page is offered at once, and typing searches them all (name, platform, account ID).
+ */
 function UnitAccountSelect({ organizationId, value, onChange }: { organizationId?: number; value?: number; onChange?: (id: number | undefined) => void }) {
-  const accounts = useCall('accounts.search', { organizationId, filingStates: ['已登记', '变更未报'], limit: 500 });
-  const rows = organizationId === undefined ? [] : (accounts.data?.rows ?? []);
+  const [q, setQ] = useState('');
+  const [rows, setRows] = useState<AccountRow[]>([]);
+  // Labels of every account seen, so the chosen one keeps its name when the search changes.
+  const [seen, setSeen] = useState<Map<number, string>>(() => new Map());
+  useEffect(() => {
+    if (organizationId === undefined) return setRows([]);
+    let live = true;
+    const timer = setTimeout(() => {
+      call('accounts.search', { organizationId, filingStates: ['已登记', '变更未报'], q: q.trim() || undefined, limit: 30 }).then((page) => {
+        if (!live) return;
+        setRows(page.rows);
+        setSeen((prev) => new Map([...prev, ...page.rows.map((a): [number, string] => [a.id, `${a.platform}「${a.displayName}」（${a.memberName}）`])]));
+      }, () => undefined);
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [organizationId, q]);
+  const ids = [...new Set([...(value === undefined ? [] : [value]), ...rows.map((a) => a.id)])];
   return (
     <Select
       allowClear
-      showSearch={{ optionFilterProp: 'label' }}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      notFoundContent={null}
       value={value}
       onChange={onChange}
       placeholder={t.requestAccount.accountPlaceholder}
-      options={rows.map((a) => ({ value: a.id, label: `${a.platform}「${a.displayName}」（${a.memberName}）` }))}
+      options={ids.flatMap((id) => (seen.has(id) ? [{ value: id, label: seen.get(id)! }] : []))}
       data-testid="request-account"
     />
   );
