@@ -17,7 +17,7 @@ const packageFile = z.object({
   contentBase64: cleanString(words.consolidation.contentBase64, { refusal: msg.consolidation.notPackage })
     .max(Math.ceil(MAX_PACKAGE_BYTES / 3) * 4, { error: msg.consolidation.tooLarge(MAX_PACKAGE_BYTES) }),
   /** The password agreed with the sub-unit, for a package sealed with one (refused with details.passwordRequired without it). */
-  transferPassword: z.string().max(200).optional(),
+  transferPassword: cleanString('传输密码').max(200).optional(),
 });
 
 export const packageImport = packageFile.extend({
