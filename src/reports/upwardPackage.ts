@@ -137,7 +137,7 @@ export async function writePackage(ctx: ServiceContext, params: PackageParams, o
   const bind = { subtree: scope.subtree, from: scope.from, to: scope.to };
   const total = SECTIONS.reduce((n, s) => n + (ctx.db.prepare(`SELECT count(*) AS n FROM (${s.sql})`).get(bind) as { n: number }).n, 0);
   const temp = progress.temp ?? tempPathFor(outPath, `${process.pid}-${Date.now()}`);
-  // Readable only by this user: the package holds members' ID numbers.
+  // Readable only by this user: the package holds members' names and postings.
   const fd = fs.openSync(temp, 'wx', 0o600);
   let open = true;
   const hash = crypto.createHash('sha256');
