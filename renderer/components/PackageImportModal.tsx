@@ -16,6 +16,8 @@ const s = t.consolidation;
 export interface ChosenPackage {
   fileName: string;
   contentBase64: string;
+  /** The transfer password that opened a sealed package, sent again with the import. */
+  transferPassword?: string;
   inspection: PackageInspection;
 }
 
@@ -35,7 +37,7 @@ export function PackageImportModal({ chosen, onClose, onImported }: { chosen: Ch
     if (!chosen || organizationId === undefined) return;
     setBusy(true);
     try {
-      const result = await call('consolidation.import', { fileName: chosen.fileName, contentBase64: chosen.contentBase64, organizationId, replace });
+      const result = await call('consolidation.import', { fileName: chosen.fileName, contentBase64: chosen.contentBase64, transferPassword: chosen.transferPassword, organizationId, replace });
       void message.success(s.imported(result.submission.organizationName));
       onImported();
     } catch (err) {

@@ -6,12 +6,14 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Button, Card, Checkbox, Empty, Modal, Progress, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import type { Submission, SubmissionDiff } from '../../src/contract/consolidation.js';
+import type { LedgerError } from '../../src/contract/errors.js';
 import { localDay } from '../../src/domain/dates.js';
 import { exportFileName } from '../../src/domain/fileNames.js';
 import { msg } from '../../src/i18n/messages.js';
 import { call } from '../api.js';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
 import { PackageImportModal, type ChosenPackage } from '../components/PackageImportModal.js';
+import { PackagePasswordModal } from '../components/PackagePasswordModal.js';
 import { SubmissionDiffModal } from '../components/SubmissionDiffModal.js';
 import { toBase64 } from '../files.js';
 import { useCall } from '../hooks/useCall.js';
@@ -31,10 +33,24 @@ export function ConsolidationPage() {
   const missing = useCall('consolidation.missing', { period, organizationId });
   const exporter = useExport();
 
+  const [sealed, setSealed] = useState<{ fileName: string; contentBase64: string; problem: string | null } | null>(null);
+  const inspect = async (fileName: string, contentBase64: string, transferPassword?: string) => {
+    try {
+      setChosen({ fileName, contentBase64, transferPassword, inspection: await call('consolidation.inspect', { fileName, contentBase64, transferPassword }) });
+      setSealed(null);
+    } catch (err) {
+      // A sealed package: ask for its password (again, with the reason, after a wrong one).
+      if ((err as LedgerError).details && ((err as LedgerError).details as { passwordRequired?: boolean }).passwordRequired) {
+        setSealed({ fileName, contentBase64, problem: transferPassword ? (err as Error).message : null });
+      } else {
+        setSealed(null);
+        void message.error((err as Error).message);
+      }
+    }
+  };
   const choose = async (file: File) => {
     try {
-      const contentBase64 = await toBase64(file);
-      setChosen({ fileName: file.name, contentBase64, inspection: await call('consolidation.inspect', { fileName: file.name, contentBase64 }) });
+      await inspect(file.name, await toBase64(file));
     } catch (err) {
       void message.error((err as Error).message);
     }
@@ -112,6 +128,12 @@ export function ConsolidationPage() {
           list.reload();
           missing.reload();
         }}
+      />
+      <PackagePasswordModal
+        fileName={sealed?.fileName ?? null}
+        problem={sealed?.problem ?? null}
+        onSubmit={(password) => (sealed ? inspect(sealed.fileName, sealed.contentBase64, password) : Promise.resolve())}
+        onCancel={() => setSealed(null)}
       />
       <SubmissionDiffModal diff={diff} onClose={() => setDiff(null)} />
       <Modal open={exporter.job !== null} title={t.report.progressTitle} closable={false} maskClosable={false} footer={<Button onClick={exporter.cancel}>{t.report.cancel}</Button>}>

@@ -1,5 +1,5 @@
 /** 上报报表: choose report, scope and period, see it as it will print, export it (and its data package). */
-import { Alert, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Progress, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Empty, InputNumber, Modal, Progress, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useState } from 'react';
 import { chineseDate } from '../../src/domain/dates.js';
@@ -10,6 +10,7 @@ import { savedDueWithinDays } from '../dueWithinDays.js';
 import { DETAIL_LISTINGS, type DetailListing } from '../../src/domain/figures.js';
 import dayjs from 'dayjs';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.js';
+import { PackageExportModal } from '../components/PackageExportModal.js';
 import { TemplateModal } from '../components/TemplateModal.js';
 import { Can, useOperator } from '../hooks/operator.js';
 import { useCall } from '../hooks/useCall.js';
@@ -53,7 +54,6 @@ export function ReportsPage() {
   const [consolidatedPeriod, setConsolidatedPeriod] = useState<string | undefined>();
   const consolidates = kind === 'summary' || kind === 'detail';
   const [packaging, setPackaging] = useState(false);
-  const [period, setPeriod] = useState(() => t.report.defaultPeriod(new Date().getFullYear()));
   const params = {
     organizationId,
     from: dates.from,
@@ -205,22 +205,15 @@ export function ReportsPage() {
           ))}
         </Card>
       )}
-      <Modal
+      <PackageExportModal
         open={packaging}
-        title={t.report.packageTitle}
         onCancel={() => setPackaging(false)}
-        onOk={() => {
+        onExport={(choice) => {
           setPackaging(false);
-          if (p) void exporter.run({ type: 'package', period, ...params }, exportFileName(msg.pkg.fileTitle(period), p.unit, p.reportDate, '.json'));
+          // The package's own choice of whole ID numbers, never the 明细表's or its template's.
+          if (p) void exporter.run({ type: 'package', ...params, templateId: undefined, ...choice }, exportFileName(msg.pkg.fileTitle(choice.period), p.unit, p.reportDate, '.json'));
         }}
-      >
-        <Alert type="info" showIcon title={t.report.packageHelp} style={{ marginBottom: 12 }} />
-        <Form layout="vertical">
-          <Form.Item label={t.report.packagePeriod}>
-            <Input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder={t.report.packagePeriodPlaceholder} maxLength={40} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      />
       <TemplateModal
         open={editingTemplates}
         templates={templates.data ?? []}

@@ -13,9 +13,11 @@ export const MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
 
 const packageFile = z.object({
   fileName: text(words.consolidation.fileName, 255),
-  /** The file's bytes, base64: a package may later be encrypted (issue 11), so the core, not the window, reads it. */
+  /** The file's bytes, base64: a package may be sealed with a transfer password, so the core, not the window, reads it. */
   contentBase64: cleanString(words.consolidation.contentBase64, { refusal: msg.consolidation.notPackage })
     .max(Math.ceil(MAX_PACKAGE_BYTES / 3) * 4, { error: msg.consolidation.tooLarge(MAX_PACKAGE_BYTES) }),
+  /** The password agreed with the sub-unit, for a package sealed with one (refused with details.passwordRequired without it). */
+  transferPassword: cleanString('传输密码').max(200).optional(),
 });
 
 export const packageImport = packageFile.extend({

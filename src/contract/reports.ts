@@ -41,7 +41,13 @@ const outPath = cleanString(words.reports.outPath).max(1000).optional();
 
 export const exportStart = z.discriminatedUnion('type', [
   reportParams.extend({ type: z.literal('report'), kind: z.enum(REPORT_KINDS, { error: words.reports.kindError }), outPath }),
-  reportParams.extend({ type: z.literal('package'), period: text(words.reports.period, 40, { required: msg.pkg.periodRequired }), outPath }),
+  reportParams.extend({
+    type: z.literal('package'),
+    period: text(words.reports.period, 40, { required: msg.pkg.periodRequired }),
+    outPath,
+    /** Seals the package with a password agreed with the higher level (AES-256-GCM); plain when left out. */
+    transferPassword: cleanString('传输密码').min(8, { error: msg.pkg.transferPasswordShort }).max(200).optional(),
+  }),
   /** 汇总上报's 催报 list: the organization's expected sub-units without a package for the period. */
   z.object({ type: z.literal('reminders'), organizationId: id.optional(), period: text(words.reports.period, 40, { required: msg.consolidation.periodRequired }), outPath }),
   /**

@@ -19,7 +19,7 @@ import { DEFAULT_DATA_DIR, openLedger, type Ledger } from './ledger.js';
 import { msg } from '../i18n/messages.js';
 import { startBrowserMode } from './browserMode.js';
 import { checkImportLine, importCommand } from './cliImport.js';
-import { importPackageCommand, missingCommand } from './cliPackage.js';
+import { importPackageCommand, missingCommand, transferPassword } from './cliPackage.js';
 import { call, organizationIdByCode, UsageError, type CliIo } from './cliSupport.js';
 import { makeNewFilesPrivate } from './dataFolder.js';
 
@@ -52,6 +52,9 @@ const OPTIONS = {
   period: { type: 'string' },
   out: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'transfer-password': { type: 'string' },
+  protect: { type: 'boolean' },
+  'whole-id-numbers': { type: 'boolean' },
   yes: { type: 'boolean' },
   errors: { type: 'string' },
   'valid-only': { type: 'boolean' },
@@ -224,14 +227,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
                 templateId: values.template === undefined ? undefined : templateIdByName(ledger, values.template),
                 dueWithinDays: values.days ? positiveInt(values.days, '--days', 0) : undefined,
               }
-            : { type: 'package', period: values.period, ...scope };
+            : {
+                type: 'package',
+                period: values.period,
+                ...scope,
+                fullIdNumbers: values['whole-id-numbers'],
+                transferPassword: await transferPassword(values['transfer-password'], !!values.protect, io),
+              };
         io.out(await exportFile(ledger, input));
         break;
       }
       case 'import': {
         if (!importsPackage) return await importCommand(ledger, command, positionals, values, io);
         const organizationId = values.org ? organizationIdByCode(ledger, values.org) : undefined;
-        importPackageCommand(ledger, positionals[2]!, { dryRun: !!values['dry-run'], yes: !!values.yes, json: !!values.json, organizationId }, io.out);
+        const options = { dryRun: !!values['dry-run'], yes: !!values.yes, json: !!values.json, organizationId, transferPassword: values['transfer-password'] };
+        await importPackageCommand(ledger, positionals[2]!, options, io);
         break;
       }
       case 'missing': {

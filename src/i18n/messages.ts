@@ -138,6 +138,10 @@ export const msg = {
     periodRequired: '请填写数据包的期间名称（如：2026年度）。',
     notJson: '数据包文件名应以 .json 结尾。',
     fileTitle: (period: string) => `上报数据包_${period}`,
+    passwordRequired: '这个数据包设有传输密码，请输入与下级约定的传输密码。',
+    wrongPassword: '传输密码不正确，或数据包在传输中被改动过：未能解开，没有导入任何数据。请核对密码，或让下级重新导出。',
+    sealBroken: '加密数据包的结构已损坏或被改动过，没有导入任何数据。请让下级重新导出。',
+    transferPasswordShort: '传输密码至少 8 个字符。',
   },
   consolidation: {
     notPackage: '这个文件不是网络账号报备台账的上报数据包，请选择下级导出的 .json 数据包。',
@@ -188,6 +192,9 @@ export const msg = {
         ...l.expected.map((e) => `${e.submissionId === null ? '未报' : '已报'}\t${e.code}\t${e.fullName}`)].join('\n'),
     periodMissing: '请用 --period 指定期间（如：--period 2026年度）。',
     fileMissing: '请指定要导入的数据包文件：netledger import package 文件.json',
+    transferPasswordNeeded: '需要传输密码：请用 --transfer-password 或环境变量 NETLEDGER_TRANSFER_PASSWORD 提供，或在终端中运行以便输入。',
+    transferPasswordPrompt: '传输密码（与上级约定）：',
+    transferPasswordAgain: '再次输入传输密码：',
   },
   files: {
     diskFull: (folder: string) => `磁盘已满：文件夹“${folder}”所在的磁盘没有空间了，没有生成文件。请删除不需要的文件腾出空间，或换一个磁盘（如U盘）保存后重试。`,
@@ -320,12 +327,13 @@ export const msg = {
                            --with-submissions：统计表、明细表同时汇总下级该期间已导入的上报数据包，逐行注明来源；
                            --template：明细表按已保存的模板选列、排序、命名（含是否打印完整身份证号）；
                            --days：催报名单“即将到期”的天数（默认 7）
-  export-package --period 期间 --out 文件.json [--org 组织代码] [--from 日期] [--to 日期]
-                           导出上报数据包（供上级党组织导入汇总）
+  export-package --period 期间 --out 文件.json [--org 组织代码] [--from 日期] [--to 日期] [--protect | --transfer-password 密码] [--whole-id-numbers]
+                           导出上报数据包（供上级党组织导入汇总）；默认身份证号打码，--whole-id-numbers 写完整号码（限可查看完整号码的角色）；
+                           --protect 在终端输入与上级约定的传输密码加密数据包（脚本可用 --transfer-password 或环境变量 NETLEDGER_TRANSFER_PASSWORD）
   backup [--out 文件夹]     把数据和附件完整备份为一个文件夹（默认放在数据文件夹的 backups/ 中），写完后检查
   restore 备份 [--yes]      用备份（备份文件夹或 .sqlite3 文件）替换当前数据；先检查备份，当前数据留存在 replaced/ 中
   check [--json]           检查数据文件、外键、附件文件及其校验值、遗留的临时文件；有问题时退出码为 1
-  import package 文件.json [--dry-run] [--org 组织代码] [--yes] [--json]
+  import package 文件.json [--dry-run] [--org 组织代码] [--yes] [--json] [--transfer-password 密码]
                            导入下级的上报数据包（汇总上报）：--dry-run 只校验和显示；--org 指定或 --yes 确认对应的党组织；
                            替换同期已导入的数据包也需 --yes。退出码 0 已导入，1 被拒绝（未做更改），2 命令行有误
   missing --period 期间 [--org 组织代码] [--out 文件.xlsx] [--json]

@@ -1,6 +1,6 @@
 /**
- * Reads a 上报数据包 from its bytes: the one place a package file is parsed, so the optional transfer password of
- * issue 11 (AES-256-GCM) is one more step here. Everything is refused before anything is stored: a file too large
+ * Reads a 上报数据包 from its bytes: the one place a package file is parsed; a package sealed with a transfer password
+ * (packageSeal.ts) is opened here and its content passes the same checks. Everything is refused before anything is stored: a file too large
  * (checked before decoding), not UTF-8, nested deeper than a package ever is (checked before JSON.parse, whose
  * result is serialised again for the checksum), truncated, of another format or version, with a wrong checksum,
  * with records of the wrong shape, or with counts that do not match its data.
@@ -13,7 +13,8 @@ import { isIsoDate } from '../domain/dates.js';
 import { unsafeCharAt } from '../domain/text.js';
 import * as v from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
-import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../reports/upwardPackage.js';
+import { openPackage, PROTECTED_FORMAT_VERSION } from '../reports/packageSeal.js';
+import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSIONS_READ } from '../reports/upwardPackage.js';
 
 /** root → data → section → record → array field: a package is never deeper. */
 const MAX_DEPTH = 5;
@@ -29,6 +30,9 @@ const code = z.string().regex(/^(\d{3})+$/).max(60);
 
 const organization = z.object({ code, fullName: str(100), type: z.enum(v.ORGANIZATION_TYPES), parentCode: code.nullable(), secretary: opt(20) });
 const member = z.object({
+  /** The sender's key for the member (version 1: the ID number itself). */
+  key: str(64).min(1),
+  /** Masked unless the sender chose whole numbers (version 1: always whole). */
   idNumber: str(18),
   name: str(40),
   organizationCode: code,
@@ -37,7 +41,9 @@ const member = z.object({
 });
 const account = z.object({
   ref: z.number().int().positive(),
-  ownerIdNumber: str(18),
+  ownerKey: str(64).min(1),
+  /** Version 1 only: the owner's ID number, kept to show when the owner is not among the package's members. */
+  ownerIdNumber: opt(18).optional(),
   organizationCode: code,
   platform: str(40),
   region: z.enum(v.REGIONS),
@@ -97,7 +103,19 @@ function nestingDepth(text: string): number {
   return deepest;
 }
 
-export function readPackage(bytes: Uint8Array): UpwardPackage {
+/** A version-1 package keyed its members by ID number: read as a version-2 one whose keys are those numbers. */
+function keyedByIdNumber(parsed: Record<string, unknown>): Record<string, unknown> {
+  const data = parsed.data as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object' || !Array.isArray(data.members) || !Array.isArray(data.accounts)) return parsed;
+  const each = (rows: unknown[], add: (r: Record<string, unknown>) => Record<string, unknown>) => rows.map((r) => (r && typeof r === 'object' ? add(r as Record<string, unknown>) : r));
+  return {
+    ...parsed,
+    data: { ...data, members: each(data.members, (m) => ({ ...m, key: m.idNumber })), accounts: each(data.accounts, (a) => ({ ...a, ownerKey: a.ownerIdNumber })) },
+  };
+}
+
+/** The checks every file passes before its content is looked at: size, UTF-8, nesting, complete JSON, our format. */
+function parsedFile(bytes: Uint8Array): Record<string, unknown> {
   if (bytes.length > MAX_PACKAGE_BYTES) throw refuse(msg.consolidation.tooLarge(MAX_PACKAGE_BYTES));
   if (bytes.length === 0) throw refuse(msg.consolidation.empty);
   let text: string;
@@ -116,10 +134,21 @@ export function readPackage(bytes: Uint8Array): UpwardPackage {
     throw refuse(text.trimEnd().endsWith('}') ? msg.consolidation.notPackage : msg.consolidation.truncated);
   }
   if (parsed === null || typeof parsed !== 'object' || parsed.format !== PACKAGE_FORMAT) throw refuse(msg.consolidation.notPackage);
-  if (parsed.formatVersion !== PACKAGE_FORMAT_VERSION) throw refuse(msg.pkg.version(Number(parsed.formatVersion) || 0));
+  return parsed;
+}
+
+/** A package file's content; a sealed one (version 3) opens only with its transfer password, and holds a plain one. */
+export function readPackage(bytes: Uint8Array, transferPassword?: string): UpwardPackage {
+  let parsed = parsedFile(bytes);
+  if (parsed.formatVersion === PROTECTED_FORMAT_VERSION) {
+    parsed = parsedFile(openPackage(parsed, transferPassword));
+    if (parsed.formatVersion === PROTECTED_FORMAT_VERSION) throw refuse(msg.consolidation.notPackage);
+  }
+  const version = parsed.formatVersion;
+  if (!PACKAGE_FORMAT_VERSIONS_READ.some((v) => v === version)) throw refuse(msg.pkg.version(Number(version) || 0));
   const sha = crypto.createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex');
   if (sha !== parsed.sha256) throw refuse(msg.pkg.checksum);
-  const checked = packageSchema.safeParse(parsed);
+  const checked = packageSchema.safeParse(version === 1 ? keyedByIdNumber(parsed) : parsed);
   if (!checked.success) throw refuse(msg.consolidation.malformed(checked.error.issues[0]!.path.join('.')));
   for (const [section, rows] of Object.entries(checked.data.data)) {
     if (checked.data.counts[section] !== rows.length) throw refuse(msg.consolidation.counts(section));

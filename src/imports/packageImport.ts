@@ -15,9 +15,9 @@ import { currentSubmission, diffAccounts, previousSubmission, storeSubmission, s
 import { readPackage } from './packageFile.js';
 import { submissionOf } from './packageRows.js';
 
-function received(ctx: ServiceContext, fileName: string, content: string): ReceivedSubmission {
+function received(ctx: ServiceContext, { fileName, contentBase64: content, transferPassword }: HandlerInput<'consolidation.inspect'>): ReceivedSubmission {
   if (!isCanonicalBase64(content)) throw new LedgerError('VALIDATION', msg.consolidation.notPackage);
-  const pkg = readPackage(Buffer.from(content, 'base64'));
+  const pkg = readPackage(Buffer.from(content, 'base64'), transferPassword);
   if (pkg.source.registerId === ownRegisterId(ctx)) throw new LedgerError('VALIDATION', msg.consolidation.ownRegister);
   return submissionOf(pkg, fileName);
 }
@@ -33,11 +33,11 @@ function diffWithPrevious(ctx: ServiceContext, organizationId: number, submissio
   return diffAccounts(previous && { submission: previous, accounts: submissionAccounts(ctx, previous.id) }, compared(submission));
 }
 
-export function inspectPackage(ctx: ServiceContext, { fileName, contentBase64 }: HandlerInput<'consolidation.inspect'>): PackageInspection {
-  const submission = received(ctx, fileName, contentBase64);
+export function inspectPackage(ctx: ServiceContext, input: HandlerInput<'consolidation.inspect'>): PackageInspection {
+  const submission = received(ctx, input);
   const mapping = proposeMapping(ctx, submission.source);
   return {
-    fileName,
+    fileName: input.fileName,
     sizeBytes: submission.sizeBytes,
     sha256: submission.sha256,
     source: submission.source,
@@ -52,7 +52,7 @@ export function inspectPackage(ctx: ServiceContext, { fileName, contentBase64 }:
 }
 
 export function importPackage(ctx: ServiceContext, input: HandlerInput<'consolidation.import'>): { submission: Submission; replaced: number | null; diff: SubmissionDiff } {
-  const submission = received(ctx, input.fileName, input.contentBase64);
+  const submission = received(ctx, input);
   return inTransaction(ctx, () => {
     const mapping = confirmMapping(ctx, submission.source, input.organizationId);
     const current = currentSubmission(ctx, mapping.organizationId, submission.period.label);

@@ -44,7 +44,7 @@ export function submissionOf(pkg: UpwardPackage, fileName: string): ReceivedSubm
   };
   const counts = new Map<SubmissionOrganization, FigureCounts>();
   const countsOf = (org: SubmissionOrganization) => counts.get(org) ?? counts.set(org, emptyFigureCounts()).get(org)!;
-  const members = new Map(pkg.data.members.map((m) => [m.idNumber, m]));
+  const members = new Map(pkg.data.members.map((m) => [m.key, m]));
   pkg.data.members.forEach((m, i) => {
     const org = orgOf(m.organizationCode, `members.${i}.organizationCode`);
     if (isCountedMember(m.status)) countsOf(org).members++;
@@ -59,14 +59,15 @@ export function submissionOf(pkg: UpwardPackage, fileName: string): ReceivedSubm
     if (refs.has(a.ref)) throw malformed(`accounts.${i}.ref`);
     refs.add(a.ref);
     addGroup(countsOf(org), accountGroup(a, pkg.period.asOf));
-    const owner = members.get(a.ownerIdNumber);
-    if (a.status !== '已注销' && owner && isCountedMember(owner.status)) holders.set(org, (holders.get(org) ?? new Set()).add(a.ownerIdNumber));
+    const owner = members.get(a.ownerKey);
+    if (a.status !== '已注销' && owner && isCountedMember(owner.status)) holders.set(org, (holders.get(org) ?? new Set()).add(a.ownerKey));
     const filing = latestFiling.get(a.ref);
     return {
       ref: a.ref,
       relativeCode: org.relativeCode,
       ownerName: owner?.name ?? null,
-      ownerIdNumber: a.ownerIdNumber,
+      // As the sender wrote it: masked unless it chose whole numbers.
+      ownerIdNumber: owner?.idNumber ?? a.ownerIdNumber ?? '',
       ownerPosition: owner?.position ?? null,
       platform: a.platform,
       region: a.region,

@@ -9,17 +9,21 @@ import fs from 'node:fs';
 import { schemaVersion } from '../db/migrate.js';
 import { APP_VERSION } from '../domain/version.js';
 import { nowIso, type ServiceContext } from '../services/context.js';
-import { ownRegisterId } from '../services/sourceMapping.js';
+import { maskIdNumber } from '../domain/mask.js';
+import { memberKeySecret, ownRegisterId } from '../services/sourceMapping.js';
+import { packageSealer } from './packageSeal.js';
 import { ReportCancelled, type Progress } from './book.js';
 import { tempPathFor } from './targets.js';
 import { resolveScope, type ReportParams, type ReportScope } from './definition.js';
 
 export const PACKAGE_FORMAT = 'netledger-upward-package';
 /**
- * Still 1: fields are only ever added (accounts' dueOn and the period's asOf came later), and a reader ignores
- * fields it does not know, so every release reads every version-1 package. Bump only when a field changes meaning.
+ * 2: members are named by a key instead of their ID number (which is masked unless the sender chose whole numbers).
+ * Within a version fields are only ever added, and a reader ignores fields it does not know. Version 1 (ID numbers
+ * as keys) is still read; version 3 is a version-2 package sealed with a transfer password (packageSeal.ts).
  */
-export const PACKAGE_FORMAT_VERSION = 1;
+export const PACKAGE_FORMAT_VERSION = 2;
+export const PACKAGE_FORMAT_VERSIONS_READ = [1, 2] as const;
 
 /** Each section: its name in `data` and the query producing its records (camelCase keys as written). */
 const SECTIONS: { name: string; sql: string }[] = [
@@ -31,14 +35,14 @@ const SECTIONS: { name: string; sql: string }[] = [
   },
   {
     name: 'members',
-    sql: `SELECT m.id_number AS idNumber, m.name, m.gender, m.birth_date AS birthDate, o.code AS organizationCode, m.work_unit AS workUnit,
+    sql: `SELECT m.id_number AS key, m.id_number AS idNumber, m.name, m.gender, m.birth_date AS birthDate, o.code AS organizationCode, m.work_unit AS workUnit,
             m.position, m.rank, m.party_status AS partyStatus, m.status, m.status_date AS statusDate, m.joined_on AS joinedOn
           FROM members m JOIN organizations o ON o.id = m.organization_id
           WHERE m.organization_id IN (SELECT value FROM json_each(@subtree)) ORDER BY o.code, m.id`,
   },
   {
     name: 'accounts',
-    sql: `SELECT a.id AS ref, m.id_number AS ownerIdNumber, o.code AS organizationCode, a.platform, a.region, a.capacity, a.kind,
+    sql: `SELECT a.id AS ref, m.id_number AS ownerKey, o.code AS organizationCode, a.platform, a.region, a.capacity, a.kind,
             a.display_name AS displayName, a.account_ref AS accountRef, a.opened_on AS openedOn, a.audience, a.administrator,
             a.status, a.closed_on AS closedOn, a.required_filing AS requiredFiling, a.filing_state AS filingState,
             a.due_on AS dueOn
@@ -60,7 +64,7 @@ const SECTIONS: { name: string; sql: string }[] = [
     name: 'commendations',
     sql: `SELECT c.kind, c.honour_name AS honourName, c.approving_body AS approvingBody, c.approving_level AS approvingLevel,
             c.document_number AS documentNumber, c.commended_on AS commendedOn, c.withdrawn_on AS withdrawnOn,
-            (SELECT json_group_array(m.id_number) FROM commendation_members cm JOIN members m ON m.id = cm.member_id WHERE cm.commendation_id = c.id) AS memberIdNumbers
+            (SELECT json_group_array(m.id_number) FROM commendation_members cm JOIN members m ON m.id = cm.member_id WHERE cm.commendation_id = c.id) AS memberKeys
           FROM commendations c WHERE c.commended_on BETWEEN @from AND @to
             AND c.id IN (SELECT cm.commendation_id FROM commendation_members cm JOIN members m ON m.id = cm.member_id
                          WHERE m.organization_id IN (SELECT value FROM json_each(@subtree)))
@@ -68,7 +72,7 @@ const SECTIONS: { name: string; sql: string }[] = [
   },
   {
     name: 'protectionCases',
-    sql: `SELECT m.id_number AS memberIdNumber, p.attacked_on AS attackedOn, p.platform, p.status, p.closed_on AS closedOn, p.outcome,
+    sql: `SELECT m.id_number AS memberKey, p.attacked_on AS attackedOn, p.platform, p.status, p.closed_on AS closedOn, p.outcome,
             (SELECT json_group_array(measure) FROM protection_measures pm WHERE pm.case_id = p.id) AS measures
           FROM protection_cases p JOIN members m ON m.id = p.member_id
           WHERE p.attacked_on BETWEEN @from AND @to AND m.organization_id IN (SELECT value FROM json_each(@subtree)) ORDER BY p.id`,
@@ -83,11 +87,25 @@ const SECTIONS: { name: string; sql: string }[] = [
 ];
 
 /** Columns holding a JSON array from SQLite are written as arrays, not as strings. */
-const JSON_COLUMNS = new Set(['memberIdNumbers', 'measures']);
+const JSON_COLUMNS = new Set(['memberKeys', 'measures']);
+/** Columns read as an ID number and written as the member's key (one, or an array of them). */
+const KEY_COLUMNS = ['key', 'ownerKey', 'memberKey'];
+
+/**
+ * A member's key: HMAC-SHA256 of the ID number under this register's secret, 128 bits in hex. The same member keeps
+ * it in every package of this register (the higher level matches successive submissions of one sub-unit), while
+ * nobody without the secret can recover the number from it — a plain hash of an ID number, with its few million
+ * plausible values per birth day and region, could be reversed by trying them all.
+ */
+function memberKeyer(secret: Buffer) {
+  return (idNumber: string) => crypto.createHmac('sha256', secret).update(idNumber, 'utf8').digest('hex').slice(0, 32);
+}
 
 export interface PackageParams extends ReportParams {
   /** The period as people name it (e.g. 2026年度, 2026年第三季度). */
   period: string;
+  /** Seals the package (format version 3) with a password agreed with the higher level. */
+  transferPassword?: string;
 }
 
 export interface PackageResult {
@@ -110,6 +128,7 @@ function headerOf(ctx: ServiceContext, scope: ReportScope, period: string) {
     },
     period: { label: period, from: scope.from, to: scope.to, asOf: scope.asOf },
     generatedAt: nowIso(ctx),
+    idNumbers: scope.fullIdNumbers ? 'whole' : 'masked',
   };
 }
 
@@ -118,13 +137,17 @@ export async function writePackage(ctx: ServiceContext, params: PackageParams, o
   const bind = { subtree: scope.subtree, from: scope.from, to: scope.to };
   const total = SECTIONS.reduce((n, s) => n + (ctx.db.prepare(`SELECT count(*) AS n FROM (${s.sql})`).get(bind) as { n: number }).n, 0);
   const temp = progress.temp ?? tempPathFor(outPath, `${process.pid}-${Date.now()}`);
-  // Readable only by this user: the package holds members' ID numbers.
+  // Readable only by this user: the package holds members' names and postings.
   const fd = fs.openSync(temp, 'wx', 0o600);
   let open = true;
   const hash = crypto.createHash('sha256');
   const counts: Record<string, number> = {};
   let done = 0;
-  const write = (text: string) => fs.writeSync(fd, text);
+  const sealer = params.transferPassword ? packageSealer(params.transferPassword, PACKAGE_FORMAT) : null;
+  // Sealed, the package is encrypted as it is produced and only the envelope reaches the disk.
+  const write = sealer ? sealer.update : (text: string) => void fs.writeSync(fd, text);
+  const keyOf = memberKeyer(memberKeySecret(ctx));
+  const shown = (idNumber: string) => (scope.fullIdNumbers ? idNumber : maskIdNumber(idNumber));
   const data = (text: string) => {
     hash.update(text);
     write(text);
@@ -138,6 +161,9 @@ export async function writePackage(ctx: ServiceContext, params: PackageParams, o
       let n = 0;
       for (const row of ctx.db.prepare(section.sql).iterate(bind) as Iterable<Record<string, unknown>>) {
         for (const key of JSON_COLUMNS) if (typeof row[key] === 'string') row[key] = JSON.parse(row[key] as string);
+        for (const key of KEY_COLUMNS) if (typeof row[key] === 'string') row[key] = keyOf(row[key] as string);
+        if (Array.isArray(row.memberKeys)) row.memberKeys = (row.memberKeys as string[]).map(keyOf);
+        if (typeof row.idNumber === 'string') row.idNumber = shown(row.idNumber);
         data(`${n ? ',' : ''}${JSON.stringify(row)}`);
         n++;
         if (++done % 1000 === 0) {
@@ -153,6 +179,7 @@ export async function writePackage(ctx: ServiceContext, params: PackageParams, o
     data('}');
     const sha256 = hash.digest('hex');
     write(`,"counts":${JSON.stringify(counts)},"sha256":"${sha256}"}\n`);
+    if (sealer) fs.writeSync(fd, sealer.envelope());
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     open = false;

@@ -1,6 +1,8 @@
 import type { AuditQuery } from '../contract/audit.js';
 import type { AuditAction, AuditEntity, AuditEntry } from '../contract/audit.js';
+import { may } from '../contract/access.js';
 import { appendEntry } from '../db/auditChain.js';
+import { maskIdNumber, maskPhone } from '../domain/mask.js';
 import { msg } from '../i18n/messages.js';
 import { nowIso, type ServiceContext } from './context.js';
 
@@ -43,7 +45,18 @@ export function auditActors(ctx: ServiceContext): string[] {
   return ctx.db.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').pluck().all() as string[];
 }
 
+/** Before/after values as a reader who may not see whole numbers gets them: every ID number and phone masked. */
+function masked(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return /idnumber/i.test(key) ? maskIdNumber(value) : /phone/i.test(key) ? maskPhone(value) : value;
+  if (Array.isArray(value)) return value.map((v) => masked(v, key));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, masked(v, k)]));
+  return value;
+}
+
 export function listAudit(ctx: ServiceContext, query: AuditQuery): AuditEntry[] {
+  // As on the member's page: whoever may edit a member sees whole numbers; the stored entries (and the chain's
+  // hashes over them) are untouched either way.
+  const shown = may(ctx.caller ?? null, 'members.update') ? (v: unknown) => v : masked;
   const where: string[] = [];
   const params: unknown[] = [];
   // Local days, as the person picked them; entries are stored in UTC.
@@ -85,7 +98,7 @@ export function listAudit(ctx: ServiceContext, query: AuditQuery): AuditEntry[] 
     action: r.action,
     actionLabel: msg.audit.actions[r.action],
     summary: r.summary,
-    before: r.before_json ? JSON.parse(r.before_json) : null,
-    after: r.after_json ? JSON.parse(r.after_json) : null,
+    before: r.before_json ? shown(JSON.parse(r.before_json)) : null,
+    after: r.after_json ? shown(JSON.parse(r.after_json)) : null,
   }));
 }

@@ -12,9 +12,23 @@ const KEY_LENGTH = 32;
 /** Node refuses scrypt above 32 MiB by default; 128·N·r bytes is what N and r need, doubled for headroom. */
 const maxmem = (n: number, r: number) => 256 * n * r;
 
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** The cost every password of the console is stretched with (sign-in, and the 上报数据包's transfer password). */
+export const SCRYPT_PARAMS: ScryptParams = { N, r: R, p: P };
+
+/** A 32-byte key from a password, at the given cost (stored beside whatever it protects). */
+export function scryptKey(password: string, salt: Buffer, params: ScryptParams = SCRYPT_PARAMS, length = KEY_LENGTH): Buffer {
+  return crypto.scryptSync(password.normalize('NFC'), salt, length, { ...params, maxmem: maxmem(params.N, params.r) });
+}
+
 export function hashPassword(password: string): string {
   const salt = crypto.randomBytes(16);
-  const hash = crypto.scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: maxmem(N, R) });
+  const hash = scryptKey(password, salt);
   return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
@@ -23,12 +37,7 @@ export function verifyPassword(password: string, stored: string): boolean {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const given = crypto.scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: maxmem(Number(n), Number(r)),
-  });
+  const given = scryptKey(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }, expected.length);
   return crypto.timingSafeEqual(given, expected);
 }
 

@@ -14,6 +14,11 @@ export function ownRegisterId(ctx: ServiceContext): string {
   return (ctx.db.prepare('SELECT register_id FROM register_identity WHERE id = 1').get() as { register_id: string }).register_id;
 }
 
+/** The secret this register's packages key their members with (HMAC of the ID number), never sent. */
+export function memberKeySecret(ctx: ServiceContext): Buffer {
+  return (ctx.db.prepare('SELECT member_key_secret FROM register_identity WHERE id = 1').get() as { member_key_secret: Buffer }).member_key_secret;
+}
+
 interface SourceRow {
   id: number;
   organization_id: number;

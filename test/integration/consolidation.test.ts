@@ -15,6 +15,7 @@ import { openAdminLedger } from '../support/adminLedger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { consolidatedAccounts } from '../../src/services/consolidation.js';
 import { sumFigures } from '../../src/domain/figures.js';
+import { readPackage } from '../../src/imports/packageFile.js';
 import { inspectWorkbook, summaryTable } from '../support/excel.js';
 
 const BIN = path.join(import.meta.dirname, '../../src/bin/netledger.mjs');
@@ -73,6 +74,7 @@ function detailRows(path_: string) {
 }
 
 const PERIOD = '2026年度';
+const TRANSFER = '县乡约定-2026';
 let subRootName = '';
 let mappedId = 0;
 
@@ -85,24 +87,30 @@ beforeAll(async () => {
     const top = call('organizations.tree', {})[0]!;
     return call('organizations.create', { parentId: top.id, fullName: subRootName, type: '党委' }).id;
   });
-  expect(run('export-package', '--data-dir', sub, '--period', PERIOD, '--out', file('p1.json')).code).toBe(0);
+  // The first package travels sealed with the password agreed with the county; the second (below) plain.
+  expect(run('export-package', '--data-dir', sub, '--period', PERIOD, '--out', file('p1.json'), '--transfer-password', TRANSFER).code).toBe(0);
 }, 120_000);
 
 describe('consolidation upward', () => {
   it('proposes the organization by full name, imports only once confirmed, and the stored figures equal the sub-unit’s own', async () => {
-    const dry = run('import', 'package', file('p1.json'), '--dry-run', '--json', '--data-dir', county);
+    // Sealed: refused without its password or with a wrong one (no terminal to ask at), the county unchanged.
+    const untouched = stats(county);
+    expect(run('import', 'package', file('p1.json'), '--dry-run', '--data-dir', county)).toMatchObject({ code: 1, err: msg.pkg.passwordRequired });
+    expect(run('import', 'package', file('p1.json'), '--yes', '--transfer-password', '县乡约定-2025', '--data-dir', county)).toMatchObject({ code: 1, err: msg.pkg.wrongPassword });
+    expect(stats(county)).toBe(untouched);
+    const dry = run('import', 'package', file('p1.json'), '--dry-run', '--json', '--transfer-password', TRANSFER, '--data-dir', county);
     expect(dry.code).toBe(0);
     const seen = JSON.parse(dry.out);
     expect(seen.mapping).toEqual({ organizationId: mappedId, organizationName: subRootName, basis: 'fullName' });
     expect(seen.source).toMatchObject({ code: '001', fullName: subRootName, partyCode: null });
 
     const before = stats(county);
-    const unconfirmed = run('import', 'package', file('p1.json'), '--data-dir', county);
+    const unconfirmed = run('import', 'package', file('p1.json'), '--transfer-password', TRANSFER, '--data-dir', county);
     expect(unconfirmed.code).toBe(1);
     expect(unconfirmed.err).toBe(msg.consolidationCli.confirmMapping(subRootName, seen.mapping));
     expect(stats(county)).toBe(before);
 
-    const imported = run('import', 'package', file('p1.json'), '--yes', '--json', '--data-dir', county);
+    const imported = run('import', 'package', file('p1.json'), '--yes', '--json', '--transfer-password', TRANSFER, '--data-dir', county);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.out)).toMatchObject({ submission: { organizationId: mappedId, period: { label: PERIOD } }, added: 0, replaced: null });
 
@@ -129,7 +137,7 @@ describe('consolidation upward', () => {
     }
     expect(rows.every((r) => r.sourceName === subRootName && r.mappedOrganizationId === mappedId)).toBe(true);
     // The 明细表 side: every account the package sent, with its source and its organization's name.
-    const sent = JSON.parse(fs.readFileSync(file('p1.json'), 'utf8')).data.accounts as { ref: number }[];
+    const sent = readPackage(fs.readFileSync(file('p1.json')), TRANSFER).data.accounts;
     expect(accounts.map((a) => a.ref).sort((a, b) => a - b)).toEqual(sent.map((a) => a.ref).sort((a, b) => a - b));
     expect(accounts.every((a) => a.sourceName === subRootName && a.organizationName.length > 0)).toBe(true);
 
@@ -203,6 +211,8 @@ describe('consolidation upward', () => {
       return { closed: filed.id, filed: unfiled.id, added: added.id };
     });
     expect(run('export-package', '--data-dir', sub, '--period', PERIOD, '--out', file('p2.json')).code).toBe(0);
+    // Plain, yet without a whole ID number: members are keyed, their numbers masked.
+    expect(fs.readFileSync(file('p2.json'), 'utf8')).not.toMatch(/(?<![\da-f])\d{17}[\dX](?![\da-f])/);
 
     const before = stats(county);
     const unconfirmed = run('import', 'package', file('p2.json'), '--data-dir', county);
@@ -234,7 +244,7 @@ describe('consolidation upward', () => {
     // The same package twice, or the older one again, changes nothing.
     const again = stats(county);
     expect(run('import', 'package', file('p2.json'), '--yes', '--data-dir', county).err).toBe(msg.consolidation.alreadyImported);
-    expect(run('import', 'package', file('p1.json'), '--yes', '--data-dir', county).err).toMatch(/早于已导入的同期数据包/);
+    expect(run('import', 'package', file('p1.json'), '--yes', '--transfer-password', TRANSFER, '--data-dir', county).err).toMatch(/早于已导入的同期数据包/);
     expect(stats(county)).toBe(again);
   }, 120_000);
 

@@ -98,18 +98,20 @@ describe('upward data package', () => {
     const result = await writePackage(ledger.ctx, { period: '2026年度' }, out);
     const text = fs.readFileSync(out, 'utf8');
     const pkg = JSON.parse(text);
-    expect(pkg).toMatchObject({ format: 'netledger-upward-package', formatVersion: 1, period: { label: '2026年度' }, source: { code: '001' } });
+    expect(pkg).toMatchObject({ format: 'netledger-upward-package', formatVersion: 2, period: { label: '2026年度' }, source: { code: '001' } });
     expect(pkg.counts).toEqual(result.counts);
     expect(pkg.counts.members).toBe(count('SELECT count(*) AS n FROM members'));
     expect(pkg.counts.accounts).toBe(count('SELECT count(*) AS n FROM accounts'));
-    expect(pkg.data.members[0].idNumber).toMatch(/^\d{17}[\dX]$/);
+    // Masked by default, and no whole number anywhere in the file.
+    expect(pkg.data.members[0].idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(text).not.toMatch(/(?<![\da-f])\d{17}[\dX](?![\da-f])/);
     expect(readPackage(Buffer.from(text)).counts).toEqual(result.counts);
     const tampered = text.replace(pkg.data.members[0].name, '改名');
     expect(() => readPackage(Buffer.from(tampered))).toThrow(msg.pkg.checksum);
     expect(() => readPackage(Buffer.from('{"format":"other"}'))).toThrow(msg.consolidation.notPackage);
   });
 
-  it('reads a version-1 package written before accounts carried dueOn and the period asOf: nothing counts as overdue', async () => {
+  it('reads a package written before accounts carried dueOn and the period asOf: nothing counts as overdue', async () => {
     const out = path.join(dir, 'package-now.json');
     await writePackage(ledger.ctx, { period: '2026年度' }, out);
     const pkg = JSON.parse(fs.readFileSync(out, 'utf8'));

@@ -49,4 +49,20 @@ describe('masking', () => {
     expect(r.raw.invoke('reports.preview', { kind: 'detail', fullIdNumbers: true }, READ_ONLY)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('masks ID numbers and phones in 操作记录 before/after values for a 只读 operator, leaving the chain as it was', () => {
+    const r = registerWithMembers();
+    const whole = validId('1985-03-02', 11);
+    r.call('members.update', { id: r.m1, name: '甲一', idNumber: whole, phone: '13800138000' });
+    const head = r.db.prepare('SELECT * FROM audit_head').all();
+    const query = { entity: 'member' as const, entityId: r.m1, limit: 10 };
+    const [asAdmin] = r.call('audit.list', query);
+    expect(asAdmin!.after).toMatchObject({ idNumber: whole, phone: '13800138000' });
+    const seen = r.raw.invoke('audit.list', query, READ_ONLY) as { ok: true; value: { before: Record<string, unknown>; after: Record<string, unknown> }[] };
+    expect(seen.value[0]!.after).toMatchObject({ name: '甲一', idNumber: maskIdNumber(whole), phone: '138****8000' });
+    expect(JSON.stringify(seen.value)).not.toContain(whole);
+    expect(JSON.stringify(seen.value)).not.toMatch(/\d{17}[\dX]/);
+    expect(r.db.prepare('SELECT * FROM audit_head').all()).toEqual(head);
+    expect(r.db.prepare('SELECT after_json FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC').pluck().get('member', r.m1)).toContain(whole);
+  });
 });
