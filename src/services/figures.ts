@@ -1,12 +1,12 @@
 /**
  * The register's figures for a set of organizations on a day, in one shape every consumer counts from: the
  * 首页, the 统计表 (and its 按平台 sheet) and the 催报 lists. Accounts come grouped by everything a column
- * splits on; members by organization. Today's figures read the derived columns kept on each account; a past
- * day's are reconstructed from dated events (registerAsOf.ts) — the same groups either way.
+ * splits on; members by organization. Every day's figures, today's included, read the periods rebuilt from the
+ * register's dated events (registerAsOf.ts, member_periods): one query whatever the day.
  */
 import { accountCategory, addToCounts, emptyFilingCounts, type DetailListing, type FigureGroup, type FilingCounts } from '../domain/figures.js';
 import type { AccountKind, Capacity } from '../domain/vocabulary.js';
-import { today, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
 
 export interface FigureScope {
   /** Ids of the organizations counted, as JSON for `json_each`. */
@@ -28,43 +28,45 @@ export interface MemberFigures {
   withAccounts: number;
 }
 
-const TODAY_GROUPS = `
-  SELECT a.organization_id AS org, a.required_filing AS required, a.filing_state AS state, a.capacity, a.kind, a.region, a.platform,
-         count(*) AS n, coalesce(sum(a.filing_state = '未报备' AND a.due_on < @day), 0) AS overdue
-  FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds))
-  GROUP BY a.organization_id, a.required_filing, a.filing_state, a.capacity, a.kind, a.region, a.platform`;
+/** The account periods (and member periods) holding on @day: today's figures and a past day's alike. */
+const HOLDS = (alias: string) => `${alias}.valid_to > @day AND ${alias}.valid_from <= @day`;
+const IN_SCOPE = 'p.organization_id IN (SELECT value FROM json_each(@orgIds))';
+const OVERDUE = "coalesce(sum(p.filing_state = '未报备' AND p.due_on < @day), 0) AS overdue";
 
-const TODAY_MEMBERS = `
+const GROUPS = `
+  SELECT p.organization_id AS org, p.required_filing AS required, p.filing_state AS state, p.capacity, p.kind, p.region, p.platform,
+         count(*) AS n, ${OVERDUE}
+  FROM account_periods p WHERE ${IN_SCOPE} AND ${HOLDS('p')}
+  GROUP BY p.organization_id, p.required_filing, p.filing_state, p.capacity, p.kind, p.region, p.platform`;
+
+const MEMBERS = `
   SELECT o.value AS org,
-    (SELECT count(*) FROM members m WHERE m.organization_id = o.value AND m.status = '在册') AS members,
-    (SELECT count(DISTINCT a.member_id) FROM accounts a JOIN members m ON m.id = a.member_id
-      WHERE a.organization_id = o.value AND a.status <> '已注销' AND m.status = '在册') AS withAccounts
+    (SELECT count(*) FROM member_periods m WHERE m.organization_id = o.value AND m.status = '在册' AND ${HOLDS('m')}) AS members,
+    (SELECT count(DISTINCT p.member_id) FROM account_periods p
+      JOIN member_periods m ON m.member_id = p.member_id AND m.valid_from <= @day AND m.valid_to > @day AND m.status = '在册'
+      WHERE p.organization_id = o.value AND p.filing_state <> '已注销' AND ${HOLDS('p')}) AS withAccounts
   FROM json_each(@orgIds) o`;
 
 /** Only what the 报告/备案 counts split on: the 首页 needs no platform or category, and grouping by them costs ~7× more groups. */
-const TODAY_FILING_GROUPS = `
-  SELECT a.organization_id AS org, a.required_filing AS required, a.filing_state AS state,
-         count(*) AS n, coalesce(sum(a.filing_state = '未报备' AND a.due_on < @day), 0) AS overdue
-  FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds))
-  GROUP BY a.organization_id, a.required_filing, a.filing_state`;
+const FILING_GROUPS = `
+  SELECT p.organization_id AS org, p.required_filing AS required, p.filing_state AS state, count(*) AS n, ${OVERDUE}
+  FROM account_periods p WHERE ${IN_SCOPE} AND ${HOLDS('p')}
+  GROUP BY p.organization_id, p.required_filing, p.filing_state`;
 
 /** Accounts sharing what a 报告/备案 count splits on; the same accounts as accountGroups, in coarser groups. */
 export type FilingGroup = Pick<AccountGroup, 'org' | 'required' | 'state' | 'n' | 'overdue'>;
 
-/** Whether `day` is today (or later): the derived columns hold the answer, nothing needs reconstructing. */
-export const isCurrent = (ctx: ServiceContext, day: string): boolean => day >= today(ctx);
-
 export function accountGroups(ctx: ServiceContext, scope: FigureScope): AccountGroup[] {
-  const rows = ctx.db.prepare(TODAY_GROUPS).all(scope) as (Omit<AccountGroup, 'category'> & { capacity: Capacity; kind: AccountKind })[];
+  const rows = ctx.db.prepare(GROUPS).all(scope) as (Omit<AccountGroup, 'category'> & { capacity: Capacity; kind: AccountKind })[];
   return rows.map(({ capacity, kind, ...r }) => ({ ...r, category: accountCategory(capacity, kind) }));
 }
 
 export function filingGroups(ctx: ServiceContext, scope: FigureScope): FilingGroup[] {
-  return ctx.db.prepare(TODAY_FILING_GROUPS).all(scope) as FilingGroup[];
+  return ctx.db.prepare(FILING_GROUPS).all(scope) as FilingGroup[];
 }
 
 export function memberFigures(ctx: ServiceContext, scope: FigureScope): Map<number, MemberFigures> {
-  const rows = ctx.db.prepare(TODAY_MEMBERS).all(scope) as ({ org: number } & MemberFigures)[];
+  const rows = ctx.db.prepare(MEMBERS).all(scope) as ({ org: number } & MemberFigures)[];
   return new Map(rows.map(({ org, ...f }) => [org, f]));
 }
 
@@ -87,3 +89,12 @@ export const LISTING_SQL: Record<DetailListing, string> = {
   all: "a.filing_state <> '已注销'",
   closed: "a.filing_state = '已注销' AND a.closed_on >= @from",
 };
+
+/**
+ * The register's accounts in `@subtree` as they stood on `@asOf`, with an account row's column names (so LISTING_SQL
+ * applies): state and organization of that day's period, fields of the version then in force.
+ */
+export const ACCOUNTS_AS_OF = `(SELECT p.account_id AS id, p.member_id, p.organization_id, p.required_filing, p.filing_state, p.due_on,
+    v.platform, v.region, v.capacity, v.kind, v.display_name, v.account_ref, v.audience, v.administrator, v.closed_on, v.closed_reason, x.opened_on
+  FROM account_periods p JOIN account_events v ON v.id = p.version_id JOIN accounts x ON x.id = p.account_id
+  WHERE p.organization_id IN (SELECT value FROM json_each(@subtree)) AND p.valid_to > @asOf AND p.valid_from <= @asOf)`;
