@@ -29,7 +29,7 @@ function write(ctx: ServiceContext, account: { id: number; memberId: number }, h
   }
 }
 
-const step = ({ accountId: _, snapshot, ...s }: StepRow): FilingStep => ({ ...s, snapshot: snapshot ? (JSON.parse(snapshot) as FiledFields) : null });
+const step = (r: StepRow): FilingStep => ({ id: r.id, on: r.on, filingId: r.filingId, action: r.action, snapshot: r.snapshot ? (JSON.parse(r.snapshot) as FiledFields) : null });
 
 /** Rebuilds the periods of some accounts (after a change to them, their filings or their owner). */
 export function rebuildPeriods(ctx: ServiceContext, accountIds: readonly number[]): void {

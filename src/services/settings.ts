@@ -88,7 +88,10 @@ export function updateSettings(ctx: ServiceContext, input: SettingsUpdate): Ledg
 }
 
 /** The audit keeps what changed, not the whole history of versions each time. */
-const audited = ({ ruleHistory: _, ...settings }: LedgerSettings) => settings;
+function audited(all: LedgerSettings) {
+  const { ruleHistory: _, ...settings } = all;
+  return settings;
+}
 
 function filingRulesOf(s: LedgerSettings): FilingRulesSettings {
   return {
