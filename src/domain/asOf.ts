@@ -47,7 +47,6 @@ export interface AccountPeriod {
   from: string;
   to: string;
   organizationId: number;
-  versionId: number;
   required: RequiredFiling;
   state: FilingState;
   capacity: Capacity;
@@ -104,7 +103,6 @@ function periodOn(h: AccountHistory, day: string): Omit<AccountPeriod, 'from' | 
   const current = filedFields(v);
   return {
     organizationId: inForce(h.places, day).organizationId,
-    versionId: v.id,
     required,
     state: filingState({ required, status: v.status, latest: latestFiling(h.steps, day), current }),
     capacity: v.capacity,
@@ -118,7 +116,7 @@ function periodOn(h: AccountHistory, day: string): Omit<AccountPeriod, 'from' | 
 const same = (a: Omit<AccountPeriod, 'from' | 'to'>, b: Omit<AccountPeriod, 'from' | 'to'>) =>
   (Object.keys(a) as (keyof typeof a)[]).every((k) => a[k] === b[k]);
 
-/** The account's intervals from its start on, each a day range where nothing a figure or the 明细表 reads changes. */
+/** The account's intervals from its start on, each a day range where nothing a figure counts changes. */
 export function accountPeriods(h: AccountHistory): AccountPeriod[] {
   const days = new Set([h.start]);
   for (const list of [h.versions, h.places, h.steps, h.rules] as (readonly Dated[])[]) for (const x of list) if (x.on > h.start) days.add(x.on);
@@ -127,7 +125,6 @@ export function accountPeriods(h: AccountHistory): AccountPeriod[] {
   for (const day of sorted) {
     const p = periodOn(h, day);
     const prev = out[out.length - 1];
-    // A new version counts even when no figure changes: the 明细表 prints its fields from that day.
     if (prev && same(p, prev)) continue;
     if (prev) prev.to = day;
     out.push({ ...p, from: day, to: FOREVER });

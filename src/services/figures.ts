@@ -5,6 +5,7 @@
  * register's dated events (registerAsOf.ts, member_periods): one query whatever the day.
  */
 import { accountCategory, addToCounts, emptyFilingCounts, type DetailListing, type FigureGroup, type FilingCounts } from '../domain/figures.js';
+import { FOREVER } from '../domain/asOf.js';
 import type { AccountKind, Capacity } from '../domain/vocabulary.js';
 import type { ServiceContext } from './context.js';
 
@@ -28,37 +29,44 @@ export interface MemberFigures {
   withAccounts: number;
 }
 
-/** The account periods (and member periods) holding on @day: today's figures and a past day's alike. */
+/** The periods holding on @day: today's figures and a past day's alike. */
 const HOLDS = (alias: string) => `${alias}.valid_to > @day AND ${alias}.valid_from <= @day`;
-const IN_SCOPE = 'p.organization_id IN (SELECT value FROM json_each(@orgIds))';
 const OVERDUE = "coalesce(sum(p.filing_state = '未报备' AND p.due_on < @day), 0) AS overdue";
 
-const GROUPS = `
-  SELECT p.organization_id AS org, p.required_filing AS required, p.filing_state AS state, p.capacity, p.kind, p.region, p.platform,
-         count(*) AS n, ${OVERDUE}
-  FROM account_periods p WHERE ${IN_SCOPE} AND ${HOLDS('p')}
-  GROUP BY p.organization_id, p.required_filing, p.filing_state, p.capacity, p.kind, p.region, p.platform`;
+/**
+ * Account periods holding on @day in the scope, grouped: the current rows (valid_to = FOREVER, most of them) read in
+ * the index's order so the GROUP BY streams, then the rows that ended after the day (a short range of the same
+ * index). An account is in one part only, and every consumer adds groups up, so a key in both parts is harmless.
+ */
+function periodGroups(columns: string, groupBy: string): string {
+  const part = (valid: string) => `SELECT ${columns}, count(*) AS n, ${OVERDUE} FROM account_periods p
+    WHERE ${valid} AND p.valid_from <= @day AND p.organization_id IN (SELECT value FROM json_each(@orgIds)) GROUP BY ${groupBy}`;
+  return `${part(`p.valid_to = '${FOREVER}'`)} UNION ALL ${part(`p.valid_to > @day AND p.valid_to < '${FOREVER}'`)}`;
+}
 
-const MEMBERS = `
-  SELECT o.value AS org,
-    (SELECT count(*) FROM member_periods m WHERE m.organization_id = o.value AND m.status = '在册' AND ${HOLDS('m')}) AS members,
-    (SELECT count(DISTINCT p.member_id) FROM account_periods p
-      JOIN member_periods m ON m.member_id = p.member_id AND m.valid_from <= @day AND m.valid_to > @day AND m.status = '在册'
-      WHERE p.organization_id = o.value AND p.filing_state <> '已注销' AND ${HOLDS('p')}) AS withAccounts
-  FROM json_each(@orgIds) o`;
+const GROUPS = periodGroups(
+  'p.organization_id AS org, p.required_filing AS required, p.filing_state AS state, p.capacity, p.kind, p.region, p.platform',
+  'p.organization_id, p.required_filing, p.filing_state, p.capacity, p.kind, p.region, p.platform',
+);
 
 /** Only what the 报告/备案 counts split on: the 首页 needs no platform or category, and grouping by them costs ~7× more groups. */
-const FILING_GROUPS = `
-  SELECT p.organization_id AS org, p.required_filing AS required, p.filing_state AS state, count(*) AS n, ${OVERDUE}
-  FROM account_periods p WHERE ${IN_SCOPE} AND ${HOLDS('p')}
-  GROUP BY p.organization_id, p.required_filing, p.filing_state`;
+const FILING_GROUPS = periodGroups('p.organization_id AS org, p.required_filing AS required, p.filing_state AS state', 'p.organization_id, p.required_filing, p.filing_state');
+
+/** 在册 members of each organization on @day, and of them those holding an account not 已注销 then (account and owner share the organization). */
+const MEMBERS = `
+  SELECT m.organization_id AS org, count(*) AS members,
+    sum(EXISTS (SELECT 1 FROM account_periods p WHERE p.member_id = m.member_id AND p.filing_state <> '已注销' AND ${HOLDS('p')})) AS withAccounts
+  FROM member_periods m WHERE m.organization_id IN (SELECT value FROM json_each(@orgIds)) AND m.status = '在册' AND ${HOLDS('m')}
+  GROUP BY m.organization_id`;
 
 /** Accounts sharing what a 报告/备案 count splits on; the same accounts as accountGroups, in coarser groups. */
 export type FilingGroup = Pick<AccountGroup, 'org' | 'required' | 'state' | 'n' | 'overdue'>;
 
 export function accountGroups(ctx: ServiceContext, scope: FigureScope): AccountGroup[] {
-  const rows = ctx.db.prepare(GROUPS).all(scope) as (Omit<AccountGroup, 'category'> & { capacity: Capacity; kind: AccountKind })[];
-  return rows.map(({ capacity, kind, ...r }) => ({ ...r, category: accountCategory(capacity, kind) }));
+  const rows = ctx.db.prepare(GROUPS).all(scope) as (AccountGroup & { capacity: Capacity; kind: AccountKind })[];
+  // Tens of thousands of groups on a city register: completed in place rather than copied.
+  for (const r of rows) r.category = accountCategory(r.capacity, r.kind);
+  return rows;
 }
 
 export function filingGroups(ctx: ServiceContext, scope: FigureScope): FilingGroup[] {
@@ -92,9 +100,12 @@ export const LISTING_SQL: Record<DetailListing, string> = {
 
 /**
  * The register's accounts in `@subtree` as they stood on `@asOf`, with an account row's column names (so LISTING_SQL
- * applies): state and organization of that day's period, fields of the version then in force.
+ * applies): state and organization of that day's period, fields of the version then in force (the latest recorded
+ * among those dated by then, else the first: as domain/asOf.ts takes it).
  */
 export const ACCOUNTS_AS_OF = `(SELECT p.account_id AS id, p.member_id, p.organization_id, p.required_filing, p.filing_state, p.due_on,
     v.platform, v.region, v.capacity, v.kind, v.display_name, v.account_ref, v.audience, v.administrator, v.closed_on, v.closed_reason, x.opened_on
-  FROM account_periods p JOIN account_events v ON v.id = p.version_id JOIN accounts x ON x.id = p.account_id
+  FROM account_periods p JOIN accounts x ON x.id = p.account_id
+  JOIN account_events v ON v.id = coalesce((SELECT max(e.id) FROM account_events e WHERE e.account_id = p.account_id AND e.on_date <= @asOf),
+    (SELECT min(e.id) FROM account_events e WHERE e.account_id = p.account_id))
   WHERE p.organization_id IN (SELECT value FROM json_each(@subtree)) AND p.valid_to > @asOf AND p.valid_from <= @asOf)`;

@@ -19,13 +19,13 @@ const STEPS = `SELECT e.id, f.account_id AS accountId, e.filing_id AS filingId, 
 type Row<T> = T & { accountId: number };
 type StepRow = Row<Omit<FilingStep, 'snapshot'> & { snapshot: string | null }>;
 
-const INSERT = `INSERT INTO account_periods (account_id, valid_from, valid_to, member_id, organization_id, version_id, required_filing, filing_state,
-  capacity, kind, region, platform, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT = `INSERT INTO account_periods (account_id, valid_from, valid_to, member_id, organization_id, required_filing, filing_state,
+  capacity, kind, region, platform, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 function write(ctx: ServiceContext, account: { id: number; memberId: number }, h: AccountHistory): void {
   const insert = statement(ctx, INSERT);
   for (const p of accountPeriods(h)) {
-    insert.run(account.id, p.from, p.to, account.memberId, p.organizationId, p.versionId, p.required, p.state, p.capacity, p.kind, p.region, p.platform, p.dueOn);
+    insert.run(account.id, p.from, p.to, account.memberId, p.organizationId, p.required, p.state, p.capacity, p.kind, p.region, p.platform, p.dueOn);
   }
 }
 

@@ -40,7 +40,7 @@ END;
 
 CREATE TRIGGER members_dated_insert AFTER INSERT ON members BEGIN
   INSERT INTO member_events (member_id, on_date, organization_id, status)
-  VALUES (NEW.id, date(NEW.created_at, 'localtime'), NEW.organization_id, NEW.status);
+  VALUES (NEW.id, coalesce(date(NEW.created_at, 'localtime'), NEW.created_at), NEW.organization_id, NEW.status);
 END;
 
 CREATE TRIGGER members_dated_update AFTER UPDATE OF organization_id, status ON members
@@ -68,14 +68,15 @@ CREATE TABLE account_events (
   closed_on     TEXT,
   closed_reason TEXT
 );
-CREATE INDEX account_events_account ON account_events(account_id, id);
+-- The version in force on a day: the latest recorded among those dated by then.
+CREATE INDEX account_events_account ON account_events(account_id, on_date, id);
 
 CREATE TRIGGER accounts_dated_insert AFTER INSERT ON accounts BEGIN
   INSERT INTO account_events (account_id, on_date, platform, region, capacity, kind, display_name, account_ref, audience, administrator, status)
-  VALUES (NEW.id, coalesce(NEW.opened_on, date(NEW.created_at, 'localtime')), NEW.platform, NEW.region, NEW.capacity, NEW.kind, NEW.display_name,
+  VALUES (NEW.id, coalesce(NEW.opened_on, date(NEW.created_at, 'localtime'), NEW.created_at), NEW.platform, NEW.region, NEW.capacity, NEW.kind, NEW.display_name,
           NEW.account_ref, NEW.audience, NEW.administrator, CASE NEW.status WHEN '已注销' THEN '在用' ELSE NEW.status END);
   INSERT INTO account_events (account_id, on_date, platform, region, capacity, kind, display_name, account_ref, audience, administrator, status, closed_on, closed_reason)
-  SELECT NEW.id, coalesce(NEW.closed_on, date(NEW.created_at, 'localtime')), NEW.platform, NEW.region, NEW.capacity, NEW.kind, NEW.display_name,
+  SELECT NEW.id, coalesce(NEW.closed_on, date(NEW.created_at, 'localtime'), NEW.created_at), NEW.platform, NEW.region, NEW.capacity, NEW.kind, NEW.display_name,
          NEW.account_ref, NEW.audience, NEW.administrator, NEW.status, NEW.closed_on, NEW.closed_reason
   WHERE NEW.status = '已注销';
 END;
@@ -98,7 +99,6 @@ CREATE TABLE account_periods (
   valid_to        TEXT NOT NULL,
   member_id       INTEGER NOT NULL,
   organization_id INTEGER NOT NULL,
-  version_id      INTEGER NOT NULL,            -- the account_events row in force
   required_filing TEXT NOT NULL,
   filing_state    TEXT NOT NULL,
   capacity        TEXT NOT NULL,
@@ -108,8 +108,11 @@ CREATE TABLE account_periods (
   due_on          TEXT,
   PRIMARY KEY (account_id, valid_from)
 ) WITHOUT ROWID;
--- The figures of a day read one range per organization, covered (no table look-up).
-CREATE INDEX account_periods_figures ON account_periods(organization_id, valid_to, valid_from, required_filing, filing_state, capacity, kind, region, platform, due_on, member_id);
+-- The figures of a day, covered (no table look-up): the current rows (valid_to = 9999-12-31) in the order of the
+-- figures' GROUP BY, so it streams without a sort; the few rows that ended after the day in a short range before them.
+CREATE INDEX account_periods_figures ON account_periods(valid_to, organization_id, required_filing, filing_state, capacity, kind, region, platform, valid_from, due_on);
+-- 登记有网络账号的党员: whether a member held an open account on the day, one seek per member.
+CREATE INDEX account_periods_member ON account_periods(member_id, valid_to, valid_from, filing_state);
 
 -- 报备规则 as versions: each in force from its day until the next; a past period is judged by the one then in force.
 CREATE TABLE filing_rule_versions (
