@@ -104,7 +104,7 @@ export const LISTING_SQL: Record<DetailListing, string> = {
  * among those dated by then, else the first: as domain/asOf.ts takes it).
  */
 export const ACCOUNTS_AS_OF = `(SELECT p.account_id AS id, p.member_id, p.organization_id, p.required_filing, p.filing_state, p.due_on,
-    v.platform, v.region, v.capacity, v.kind, v.display_name, v.account_ref, v.audience, v.administrator, v.closed_on, v.closed_reason, x.opened_on
+    v.platform, v.region, v.capacity, v.kind, v.display_name, v.account_ref, v.audience, v.administrator, v.status, v.closed_on, v.closed_reason, x.opened_on
   FROM account_periods p JOIN accounts x ON x.id = p.account_id
   JOIN account_events v ON v.id = coalesce((SELECT max(e.id) FROM account_events e WHERE e.account_id = p.account_id AND e.on_date <= @asOf),
     (SELECT min(e.id) FROM account_events e WHERE e.account_id = p.account_id))

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportKind } from '../../src/contract/reports.js';
 import { msg } from '../../src/i18n/messages.js';
 import type { ReportParams } from '../../src/reports/definition.js';
+import { writePackage } from '../../src/reports/upwardPackage.js';
 import { writeReport } from '../../src/reports/writeReport.js';
 import { inspectWorkbook, type InspectedSheet } from '../support/excel.js';
 import { crossCheck, totals } from '../support/figuresCheck.js';
@@ -65,6 +66,14 @@ async function print2025(): Promise<InspectedSheet[][]> {
 }
 
 let atPeriodEnd: InspectedSheet[][];
+let packageAtPeriodEnd: unknown;
+
+/** The data of the 2025 上报数据包 (the header holds when it was generated). */
+async function package2025(): Promise<unknown> {
+  const file = path.join(dir, `package-${++n}.json`);
+  await writePackage(l.ctx, { ...YEAR_2025, period: '2025年度' }, file);
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { data: unknown }).data;
+}
 
 beforeAll(async () => {
   ids.root = l.call('organizations.create', { parentId: null, fullName: '中共示例县测试委员会', type: '党委' }).id;
@@ -99,6 +108,7 @@ beforeAll(async () => {
 
   on('2025-12-31');
   atPeriodEnd = await print2025();
+  packageAtPeriodEnd = await package2025();
   await crossCheck(env, undefined, [ids.root, ids.a, ids.b]);
 
   // 2026: what the register learns after the period — none of it dated in 2025.
@@ -129,6 +139,14 @@ describe('a period report is the register as it stood at the period’s end', ()
       });
     });
   }, 120_000);
+
+  it('sends the same 2025 上报数据包 later: members, accounts and their states as they stood', async () => {
+    const later = (await package2025()) as { members: { status: string }[]; accounts: { filingState: string }[] };
+    expect(later).toEqual(packageAtPeriodEnd);
+    expect(later.members.filter((x) => x.status === '在册')).toHaveLength(7);
+    // The ordinary account closed in 2024, before the period: not sent.
+    expect(later.accounts.map((a) => a.filingState).sort()).toEqual(['变更未报', '未报备', '未报备', '需补正'].sort());
+  });
 
   it('counts 2025 as it was: members, accounts, states, organizations and the rule then in force', async () => {
     const [summary] = await sheets('summary', YEAR_2025);
