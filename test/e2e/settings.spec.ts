@@ -22,7 +22,7 @@ test('报备规则: a change is a new version from its effective day, citing its
   await shot(page, '60-settings-versions');
 
   // Saving only the signature line makes no new version.
-  await page.getByRole('textbox', { name: '填表人' }).fill('丙填表');
+  await page.locator('.ant-space-item', { hasText: '填表人' }).locator('input').fill('丙填表');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('所有账号应履行的手续和报备状态已按新规则重新计算').last()).toBeVisible();
   await expect(history).toHaveCount(2);
