@@ -93,7 +93,7 @@ export function registerCases(ledger: Ledger): Case[] {
       product: () => writeReport(ledger.ctx, 'summary', { from: pastYearEnd.replace('12-31', '01-01'), to: pastYearEnd }, summaryFile),
       baseline: { what: 'one GROUP BY of the same figures', run: () => figureGroups() },
       target: { p95Ms: 3000 },
-      note: '过去期间的数字仍按今天的台账计算（按期间重建由 issue 12 交付）',
+      note: '按上一年12月31日的台账状态计算（由按日期记录的事件重建）',
     },
     {
       operation: '备份（含校验）',

@@ -1,7 +1,12 @@
-/** 报备规则: the unit's own detailed rules (Article 13). Saving re-derives every account. */
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
-import { useEffect } from 'react';
-import type { LedgerSettings } from '../../src/contract/settings.js';
+/**
+ * 报备规则: the unit's own detailed rules (Article 13), kept as dated versions. Saving a change of the rules makes a
+ * new version in force from the chosen day and re-derives every account; the versions are listed below the form.
+ */
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { LedgerSettings, RuleVersionEntry } from '../../src/contract/settings.js';
+import { notFuture } from '../components/formRules.js';
 import { call } from '../api.js';
 import { useLedgerSettings } from '../hooks/settings.js';
 import { useFormSubmit } from '../hooks/useFormSubmit.js';
@@ -10,9 +15,15 @@ import { t } from '../strings.js';
 
 export function SettingsPage() {
   const settings = useLedgerSettings();
-  const [form] = Form.useForm<LedgerSettings>();
+  const [form] = Form.useForm<Values>();
+  const [history, setHistory] = useState<RuleVersionEntry[]>([]);
+  const show = (s: LedgerSettings) => {
+    form.setFieldsValue({ ...s, effectiveFrom: dayjs() });
+    setHistory(s.ruleHistory);
+  };
   useEffect(() => {
-    if (settings) form.setFieldsValue(settings);
+    if (settings) show(settings);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- show only sets the form and the list
   }, [settings, form]);
   const { busy, submit } = useFormSubmit(
     form,
@@ -25,9 +36,12 @@ export function SettingsPage() {
         lockMinutes: v.lockMinutes,
         signature: v.signature,
         formWording: v.formWording,
+        basisName: v.basisName ?? null,
+        basisNumber: v.basisNumber ?? null,
+        effectiveFrom: v.effectiveFrom ? v.effectiveFrom.format('YYYY-MM-DD') : undefined,
       }),
     t.settings.saved,
-    (saved) => form.setFieldsValue(saved),
+    show,
   );
   return (
     <div className="page">
@@ -46,6 +60,15 @@ export function SettingsPage() {
           </Form.Item>
           <Form.Item name="deadlineDays" label={t.settings.deadline} rules={[{ required: true, message: t.common.required }]}>
             <InputNumber min={1} max={365} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="basisName" label={t.settings.basisName} extra={t.settings.basisNameHelp}>
+            <Input maxLength={60} style={{ width: 420 }} />
+          </Form.Item>
+          <Form.Item name="basisNumber" label={t.settings.basisNumber}>
+            <Input maxLength={40} style={{ width: 240 }} />
+          </Form.Item>
+          <Form.Item name="effectiveFrom" label={t.settings.effectiveFrom} extra={t.settings.effectiveHelp}>
+            <DatePicker style={{ width: 200 }} disabledDate={notFuture} allowClear={false} />
           </Form.Item>
           <Form.Item name="lockMinutes" label={t.settings.lockMinutes} extra={t.settings.lockHelp} rules={[{ required: true, message: t.common.required }]}>
             <InputNumber min={1} max={240} precision={0} style={{ width: 200 }} />
@@ -81,6 +104,23 @@ export function SettingsPage() {
           </Form.Item>
         </Form>
       </Card>
+      <Card size="small" title={t.settings.history}>
+        <Table<RuleVersionEntry>
+          size="small"
+          pagination={false}
+          rowKey={(v) => `${v.effectiveFrom}-${v.savedAt}`}
+          dataSource={history}
+          columns={[
+            { title: t.settings.historyEffective, width: 120, render: (_, v) => (v.effectiveFrom === '0000-01-01' ? t.settings.always : v.effectiveFrom) },
+            { title: t.settings.historyRules, render: (_, v) => t.settings.rulesOf(v) },
+            { title: t.settings.historyBasis, render: (_, v) => (v.basisName ? `《${v.basisName}》${v.basisNumber ? `（${v.basisNumber}）` : ''}` : '—') },
+            { title: t.settings.historySaved, width: 200, render: (_, v) => (v.savedBy ? `${v.savedAt.slice(0, 10)} ${v.savedBy}` : '—') },
+          ]}
+        />
+      </Card>
     </div>
   );
 }
+
+/** The form holds the settings, with the effective day of a new version as a picker value. */
+type Values = Omit<LedgerSettings, 'effectiveFrom'> & { effectiveFrom?: dayjs.Dayjs };

@@ -58,7 +58,7 @@ export const reportOptionStrings = {
     } as Record<string, string>,
     reportDate: '填报日期',
     reportDateHint: '印在报表“填报日期”处，默认今天。',
-    asOf: '账号和报备数字为今天的台账情况；统计期间用于筛选表彰、请示等有日期的记录。',
+    asOf: '统计表、明细表按统计期间截止日的台账情况统计（党员状态、账号开设与注销、报备状态和当时适用的报备规则），截止日未选或晚于今天时为今天的情况。',
     consolidated: '汇总下级数据包',
     consolidatedNone: '不汇总（仅本台账）',
     consolidatedHint: '选择期间后，统计表和明细表同时列出下级该期间已导入的上报数据包（汇总上报），逐行注明来源，合计包含它们。',

@@ -1,7 +1,7 @@
 /** 报备规则 (Article 13): the unit's platform list, thresholds, deadline and signature line. */
 import { z } from 'zod';
 import type { FilingRulesSettings } from '../domain/filingRules.js';
-import { change, cleanString, empty, integer, query, text } from './common.js';
+import { change, cleanString, empty, integer, isoDate, optionalText, query, text } from './common.js';
 import { schemaWords as words } from '../i18n/schemaWords.js';
 
 const threshold = z.number({ error: words.settings.thresholdError }).int().min(1).max(100_000_000).nullable();
@@ -12,6 +12,10 @@ export const settingsUpdate = z.object({
   groupMemberThreshold: threshold.optional(),
   deadlineDays: integer(words.settings.deadlineDays, 1, 365).optional(),
   lockMinutes: integer(words.settings.lockMinutes, 1, 240).optional(),
+  /** A change of the rules (thresholds, deadline, basis) is a new version in force from this day (default today). */
+  effectiveFrom: isoDate.optional(),
+  basisName: optionalText(words.settings.basisName, 60),
+  basisNumber: optionalText(words.settings.basisNumber, 40),
   signature: z
     .object({
       leader: cleanString(words.settings.leader).trim().max(20),
@@ -33,7 +37,21 @@ export const settingsUpdate = z.object({
 
 export type SettingsUpdate = z.output<typeof settingsUpdate>;
 
+/** One saved version of the 报备规则: what it set, from which day, on which 细则. */
+export interface RuleVersionEntry extends FilingRulesSettings {
+  effectiveFrom: string;
+  basisName: string | null;
+  basisNumber: string | null;
+  savedAt: string;
+  savedBy: string;
+}
+
+/** The version in force today is the settings' own rules and basis; `ruleHistory` lists every version, newest first. */
 export interface LedgerSettings extends FilingRulesSettings {
+  effectiveFrom: string;
+  basisName: string | null;
+  basisNumber: string | null;
+  ruleHistory: RuleVersionEntry[];
   platforms: string[];
   /** The signature line of upward reports (单位负责人 / 审核人 / 填表人 / 联系电话). */
   signature: { leader: string; reviewer: string; preparer: string; phone: string };

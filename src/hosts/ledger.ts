@@ -6,6 +6,7 @@ import { createRegistry, type Registry } from '../dispatch/registry.js';
 import { ATTACHMENTS_DIR } from '../db/backup.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
 import { backupBeforeUpgrade } from '../db/upgrade.js';
+import { refreshPendingAccounts } from '../services/accountState.js';
 import { ExportJobs, type JobContext } from '../jobs/jobs.js';
 import { APP_VERSION } from '../domain/version.js';
 import { prepareDataFolder } from './dataFolder.js';
@@ -60,6 +61,7 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
     actor,
   });
   const ctx: JobContext = { db, clock: () => new Date(), actor, filesDir: layout.attachmentsDir, jobs };
+  refreshPendingAccounts(ctx);
   const restore = liveRestore(ctx, jobs, { dir, dbFile, backupDir: layout.backupDir }, options);
   const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir, restore });
   return {

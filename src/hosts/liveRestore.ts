@@ -4,6 +4,7 @@
  * the same ctx, so the registry and every host carry on with the restored data. (In the core, the readers' own
  * connections are closed around this call — see core.ts — since a restore needs the file to itself.)
  */
+import { refreshPendingAccounts } from '../services/accountState.js';
 import { LedgerError } from '../contract/errors.js';
 import type { RestoreOutcome } from '../contract/system.js';
 import { backupPath } from '../db/backup.js';
@@ -29,6 +30,8 @@ export function liveRestore(ctx: JobContext, jobs: ExportJobs, where: { dir: str
       throw err;
     } finally {
       ctx.db = openDatabase(where.dbFile, options);
+      // A backup from before migration 0010 has no periods yet.
+      refreshPendingAccounts(ctx);
     }
     const report = checkRegister(where.dir, knownVersion, options.nativeBinding);
     if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describeProblems(report.problems)), { problems: report.problems });

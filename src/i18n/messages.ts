@@ -120,6 +120,8 @@ export const msg = {
     overlappingScope: '核查范围中有党组织是另一个所选党组织的下级，请只选上级党组织。',
   },
   report: {
+    /** The 细则 a report's figures were judged by, under its title. */
+    basis: (name: string, number: string | null) => `依据：《${name.replace(/^《|》$/g, '')}》${number ? `（${number}）` : ''}`,
     fullIdsForbidden: '当前操作员的角色不能导出完整身份证号，请导出隐去中间位数的明细表。',
     auditStamp: (entries: number, hash: string) => `导出时的操作记录链：共 ${entries} 条，链头 SHA-256 ${hash || '（空）'}`,
     noOrganization: '还没有党组织，无法生成报表。请先建立本单位的党组织。',

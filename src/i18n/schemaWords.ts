@@ -128,6 +128,9 @@ export const schemaWords = {
     reviewer: '审核人',
     preparer: '填表人',
     phone: '联系电话',
+    effectiveFrom: '生效日期',
+    basisName: '依据细则名称',
+    basisNumber: '文号',
   },
   system: {
     fileName: '备份',

@@ -11,6 +11,7 @@ import { getSettings } from '../services/settings.js';
 import { DEFAULT_DUE_WITHIN_DAYS, type DetailListing } from '../domain/figures.js';
 import type { ReportTemplate } from '../domain/reportTemplates.js';
 import { getTemplate } from '../services/reportTemplates.js';
+import { ruleVersionOn } from '../services/storedSettings.js';
 import type { CellValue, ColumnSpec } from './style.js';
 
 export interface ReportParams {
@@ -56,6 +57,8 @@ export interface ReportScope {
   template: ReportTemplate | null;
   dueWithinDays: number;
   signature: LedgerSettings['signature'];
+  /** 依据：《…》（文号）: the 细则 in force on `asOf`, which the figures were judged by (null when none is named). */
+  basis: string | null;
 }
 
 export interface ReportLine {
@@ -102,6 +105,7 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
   const from = params.from ?? EARLIEST;
   const to = params.to ?? day;
   if (from > to) throw new LedgerError('VALIDATION', msg.report.badPeriod, { fields: { from: msg.report.badPeriod } });
+  const asOf = to < day ? to : day;
   // Whole ID numbers only for those who may see them on the member's page. Checked where the call arrives (preview,
   // export start); the export worker, which has no caller, runs only what was checked there: the job carries that
   // decision, and a template changed to whole numbers while the job waited cannot widen it.
@@ -116,7 +120,7 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
     subtree: JSON.stringify(subtreeOrganizationIds(ctx, org.id)),
     from,
     to,
-    asOf: to < day ? to : day,
+    asOf,
     today: day,
     reportDate: params.reportDate ?? day,
     campaignId: params.campaignId,
@@ -127,6 +131,7 @@ export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportS
     template,
     dueWithinDays: params.dueWithinDays ?? DEFAULT_DUE_WITHIN_DAYS,
     signature: getSettings(ctx).signature,
+    basis: basisLine(ruleVersionOn(ctx, asOf)),
   };
 }
 
@@ -135,9 +140,18 @@ export function periodLine(scope: ReportScope): string {
   return scope.from === EARLIEST ? `截至${chineseDate(scope.to)}` : `统计期间：${chineseDate(scope.from)}至${chineseDate(scope.to)}`;
 }
 
-/** The subtitle of a report that can hold sub-units' packages (统计表, 明细表): the period, and which packages. */
+function basisLine(v: { basisName: string | null; basisNumber: string | null }): string | null {
+  if (!v.basisName) return null;
+  return msg.report.basis(v.basisName, v.basisNumber);
+}
+
+/**
+ * The subtitle of the reports the 报备规则 judge and that can hold sub-units' packages (统计表, 明细表): the period,
+ * which packages, and the 细则 in force at the period's end.
+ */
 export function consolidatedPeriodLine(scope: ReportScope): string {
-  return scope.consolidatedPeriod === undefined ? periodLine(scope) : `${periodLine(scope)}${msg.consolidation.reportIncludes(scope.consolidatedPeriod)}`;
+  const period = scope.consolidatedPeriod === undefined ? periodLine(scope) : `${periodLine(scope)}${msg.consolidation.reportIncludes(scope.consolidatedPeriod)}`;
+  return scope.basis ? `${period}　　${scope.basis}` : period;
 }
 
 /** A report line from selected columns (an absent column is an empty cell). */

@@ -12,17 +12,22 @@ import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { consolidatedAccountCount, consolidatedAccounts, type ConsolidatedAccount } from '../services/consolidation.js';
 import type { ServiceContext } from '../services/context.js';
-import { LISTING_SQL } from '../services/figures.js';
+import { ACCOUNTS_AS_OF, LISTING_SQL } from '../services/figures.js';
 import { consolidatedPeriodLine, type ReportDefinition, type ReportLine, type ReportScope } from './definition.js';
 import { detailColumns, detailTotals, type DetailRow } from './detailColumns.js';
 
-const FROM = (listing: DetailListing) => `FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
-  WHERE a.organization_id IN (SELECT value FROM json_each(@subtree)) AND ${LISTING_SQL[listing]}`;
+const FROM = (listing: DetailListing) => `FROM ${ACCOUNTS_AS_OF} a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
+  WHERE ${LISTING_SQL[listing]}`;
+
+/** The latest filing with a step by @asOf: what the 明细表's 报备类型/意见 read as of the period's end. */
+const LATEST_FILING = `(SELECT max(f.id) FROM filings f JOIN filing_events e ON e.filing_id = f.id WHERE f.account_id = a.id AND e.on_date <= @asOf)`;
 
 const SELECT = (listing: DetailListing) => `SELECT a.id, m.name, m.id_number, m.position, o.full_name AS org, o.code AS org_code, a.platform, a.region, a.display_name, a.account_ref,
     a.capacity, a.kind, a.opened_on, a.audience, a.administrator, a.required_filing, a.filing_state, a.due_on, a.closed_on, a.closed_reason,
-    (SELECT reviewed_on FROM filings f WHERE f.account_id = a.id AND f.state = '已登记' ORDER BY f.id DESC LIMIT 1) AS registered_on,
-    (SELECT opinion FROM filings f WHERE f.account_id = a.id ORDER BY f.id DESC LIMIT 1) AS opinion
+    (SELECT e.on_date FROM filings f JOIN filing_events e ON e.filing_id = f.id
+      WHERE f.account_id = a.id AND e.action = '登记' AND e.on_date <= @asOf ORDER BY f.id DESC LIMIT 1) AS registered_on,
+    (SELECT e.opinion FROM filing_events e WHERE e.filing_id = ${LATEST_FILING} AND e.action IN ('退回补正', '登记') AND e.on_date <= @asOf
+      ORDER BY e.id DESC LIMIT 1) AS opinion
   ${FROM(listing)} ORDER BY o.code, m.name_pinyin, a.id`;
 
 /** 备注: why a closed account closed, or that an unfiled one is past its due day. */
@@ -65,7 +70,7 @@ function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Genera
     }
   }
   try {
-    for (const r of statement.iterate({ subtree: scope.subtree, from: scope.from }) as Iterable<DetailRow & { org_code: string }>) {
+    for (const r of statement.iterate({ subtree: scope.subtree, from: scope.from, asOf: scope.asOf }) as Iterable<DetailRow & { org_code: string }>) {
       yield* packagesBefore(r.org_code);
       if (full()) return;
       yield line(r, scope.asOf, msg.consolidation.ownSource, r.org);
@@ -83,7 +88,7 @@ export const detailReport: ReportDefinition = {
   title: '党员干部网络账号报备明细表',
   sheets(ctx, scope) {
     const columns = detailColumns(scope.consolidatedPeriod !== undefined, scope.template);
-    const own = () => (ctx.db.prepare(`SELECT count(*) AS n ${FROM(scope.listing)}`).get({ subtree: scope.subtree, from: scope.from }) as { n: number }).n;
+    const own = () => (ctx.db.prepare(`SELECT count(*) AS n ${FROM(scope.listing)}`).get({ subtree: scope.subtree, from: scope.from, asOf: scope.asOf }) as { n: number }).n;
     const period = scope.consolidatedPeriod;
     return [
       {

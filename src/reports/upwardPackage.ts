@@ -10,6 +10,7 @@ import { schemaVersion } from '../db/migrate.js';
 import { APP_VERSION } from '../domain/version.js';
 import { nowIso, type ServiceContext } from '../services/context.js';
 import { maskIdNumber } from '../domain/mask.js';
+import { ACCOUNTS_AS_OF } from '../services/figures.js';
 import { memberKeySecret, ownRegisterId } from '../services/sourceMapping.js';
 import { packageSealer } from './packageSeal.js';
 import { ReportCancelled, type Progress } from './book.js';
@@ -35,29 +36,38 @@ const SECTIONS: { name: string; sql: string }[] = [
   },
   {
     name: 'members',
+    // Each member where and as they stood at the period's end (member_periods), like the 统计表 of the period.
     sql: `SELECT m.id_number AS key, m.id_number AS idNumber, m.name, m.gender, m.birth_date AS birthDate, o.code AS organizationCode, m.work_unit AS workUnit,
-            m.position, m.rank, m.party_status AS partyStatus, m.status, m.status_date AS statusDate, m.joined_on AS joinedOn
-          FROM members m JOIN organizations o ON o.id = m.organization_id
-          WHERE m.organization_id IN (SELECT value FROM json_each(@subtree)) ORDER BY o.code, m.id`,
+            m.position, m.rank, m.party_status AS partyStatus, mp.status, CASE WHEN mp.status = m.status THEN m.status_date END AS statusDate,
+            m.joined_on AS joinedOn
+          FROM member_periods mp JOIN members m ON m.id = mp.member_id JOIN organizations o ON o.id = mp.organization_id
+          WHERE mp.organization_id IN (SELECT value FROM json_each(@subtree)) AND mp.valid_from <= @asOf AND mp.valid_to > @asOf
+          ORDER BY o.code, m.id`,
   },
   {
     name: 'accounts',
+    // The accounts open at the period's end or closed during it, as they stood then (the 统计表's figures of the period).
     sql: `SELECT a.id AS ref, m.id_number AS ownerKey, o.code AS organizationCode, a.platform, a.region, a.capacity, a.kind,
             a.display_name AS displayName, a.account_ref AS accountRef, a.opened_on AS openedOn, a.audience, a.administrator,
             a.status, a.closed_on AS closedOn, a.required_filing AS requiredFiling, a.filing_state AS filingState,
             a.due_on AS dueOn
-          FROM accounts a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
-          WHERE a.organization_id IN (SELECT value FROM json_each(@subtree))
-            AND coalesce(a.opened_on, substr(a.created_at, 1, 10)) <= @to AND (a.closed_on IS NULL OR a.closed_on >= @from)
+          FROM ${ACCOUNTS_AS_OF} a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
+          WHERE a.status <> '已注销' OR a.closed_on >= @from
           ORDER BY a.id`,
   },
   {
     name: 'filings',
-    sql: `SELECT f.account_id AS accountRef, f.type, f.submitted_on AS submittedOn, f.state, f.reviewed_on AS reviewedOn,
-            f.opinion, f.document_number AS documentNumber
-          FROM filings f JOIN accounts a ON a.id = f.account_id
-          WHERE a.organization_id IN (SELECT value FROM json_each(@subtree)) AND f.submitted_on <= @to
-            AND coalesce(a.opened_on, substr(a.created_at, 1, 10)) <= @to AND (a.closed_on IS NULL OR a.closed_on >= @from)
+    // Each filing as it stood at the period's end, from its dated steps (the state words of domain/asOf.ts's STATE_AFTER).
+    sql: `SELECT f.account_id AS accountRef, f.type,
+            (SELECT e.on_date FROM filing_events e WHERE e.filing_id = f.id AND e.action IN ('提交', '重新提交') AND e.on_date <= @asOf ORDER BY e.id DESC LIMIT 1) AS submittedOn,
+            (SELECT CASE e.action WHEN '登记' THEN '已登记' WHEN '退回补正' THEN '需补正' ELSE '待审核' END
+               FROM filing_events e WHERE e.filing_id = f.id AND e.on_date <= @asOf ORDER BY e.id DESC LIMIT 1) AS state,
+            (SELECT e.on_date FROM filing_events e WHERE e.filing_id = f.id AND e.action IN ('退回补正', '登记') AND e.on_date <= @asOf ORDER BY e.id DESC LIMIT 1) AS reviewedOn,
+            (SELECT e.opinion FROM filing_events e WHERE e.filing_id = f.id AND e.action IN ('退回补正', '登记') AND e.on_date <= @asOf ORDER BY e.id DESC LIMIT 1) AS opinion,
+            f.document_number AS documentNumber
+          FROM filings f
+          WHERE f.account_id IN (SELECT a.id FROM ${ACCOUNTS_AS_OF} a WHERE a.status <> '已注销' OR a.closed_on >= @from)
+            AND EXISTS (SELECT 1 FROM filing_events e WHERE e.filing_id = f.id AND e.on_date <= @asOf)
           ORDER BY f.id`,
   },
   {
@@ -134,7 +144,7 @@ function headerOf(ctx: ServiceContext, scope: ReportScope, period: string) {
 
 export async function writePackage(ctx: ServiceContext, params: PackageParams, outPath: string, progress: Progress = {}): Promise<PackageResult> {
   const scope = resolveScope(ctx, params);
-  const bind = { subtree: scope.subtree, from: scope.from, to: scope.to };
+  const bind = { subtree: scope.subtree, from: scope.from, to: scope.to, asOf: scope.asOf };
   const total = SECTIONS.reduce((n, s) => n + (ctx.db.prepare(`SELECT count(*) AS n FROM (${s.sql})`).get(bind) as { n: number }).n, 0);
   const temp = progress.temp ?? tempPathFor(outPath, `${process.pid}-${Date.now()}`);
   // Readable only by this user: the package holds members' names and postings.

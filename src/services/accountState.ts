@@ -1,37 +1,13 @@
 /**
  * Keeps each account's derived columns (required filing, filing state, due day) in step with its fields,
- * its latest filing and the unit's rules. Called inside the transaction of every change that affects them.
+ * its filings, its owner and the unit's rules: its periods through time are rebuilt (registerAsOf.ts) and the
+ * current one is copied onto the account. Called inside the transaction of every change that affects them.
  */
-import { dueOn, filedFields, filingState, requiredFiling, type FiledFields, type FilingRulesSettings } from '../domain/filingRules.js';
-import type { AccountKind, AccountStatus, Capacity, FilingRecordState, FilingState, RequiredFiling } from '../domain/vocabulary.js';
-import type { ServiceContext } from './context.js';
-import { filingRules } from './storedSettings.js';
-
-interface StateRow {
-  id: number;
-  member_id: number;
-  capacity: Capacity;
-  kind: AccountKind;
-  audience: number | null;
-  status: AccountStatus;
-  opened_on: string | null;
-  created_at: string;
-  display_name: string;
-  account_ref: string | null;
-  administrator: string | null;
-  platform: string;
-  required_filing: RequiredFiling;
-  filing_state: FilingState;
-  due_on: string | null;
-  latest_state: FilingRecordState | null;
-  latest_snapshot: string | null;
-}
-
-const SELECT_STATE = `
-  SELECT a.id, a.member_id, a.capacity, a.kind, a.audience, a.status, a.opened_on, a.created_at, a.display_name, a.account_ref,
-         a.administrator, a.platform, a.required_filing, a.filing_state, a.due_on,
-         f.state AS latest_state, f.snapshot_json AS latest_snapshot
-  FROM accounts a LEFT JOIN filings f ON f.id = (SELECT max(id) FROM filings WHERE account_id = a.id)`;
+import { FOREVER } from '../domain/asOf.js';
+import { filedFields, type FiledFields } from '../domain/filingRules.js';
+import type { AccountKind, Capacity } from '../domain/vocabulary.js';
+import { statement, type ServiceContext } from './context.js';
+import { rebuildAllPeriods, rebuildPeriods } from './registerAsOf.js';
 
 export function currentFiledFields(r: { member_id: number; display_name: string; account_ref: string | null; capacity: Capacity; kind: AccountKind; administrator: string | null; platform: string }): FiledFields {
   return filedFields({
@@ -45,37 +21,25 @@ export function currentFiledFields(r: { member_id: number; display_name: string;
   });
 }
 
-function derive(r: StateRow, rules: FilingRulesSettings) {
-  const required = requiredFiling({ capacity: r.capacity, kind: r.kind, audience: r.audience }, rules);
-  const state = filingState({
-    required,
-    status: r.status,
-    latest: r.latest_state ? { state: r.latest_state, snapshot: r.latest_snapshot ? (JSON.parse(r.latest_snapshot) as FiledFields) : null } : null,
-    current: currentFiledFields(r),
-  });
-  const due = required === '无' ? null : dueOn(r.opened_on ?? r.created_at.slice(0, 10), rules.deadlineDays);
-  return { required, state, due };
-}
-
-function applyTo(ctx: ServiceContext, rows: StateRow[]): number {
-  const rules = filingRules(ctx);
-  const update = ctx.db.prepare('UPDATE accounts SET required_filing = ?, filing_state = ?, due_on = ? WHERE id = ?');
-  let changed = 0;
-  for (const r of rows) {
-    const d = derive(r, rules);
-    if (d.required !== r.required_filing || d.state !== r.filing_state || d.due !== r.due_on) {
-      update.run(d.required, d.state, d.due, r.id);
-      changed++;
-    }
-  }
-  return changed;
-}
+/** The current row of each account's periods is its current state: the derived columns are copied from it. */
+const SYNC = `UPDATE accounts SET required_filing = p.required_filing, filing_state = p.filing_state, due_on = p.due_on
+  FROM account_periods p WHERE p.account_id = accounts.id AND p.valid_to = '${FOREVER}'
+    AND (accounts.required_filing IS NOT p.required_filing OR accounts.filing_state IS NOT p.filing_state OR accounts.due_on IS NOT p.due_on)`;
 
 export function refreshAccount(ctx: ServiceContext, accountId: number): void {
-  applyTo(ctx, ctx.db.prepare(`${SELECT_STATE} WHERE a.id = ?`).all(accountId) as StateRow[]);
+  rebuildPeriods(ctx, [accountId]);
+  statement(ctx, `${SYNC} AND accounts.id = ?`).run(accountId);
 }
 
-/** After the unit changes its rules; returns how many accounts changed. */
+/** After the unit changes its rules (or an upgrade); returns how many accounts' current state changed. */
 export function refreshAllAccounts(ctx: ServiceContext): number {
-  return applyTo(ctx, ctx.db.prepare(SELECT_STATE).all() as StateRow[]);
+  rebuildAllPeriods(ctx);
+  return ctx.db.prepare(SYNC).run().changes;
+}
+
+/** After an upgrade that added the periods (migration 0010), the host builds them once, before any report reads them. */
+export function refreshPendingAccounts(ctx: ServiceContext): boolean {
+  if (!ctx.db.prepare("SELECT 1 FROM settings WHERE key = 'periodsPending'").get()) return false;
+  ctx.db.transaction(() => refreshAllAccounts(ctx))();
+  return true;
 }

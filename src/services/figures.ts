@@ -1,13 +1,14 @@
 /**
  * The register's figures for a set of organizations on a day, in one shape every consumer counts from: the
  * 首页, the 统计表 (and its 按平台 sheet) and the 催报 lists. Accounts come grouped by everything a column
- * splits on; members by organization. Today's figures read the derived columns kept on each account; a past
- * day's are reconstructed from dated events (registerAsOf.ts) — the same groups either way.
+ * splits on; members by organization. Every day's figures, today's included, read the periods rebuilt from the
+ * register's dated events (registerAsOf.ts, member_periods): one query whatever the day.
  */
 import { accountCategory, addToCounts, emptyFilingCounts, type ChaseList, type DetailListing, type FigureGroup, type FilingCounts } from '../domain/figures.js';
 import { dueOn } from '../domain/filingRules.js';
+import { FOREVER } from '../domain/asOf.js';
 import type { AccountKind, Capacity } from '../domain/vocabulary.js';
-import { today, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
 
 export interface FigureScope {
   /** Ids of the organizations counted, as JSON for `json_each`. */
@@ -29,46 +30,56 @@ export interface MemberFigures {
   withAccounts: number;
 }
 
-/** isOverdue over an account row `a` on `@day`: the one SQL form of the rule, for the figures and the 催报 list. */
-const OVERDUE_SQL = "a.filing_state = '未报备' AND a.due_on < @day";
+/** isOverdue over an account row (or period) on `@day`: the one SQL form of the rule, for the figures and the 催报 list. */
+const overdueOver = (alias: string) => `${alias}.filing_state = '未报备' AND ${alias}.due_on < @day`;
+const OVERDUE_SQL = overdueOver('a');
 
-const TODAY_GROUPS = `
-  SELECT a.organization_id AS org, a.required_filing AS required, a.filing_state AS state, a.capacity, a.kind, a.region, a.platform,
-         count(*) AS n, coalesce(sum(${OVERDUE_SQL}), 0) AS overdue
-  FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds))
-  GROUP BY a.organization_id, a.required_filing, a.filing_state, a.capacity, a.kind, a.region, a.platform`;
+/** The periods holding on @day: today's figures and a past day's alike. */
+const HOLDS = (alias: string) => `${alias}.valid_to > @day AND ${alias}.valid_from <= @day`;
+const OVERDUE = `coalesce(sum(${overdueOver('p')}), 0) AS overdue`;
 
-const TODAY_MEMBERS = `
-  SELECT o.value AS org,
-    (SELECT count(*) FROM members m WHERE m.organization_id = o.value AND m.status = '在册') AS members,
-    (SELECT count(DISTINCT a.member_id) FROM accounts a JOIN members m ON m.id = a.member_id
-      WHERE a.organization_id = o.value AND a.status <> '已注销' AND m.status = '在册') AS withAccounts
-  FROM json_each(@orgIds) o`;
+/**
+ * Account periods holding on @day in the scope, grouped: the current rows (valid_to = FOREVER, most of them) read in
+ * the index's order so the GROUP BY streams, then the rows that ended after the day (a short range of the same
+ * index). An account is in one part only, and every consumer adds groups up, so a key in both parts is harmless.
+ */
+function periodGroups(columns: string, groupBy: string): string {
+  const part = (valid: string) => `SELECT ${columns}, count(*) AS n, ${OVERDUE} FROM account_periods p
+    WHERE ${valid} AND p.valid_from <= @day AND p.organization_id IN (SELECT value FROM json_each(@orgIds)) GROUP BY ${groupBy}`;
+  return `${part(`p.valid_to = '${FOREVER}'`)} UNION ALL ${part(`p.valid_to > @day AND p.valid_to < '${FOREVER}'`)}`;
+}
+
+const GROUPS = periodGroups(
+  'p.organization_id AS org, p.required_filing AS required, p.filing_state AS state, p.capacity, p.kind, p.region, p.platform',
+  'p.organization_id, p.required_filing, p.filing_state, p.capacity, p.kind, p.region, p.platform',
+);
 
 /** Only what the 报告/备案 counts split on: the 首页 needs no platform or category, and grouping by them costs ~7× more groups. */
-const TODAY_FILING_GROUPS = `
-  SELECT a.organization_id AS org, a.required_filing AS required, a.filing_state AS state,
-         count(*) AS n, coalesce(sum(${OVERDUE_SQL}), 0) AS overdue
-  FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds))
-  GROUP BY a.organization_id, a.required_filing, a.filing_state`;
+const FILING_GROUPS = periodGroups('p.organization_id AS org, p.required_filing AS required, p.filing_state AS state', 'p.organization_id, p.required_filing, p.filing_state');
+
+/** 在册 members of each organization on @day, and of them those holding an account not 已注销 then (account and owner share the organization). */
+const MEMBERS = `
+  SELECT m.organization_id AS org, count(*) AS members,
+    sum(EXISTS (SELECT 1 FROM account_periods p WHERE p.member_id = m.member_id AND p.filing_state <> '已注销' AND ${HOLDS('p')})) AS withAccounts
+  FROM member_periods m WHERE m.organization_id IN (SELECT value FROM json_each(@orgIds)) AND m.status = '在册' AND ${HOLDS('m')}
+  GROUP BY m.organization_id`;
 
 /** Accounts sharing what a 报告/备案 count splits on; the same accounts as accountGroups, in coarser groups. */
 export type FilingGroup = Pick<AccountGroup, 'org' | 'required' | 'state' | 'n' | 'overdue'>;
 
-/** Whether `day` is today (or later): the derived columns hold the answer, nothing needs reconstructing. */
-export const isCurrent = (ctx: ServiceContext, day: string): boolean => day >= today(ctx);
-
 export function accountGroups(ctx: ServiceContext, scope: FigureScope): AccountGroup[] {
-  const rows = ctx.db.prepare(TODAY_GROUPS).all(scope) as (Omit<AccountGroup, 'category'> & { capacity: Capacity; kind: AccountKind })[];
-  return rows.map(({ capacity, kind, ...r }) => ({ ...r, category: accountCategory(capacity, kind) }));
+  const rows = ctx.db.prepare(GROUPS).all(scope) as (AccountGroup & { capacity: Capacity; kind: AccountKind })[];
+  // Tens of thousands of groups on a city register: completed in place rather than copied.
+  for (const r of rows) r.category = accountCategory(r.capacity, r.kind);
+  return rows;
 }
 
 export function filingGroups(ctx: ServiceContext, scope: FigureScope): FilingGroup[] {
-  return ctx.db.prepare(TODAY_FILING_GROUPS).all(scope) as FilingGroup[];
+  return ctx.db.prepare(FILING_GROUPS).all(scope) as FilingGroup[];
 }
 
 export function memberFigures(ctx: ServiceContext, scope: FigureScope): Map<number, MemberFigures> {
-  const rows = ctx.db.prepare(TODAY_MEMBERS).all(scope) as ({ org: number } & MemberFigures)[];
+  const rows = ctx.db.prepare(MEMBERS).all(scope) as ({ org: number } & MemberFigures)[];
   return new Map(rows.map(({ org, ...f }) => [org, f]));
 }
 
@@ -111,3 +122,15 @@ export const windowEnd = (day: string, days: number): string => dueOn(day, days)
 export function chaseCount(ctx: ServiceContext, list: ChaseList, scope: FigureScope & { until: string }): number {
   return (ctx.db.prepare(`SELECT count(*) AS n FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds)) AND ${CHASE_SQL[list]}`).get(scope) as { n: number }).n;
 }
+
+/**
+ * The register's accounts in `@subtree` as they stood on `@asOf`, with an account row's column names (so LISTING_SQL
+ * applies): state and organization of that day's period, fields of the version then in force (the latest recorded
+ * among those dated by then, else the first: as domain/asOf.ts takes it).
+ */
+export const ACCOUNTS_AS_OF = `(SELECT p.account_id AS id, p.member_id, p.organization_id, p.required_filing, p.filing_state, p.due_on,
+    v.platform, v.region, v.capacity, v.kind, v.display_name, v.account_ref, v.audience, v.administrator, v.status, v.closed_on, v.closed_reason, x.opened_on
+  FROM account_periods p JOIN accounts x ON x.id = p.account_id
+  JOIN account_events v ON v.id = coalesce((SELECT max(e.id) FROM account_events e WHERE e.account_id = p.account_id AND e.on_date <= @asOf),
+    (SELECT min(e.id) FROM account_events e WHERE e.account_id = p.account_id))
+  WHERE p.organization_id IN (SELECT value FROM json_each(@subtree)) AND p.valid_to > @asOf AND p.valid_from <= @asOf)`;

@@ -12,6 +12,7 @@ import { nameSearchKeys } from '../domain/pinyin.js';
 import { normalizeText, optionalText, reverse } from '../domain/text.js';
 import type { MemberStatus } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
+import { rebuildMemberPeriods } from './registerAsOf.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, statement, today, type ServiceContext } from './context.js';
 import { findOrganizationRow } from './organizations.js';
@@ -220,4 +221,5 @@ export function applyMemberStatus(ctx: ServiceContext, id: number, status: Membe
 /** A member moved: their accounts follow, so organization scopes and the dashboard stay right. */
 export function followMemberOrganization(ctx: ServiceContext, memberId: number, organizationId: number): void {
   ctx.db.prepare('UPDATE accounts SET organization_id = ? WHERE member_id = ?').run(organizationId, memberId);
+  rebuildMemberPeriods(ctx, memberId);
 }

@@ -49,7 +49,9 @@ function olderRegister(): { dataDir: string; file: string } {
 const userVersion = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
-    return { version: db.pragma('user_version', { simple: true }), rules: (db.prepare("SELECT value FROM settings WHERE key = 'filingRules'").get() as { value: string }).value };
+    // From migration 0010 on the rules are dated versions (filing_rule_versions), no longer one setting.
+    const rules = (db.prepare("SELECT value FROM settings WHERE key = 'filingRules'").get() as { value: string } | undefined)?.value;
+    return { version: db.pragma('user_version', { simple: true }), rules: rules ?? (db.prepare('SELECT rules_json FROM filing_rule_versions').pluck().get() as string) };
   } finally {
     db.close();
   }
@@ -120,7 +122,7 @@ describe('upgrading a register', () => {
     // Opening the upgraded register again takes no further copy.
     await openAdminLedger(dataDir).close();
     expect(fs.readdirSync(path.join(dataDir, 'backups'))).toHaveLength(1);
-    expect(userVersion(file).version).toBe(known);
+    expect(userVersion(file)).toEqual({ version: known, rules: '{"deadlineDays":45}' });
   });
 
   it('takes no copy of a new register', async () => {
