@@ -26,7 +26,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { LedgerError } from '../contract/errors.js';
 import { localStamp } from '../domain/dates.js';
 import { msg } from '../i18n/messages.js';

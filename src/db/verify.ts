@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { msg } from '../i18n/messages.js';
 import { verifyChain } from './auditChain.js';
 import { sha256File } from './durable.js';

@@ -4,7 +4,7 @@
  * person's words (see fileErrors.ts): the parent only shows it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { ServiceContext } from '../services/context.js';
 import { ReportCancelled } from '../reports/book.js';
 import { failureMessage } from '../reports/targets.js';

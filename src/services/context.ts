@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Caller } from '../contract/operators.js';
 import type { Db } from '../db/open.js';
 

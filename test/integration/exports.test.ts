@@ -83,7 +83,7 @@ describe('backup', () => {
     expect(done.state).toBe('done');
     expect(done.file).toMatch(/backups[\\/]ledger-\d{8}-\d{6}-[0-9a-f]{4}$/);
     expect(call('system.backups', {})[0]!.fileName).toBe(path.basename(done.file!));
-    const Database = (await import('better-sqlite3')).default;
+    const Database = (await import('better-sqlite3-multiple-ciphers')).default;
     const copy = new Database(path.join(done.file!, 'ledger.sqlite3'), { readonly: true });
     expect((copy.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n).toBe(count('SELECT count(*) AS n FROM members'));
     expect(copy.pragma('user_version', { simple: true })).toBe(ledger.db.pragma('user_version', { simple: true }));

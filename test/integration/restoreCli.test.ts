@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
 import { cli, count, populatedLedger, snapshot, tempDir } from '../support/dataFolder.js';
@@ -28,7 +28,7 @@ async function folderWithBackup(name: string) {
  */
 function crashAfterCommit(db: string, fullName: string): void {
   const script = `
-    const Database = require('better-sqlite3');
+    const Database = require('better-sqlite3-multiple-ciphers');
     const db = new Database(${JSON.stringify(db)});
     db.prepare("INSERT INTO organizations (id, parent_id, code, full_name, type, tree_path, created_at, updated_at) VALUES (99, NULL, '099', ?, '党委', '/99/', 'x', 'x')").run(${JSON.stringify(fullName)});
     process.kill(process.pid, 'SIGKILL');`;

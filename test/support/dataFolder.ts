@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { runCli } from '../../src/hosts/cli.js';
 import { openAdminLedger } from './adminLedger.js';
 import { validId } from './ids.js';
