@@ -10,7 +10,7 @@ import { LedgerError } from '../contract/errors.js';
 import { checkDataFolder, checkRegister } from '../db/check.js';
 import { loadMigrations } from '../db/migrate.js';
 import { databasePath, openDatabase } from '../db/open.js';
-import { discardRestore, installRestore, stageRestore } from '../db/restore.js';
+import { discardRestore, installRestore, sourceParts, stageRestore } from '../db/restore.js';
 import { describeProblems } from '../db/verify.js';
 import { engineVersions } from '../db/software.js';
 import { APP_VERSION } from '../domain/version.js';
@@ -23,7 +23,7 @@ import { call, organizationIdByCode, UsageError, type CliIo } from './cliSupport
 import { makeNewFilesPrivate } from './dataFolder.js';
 
 export type { CliIo } from './cliSupport.js';
-import { signInFromCli } from './cliSignIn.js';
+import { keyFromCli, signInFromCli } from './cliSignIn.js';
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -91,8 +91,10 @@ async function serve(dataDir: string, port: number, io: CliIo): Promise<number> 
 }
 
 /** `check`: read-only, so it never creates, upgrades or repairs the register it looks at. */
-function check(dataDir: string, json: boolean | undefined, io: CliIo): number {
-  const report = checkDataFolder(path.resolve(dataDir), loadMigrations().length);
+async function check(dataDir: string, json: boolean | undefined, io: CliIo): Promise<number> {
+  const dir = path.resolve(dataDir);
+  const key = await keyFromCli(dir, io, msg.crypt.wrongPassword);
+  const report = checkDataFolder(dir, loadMigrations().length, { key });
   if (json) io.out(JSON.stringify(report, null, 2));
   else if (report.ok) io.out(msg.check.ok(report.attachments));
   else {
@@ -108,7 +110,10 @@ async function restore(dataDir: string, source: string | undefined, yes: boolean
   if (!yes && !io.ask) throw new UsageError(msg.cli.restoreNeedsYes);
   const dir = path.resolve(dataDir);
   const knownVersion = loadMigrations().length;
-  const staged = stageRestore(dir, source, { knownVersion, now: new Date() });
+  // A backup folder opens with its own keys.json (the passwords of its day); a single-file one with the folder's.
+  const parts = sourceParts(dir, path.resolve(source));
+  const key = await keyFromCli(parts.keys && fs.existsSync(parts.keys) ? path.dirname(parts.keys) : dir, io, msg.crypt.restoreWrongPassword);
+  const staged = stageRestore(dir, source, { knownVersion, now: new Date(), key });
   let keptAs: string | null;
   try {
     io.out(msg.cli.restorePlan(staged));
@@ -117,16 +122,16 @@ async function restore(dataDir: string, source: string | undefined, yes: boolean
       io.out(msg.cli.restoreCancelled);
       return 1;
     }
-    keptAs = installRestore(staged).keptAs;
+    keptAs = installRestore(staged, { key }).keptAs;
   } catch (err) {
     discardRestore(staged);
     throw err;
   }
   // Checked as `check` would, then opened once, which upgrades a backup from an earlier release; in this order
   // the last connection to close is a writer, which removes the WAL instead of leaving it beside the file.
-  const report = checkRegister(dir, knownVersion);
+  const report = checkRegister(dir, knownVersion, { key });
   if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describeProblems(report.problems)));
-  openDatabase(databasePath(dir)).close();
+  openDatabase(databasePath(dir), { key }).close();
   io.out(msg.cli.restored(staged.source, keptAs));
   return 0;
 }
@@ -153,7 +158,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
     // Browser mode runs the register in the core's own threads, not on this one.
     if (command === 'serve') return await serve(dataDir, positiveInt(values.port, '--port', 0), io);
-    if (command === 'check') return check(dataDir, values.json, io);
+    if (command === 'check') return await check(dataDir, values.json, io);
     if (command === 'restore') return await restore(dataDir, positionals[1], values.yes, io);
     const out = values.out === undefined ? undefined : path.resolve(values.out);
     if (command === 'backup' && out && !fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(msg.cli.outNotFolder(out));

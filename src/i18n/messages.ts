@@ -2,6 +2,7 @@
  * Every message the core shows to a person, in one place so it can be reworded or translated.
  * Functions build messages that carry values.
  */
+import { cryptMessages } from './cryptMessages.js';
 import { operatorMessages } from './operatorMessages.js';
 /** On what a package's source was matched to one of our organizations (汇总上报). */
 const MAPPING_BASIS: Record<string, string> = { remembered: '上次已确认', partyCode: '党组织代码相同', fullName: '全称相同' };
@@ -459,6 +460,7 @@ export const msg = {
     },
   },
   operators: operatorMessages,
+  crypt: cryptMessages,
   audit: {
     actions: {
       create: '新建',

@@ -54,6 +54,8 @@ export interface ExportJobsOptions {
   workerFile: string;
   workerExecArgv: string[];
   nativeBinding?: string;
+  /** The register key (hex) when it is encrypted: each worker opens its own connection with it. */
+  key?: string;
   actor: string;
 }
 
@@ -121,7 +123,7 @@ export class ExportJobs {
     if (parsing) fs.mkdirSync(scratch, { recursive: true, mode: 0o700 });
     const worker = new Worker(this.options.workerFile, {
       execArgv: this.options.workerExecArgv,
-      workerData: { dbFile: this.options.dbFile, nativeBinding: this.options.nativeBinding, actor: this.options.actor, task, temp },
+      workerData: { dbFile: this.options.dbFile, nativeBinding: this.options.nativeBinding, key: this.options.key, actor: this.options.actor, task, temp },
       // A file from outside is parsed with a bounded heap and clock, and exceljs's temporary files stay in the data folder.
       ...(parsing ? { resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb }, env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch } } : {}),
     });

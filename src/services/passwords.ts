@@ -4,17 +4,14 @@
  * signing in barely notices. The parameters are stored with each hash so they can be raised without breaking old ones.
  */
 import crypto from 'node:crypto';
+import { SCRYPT, scrypt } from '../db/keys.js';
 
-const N = 2 ** 16;
-const R = 8;
-const P = 1;
+const { N, r: R, p: P } = SCRYPT;
 const KEY_LENGTH = 32;
-/** Node refuses scrypt above 32 MiB by default; 128·N·r bytes is what N and r need, doubled for headroom. */
-const maxmem = (n: number, r: number) => 256 * n * r;
 
 export function hashPassword(password: string): string {
   const salt = crypto.randomBytes(16);
-  const hash = crypto.scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: maxmem(N, R) });
+  const hash = scrypt(password, salt, KEY_LENGTH);
   return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
@@ -23,12 +20,7 @@ export function verifyPassword(password: string, stored: string): boolean {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const given = crypto.scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: maxmem(Number(n), Number(r)),
-  });
+  const given = scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return crypto.timingSafeEqual(given, expected);
 }
 
