@@ -23,7 +23,8 @@
  *  5. Remove scans the new register does not use (kept in 2) and the staging folder. → crash: new register.
  * An encrypted backup carries its `keys.json`: it is checked with the register key (so it restores only once a
  * password or the recovery code has given that key), kept with the replaced register in 2, and renamed into place
- * just before the database in 4, so the passwords that open the restored register are the ones of its day.
+ * just before the database in 4, so the passwords that open the restored register are the ones of its day (a
+ * plain backup leaves no keys.json: the restored register is plain until its next first start or sign-in).
  * A crash can leave `.part` folders: `netledger check` reports them, and the next restore removes its own.
  */
 import crypto from 'node:crypto';
@@ -138,7 +139,7 @@ function checkpoint(live: string, conn: Connection): void {
   if (!whole || fs.existsSync(`${live}-wal`)) throw new LedgerError('CONFLICT', msg.restore.inUse);
 }
 
-/** Steps 1–5 above; the live register must be closed. Returns where the replaced register was kept. */
+/** Steps 1–5 above; the live register must be closed (`conn`: how to open it). Returns where it was kept. */
 export function installRestore(staged: StagedRestore, conn: Connection = {}): { keptAs: string | null } {
   const { dataDir, staging } = staged;
   const live = path.join(dataDir, DATABASE_FILE);
@@ -172,7 +173,9 @@ export function installRestore(staged: StagedRestore, conn: Connection = {}): { 
     }
 
     for (const suffix of SIDE_FILES) fs.rmSync(live + suffix, { force: true });
+    // The restored register's keys come with it; a plain backup leaves none (the replaced ones are kept in 2).
     if (fs.existsSync(path.join(staging, KEYS_FILE))) fs.renameSync(path.join(staging, KEYS_FILE), liveKeys);
+    else fs.rmSync(liveKeys, { force: true });
     syncDir(dataDir);
     fs.renameSync(path.join(staging, DATABASE_FILE), live);
     syncDir(dataDir);

@@ -9,7 +9,8 @@ import type { OrganizationNode } from '../contract/organizations.js';
 import { LedgerError } from '../contract/errors.js';
 import { checkDataFolder, checkRegister } from '../db/check.js';
 import { loadMigrations } from '../db/migrate.js';
-import { databasePath, openDatabase } from '../db/open.js';
+import { databasePath, isPlainDatabase, openDatabase } from '../db/open.js';
+import { readKeyStore } from '../db/keys.js';
 import { discardRestore, installRestore, sourceParts, stageRestore } from '../db/restore.js';
 import { describeProblems } from '../db/verify.js';
 import { engineVersions } from '../db/software.js';
@@ -93,7 +94,7 @@ async function serve(dataDir: string, port: number, io: CliIo): Promise<number> 
 /** `check`: read-only, so it never creates, upgrades or repairs the register it looks at. */
 async function check(dataDir: string, json: boolean | undefined, io: CliIo): Promise<number> {
   const dir = path.resolve(dataDir);
-  const key = await keyFromCli(dir, io, msg.crypt.wrongPassword);
+  const key = await keyFromCli([dir], io, msg.crypt.wrongPassword);
   const report = checkDataFolder(dir, loadMigrations().length, { key });
   if (json) io.out(JSON.stringify(report, null, 2));
   else if (report.ok) io.out(msg.check.ok(report.attachments));
@@ -110,9 +111,11 @@ async function restore(dataDir: string, source: string | undefined, yes: boolean
   if (!yes && !io.ask) throw new UsageError(msg.cli.restoreNeedsYes);
   const dir = path.resolve(dataDir);
   const knownVersion = loadMigrations().length;
-  // A backup folder opens with its own keys.json (the passwords of its day); a single-file one with the folder's.
+  // One password: the backup's keys.json (the passwords of its day) or the data folder's give the same key.
   const parts = sourceParts(dir, path.resolve(source));
-  const key = await keyFromCli(parts.keys && fs.existsSync(parts.keys) ? path.dirname(parts.keys) : dir, io, msg.crypt.restoreWrongPassword);
+  const found = await keyFromCli([...(parts.keys ? [path.dirname(parts.keys)] : []), dir], io, msg.crypt.restoreWrongPassword);
+  const key = isPlainDatabase(parts.db) ? undefined : found;
+  const liveKey = readKeyStore(dir) ? found : undefined;
   const staged = stageRestore(dir, source, { knownVersion, now: new Date(), key });
   let keptAs: string | null;
   try {
@@ -122,7 +125,7 @@ async function restore(dataDir: string, source: string | undefined, yes: boolean
       io.out(msg.cli.restoreCancelled);
       return 1;
     }
-    keptAs = installRestore(staged, { key }).keptAs;
+    keptAs = installRestore(staged, { key: liveKey }).keptAs;
   } catch (err) {
     discardRestore(staged);
     throw err;

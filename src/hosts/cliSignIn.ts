@@ -48,16 +48,20 @@ function defaultOperator(ledger: Ledger): string | undefined {
 }
 
 /**
- * `check` and `restore` work on files, not through the registry, yet an encrypted register (or backup, in `dir`)
- * opens only with its key: unwrapped here with the password, as NETLEDGER_OPERATOR or the first operator of its
- * keys.json. Undefined for a plain one; a wrong password throws `wrong`, before anything is read or written.
+ * `check` and `restore` work on files, not through the registry, yet an encrypted register or backup opens only with
+ * its key: unwrapped here with the password (as NETLEDGER_OPERATOR, or the first operator of a keys.json) from the
+ * first of `dirs` whose keys.json it opens — a backup and the register it came from share one key. Undefined when no
+ * folder has a keys.json (plain); a wrong password throws `wrong`, before anything is read or written.
  */
-export async function keyFromCli(dir: string, io: SecretIo, wrong: string): Promise<string | undefined> {
-  const keys = readKeyStore(dir);
-  if (!keys) return undefined;
-  const name = process.env.NETLEDGER_OPERATOR ?? keys.wraps.find((w) => w.kind === 'operator')?.name;
-  const wrap = name === undefined ? undefined : findWrap(keys, 'operator', name);
-  const key = wrap && unwrapKey(wrap, await password(io, false));
-  if (!key) throw new LedgerError('FORBIDDEN', wrong);
-  return key.toString('hex');
+export async function keyFromCli(dirs: string[], io: SecretIo, wrong: string): Promise<string | undefined> {
+  const stores = dirs.map(readKeyStore).filter((k) => k !== null);
+  if (stores.length === 0) return undefined;
+  const secret = await password(io, false);
+  for (const keys of stores) {
+    const name = process.env.NETLEDGER_OPERATOR ?? keys.wraps.find((w) => w.kind === 'operator')?.name;
+    const wrap = name === undefined ? undefined : findWrap(keys, 'operator', name);
+    const key = wrap && unwrapKey(wrap, secret);
+    if (key) return key.toString('hex');
+  }
+  throw new LedgerError('FORBIDDEN', wrong);
 }

@@ -76,7 +76,7 @@ describe('encryption at rest', () => {
     expect(ledger.key).toMatch(/^[0-9a-f]{64}$/);
     expect(readKeyStore(dir)!.wraps.map((w) => w.kind).sort()).toEqual(['operator', 'recovery']);
     // What was there reads as before; what comes after is written encrypted too (into the WAL first).
-    expect(call('members.search', { text: CANARY }).rows.map((r) => r.name)).toEqual([CANARY]);
+    expect(call('members.search', { q: CANARY }).rows.map((r) => r.name)).toEqual([CANARY]);
     const later = enterMember(call, org, LATER, LATER_ID);
     expect(call('members.get', { id: later }).idNumber).toBe(LATER_ID);
     await backUp(ledger);
@@ -94,7 +94,7 @@ describe('encryption at rest', () => {
     // Closed, it opens again only with a password or the recovery code, and shows nothing before.
     const again = openLedger(dir);
     expect(again.isOpen).toBe(false);
-    expect(again.registry.invoke('members.search', { text: CANARY }, created.operator)).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
+    expect(again.registry.invoke('members.search', { q: CANARY }, created.operator)).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
     expect(again.registry.invoke('auth.signIn', { name: '管理员', password: 'not-the-password' })).toMatchObject({ ok: false, error: { message: msg.operators.badCredentials } });
     expect(again.isOpen).toBe(false);
     const recovered = again.registry.invoke('auth.recover', { recoveryCode: created.recoveryCode.toLowerCase(), name: '管理员', password: 'a-new-password-2' });
