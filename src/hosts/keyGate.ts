@@ -24,7 +24,14 @@ import { databasePath, isPlainDatabase } from '../db/open.js';
 import type { Registry } from '../dispatch/registry.js';
 import { msg } from '../i18n/messages.js';
 import { delaySeconds } from '../services/operators.js';
-import type { OpenRegister } from './ledger.js';
+import type { ExportJobs, JobContext } from '../jobs/jobs.js';
+
+/** The register opened (with its key when it is encrypted), its export jobs and the registry over them. */
+export interface OpenRegister {
+  ctx: JobContext;
+  jobs: ExportJobs;
+  registry: Registry;
+}
 
 export interface GateHost {
   current(): OpenRegister | null;
@@ -69,7 +76,13 @@ export function keyGate(dir: string, host: GateHost) {
     if (hasData) writeBackup(open.ctx.db, path.join(dir, ATTACHMENTS_DIR), path.join(dir, 'backups', backupName(open.ctx.clock())), { nativeBinding: host.nativeBinding });
     const wraps = [wrapKey(newKey, 'operator', created.operator.name, password), wrapKey(newKey, 'recovery', '', recoverySecret(created.recoveryCode))];
     writeKeyStore(dir, { format: 1, wraps });
-    openNow(newKey.toString('hex'));
+    try {
+      openNow(newKey.toString('hex'));
+    } catch (err) {
+      // Another program has the file open: keys.json is written, so the next sign-in finishes the encryption.
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new LedgerError('CONFLICT', msg.crypt.inUse);
+      throw err;
+    }
   }
 
   /** Keeps keys.json in step with a change the register has just accepted. */

@@ -8,7 +8,7 @@ import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/ope
 import { readKeyStore } from '../db/keys.js';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
-import { keyGate, sealedReader } from './keyGate.js';
+import { keyGate, sealedReader, type OpenRegister } from './keyGate.js';
 import { backupBeforeUpgrade } from '../db/upgrade.js';
 import { ExportJobs, type JobContext } from '../jobs/jobs.js';
 import { APP_VERSION } from '../domain/version.js';
@@ -52,12 +52,6 @@ function layoutOf(dataDir: string) {
   return { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, ATTACHMENTS_DIR), importDir: path.join(dir, 'imports') };
 }
 type Layout = ReturnType<typeof layoutOf>;
-
-export interface OpenRegister {
-  ctx: JobContext;
-  jobs: ExportJobs;
-  registry: Registry;
-}
 
 /** The register opened (with its key when it is encrypted), its export jobs and the registry over them. */
 function openRegister(layout: Layout, options: LedgerOptions): OpenRegister {
