@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { readKeyStore, unwrapKey } from '../../src/db/keys.js';
 import { connect } from '../../src/db/open.js';
 import { runCli } from '../../src/hosts/cli.js';
-import { openAdminLedger } from './adminLedger.js';
+export { registerKey } from './adminLedger.js';
+import { openAdminLedger, registerKey } from './adminLedger.js';
 import { validId } from './ids.js';
 import { caller } from './ledger.js';
 import { publicAccount } from './register.js';
@@ -47,20 +47,6 @@ export function snapshot(dir: string): Record<string, string> {
     if (e.isFile()) result[path.relative(dir, full)] = fs.readFileSync(full).toString('base64');
   }
   return result;
-}
-
-const keys = new Map<string, string>();
-
-/**
- * The register key of an encrypted data (or backup) folder, unwrapped as the command line does with
- * NETLEDGER_PASSWORD for its first operator; undefined for a plain one. Kept per keys.json, as each unwrap is a scrypt.
- */
-export function registerKey(dir: string): string | undefined {
-  const store = readKeyStore(dir);
-  if (!store) return undefined;
-  const id = JSON.stringify(store);
-  if (!keys.has(id)) keys.set(id, unwrapKey(store.wraps.find((w) => w.kind === 'operator')!, process.env.NETLEDGER_PASSWORD!)!.toString('hex'));
-  return keys.get(id);
 }
 
 /** A connection of a test's own to a register file, with the key of the folder it lies in when it is encrypted. */
