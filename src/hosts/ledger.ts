@@ -54,24 +54,28 @@ function layoutOf(dataDir: string) {
 type Layout = ReturnType<typeof layoutOf>;
 
 /** The register opened (with its key when it is encrypted), its export jobs and the registry over them. */
-function openRegister(layout: Layout, options: LedgerOptions): OpenRegister {
+function openRegister(layout: Layout, options: LedgerOptions, kept: ExportJobs | null): OpenRegister {
   const dbFile = databasePath(layout.dir);
   // An existing register is copied into backups/ before a newer release migrates it.
   const db = openDatabase(dbFile, { beforeUpgrade: (open, upgrade) => backupBeforeUpgrade(open, dbFile, upgrade, options), ...options });
   const actor = currentActor();
   const worker = options.exportWorker ?? SOURCE_WORKER;
-  const jobs = new ExportJobs({
-    dbFile,
-    exportDir: layout.exportDir,
-    backupDir: layout.backupDir,
-    attachmentsDir: layout.attachmentsDir,
-    importDir: layout.importDir,
-    workerFile: worker.file,
-    workerExecArgv: worker.execArgv,
-    nativeBinding: options.nativeBinding,
-    key: options.key,
-    actor,
-  });
+  // Reopened with the key after encryption in place, the same jobs carry on (their exports and uploads stay known).
+  kept?.useKey(options.key);
+  const jobs =
+    kept ??
+    new ExportJobs({
+      dbFile,
+      exportDir: layout.exportDir,
+      backupDir: layout.backupDir,
+      attachmentsDir: layout.attachmentsDir,
+      importDir: layout.importDir,
+      workerFile: worker.file,
+      workerExecArgv: worker.execArgv,
+      nativeBinding: options.nativeBinding,
+      key: options.key,
+      actor,
+    });
   const filesKey = options.key ? Buffer.from(options.key, 'hex') : null;
   const ctx: JobContext = { db, clock: () => new Date(), actor, filesDir: layout.attachmentsDir, filesKey, jobs };
   const restore = liveRestore(ctx, jobs, { dir: layout.dir, dbFile, backupDir: layout.backupDir }, options);
@@ -82,14 +86,14 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
   const layout = layoutOf(dataDir);
   prepareDataFolder(layout);
   let open: OpenRegister | null = null;
+  let jobs: ExportJobs | null = null;
   let key: string | null = null;
   const opened = (): OpenRegister => {
     if (!open) throw new LedgerError('SIGNED_OUT', msg.crypt.sealed);
     return open;
   };
+  // No job runs at first start or sign-in, when the register is reopened with its key: the jobs are kept.
   const closeOpen = () => {
-    // No job runs at first start or sign-in, when this happens; closing the jobs only tidies their folders.
-    void open?.jobs.close();
     open?.ctx.db.close();
     open = null;
   };
@@ -98,7 +102,8 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
     close: closeOpen,
     openWith: (newKey) => {
       closeOpen();
-      open = openRegister(layout, { ...options, key: newKey ?? undefined });
+      open = openRegister(layout, { ...options, key: newKey ?? undefined }, jobs);
+      jobs = open.jobs;
       key = newKey;
     },
     nativeBinding: options.nativeBinding,
@@ -124,9 +129,8 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
     registry: gate.registry,
     dataDir: layout.dir,
     close: async () => {
-      if (!open) return;
-      await open.jobs.close();
-      open.ctx.db.close();
+      await jobs?.close();
+      open?.ctx.db.close();
     },
   };
 }

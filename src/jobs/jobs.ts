@@ -86,7 +86,12 @@ export class ExportJobs {
   private readonly uploads = new Map<string, string>();
   private closed = false;
 
-  constructor(private readonly options: ExportJobsOptions) {}
+  constructor(private options: ExportJobsOptions) {}
+
+  /** The register was encrypted in place (first start): workers started from now on open it with its key. */
+  useKey(key: string | undefined): void {
+    this.options = { ...this.options, key };
+  }
 
   /** Checks the target now (a wrong folder is refused at once), then runs the job or queues it. */
   start(request: TaskRequest): JobStatus {
