@@ -48,9 +48,9 @@ const config: Configuration = {
     '!**/node_modules/{tsx,esbuild,@esbuild}/**',
     // better-sqlite3's C sources and, when compiled rather than fetched prebuilt, the compiler's leftovers and its
     // test extension: the compiled better_sqlite3.node is all it loads.
-    '!**/node_modules/better-sqlite3/{deps,src}/**',
-    '!**/node_modules/better-sqlite3/build/{deps,Release/obj,Release/obj.target,Release/.deps}/**',
-    '!**/node_modules/better-sqlite3/build/Release/test_extension.node',
+    '!**/node_modules/better-sqlite3-multiple-ciphers/{deps,src}/**',
+    '!**/node_modules/better-sqlite3-multiple-ciphers/build/{deps,Release/obj,Release/obj.target,Release/.deps}/**',
+    '!**/node_modules/better-sqlite3-multiple-ciphers/build/Release/test_extension.node',
   ],
   // A .node file cannot be loaded from inside an archive.
   asarUnpack: ['**/*.node'],

@@ -10,7 +10,9 @@ import { openLedger } from '../src/hosts/ledger.js';
 import { writeReport } from '../src/reports/writeReport.js';
 
 const [mode, dataDir, out] = process.argv.slice(2) as ['report' | 'bare', string, string];
-const ledger = openLedger(dataDir);
+// The encrypted twin of the register (bench/encrypted.ts) opens with the benchmark's key.
+const key = process.env.NETLEDGER_BENCH_KEY;
+const ledger = openLedger(dataDir, key ? { key } : {});
 const start = performance.now();
 let rows = 0;
 if (mode === 'report') {

@@ -4,15 +4,13 @@
  * ratio, the target and met/missed. `--json` prints one object per operation instead (with "met": true|false).
  * Run: npm run bench [-- --members 600000] [--json] [--data PARENT_FOLDER]. A benchmark, not a test.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demoRegister, numberArg, percentiles, stringArg } from './demoRegister.js';
 import { measure, registerCases, scratch, type Measured, type Target } from './operations.js';
 import { measureResponsiveness } from './responsiveness.js';
 import { formatTable, machine, type Row } from './table.js';
+import { encryptedCases, encryptedDetail, encryptedTwin, exportChild, openEncrypted } from './encrypted.js';
 
 const members = numberArg('--members', 600_000);
 const json = process.argv.includes('--json');
@@ -45,15 +43,7 @@ function describe(t: Target): string {
 
 /** The 明细表 and exceljs's bare streaming writer on the same rows, each in its own process so its peak RSS is its own. */
 function detailExport(dataDir: string, runs: number): Measured {
-  const child = fileURLToPath(new URL('./exportChild.ts', import.meta.url));
-  const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
-  const one = (mode: 'bare' | 'report') => {
-    const out = path.join(scratch, `${mode}.xlsx`);
-    fs.mkdirSync(scratch, { recursive: true });
-    const r = spawnSync(process.execPath, [tsx, child, mode, dataDir, out], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-    return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; cpuSeconds: number; peakRssMb: number; rows: number };
-  };
+  const one = (mode: 'bare' | 'report') => exportChild(mode, dataDir);
   const results = { bare: [] as ReturnType<typeof one>[], report: [] as ReturnType<typeof one>[] };
   for (let i = 0; i < runs; i++) for (const mode of ['bare', 'report'] as const) results[mode].push(one(mode));
   const timing = (list: ReturnType<typeof one>[]) => percentiles(list.map((r) => r.seconds * 1000), list.map((r) => r.cpuSeconds * 1000));
@@ -69,7 +59,6 @@ function detailExport(dataDir: string, runs: number): Measured {
 
 const PENDING: Row[] = [
   { operation: '从模板导入 10 万名党员', measured: false, target: '≤ 1.5× exceljs 流式读取 + 预编译插入', met: false, note: '尚未测量：表格导入由 issue 10 交付（src/imports/、bench/import.ts）' },
-  { operation: '加密台账（各项加密与不加密各测一次）', measured: false, target: '同上各项', met: false, note: '尚未测量：操作员与加密由 issue 11 交付' },
 ];
 
 const ledger = demoRegister(members, stringArg('--data') ?? os.tmpdir(), log);
@@ -77,14 +66,17 @@ const counts = ledger.db.prepare('SELECT (SELECT count(*) FROM members) AS membe
 log(`register: ${JSON.stringify(counts)}`);
 const rows: Row[] = [];
 try {
-  for (const c of registerCases(ledger)) {
+  const encrypted = openEncrypted(encryptedTwin(ledger.dataDir));
+  for (const c of [...registerCases(ledger), ...encryptedCases(ledger, encrypted)]) {
     rows.push(row(await measure(c)));
     log(`measured ${c.operation}`);
   }
   const dataDir = ledger.dataDir;
-  await ledger.close();
+  await Promise.all([ledger.close(), encrypted.close()]);
   rows.push(row(detailExport(dataDir, members > 200_000 ? 1 : 3)));
   log('measured 明细表');
+  rows.push(row(encryptedDetail(dataDir, encrypted.dataDir, members > 200_000 ? 1 : 3)));
+  log('measured 加密台账 · 明细表');
   const r = await measureResponsiveness(dataDir, 100);
   rows.push({
     ...row({ operation: '导出与保存规则进行中，窗口调用 system.info', product: r.busy, baseline: { ...r.idle, what: '空闲时的 system.info' }, target: { p95Ms: 50 } }),

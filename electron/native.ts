@@ -60,7 +60,7 @@ export function buildElectronNative({ root, headers, nodeGyp }: NativeBuild): st
   if (!nodeGyp) throw new Error(nativeMsg.noNodeGyp);
   const work = path.join(root, '.electron-native', 'build');
   fs.rmSync(work, { recursive: true, force: true });
-  const source = path.join(root, 'node_modules/better-sqlite3');
+  const source = path.join(root, 'node_modules/better-sqlite3-multiple-ciphers');
   // Node's own build/ is left behind: node-gyp rebuild would delete it anyway.
   fs.cpSync(source, work, { recursive: true, filter: (from) => from !== path.join(source, 'build') });
   const result = spawnSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--nodedir=${nodedir}`], { cwd: work, stdio: 'inherit' });

@@ -65,7 +65,7 @@ const ALLOWED = /^\/(package\.json$|out\/(main|preload|renderer)\/|node_modules\
 /** What must never ship: sources, tests, benchmarks, data, the command line's TypeScript runner. */
 const FORBIDDEN = /^\/(test|bench|src|electron|renderer|netledger-data|data|dist|\.tmp|\.electron-native)(\/|$)|^\/node_modules\/(tsx|esbuild|@esbuild)\/|\.sqlite3$/;
 const REQUIRED = ['/package.json', '/out/main/main.js', '/out/main/exportWorker.js', '/out/preload/preload.cjs', '/out/renderer/index.html'];
-export const NATIVE_MODULE = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+export const NATIVE_MODULE = 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
 
 /**
  * What is wrong with a packaged app's resources folder (empty when nothing): app.asar must hold what main loads

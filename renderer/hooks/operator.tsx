@@ -34,6 +34,7 @@ const LOCK_CHECK_MS = 15_000;
 
 export function OperatorGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>(null);
+  const [inSetup, setInSetup] = useState(false);
   // A status that could not be read (the core's threads restarting after a restore) says nothing about who is signed
   // in: keep what is shown and ask again shortly, rather than sending a signed-in person to the sign-in page.
   const refresh = useCallback(function ask() {
@@ -51,9 +52,17 @@ export function OperatorGate({ children }: { children: ReactNode }) {
   const signOut = useCallback(() => {
     void call('auth.signOut', {}).finally(refresh);
   }, [refresh]);
+  // Once the first start has begun, its page stays until the recovery code has been acknowledged, even when a status
+  // check in between already answers that the administrator exists.
+  useEffect(() => {
+    if (status?.needsSetup) setInSetup(true);
+  }, [status]);
   if (!status) return null;
-  const signedIn = (operator: Caller) => setStatus({ needsSetup: false, operator });
-  if (status.needsSetup) return <SetupPage onDone={signedIn} />;
+  const signedIn = (operator: Caller) => {
+    setInSetup(false);
+    setStatus({ needsSetup: false, operator });
+  };
+  if (status.needsSetup || inSetup) return <SetupPage onDone={signedIn} />;
   // Nothing of the register stays on screen once signed out: the console below is unmounted with its data.
   if (!status.operator) return <SignInPage lockedFrom={status.lockedFrom ?? null} onDone={signedIn} />;
   const operator = status.operator;

@@ -70,8 +70,11 @@ export interface OperatorRow {
 /** The calls of this feature: name → what it does to the register, its input schema and its output type. */
 export const operatorsCalls = {
   'auth.status': query<AuthStatus>()(z.object({}).strict(), { access: 'open' }),
-  /** First start only: creates the administrator (refused once any operator exists). */
-  'auth.setup': change<AdminCreated>()(setupAdmin, { access: 'open' }),
+  /**
+   * First start only: creates the administrator (refused once any operator exists), and encrypts the register in
+   * place — which needs the file to itself, hence exclusive.
+   */
+  'auth.setup': change<AdminCreated>()(setupAdmin, { access: 'open', exclusive: true }),
   'auth.signIn': change<SignedIn>()(signIn, { access: 'open' }),
   'auth.recover': change<SignedIn>()(recoverAdmin, { access: 'open' }),
   'auth.signOut': change<{ signedOut: true }>()(z.object({}).strict(), { access: 'open' }),

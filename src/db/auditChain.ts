@@ -3,7 +3,7 @@
  * it (there is no key), so it shows that entries were edited, removed or cut off — not who did it; see the README.
  */
 import crypto from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export interface ChainedFields {
   at: string;

@@ -4,7 +4,9 @@
  * as one thing and `netledger restore` takes it back as it is. A folder rather than one archive file: the scans
  * are already compressed (PDF/JPG), an archive would need a second reader of files from outside, and every part
  * stays openable with ordinary tools. The database is copied with VACUUM INTO (never a file copy of a live
- * database); everything is written under `….part`, checked, and only then renamed to its name.
+ * database); everything is written under `….part`, checked, and only then renamed to its name. An encrypted
+ * register's backup is encrypted with the same key (VACUUM INTO keeps it), its scans stay encrypted as they are, and
+ * it carries the data folder's `keys.json`, so it opens with the passwords (or recovery code) of its day and only so.
  */
 import type { BackupEntry } from '../contract/system.js';
 import crypto from 'node:crypto';
@@ -15,7 +17,8 @@ import { localStamp } from '../domain/dates.js';
 import { msg } from '../i18n/messages.js';
 import { copyDurable, filesBelow, syncDir } from './durable.js';
 import { schemaVersion } from './migrate.js';
-import { DATABASE_FILE, type Db } from './open.js';
+import { DATABASE_FILE, type Connection, type Db } from './open.js';
+import { KEYS_FILE, keysPath } from './keys.js';
 import { checkFiles, describeProblems, inspectDatabase } from './verify.js';
 import { fileErrorMessage } from './fileErrors.js';
 
@@ -33,7 +36,7 @@ export function backupName(now: Date): string {
  * Writes the backup folder `target` from the open register and the data folder's attachments, then checks the
  * copy as a restore would: a backup that fails is deleted, so one that exists can be trusted.
  */
-export function writeBackup(db: Db, attachmentsDir: string, target: string): void {
+export function writeBackup(db: Db, attachmentsDir: string, target: string, conn: Connection = {}): void {
   if (fs.existsSync(target)) throw new LedgerError('CONFLICT', msg.backup.exists(target));
   const part = `${target}.part`;
   fs.rmSync(part, { recursive: true, force: true });
@@ -42,12 +45,14 @@ export function writeBackup(db: Db, attachmentsDir: string, target: string): voi
     const copy = path.join(part, DATABASE_FILE);
     db.prepare('VACUUM INTO ?').run(copy);
     const version = schemaVersion(db);
-    const inspection = inspectDatabase(copy, version);
+    const inspection = inspectDatabase(copy, version, conn);
+    const keys = keysPath(path.dirname(attachmentsDir));
+    if (conn.key && fs.existsSync(keys)) copyDurable(keys, path.join(part, KEYS_FILE));
     for (const f of inspection.files) {
       const from = path.join(attachmentsDir, f.storedPath);
       if (fs.existsSync(from)) copyDurable(from, path.join(part, ATTACHMENTS_DIR, f.storedPath));
     }
-    const problems = [...inspection.problems, ...checkFiles(inspection.files, path.join(part, ATTACHMENTS_DIR))];
+    const problems = [...inspection.problems, ...checkFiles(inspection.files, path.join(part, ATTACHMENTS_DIR), conn.key)];
     if (inspection.schemaVersion !== version) problems.push({ kind: 'tooNew', message: msg.verify.tooNew(inspection.schemaVersion, version) });
     if (problems.length > 0) throw new LedgerError('CONFLICT', msg.backup.notVerified(describeProblems(problems)), { problems });
     syncDir(part);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { msg } from '../i18n/messages.js';
 import { ATTACHMENTS_DIR } from './backup.js';
-import { DATABASE_FILE } from './open.js';
+import { DATABASE_FILE, type Connection } from './open.js';
 import { checkFiles, inspectDatabase, type Problem } from './verify.js';
 
 export interface CheckReport {
@@ -25,14 +25,14 @@ function leftovers(dataDir: string, relative = ''): string[] {
 }
 
 /** The register and its scans: what must hold after a restore, and the core of `check`. */
-export function checkRegister(dataDir: string, knownVersion: number, nativeBinding?: string): CheckReport {
-  const inspection = inspectDatabase(path.join(dataDir, DATABASE_FILE), knownVersion, nativeBinding);
-  const problems = [...inspection.problems, ...checkFiles(inspection.files, path.join(dataDir, ATTACHMENTS_DIR))];
+export function checkRegister(dataDir: string, knownVersion: number, conn: Connection = {}): CheckReport {
+  const inspection = inspectDatabase(path.join(dataDir, DATABASE_FILE), knownVersion, conn);
+  const problems = [...inspection.problems, ...checkFiles(inspection.files, path.join(dataDir, ATTACHMENTS_DIR), conn.key)];
   return { ok: problems.length === 0, schemaVersion: inspection.schemaVersion, attachments: inspection.files.length, problems };
 }
 
-export function checkDataFolder(dataDir: string, knownVersion: number, nativeBinding?: string): CheckReport {
-  const report = checkRegister(dataDir, knownVersion, nativeBinding);
+export function checkDataFolder(dataDir: string, knownVersion: number, conn: Connection = {}): CheckReport {
+  const report = checkRegister(dataDir, knownVersion, conn);
   if (fs.existsSync(dataDir)) for (const f of leftovers(dataDir)) report.problems.push({ kind: 'leftover', message: msg.verify.leftover(f) });
   return { ...report, ok: report.problems.length === 0 };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { LedgerError } from '../contract/errors.js';
 import { APP_VERSION } from '../domain/version.js';
 import { msg } from '../i18n/messages.js';

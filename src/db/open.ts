@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import { APP_VERSION } from '../domain/version.js';
@@ -11,10 +11,16 @@ import { sealUnchained } from './auditChain.js';
 
 export type Db = Database.Database;
 
-export interface OpenOptions {
-  migrationsDir?: string;
+/** How to reach a register file: which build of the driver, and the register key (hex) when it is encrypted. */
+export interface Connection {
   /** Electron loads a build of better-sqlite3 made for its own ABI, kept apart from Node's. */
   nativeBinding?: string;
+  /** The register key as 64 hex digits (src/db/keys.ts); absent for a plain register. */
+  key?: string;
+}
+
+export interface OpenOptions extends Connection {
+  migrationsDir?: string;
   now?: () => string;
   /** Runs before an existing register is migrated to a newer schema; throwing refuses the upgrade. */
   beforeUpgrade?: (db: Db, upgrade: Upgrade) => void;
@@ -33,13 +39,39 @@ export function databasePath(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
 }
 
+const HEX_KEY = /^[0-9a-f]{64}$/;
+const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** A connection with the key applied first, as SQLite3 Multiple Ciphers needs it before anything is read. */
+export function connect(file: string, conn: Connection = {}, flags: Database.Options = {}): Db {
+  const db = new Database(file, { ...flags, ...(conn.nativeBinding ? { nativeBinding: conn.nativeBinding } : {}) });
+  if (conn.key) {
+    if (!HEX_KEY.test(conn.key)) throw new Error('malformed register key');
+    db.pragma(`key = "x'${conn.key}'"`);
+  }
+  return db;
+}
+
+/** An unencrypted SQLite file starts with its format string; an encrypted one with random-looking bytes. */
+export function isPlainDatabase(file: string): boolean {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return true;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(PLAIN_HEADER.length);
+    fs.readSync(fd, head, 0, head.length, 0);
+    return head.equals(PLAIN_HEADER);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Opens (creating if needed) the register. The version check runs before any pragma that writes,
  * so a file from a newer release, or a foreign file, is left exactly as it was.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = connect(file, options);
   try {
     const migrations = loadMigrations(options.migrationsDir);
     try {

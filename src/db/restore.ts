@@ -21,19 +21,23 @@
  *     A WAL must never outlive that rename: SQLite would replay it into the restored file and corrupt it.
  *     → crash before the rename: old register; after: new register, with all its scans (from 3).
  *  5. Remove scans the new register does not use (kept in 2) and the staging folder. → crash: new register.
+ * An encrypted backup carries its `keys.json`: it is checked with the register key (so it restores only once a
+ * password or the recovery code has given that key), kept with the replaced register in 2, and renamed into place
+ * just before the database in 4, so the passwords that open the restored register are the ones of its day (a
+ * plain backup leaves no keys.json: the restored register is plain until its next first start or sign-in).
  * A crash can leave `.part` folders: `netledger check` reports them, and the next restore removes its own.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { LedgerError } from '../contract/errors.js';
 import { localStamp } from '../domain/dates.js';
 import { msg } from '../i18n/messages.js';
 import { ATTACHMENTS_DIR } from './backup.js';
-import { copyDurable, filesBelow, linkOrCopy, sha256File, syncDir } from './durable.js';
-import { DATABASE_FILE } from './open.js';
-import { checkFiles, describeProblems, inspectDatabase, type StoredFile } from './verify.js';
+import { copyDurable, filesBelow, linkOrCopy, syncDir } from './durable.js';
+import { connect, DATABASE_FILE, type Connection } from './open.js';
+import { KEYS_FILE } from './keys.js';
+import { checkFiles, describeProblems, inspectDatabase, storedSha256, type StoredFile } from './verify.js';
 
 export const REPLACED_DIR = 'replaced';
 const STAGING = /^\.restore-[0-9a-f]{8}\.part$/;
@@ -52,18 +56,17 @@ export interface StagedRestore {
   files: StoredFile[];
 }
 
-export interface RestoreOptions {
+export interface RestoreOptions extends Connection {
   /** The newest schema version this release can open. */
   knownVersion: number;
   now: Date;
-  nativeBinding?: string;
 }
 
 /** A single-file backup (earlier releases) has no scans of its own: the data folder's are used, by checksum. */
-function sourceParts(dataDir: string, source: string): { db: string; attachments: string } {
+export function sourceParts(dataDir: string, source: string): { db: string; attachments: string; keys: string | null } {
   const parts = fs.statSync(source, { throwIfNoEntry: false })?.isDirectory()
-    ? { db: path.join(source, DATABASE_FILE), attachments: path.join(source, ATTACHMENTS_DIR) }
-    : { db: source, attachments: path.join(dataDir, ATTACHMENTS_DIR) };
+    ? { db: path.join(source, DATABASE_FILE), attachments: path.join(source, ATTACHMENTS_DIR), keys: path.join(source, KEYS_FILE) }
+    : { db: source, attachments: path.join(dataDir, ATTACHMENTS_DIR), keys: null };
   if (!fs.existsSync(parts.db)) throw new LedgerError('NOT_FOUND', msg.restore.notFound(parts.db));
   return parts;
 }
@@ -86,14 +89,15 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
   try {
     const stagedDb = path.join(staging, DATABASE_FILE);
     copyDurable(parts.db, stagedDb);
-    const inspection = inspectDatabase(stagedDb, options.knownVersion, options.nativeBinding);
+    if (parts.keys && fs.existsSync(parts.keys)) copyDurable(parts.keys, path.join(staging, KEYS_FILE));
+    const inspection = inspectDatabase(stagedDb, options.knownVersion, options);
     const problems = [...inspection.problems];
     if (problems.length === 0 && inspection.schemaVersion === 0) problems.push({ kind: 'foreignFile', message: msg.verify.foreignFile });
     for (const f of inspection.files) {
       const from = path.join(parts.attachments, f.storedPath);
       if (fs.existsSync(from)) copyDurable(from, path.join(staging, ATTACHMENTS_DIR, f.storedPath));
     }
-    problems.push(...checkFiles(inspection.files, path.join(staging, ATTACHMENTS_DIR)));
+    problems.push(...checkFiles(inspection.files, path.join(staging, ATTACHMENTS_DIR), options.key));
     if (problems.length > 0) throw new LedgerError('CONFLICT', msg.restore.refused(describeProblems(problems)), { problems });
     const live = path.join(dataDir, DATABASE_FILE);
     const stat = fs.existsSync(live) ? fs.statSync(live) : null;
@@ -117,11 +121,11 @@ export function discardRestore(staged: StagedRestore): void {
 }
 
 /** Step 1: the live database checkpointed and closed by us alone; throws (changing nothing) when it is in use. */
-function checkpoint(live: string, nativeBinding?: string): void {
+function checkpoint(live: string, conn: Connection): void {
   if (!fs.existsSync(live)) return;
   let whole = false;
   try {
-    const db = new Database(live, nativeBinding ? { nativeBinding } : {});
+    const db = connect(live, conn);
     try {
       const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
       whole = r?.busy === 0;
@@ -135,12 +139,13 @@ function checkpoint(live: string, nativeBinding?: string): void {
   if (!whole || fs.existsSync(`${live}-wal`)) throw new LedgerError('CONFLICT', msg.restore.inUse);
 }
 
-/** Steps 1–5 above; the live register must be closed. Returns where the replaced register was kept. */
-export function installRestore(staged: StagedRestore, nativeBinding?: string): { keptAs: string | null } {
+/** Steps 1–5 above; the live register must be closed (`conn`: how to open it). Returns where it was kept. */
+export function installRestore(staged: StagedRestore, conn: Connection = {}): { keptAs: string | null } {
   const { dataDir, staging } = staged;
   const live = path.join(dataDir, DATABASE_FILE);
   const liveFiles = path.join(dataDir, ATTACHMENTS_DIR);
-  checkpoint(live, nativeBinding);
+  const liveKeys = path.join(dataDir, KEYS_FILE);
+  checkpoint(live, conn);
 
   let keptAs: string | null = null;
   const oldScans = filesBelow(liveFiles);
@@ -149,6 +154,7 @@ export function installRestore(staged: StagedRestore, nativeBinding?: string): {
     for (const suffix of ['', ...SIDE_FILES]) {
       if (fs.existsSync(live + suffix)) copyDurable(live + suffix, path.join(part, DATABASE_FILE + suffix));
     }
+    if (fs.existsSync(liveKeys)) copyDurable(liveKeys, path.join(part, KEYS_FILE));
     for (const f of oldScans) linkOrCopy(path.join(liveFiles, f), path.join(part, ATTACHMENTS_DIR, f));
     fs.mkdirSync(part, { recursive: true });
     syncDir(part);
@@ -160,13 +166,16 @@ export function installRestore(staged: StagedRestore, nativeBinding?: string): {
   try {
     for (const f of staged.files) {
       const target = path.join(liveFiles, f.storedPath);
-      if (fs.existsSync(target) && sha256File(target) === f.sha256) continue;
+      if (fs.existsSync(target) && storedSha256(target, conn.key) === f.sha256) continue;
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.renameSync(path.join(staging, ATTACHMENTS_DIR, f.storedPath), target);
       syncDir(path.dirname(target));
     }
 
     for (const suffix of SIDE_FILES) fs.rmSync(live + suffix, { force: true });
+    // The restored register's keys come with it; a plain backup leaves none (the replaced ones are kept in 2).
+    if (fs.existsSync(path.join(staging, KEYS_FILE))) fs.renameSync(path.join(staging, KEYS_FILE), liveKeys);
+    else fs.rmSync(liveKeys, { force: true });
     syncDir(dataDir);
     fs.renameSync(path.join(staging, DATABASE_FILE), live);
     syncDir(dataDir);

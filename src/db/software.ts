@@ -1,5 +1,5 @@
 /** What `netledger --version` and the About dialog say about the storage underneath. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { loadMigrations } from './migrate.js';
 import type { Db, OpenOptions } from './open.js';
 

@@ -3,13 +3,16 @@
  * and the live data folder (`netledger check`): SQLite's own integrity and foreign-key checks, a schema version
  * this release understands, and every scanned form present with the SHA-256 recorded for it.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { msg } from '../i18n/messages.js';
 import { verifyChain } from './auditChain.js';
 import { sha256File } from './durable.js';
 import { fileErrorMessage } from './fileErrors.js';
+import { connect, type Connection } from './open.js';
+import { readSealed } from './sealedFiles.js';
 
 export type ProblemKind =
   | 'auditChain'
@@ -56,7 +59,7 @@ function isRegister(db: Database.Database, tables: Set<string>, version: number)
   return recorded.n === version && recorded.top === version;
 }
 
-export function inspectDatabase(file: string, knownVersion: number, nativeBinding?: string): Inspection {
+export function inspectDatabase(file: string, knownVersion: number, conn: Connection = {}): Inspection {
   const result: Inspection = { problems: [], schemaVersion: 0, files: [] };
   const problem = (kind: ProblemKind, message: string) => result.problems.push({ kind, message });
   if (!fs.existsSync(file)) {
@@ -65,7 +68,7 @@ export function inspectDatabase(file: string, knownVersion: number, nativeBindin
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db = connect(file, conn, { readonly: true, fileMustExist: true });
     result.schemaVersion = db.pragma('user_version', { simple: true }) as number;
     const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
     if (result.schemaVersion > knownVersion) problem('tooNew', msg.verify.tooNew(result.schemaVersion, knownVersion));
@@ -98,13 +101,20 @@ export function inspectDatabase(file: string, knownVersion: number, nativeBindin
   return result;
 }
 
-/** Every listed scan present below dir with its recorded SHA-256. */
-export function checkFiles(files: StoredFile[], dir: string): Problem[] {
+/** The SHA-256 of a stored scan's plain content (decrypted with the register key); null when it cannot be read. */
+export function storedSha256(file: string, key: string | undefined): string | null {
+  if (!key) return sha256File(file);
+  const plain = readSealed(file, Buffer.from(key, 'hex'));
+  return plain && createHash('sha256').update(plain).digest('hex');
+}
+
+/** Every listed scan present below dir with its recorded SHA-256 (of its plain content, when it is encrypted). */
+export function checkFiles(files: StoredFile[], dir: string, key?: string): Problem[] {
   const problems: Problem[] = [];
   for (const f of files) {
     const file = path.join(dir, f.storedPath);
     if (!fs.existsSync(file)) problems.push({ kind: 'attachmentMissing', message: msg.verify.attachmentMissing(f.storedPath) });
-    else if (sha256File(file) !== f.sha256) problems.push({ kind: 'attachmentCorrupt', message: msg.verify.attachmentCorrupt(f.storedPath) });
+    else if (storedSha256(file, key) !== f.sha256) problems.push({ kind: 'attachmentCorrupt', message: msg.verify.attachmentCorrupt(f.storedPath) });
   }
   return problems;
 }

@@ -2,7 +2,7 @@
  * Which release last migrated the register, noted in it, so an older release that refuses the file can name the
  * release that wrote it. Written only when migrations ran, so opening a register never changes it otherwise.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** The settings key holding `{ version, schema }`. */
 const WRITTEN_BY_KEY = 'software';

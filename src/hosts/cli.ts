@@ -10,8 +10,9 @@ import { LedgerError } from '../contract/errors.js';
 import { templateName } from '../domain/reportTemplates.js';
 import { checkDataFolder, checkRegister } from '../db/check.js';
 import { loadMigrations } from '../db/migrate.js';
-import { databasePath, openDatabase } from '../db/open.js';
-import { discardRestore, installRestore, stageRestore } from '../db/restore.js';
+import { databasePath, isPlainDatabase, openDatabase } from '../db/open.js';
+import { readKeyStore } from '../db/keys.js';
+import { discardRestore, installRestore, sourceParts, stageRestore } from '../db/restore.js';
 import { describeProblems } from '../db/verify.js';
 import { engineVersions } from '../db/software.js';
 import { APP_VERSION } from '../domain/version.js';
@@ -32,7 +33,7 @@ function templateIdByName(ledger: Ledger, name: string): number {
   if (!found) throw new LedgerError('NOT_FOUND', msg.paper.template.notFoundByName(name));
   return found.id;
 }
-import { signInFromCli } from './cliSignIn.js';
+import { keyFromCli, signInFromCli } from './cliSignIn.js';
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -105,8 +106,10 @@ async function serve(dataDir: string, port: number, io: CliIo): Promise<number> 
 }
 
 /** `check`: read-only, so it never creates, upgrades or repairs the register it looks at. */
-function check(dataDir: string, json: boolean | undefined, io: CliIo): number {
-  const report = checkDataFolder(path.resolve(dataDir), loadMigrations().length);
+async function check(dataDir: string, json: boolean | undefined, io: CliIo): Promise<number> {
+  const dir = path.resolve(dataDir);
+  const key = await keyFromCli([dir], io, msg.crypt.wrongPassword);
+  const report = checkDataFolder(dir, loadMigrations().length, { key });
   if (json) io.out(JSON.stringify(report, null, 2));
   else if (report.ok) io.out(msg.check.ok(report.attachments));
   else {
@@ -122,7 +125,12 @@ async function restore(dataDir: string, source: string | undefined, yes: boolean
   if (!yes && !io.ask) throw new UsageError(msg.cli.restoreNeedsYes);
   const dir = path.resolve(dataDir);
   const knownVersion = loadMigrations().length;
-  const staged = stageRestore(dir, source, { knownVersion, now: new Date() });
+  // One password: the backup's keys.json (the passwords of its day) or the data folder's give the same key.
+  const parts = sourceParts(dir, path.resolve(source));
+  const found = await keyFromCli([...(parts.keys ? [path.dirname(parts.keys)] : []), dir], io, msg.crypt.restoreWrongPassword);
+  const key = isPlainDatabase(parts.db) ? undefined : found;
+  const liveKey = readKeyStore(dir) ? found : undefined;
+  const staged = stageRestore(dir, source, { knownVersion, now: new Date(), key });
   let keptAs: string | null;
   try {
     io.out(msg.cli.restorePlan(staged));
@@ -131,16 +139,16 @@ async function restore(dataDir: string, source: string | undefined, yes: boolean
       io.out(msg.cli.restoreCancelled);
       return 1;
     }
-    keptAs = installRestore(staged).keptAs;
+    keptAs = installRestore(staged, { key: liveKey }).keptAs;
   } catch (err) {
     discardRestore(staged);
     throw err;
   }
   // Checked as `check` would, then opened once, which upgrades a backup from an earlier release; in this order
   // the last connection to close is a writer, which removes the WAL instead of leaving it beside the file.
-  const report = checkRegister(dir, knownVersion);
+  const report = checkRegister(dir, knownVersion, { key });
   if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describeProblems(report.problems)));
-  openDatabase(databasePath(dir)).close();
+  openDatabase(databasePath(dir), { key }).close();
   io.out(msg.cli.restored(staged.source, keptAs));
   return 0;
 }
@@ -167,7 +175,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
     // Browser mode runs the register in the core's own threads, not on this one.
     if (command === 'serve') return await serve(dataDir, positiveInt(values.port, '--port', 0), io);
-    if (command === 'check') return check(dataDir, values.json, io);
+    if (command === 'check') return await check(dataDir, values.json, io);
     if (command === 'restore') return await restore(dataDir, positionals[1], values.yes, io);
     const out = values.out === undefined ? undefined : path.resolve(values.out);
     if (command === 'backup' && out && !fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(msg.cli.outNotFolder(out));

@@ -6,6 +6,7 @@
 import { valueOf } from '../contract/contract.js';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
+import { findWrap, readKeyStore, unwrapKey } from '../db/keys.js';
 import { bindCaller } from './hostCaller.js';
 import type { Ledger } from './ledger.js';
 
@@ -32,10 +33,35 @@ export async function signInFromCli(ledger: Ledger, adminName: string, io: Secre
     ledger.registry = bindCaller(ledger.registry, created.operator);
     return;
   }
-  const first = ledger.db.prepare("SELECT name FROM operators WHERE role = '管理员' AND active = 1 ORDER BY id LIMIT 1").get() as { name: string } | undefined;
-  const name = process.env.NETLEDGER_OPERATOR ?? first?.name;
+  const name = process.env.NETLEDGER_OPERATOR ?? defaultOperator(ledger);
   if (!name) throw new LedgerError('SIGNED_OUT', msg.operators.cli.noOperator);
   const signed = valueOf<'auth.signIn'>(ledger.registry.invoke('auth.signIn', { name, password: await password(io, false) }));
   // Every later call of this run is made as the signed-in operator.
   ledger.registry = bindCaller(ledger.registry, signed.operator);
+}
+
+/** The first active administrator; of a register still encrypted, the first operator keys.json has (the one set up). */
+function defaultOperator(ledger: Ledger): string | undefined {
+  if (!ledger.isOpen) return readKeyStore(ledger.dataDir)?.wraps.find((w) => w.kind === 'operator')?.name;
+  const first = ledger.db.prepare("SELECT name FROM operators WHERE role = '管理员' AND active = 1 ORDER BY id LIMIT 1").get() as { name: string } | undefined;
+  return first?.name;
+}
+
+/**
+ * `check` and `restore` work on files, not through the registry, yet an encrypted register or backup opens only with
+ * its key: unwrapped here with the password (as NETLEDGER_OPERATOR, or the first operator of a keys.json) from the
+ * first of `dirs` whose keys.json it opens — a backup and the register it came from share one key. Undefined when no
+ * folder has a keys.json (plain); a wrong password throws `wrong`, before anything is read or written.
+ */
+export async function keyFromCli(dirs: string[], io: SecretIo, wrong: string): Promise<string | undefined> {
+  const stores = dirs.map(readKeyStore).filter((k) => k !== null);
+  if (stores.length === 0) return undefined;
+  const secret = await password(io, false);
+  for (const keys of stores) {
+    const name = process.env.NETLEDGER_OPERATOR ?? keys.wraps.find((w) => w.kind === 'operator')?.name;
+    const wrap = name === undefined ? undefined : findWrap(keys, 'operator', name);
+    const key = wrap && unwrapKey(wrap, secret);
+    if (key) return key.toString('hex');
+  }
+  throw new LedgerError('FORBIDDEN', wrong);
 }

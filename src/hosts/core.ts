@@ -53,6 +53,11 @@ class CoreThread {
 
   constructor(private readonly data: CoreWorkerData, private readonly script: { file: string; execArgv: string[] }) {}
 
+  /** The register key for the next start (readers of an encrypted register open with it). */
+  useKey(key: string): void {
+    this.data.options = { ...this.data.options, key };
+  }
+
   get pending(): number {
     return this.waiting.size;
   }
@@ -128,6 +133,25 @@ export async function startCore(dataDir: string, options: CoreOptions = {}): Pro
   }
 
   let readersOpen = true;
+  /**
+   * The writer opened an encrypted register (first sign-in, or first start encrypted it): the readers, closed or
+   * still on the plain file, start again with its key before the sign-in is answered, so no query finds them closed.
+   */
+  const rekeyReaders = async (key: string) => {
+    readersOpen = false;
+    await Promise.all(readers.map((r) => r.close()));
+    for (const r of readers) r.useKey(key);
+    await Promise.all(readers.map((r) => r.start()));
+    readersOpen = true;
+  };
+  const resultOf = async (reply: CoreReply): Promise<RpcResult> => {
+    if (reply.type !== 'result') return LOST;
+    if (reply.key) {
+      if (readersOpen) await rekeyReaders(reply.key);
+      else for (const r of readers) r.useKey(reply.key);
+    }
+    return reply.result;
+  };
   /** Queries go to the least busy reader, or to the writer when every reader is busy and it is not. */
   const threadFor = (name: string): CoreThread => {
     if (!readersOpen || !isCallName(name) || contract[name].kind !== 'query') return writer;
@@ -150,8 +174,7 @@ export async function startCore(dataDir: string, options: CoreOptions = {}): Pro
     readersOpen = false;
     await Promise.all(readers.map((r) => r.close()));
     try {
-      const reply = await writer.send({ type: 'invoke', name, input, caller });
-      return reply.type === 'result' ? reply.result : LOST;
+      return await resultOf(await writer.send({ type: 'invoke', name, input, caller }));
     } finally {
       await Promise.all(readers.map((r) => r.start()));
       readersOpen = true;
@@ -162,8 +185,7 @@ export async function startCore(dataDir: string, options: CoreOptions = {}): Pro
     async invoke(name, input, caller = null) {
       if (isCallName(name) && contract[name].exclusive) return exclusive(name, input, caller);
       // The caller travels with each call: the threads keep no sessions, the host does (session.ts).
-      const reply = await threadFor(name).send({ type: 'invoke', name, input, caller });
-      return reply.type === 'result' ? reply.result : LOST;
+      return resultOf(await threadFor(name).send({ type: 'invoke', name, input, caller }));
     },
     async exportedFile(jobId) {
       const reply = await writer.send({ type: 'export', jobId });

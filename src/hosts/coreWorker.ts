@@ -23,7 +23,8 @@ export type CoreRequest =
 export type CoreReply =
   | { type: 'ready' }
   | { type: 'failed'; error: ErrorBody }
-  | { id: number; type: 'result'; result: RpcResult }
+  /** `key`: the writer has just opened the encrypted register (first sign-in, or first start): readers need it. */
+  | { id: number; type: 'result'; result: RpcResult; key?: string }
   | { id: number; type: 'export'; found: { file: string; fileName: string } | null }
   | { id: number; type: 'done' };
 
@@ -33,13 +34,20 @@ const post = (reply: CoreReply) => port.postMessage(reply);
 
 try {
   const ledger = role === 'writer' ? openLedger(dataDir, options) : openReader(dataDir, options);
+  let keySent = options.key ?? null;
+  // An encrypted register not yet opened has no jobs (and nothing to download).
+  const jobs = () => ('isOpen' in ledger && !ledger.isOpen ? null : ledger.jobs);
   port.on('message', (m: CoreRequest) => {
-    if (m.type === 'invoke') post({ id: m.id, type: 'result', result: ledger.registry.invoke(m.name, m.input, m.caller) });
-    else if (m.type === 'export') {
-      const found = ledger.jobs?.exportedFile(m.jobId) ?? null;
+    if (m.type === 'invoke') {
+      const result = ledger.registry.invoke(m.name, m.input, m.caller);
+      const key = 'key' in ledger ? ledger.key : null;
+      post({ id: m.id, type: 'result', result, ...(key && key !== keySent ? { key } : {}) });
+      keySent = key;
+    } else if (m.type === 'export') {
+      const found = jobs()?.exportedFile(m.jobId) ?? null;
       post({ id: m.id, type: 'export', found: found && { file: found.file, fileName: found.fileName } });
     } else if (m.type === 'downloaded') {
-      ledger.jobs?.exportedFile(m.jobId)?.onDownloaded();
+      jobs()?.exportedFile(m.jobId)?.onDownloaded();
       post({ id: m.id, type: 'done' });
     } else
       void ledger.close().then(() => {

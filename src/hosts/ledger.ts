@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { createRegistry, type Registry } from '../dispatch/registry.js';
 import { ATTACHMENTS_DIR } from '../db/backup.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
+import { readKeyStore } from '../db/keys.js';
+import { LedgerError } from '../contract/errors.js';
+import { msg } from '../i18n/messages.js';
+import { keyGate, sealedReader, type OpenRegister } from './keyGate.js';
 import { backupBeforeUpgrade } from '../db/upgrade.js';
 import { refreshPendingAccounts } from '../services/accountState.js';
 import { ExportJobs, type JobContext } from '../jobs/jobs.js';
@@ -15,10 +19,14 @@ import { liveRestore } from './liveRestore.js';
 export interface Ledger {
   /** The open register; a restore swaps it, so read it through here (or ctx) each time, never keep it. */
   readonly db: Db;
-  ctx: JobContext;
-  jobs: ExportJobs;
+  readonly ctx: JobContext;
+  readonly jobs: ExportJobs;
   registry: Registry;
   dataDir: string;
+  /** Whether the register is open: an encrypted one stays closed until someone signs in (keyGate.ts). */
+  readonly isOpen: boolean;
+  /** The register key (hex) once an encrypted register is open; null for a plain one or while closed. */
+  readonly key: string | null;
   close(): Promise<void>;
 }
 
@@ -40,41 +48,92 @@ function currentActor(): string {
   }
 }
 
-export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger {
+function layoutOf(dataDir: string) {
   const dir = path.resolve(dataDir);
-  const layout = { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, ATTACHMENTS_DIR), importDir: path.join(dir, 'imports') };
-  prepareDataFolder(layout);
-  const dbFile = databasePath(dir);
+  return { dir, exportDir: path.join(dir, 'exports'), backupDir: path.join(dir, 'backups'), attachmentsDir: path.join(dir, ATTACHMENTS_DIR), importDir: path.join(dir, 'imports') };
+}
+type Layout = ReturnType<typeof layoutOf>;
+
+/** The register opened (with its key when it is encrypted), its export jobs and the registry over them. */
+function openRegister(layout: Layout, options: LedgerOptions, kept: ExportJobs | null): OpenRegister {
+  const dbFile = databasePath(layout.dir);
   // An existing register is copied into backups/ before a newer release migrates it.
-  const db = openDatabase(dbFile, { beforeUpgrade: (open, upgrade) => backupBeforeUpgrade(open, dbFile, upgrade), ...options });
+  const db = openDatabase(dbFile, { beforeUpgrade: (open, upgrade) => backupBeforeUpgrade(open, dbFile, upgrade, options), ...options });
   const actor = currentActor();
   const worker = options.exportWorker ?? SOURCE_WORKER;
-  const jobs = new ExportJobs({
-    dbFile,
-    exportDir: layout.exportDir,
-    backupDir: layout.backupDir,
-    attachmentsDir: layout.attachmentsDir,
-    importDir: layout.importDir,
-    workerFile: worker.file,
-    workerExecArgv: worker.execArgv,
-    nativeBinding: options.nativeBinding,
-    actor,
-  });
-  const ctx: JobContext = { db, clock: () => new Date(), actor, filesDir: layout.attachmentsDir, jobs };
+  // Reopened with the key after encryption in place, the same jobs carry on (their exports and uploads stay known).
+  kept?.useKey(options.key);
+  const jobs =
+    kept ??
+    new ExportJobs({
+      dbFile,
+      exportDir: layout.exportDir,
+      backupDir: layout.backupDir,
+      attachmentsDir: layout.attachmentsDir,
+      importDir: layout.importDir,
+      workerFile: worker.file,
+      workerExecArgv: worker.execArgv,
+      nativeBinding: options.nativeBinding,
+      key: options.key,
+      actor,
+    });
+  const filesKey = options.key ? Buffer.from(options.key, 'hex') : null;
+  const ctx: JobContext = { db, clock: () => new Date(), actor, filesDir: layout.attachmentsDir, filesKey, jobs };
+  // After an upgrade that added the accounts' periods, they are built once before anything reads them.
   refreshPendingAccounts(ctx);
-  const restore = liveRestore(ctx, jobs, { dir, dbFile, backupDir: layout.backupDir }, options);
-  const registry = createRegistry(ctx, { version: APP_VERSION, dataDir: dir, restore });
+  const restore = liveRestore(ctx, jobs, { dir: layout.dir, dbFile, backupDir: layout.backupDir }, options);
+  return { ctx, jobs, registry: createRegistry(ctx, { version: APP_VERSION, dataDir: layout.dir, restore }) };
+}
+
+export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger {
+  const layout = layoutOf(dataDir);
+  prepareDataFolder(layout);
+  let open: OpenRegister | null = null;
+  let jobs: ExportJobs | null = null;
+  let key: string | null = null;
+  const opened = (): OpenRegister => {
+    if (!open) throw new LedgerError('SIGNED_OUT', msg.crypt.sealed);
+    return open;
+  };
+  // No job runs at first start or sign-in, when the register is reopened with its key: the jobs are kept.
+  const closeOpen = () => {
+    open?.ctx.db.close();
+    open = null;
+  };
+  const gate = keyGate(layout.dir, {
+    current: () => open,
+    close: closeOpen,
+    openWith: (newKey) => {
+      closeOpen();
+      open = openRegister(layout, { ...options, key: newKey ?? undefined }, jobs);
+      jobs = open.jobs;
+      key = newKey;
+    },
+    nativeBinding: options.nativeBinding,
+  });
+  // An encrypted register waits for a password (or one given by the caller, as the core's readers are).
+  if (readKeyStore(layout.dir) === null || options.key) gate.openNow(options.key ?? null);
   return {
     get db() {
-      return ctx.db;
+      return opened().ctx.db;
     },
-    ctx,
-    registry,
-    jobs,
-    dataDir: dir,
+    get ctx() {
+      return opened().ctx;
+    },
+    get jobs() {
+      return opened().jobs;
+    },
+    get isOpen() {
+      return open !== null;
+    },
+    get key() {
+      return key;
+    },
+    registry: gate.registry,
+    dataDir: layout.dir,
     close: async () => {
-      await jobs.close();
-      ctx.db.close();
+      await jobs?.close();
+      open?.ctx.db.close();
     },
   };
 }
@@ -85,8 +144,11 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
  */
 export function openReader(dataDir: string, options: OpenOptions = {}): Pick<Ledger, 'registry' | 'close'> & { jobs: null } {
   const dir = path.resolve(dataDir);
+  // Closed until the writer has the key: the core starts readers again with it (core.ts).
+  if (readKeyStore(dir) !== null && !options.key) return { registry: sealedReader, jobs: null, close: async () => undefined };
   const db = openDatabase(databasePath(dir), options);
-  const ctx: JobContext = { db, clock: () => new Date(), actor: currentActor(), filesDir: path.join(dir, ATTACHMENTS_DIR), jobs: null };
+  const filesKey = options.key ? Buffer.from(options.key, 'hex') : null;
+  const ctx: JobContext = { db, clock: () => new Date(), actor: currentActor(), filesDir: path.join(dir, ATTACHMENTS_DIR), filesKey, jobs: null };
   return { registry: createRegistry(ctx, { version: APP_VERSION, dataDir: dir }), jobs: null, close: async () => {
       db.close();
     },

@@ -20,11 +20,11 @@ export function liveRestore(ctx: JobContext, jobs: ExportJobs, where: { dir: str
   return (fileName: string): RestoreOutcome => {
     if (jobs.busy()) throw new LedgerError('CONFLICT', msg.restore.jobsRunning);
     const knownVersion = loadMigrations(options.migrationsDir).length;
-    const staged = stageRestore(where.dir, backupPath(where.backupDir, fileName), { knownVersion, now: ctx.clock(), nativeBinding: options.nativeBinding });
+    const staged = stageRestore(where.dir, backupPath(where.backupDir, fileName), { knownVersion, now: ctx.clock(), nativeBinding: options.nativeBinding, key: options.key });
     ctx.db.close();
     let keptAs: string | null;
     try {
-      keptAs = installRestore(staged, options.nativeBinding).keptAs;
+      keptAs = installRestore(staged, options).keptAs;
     } catch (err) {
       discardRestore(staged);
       throw err;
@@ -33,7 +33,7 @@ export function liveRestore(ctx: JobContext, jobs: ExportJobs, where: { dir: str
       // A backup from before migration 0010 has no periods yet.
       refreshPendingAccounts(ctx);
     }
-    const report = checkRegister(where.dir, knownVersion, options.nativeBinding);
+    const report = checkRegister(where.dir, knownVersion, options);
     if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describeProblems(report.problems)), { problems: report.problems });
     return { restoredFrom: fileName, keptAs };
   };

@@ -59,7 +59,9 @@ export class Session {
       this.caller = null;
       this.lockedFrom = null;
     }
-    if (name === 'auth.status') return { ok: true, value: { ...(result.value as AuthStatus), lockedFrom: this.lockedFrom } };
+    // Who is signed in now, not when the call was sent: a status asked during a first start (which encrypts the
+    // register, so it takes seconds) is answered after it, and must not send the new administrator to sign in.
+    if (name === 'auth.status') return { ok: true, value: { ...(result.value as AuthStatus), operator: this.caller, lockedFrom: this.lockedFrom } };
     return result;
   }
 }

@@ -3,6 +3,7 @@
  * Functions build messages that carry values.
  */
 import { handoverMessages } from './handoverMessages.js';
+import { cryptMessages } from './cryptMessages.js';
 import { operatorMessages } from './operatorMessages.js';
 import { paperMessages } from './paperMessages.js';
 /** On what a package's source was matched to one of our organizations (汇总上报). */
@@ -477,6 +478,7 @@ export const msg = {
   operators: operatorMessages,
   paper: paperMessages,
   handover: handoverMessages,
+  crypt: cryptMessages,
   audit: {
     actions: {
       create: '新建',

@@ -4,7 +4,7 @@
  * person's words (see fileErrors.ts): the parent only shows it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import { connect } from '../db/open.js';
 import type { ServiceContext } from '../services/context.js';
 import { ReportCancelled } from '../reports/book.js';
 import { failureMessage } from '../reports/targets.js';
@@ -16,14 +16,14 @@ import { writeForm } from '../reports/paperForms.js';
 import { writeBackup } from '../db/backup.js';
 import { runImportTask } from './importTask.js';
 
-const { dbFile, nativeBinding, actor, task, temp } = workerData as { dbFile: string; nativeBinding?: string; actor: string; task: ExportTask; temp: string };
+const { dbFile, nativeBinding, key, actor, task, temp } = workerData as { dbFile: string; nativeBinding?: string; key?: string; actor: string; task: ExportTask; temp: string };
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 const controller = new AbortController();
 parentPort!.on('message', (m) => m === 'cancel' && controller.abort());
 
 // Only an import that runs writes; everything else reads a consistent snapshot beside the window.
 const writes = task.type === 'import' && task.request.mode === 'run';
-const db = new Database(dbFile, { readonly: !writes, ...(nativeBinding ? { nativeBinding } : {}) });
+const db = connect(dbFile, { nativeBinding, key }, { readonly: !writes });
 db.pragma('busy_timeout = 5000');
 db.pragma('temp_store = MEMORY'); // as every connection of the register (src/db/open.ts)
 if (writes) {
@@ -41,7 +41,7 @@ try {
   else if (task.type === 'package') await writePackage(ctx, task.params, task.outPath, progress);
   else if (task.type === 'reminders') await writeReminderList(ctx, task.params, task.outPath, progress);
   else if (task.type === 'form') await writeForm(ctx, task.params, task.outPath, progress);
-  else if (task.type === 'backup') writeBackup(db, task.attachmentsDir, task.outPath);
+  else if (task.type === 'backup') writeBackup(db, task.attachmentsDir, task.outPath, { nativeBinding, key });
   else post(await runImportTask(ctx, task, progress));
   if (task.type !== 'import' && task.type !== 'template') post({ type: 'done' });
 } catch (err) {

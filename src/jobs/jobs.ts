@@ -56,6 +56,8 @@ export interface ExportJobsOptions {
   workerFile: string;
   workerExecArgv: string[];
   nativeBinding?: string;
+  /** The register key (hex) when it is encrypted: each worker opens its own connection with it. */
+  key?: string;
   actor: string;
 }
 
@@ -86,7 +88,12 @@ export class ExportJobs {
   private readonly uploads = new Map<string, string>();
   private closed = false;
 
-  constructor(private readonly options: ExportJobsOptions) {}
+  constructor(private options: ExportJobsOptions) {}
+
+  /** The register was encrypted in place (first start): workers started from now on open it with its key. */
+  useKey(key: string | undefined): void {
+    this.options = { ...this.options, key };
+  }
 
   /** Checks the target now (a wrong folder is refused at once), then runs the job or queues it. */
   start(request: TaskRequest): JobStatus {
@@ -123,7 +130,7 @@ export class ExportJobs {
     if (parsing) fs.mkdirSync(scratch, { recursive: true, mode: 0o700 });
     const worker = new Worker(this.options.workerFile, {
       execArgv: this.options.workerExecArgv,
-      workerData: { dbFile: this.options.dbFile, nativeBinding: this.options.nativeBinding, actor: this.options.actor, task, temp },
+      workerData: { dbFile: this.options.dbFile, nativeBinding: this.options.nativeBinding, key: this.options.key, actor: this.options.actor, task, temp },
       // A file from outside is parsed with a bounded heap and clock, and exceljs's temporary files stay in the data folder.
       ...(parsing ? { resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb }, env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch } } : {}),
     });

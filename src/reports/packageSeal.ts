@@ -9,11 +9,11 @@ import crypto from 'node:crypto';
 import { LedgerError } from '../contract/errors.js';
 import { isCanonicalBase64 } from '../domain/base64.js';
 import { msg } from '../i18n/messages.js';
-import { SCRYPT_PARAMS, scryptKey, type ScryptParams } from '../services/passwords.js';
+import { SCRYPT, scrypt } from '../db/keys.js';
 
 export const PROTECTED_FORMAT_VERSION = 3;
 
-interface Protection extends ScryptParams {
+interface Protection extends Readonly<typeof SCRYPT> {
   cipher: 'aes-256-gcm';
   kdf: 'scrypt';
   salt: string;
@@ -25,8 +25,8 @@ const aad = (protection: Protection) => Buffer.from(JSON.stringify(protection), 
 
 /** Encrypts a package as it is written; `envelope` returns the whole file's text once the last byte is in. */
 export function packageSealer(password: string, format: string) {
-  const protection: Protection = { cipher: 'aes-256-gcm', kdf: 'scrypt', ...SCRYPT_PARAMS, salt: crypto.randomBytes(16).toString('base64'), iv: crypto.randomBytes(12).toString('base64') };
-  const cipher = crypto.createCipheriv('aes-256-gcm', scryptKey(password, Buffer.from(protection.salt, 'base64')), Buffer.from(protection.iv, 'base64'));
+  const protection: Protection = { cipher: 'aes-256-gcm', kdf: 'scrypt', ...SCRYPT, salt: crypto.randomBytes(16).toString('base64'), iv: crypto.randomBytes(12).toString('base64') };
+  const cipher = crypto.createCipheriv('aes-256-gcm', scrypt(password, Buffer.from(protection.salt, 'base64'), 32), Buffer.from(protection.iv, 'base64'));
   cipher.setAAD(aad(protection));
   const chunks: Buffer[] = [];
   return {
@@ -59,7 +59,7 @@ export function openPackage(envelope: Record<string, unknown>, password: string 
   }
   if (!password) throw new LedgerError('VALIDATION', msg.pkg.passwordRequired, { passwordRequired: true });
   const protection = p as unknown as Protection;
-  const key = scryptKey(password, Buffer.from(protection.salt, 'base64'), { N: protection.N, r: protection.r, p: protection.p });
+  const key = scrypt(password, Buffer.from(protection.salt, 'base64'), 32, { N: protection.N, r: protection.r, p: protection.p });
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(protection.iv, 'base64'));
   decipher.setAAD(aad(protection));
   decipher.setAuthTag(Buffer.from(envelope.tag as string, 'base64'));

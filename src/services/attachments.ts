@@ -1,6 +1,7 @@
 /**
  * Scanned filing forms, kept in the data folder under their SHA-256 (so the same scan is stored once and a
- * changed file is noticed), written to a temporary name and renamed so a crash never leaves half a file.
+ * changed file is noticed), written to a temporary name and renamed so a crash never leaves half a file; encrypted
+ * with the register key when the register is.
  */
 import type { HandlerInput } from '../contract/contract.js';
 import crypto from 'node:crypto';
@@ -14,6 +15,7 @@ import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, type ServiceContext } from './context.js';
 import { findFilingRow } from './filings.js';
 import { checkNewScan, scanFormatOf } from './scanFormats.js';
+import { forDisk, readSealed } from '../db/sealedFiles.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -51,7 +53,7 @@ export function addAttachment(ctx: ServiceContext, { filingId, fileName, content
     // Private to this user, whatever the process's mask: a scanned form shows a member's ID card.
     fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
     const temp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, content, { flush: true, mode: 0o600 });
+    fs.writeFileSync(temp, forDisk(ctx.filesKey ?? null, content), { flush: true, mode: 0o600 });
     fs.renameSync(temp, target);
   }
   return inTransaction(ctx, () => {
@@ -74,7 +76,7 @@ export function readAttachment(ctx: ServiceContext, { id }: HandlerInput<'filing
   if (!row) throw new LedgerError('NOT_FOUND', msg.filing.attachmentNotFound);
   const file = path.join(filesDir(ctx), row.stored_path);
   if (!fs.existsSync(file)) throw new LedgerError('NOT_FOUND', msg.filing.attachmentNotFound);
-  const content = fs.readFileSync(file);
-  if (crypto.createHash('sha256').update(content).digest('hex') !== row.sha256) throw new LedgerError('CONFLICT', msg.filing.attachmentCorrupt);
+  const content = readSealed(file, ctx.filesKey ?? null);
+  if (!content || crypto.createHash('sha256').update(content).digest('hex') !== row.sha256) throw new LedgerError('CONFLICT', msg.filing.attachmentCorrupt);
   return { ...toAttachment(row), contentBase64: content.toString('base64'), mimeType: scanFormatOf(row.file_name, content).mime };
 }

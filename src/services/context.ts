@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Caller } from '../contract/operators.js';
 import type { Db } from '../db/open.js';
 
@@ -15,6 +15,8 @@ export interface ServiceContext {
   caller?: Caller | null;
   /** Where scanned forms are kept (inside the data folder); null when the register lives only in memory. */
   filesDir: string | null;
+  /** The register key when it is encrypted: scans are written and read encrypted with it (src/db/sealedFiles.ts). */
+  filesKey?: Buffer | null;
 }
 
 export function nowIso(ctx: ServiceContext): string {

@@ -21,7 +21,7 @@ interface Row {
 
 /** After the n-th failure in a row the next try waits 2^(n-1) s, at most 5 minutes: guessing gets slow, a typo does not. */
 const MAX_DELAY_SECONDS = 300;
-const delaySeconds = (failures: number) => Math.min(2 ** (failures - 1), MAX_DELAY_SECONDS);
+export const delaySeconds = (failures: number) => Math.min(2 ** (failures - 1), MAX_DELAY_SECONDS);
 
 const toRow = (r: Row): OperatorRow => ({
   id: r.id,

@@ -4,31 +4,14 @@
  * signing in barely notices. The parameters are stored with each hash so they can be raised without breaking old ones.
  */
 import crypto from 'node:crypto';
+import { SCRYPT, scrypt } from '../db/keys.js';
 
-const N = 2 ** 16;
-const R = 8;
-const P = 1;
+const { N, r: R, p: P } = SCRYPT;
 const KEY_LENGTH = 32;
-/** Node refuses scrypt above 32 MiB by default; 128·N·r bytes is what N and r need, doubled for headroom. */
-const maxmem = (n: number, r: number) => 256 * n * r;
-
-export interface ScryptParams {
-  N: number;
-  r: number;
-  p: number;
-}
-
-/** The cost every password of the console is stretched with (sign-in, and the 上报数据包's transfer password). */
-export const SCRYPT_PARAMS: ScryptParams = { N, r: R, p: P };
-
-/** A 32-byte key from a password, at the given cost (stored beside whatever it protects). */
-export function scryptKey(password: string, salt: Buffer, params: ScryptParams = SCRYPT_PARAMS, length = KEY_LENGTH): Buffer {
-  return crypto.scryptSync(password.normalize('NFC'), salt, length, { ...params, maxmem: maxmem(params.N, params.r) });
-}
 
 export function hashPassword(password: string): string {
   const salt = crypto.randomBytes(16);
-  const hash = scryptKey(password, salt);
+  const hash = scrypt(password, salt, KEY_LENGTH);
   return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
@@ -37,7 +20,7 @@ export function verifyPassword(password: string, stored: string): boolean {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const given = scryptKey(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }, expected.length);
+  const given = scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return crypto.timingSafeEqual(given, expected);
 }
 

@@ -154,10 +154,10 @@ describe('files packaged into app.asar', () => {
     const filter = matcher.createFilter();
     const dir = fs.statSync(project);
     const kept = (moduleFile: string) => filter(path.join(project, moduleFile), Object.assign(Object.create(dir), { isDirectory: () => false, moduleFullFilePath: moduleFile }));
-    for (const f of ['node_modules/tsx/dist/cli.mjs', 'node_modules/esbuild/bin/esbuild', 'node_modules/@esbuild/linux-x64/bin/esbuild', 'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/src/better_sqlite3.cpp', 'node_modules/better-sqlite3/build/Release/obj/gen/sqlite3/sqlite3.c', 'node_modules/better-sqlite3/build/Release/test_extension.node']) {
+    for (const f of ['node_modules/tsx/dist/cli.mjs', 'node_modules/esbuild/bin/esbuild', 'node_modules/@esbuild/linux-x64/bin/esbuild', 'node_modules/better-sqlite3-multiple-ciphers/deps/sqlite3/sqlite3.c', 'node_modules/better-sqlite3-multiple-ciphers/src/better_sqlite3.cpp', 'node_modules/better-sqlite3-multiple-ciphers/build/Release/obj/gen/sqlite3/sqlite3.c', 'node_modules/better-sqlite3-multiple-ciphers/build/Release/test_extension.node']) {
       expect(kept(f), f).toBe(false);
     }
-    for (const f of [NATIVE_MODULE, 'node_modules/better-sqlite3/lib/index.js', 'node_modules/exceljs/dist/es5/index.js', 'node_modules/zod/index.js', 'node_modules/pinyin-pro/dist/index.mjs']) {
+    for (const f of [NATIVE_MODULE, 'node_modules/better-sqlite3-multiple-ciphers/lib/index.js', 'node_modules/exceljs/dist/es5/index.js', 'node_modules/zod/index.js', 'node_modules/pinyin-pro/dist/index.mjs']) {
       expect(kept(f), f).toBe(true);
     }
   });
@@ -204,7 +204,7 @@ describe('fuses', () => {
 });
 
 describe('verify-dist’s checks of a packaged app', () => {
-  const native = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  const native = path.join(root, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
 
   it('tells the CPU of ELF and PE binaries', () => {
     expect(binaryArch(process.execPath)).toBe(process.arch);

@@ -34,7 +34,7 @@ describe('desktop bundle', () => {
     expect(preload).not.toMatch(/^import /m);
     // The native module stays unbundled (it is loaded from node_modules, rebuilt for Electron at package time).
     const bundled = fs.readdirSync(path.join(out, 'main'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
-    expect(bundled.some((f) => /from "better-sqlite3"|require\("better-sqlite3"\)/.test(fs.readFileSync(path.join(out, 'main', f), 'utf8')))).toBe(true);
+    expect(bundled.some((f) => /from "better-sqlite3-multiple-ciphers"|require\("better-sqlite3-multiple-ciphers"\)/.test(fs.readFileSync(path.join(out, 'main', f), 'utf8')))).toBe(true);
     expect(fs.existsSync(path.join(out, 'main/coreWorker.js'))).toBe(true);
   });
 

@@ -37,8 +37,8 @@ beforeEach(() => {
   spawned.length = 0;
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-native-'));
   write(path.join(root, 'node_modules/electron/package.json'), JSON.stringify({ version: VERSION }));
-  write(path.join(root, 'node_modules/better-sqlite3/binding.gyp'), '{}');
-  write(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), 'built for Node');
+  write(path.join(root, 'node_modules/better-sqlite3-multiple-ciphers/binding.gyp'), '{}');
+  write(path.join(root, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'), 'built for Node');
 });
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -112,7 +112,7 @@ describe('npm run build:electron-native', () => {
     expect(call.cwd).toBe(path.join(root, '.electron-native', 'build'));
     expect(call.hadNodeBuild).toBe(false);
     // Node's own build (tests, CLI) is untouched; the work folder is gone.
-    expect(fs.readFileSync(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), 'utf8')).toBe('built for Node');
+    expect(fs.readFileSync(path.join(root, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'), 'utf8')).toBe('built for Node');
     expect(fs.existsSync(path.join(root, '.electron-native', 'build'))).toBe(false);
     expect(spawned).toEqual([[process.execPath, gyp.script, 'rebuild', '--release', `--nodedir=${headers}`]]);
   });

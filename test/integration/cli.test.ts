@@ -68,7 +68,7 @@ describe('netledger CLI', () => {
   });
 
   it('refuses a data folder written by a newer release', async () => {
-    const Database = (await import('better-sqlite3')).default;
+    const Database = (await import('better-sqlite3-multiple-ciphers')).default;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-cli-'));
     const db = new Database(path.join(dir, 'ledger.sqlite3'));
     db.pragma('user_version = 42');

@@ -2,7 +2,7 @@
  * The migrations of handover and 职务层次 on a register written before them: accepted snapshots gain their owner (so
  * nothing turns 变更未报 by itself) and 厅级/处级/科级 become 厅局级/县处级/乡科级, with the foreign keys intact.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../src/db/migrate.js';
 

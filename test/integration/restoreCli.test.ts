@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
-import { cli, count, populatedLedger, snapshot, tempDir } from '../support/dataFolder.js';
+import { connect } from '../../src/db/open.js';
+import { cli, count, populatedLedger, registerKey, snapshot, tempDir } from '../support/dataFolder.js';
 
 const root = tempDir('restore-cli');
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -27,9 +27,11 @@ async function folderWithBackup(name: string) {
  * into the main file, so `ledger.sqlite3-wal` stays beside `ledger.sqlite3` holding committed work.
  */
 function crashAfterCommit(db: string, fullName: string): void {
+  const key = registerKey(path.dirname(db));
   const script = `
-    const Database = require('better-sqlite3');
+    const Database = require('better-sqlite3-multiple-ciphers');
     const db = new Database(${JSON.stringify(db)});
+    ${key ? `db.pragma(${JSON.stringify(`key = "x'${key}'"`)});` : ''}
     db.prepare("INSERT INTO organizations (id, parent_id, code, full_name, type, tree_path, created_at, updated_at) VALUES (99, NULL, '099', ?, '党委', '/99/', 'x', 'x')").run(${JSON.stringify(fullName)});
     process.kill(process.pid, 'SIGKILL');`;
   const r = spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8' });
@@ -38,8 +40,9 @@ function crashAfterCommit(db: string, fullName: string): void {
   expect(fs.statSync(`${db}-wal`).size).toBeGreaterThan(0);
 }
 
-const orgNames = (file: string) => {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+/** `keyDir`: where the key of an encrypted register copied out of its folder is found. */
+const orgNames = (file: string, keyDir = path.dirname(file)) => {
+  const db = connect(file, { key: registerKey(keyDir) }, { readonly: true, fileMustExist: true });
   try {
     return (db.prepare('SELECT full_name AS n FROM organizations ORDER BY id').all() as { n: string }[]).map((r) => r.n);
   } finally {
@@ -66,7 +69,7 @@ describe('restore after a crash left a WAL beside the register (issue 8, item 2)
     // And the renamed original lacks what was committed before the crash: it was only in the WAL.
     const alone = path.join(root, 'old-advice-kept.sqlite3');
     fs.copyFileSync(`${f.db}.old`, alone);
-    expect(orgNames(alone)).not.toContain('崩溃前提交的党委');
+    expect(orgNames(alone, f.dataDir)).not.toContain('崩溃前提交的党委');
   });
 
   it('netledger restore keeps the committed work in the checkpointed copy and leaves no WAL beside the restored file', async () => {
@@ -77,7 +80,7 @@ describe('restore after a crash left a WAL beside the register (issue 8, item 2)
     const kept = /原来的数据保存在 (.+)。$/.exec(r.out)![1]!;
     expect(fs.readdirSync(f.dataDir).filter((n) => n.startsWith('ledger.sqlite3'))).toEqual(['ledger.sqlite3']);
     expect(orgNames(f.db)).toEqual(['中共测试委员会']);
-    expect(fs.readdirSync(kept).sort()).toEqual(['attachments', 'ledger.sqlite3']);
+    expect(fs.readdirSync(kept).sort()).toEqual(['attachments', 'keys.json', 'ledger.sqlite3']);
     expect(orgNames(path.join(kept, 'ledger.sqlite3'))).toEqual(['中共测试委员会', '崩溃前提交的党委']);
     expect(await cli(['check', '--data-dir', f.dataDir])).toMatchObject({ code: 0, out: msg.check.ok(1) });
   });
@@ -122,7 +125,7 @@ describe('netledger backup --out', () => {
     const [made] = fs.readdirSync(stick);
     expect(made).toMatch(/^ledger-\d{8}-\d{6}-[0-9a-f]{4}$/);
     expect(r.out).toBe(msg.cli.backedUp(path.join(stick, made!)));
-    expect(fs.readdirSync(path.join(stick, made!)).sort()).toEqual(['attachments', 'ledger.sqlite3']);
+    expect(fs.readdirSync(path.join(stick, made!)).sort()).toEqual(['attachments', 'keys.json', 'ledger.sqlite3']);
     const missing = path.join(root, 'no-such-stick');
     expect(await cli(['backup', '--out', missing, '--data-dir', f.dataDir])).toMatchObject({ code: 2, err: msg.cli.outNotFolder(missing) });
     expect(fs.existsSync(missing)).toBe(false);

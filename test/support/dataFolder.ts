@@ -2,9 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { connect } from '../../src/db/open.js';
 import { runCli } from '../../src/hosts/cli.js';
-import { openAdminLedger } from './adminLedger.js';
+export { registerKey } from './adminLedger.js';
+import { openAdminLedger, registerKey } from './adminLedger.js';
 import { validId } from './ids.js';
 import { caller } from './ledger.js';
 import { publicAccount } from './register.js';
@@ -47,8 +49,13 @@ export function snapshot(dir: string): Record<string, string> {
   return result;
 }
 
+/** A connection of a test's own to a register file, with the key of the folder it lies in when it is encrypted. */
+export function rawDb(file: string, flags: Database.Options = {}): Database.Database {
+  return connect(file, { key: registerKey(path.dirname(file)) }, flags);
+}
+
 export const count = (file: string, table: string) => {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = rawDb(file, { readonly: true, fileMustExist: true });
   try {
     return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   } finally {

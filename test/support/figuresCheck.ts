@@ -3,7 +3,7 @@
  * the 首页 agree with each other and with the register's current rows, read back from the written workbooks by
  * openpyxl. Used over the demo (figures.test.ts) and over the three-year register of asOf.test.ts.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { expect } from 'vitest';
 import type { ReportKind } from '../../src/contract/reports.js';
 import type { ReportParams } from '../../src/reports/definition.js';

@@ -1,0 +1,69 @@
+/**
+ * Encrypting a plain data folder in place with the register key: the scans, every backup and replaced register it
+ * keeps, and last the register itself. Each step skips what is already encrypted, so a run cut short (power cut) is
+ * finished by the next one — the register still being plain is what says it is unfinished (see hosts/keyGate.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ATTACHMENTS_DIR } from './backup.js';
+import { filesBelow, syncDir } from './durable.js';
+import { KEYS_FILE } from './keys.js';
+import { connect, DATABASE_FILE, isPlainDatabase, type Connection } from './open.js';
+import { isSealed, seal } from './sealedFiles.js';
+
+/**
+ * SQLite3 Multiple Ciphers encrypts a plain file with `PRAGMA rekey`, which it refuses in WAL mode: the file goes
+ * to a rollback journal for the rekey and back to WAL after, so no plain page is left in a WAL beside it.
+ */
+export function encryptDatabaseFile(file: string, key: string, nativeBinding?: string): void {
+  if (!fs.existsSync(file) || !isPlainDatabase(file)) return;
+  const db = connect(file, { nativeBinding });
+  try {
+    const mode = db.pragma('journal_mode', { simple: true });
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey = "x'${key}'"`);
+    if (mode === 'wal') db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+}
+
+/** Every plain scan below `dir` replaced by its encrypted form (temp + rename, so a crash leaves one or the other). */
+export function encryptFilesBelow(dir: string, key: Buffer): void {
+  for (const relative of filesBelow(dir)) {
+    const file = path.join(dir, relative);
+    const content = fs.readFileSync(file);
+    if (isSealed(content)) continue;
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, seal(key, content), { flush: true, mode: 0o600 });
+    fs.renameSync(temp, file);
+    syncDir(path.dirname(file));
+  }
+}
+
+/** A backup (or replaced register) folder, or a single-file backup of an earlier release. */
+function encryptCopy(entry: string, key: string, keysFile: string, conn: Connection): void {
+  if (!fs.statSync(entry).isDirectory()) {
+    if (entry.endsWith('.sqlite3')) encryptDatabaseFile(entry, key, conn.nativeBinding);
+    return;
+  }
+  encryptFilesBelow(path.join(entry, ATTACHMENTS_DIR), Buffer.from(key, 'hex'));
+  const db = path.join(entry, DATABASE_FILE);
+  if (fs.existsSync(db) && isPlainDatabase(db)) {
+    // Its own keys.json first: a copy encrypted without one could never be restored.
+    fs.copyFileSync(keysFile, path.join(entry, KEYS_FILE));
+    encryptDatabaseFile(db, key, conn.nativeBinding);
+  }
+}
+
+/** The whole data folder; `keys.json` must already be written (it is what makes the result openable). */
+export function encryptDataFolder(dataDir: string, key: string, conn: Connection = {}): void {
+  const keysFile = path.join(dataDir, KEYS_FILE);
+  encryptFilesBelow(path.join(dataDir, ATTACHMENTS_DIR), Buffer.from(key, 'hex'));
+  for (const kept of ['backups', 'replaced']) {
+    const dir = path.join(dataDir, kept);
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir)) if (!name.endsWith('.part')) encryptCopy(path.join(dir, name), key, keysFile, conn);
+  }
+  encryptDatabaseFile(path.join(dataDir, DATABASE_FILE), key, conn.nativeBinding);
+}

@@ -1,0 +1,91 @@
+/**
+ * The register key and where it is kept. The register (SQLite3 Multiple Ciphers), its WAL, backups and scans are
+ * encrypted with one random 32-byte key. That key is never stored as it is: `keys.json`, beside `ledger.sqlite3`,
+ * holds it wrapped (AES-256-GCM) once per operator under a key derived from the operator's password with scrypt, and
+ * once under the recovery code shown at first start. It must be readable before the register is open — the password
+ * hashes inside the register are out of reach until then — so it lives outside it, as a small file written
+ * atomically (temp + rename). It reveals the operators' names, nothing else; every wrap costs a scrypt to try.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { syncDir } from './durable.js';
+
+export const KEYS_FILE = 'keys.json';
+
+/** scrypt at N = 2^16, r = 8: 64 MiB and about 0.6 s a try here (see src/services/passwords.ts, which uses the same). */
+export const SCRYPT = { N: 2 ** 16, r: 8, p: 1 };
+/** Node refuses scrypt above 32 MiB by default; 128·N·r bytes is what N and r need, doubled for headroom. */
+export function scrypt(secret: string, salt: Buffer, length: number, params = SCRYPT): Buffer {
+  return crypto.scryptSync(secret.normalize('NFC'), salt, length, { ...params, maxmem: 256 * params.N * params.r });
+}
+
+export interface Wrap {
+  kind: 'operator' | 'recovery';
+  /** The operator's name; empty for the recovery code. */
+  name: string;
+  N: number;
+  r: number;
+  p: number;
+  salt: string;
+  iv: string;
+  tag: string;
+  wrapped: string;
+}
+
+export interface KeyStore {
+  format: 1;
+  wraps: Wrap[];
+}
+
+export const keysPath = (dataDir: string) => path.join(dataDir, KEYS_FILE);
+
+/** The key store of a data folder (or backup folder); null when its register is not encrypted. */
+export function readKeyStore(dir: string): KeyStore | null {
+  const file = keysPath(dir);
+  if (!fs.existsSync(file)) return null;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as KeyStore;
+}
+
+export function writeKeyStore(dir: string, store: KeyStore): void {
+  const file = keysPath(dir);
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(store, null, 2), { flush: true, mode: 0o600 });
+  fs.renameSync(temp, file);
+  syncDir(dir);
+}
+
+/** The name and kind are bound to the wrap (GCM's additional data), so entries cannot be swapped between operators. */
+const label = (kind: Wrap['kind'], name: string) => Buffer.from(`${kind}:${name}`, 'utf8');
+
+export function wrapKey(key: Buffer, kind: Wrap['kind'], name: string, secret: string): Wrap {
+  const salt = crypto.randomBytes(16);
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', scrypt(secret, salt, 32), iv).setAAD(label(kind, name));
+  const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
+  const b64 = (b: Buffer) => b.toString('base64');
+  return { kind, name, ...SCRYPT, salt: b64(salt), iv: b64(iv), tag: b64(cipher.getAuthTag()), wrapped: b64(wrapped) };
+}
+
+/** The key, or null when the secret is not the one it was wrapped with (GCM's tag does not match). */
+export function unwrapKey(wrap: Wrap, secret: string): Buffer | null {
+  const from = (s: string) => Buffer.from(s, 'base64');
+  const kek = scrypt(secret, from(wrap.salt), 32, { N: wrap.N, r: wrap.r, p: wrap.p });
+  const decipher = crypto.createDecipheriv('aes-256-gcm', kek, from(wrap.iv)).setAAD(label(wrap.kind, wrap.name)).setAuthTag(from(wrap.tag));
+  try {
+    return Buffer.concat([decipher.update(from(wrap.wrapped)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+export const findWrap = (store: KeyStore, kind: Wrap['kind'], name: string) => store.wraps.find((w) => w.kind === kind && w.name === name);
+
+/** The store with this operator's (or the recovery code's) wrap replaced by `wrap`, or removed when it is null. */
+export function withWrap(store: KeyStore, kind: Wrap['kind'], name: string, wrap: Wrap | null): KeyStore {
+  const others = store.wraps.filter((w) => !(w.kind === kind && w.name === name));
+  return { format: 1, wraps: wrap ? [...others, wrap] : others };
+}
+
+/** Recovery codes are typed in either case; they are wrapped upper-case, as the register keeps their hash. */
+export const recoverySecret = (code: string) => code.trim().toUpperCase();

@@ -1,0 +1,149 @@
+/**
+ * The registry in front of an encrypted register. Until someone signs in, the register cannot be opened (its
+ * operators and their hashes are inside it), so the gate answers the calls that are open before sign-in itself:
+ * `auth.signIn` unwraps the register key from `keys.json` with the operator's password, `auth.recover` with the
+ * recovery code; the register is then opened with the key and the same call is made on it, where the operator's
+ * own checks (active, delays, audit) run as for a plain one. A wrong password opens nothing and changes nothing;
+ * its growing delay is kept in memory until the register is open (nothing can be written before).
+ *
+ * Once open, the gate keeps `keys.json` in step with the operators: first start encrypts the register in place and
+ * wraps the key for the administrator and the recovery code; a new operator or a new password gets a wrap, a
+ * deactivated operator loses theirs, and an operator signing in without one (a register encrypted by an
+ * administrator before they had one) gets it then.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { contract, isCallName } from '../contract/contract.js';
+import type { RpcResult } from '../contract/errors.js';
+import { LedgerError } from '../contract/errors.js';
+import type { AdminCreated, OperatorRow } from '../contract/operators.js';
+import { ATTACHMENTS_DIR, backupName, writeBackup } from '../db/backup.js';
+import { encryptDataFolder } from '../db/encrypt.js';
+import { findWrap, readKeyStore, recoverySecret, scrypt, unwrapKey, withWrap, wrapKey, writeKeyStore, type KeyStore } from '../db/keys.js';
+import { databasePath, isPlainDatabase } from '../db/open.js';
+import type { Registry } from '../dispatch/registry.js';
+import { msg } from '../i18n/messages.js';
+import { delaySeconds } from '../services/operators.js';
+import type { ExportJobs, JobContext } from '../jobs/jobs.js';
+
+/** The register opened (with its key when it is encrypted), its export jobs and the registry over them. */
+export interface OpenRegister {
+  ctx: JobContext;
+  jobs: ExportJobs;
+  registry: Registry;
+}
+
+export interface GateHost {
+  current(): OpenRegister | null;
+  /** Closes the register's connection (and its jobs), if one is open. */
+  close(): void;
+  /** Closes what is open and opens the register with this key (null: a plain register). */
+  openWith(key: string | null): void;
+  nativeBinding?: string;
+}
+
+const failed = (code: 'VALIDATION' | 'FORBIDDEN' | 'SIGNED_OUT', message: string): RpcResult => ({ ok: false, error: { code, message } });
+
+/** A reader thread of an encrypted register before the writer has its key: it knows only that setup is done. */
+export const sealedReader: Registry = {
+  invoke: (name) => (name === 'auth.status' ? { ok: true, value: { needsSetup: false, operator: null } } : failed('SIGNED_OUT', msg.crypt.sealed)),
+};
+
+export function keyGate(dir: string, host: GateHost) {
+  let key: string | null = null;
+  const waits = new Map<string, { failures: number; until: number }>();
+  const store = (): KeyStore => readKeyStore(dir) ?? { format: 1, wraps: [] };
+  const keyBuffer = () => Buffer.from(key!, 'hex');
+  const setWrap = (name: string, password: string | null) =>
+    writeKeyStore(dir, withWrap(store(), 'operator', name, password === null ? null : wrapKey(keyBuffer(), 'operator', name, password)));
+
+  /** Opens the register with `newKey`, first finishing an encryption in place that a crash cut short. */
+  function openNow(newKey: string | null): void {
+    if (newKey && isPlainDatabase(databasePath(dir))) {
+      // The rekey switches the journal mode, which needs the file to itself.
+      host.close();
+      encryptDataFolder(dir, newKey, { nativeBinding: host.nativeBinding });
+    }
+    host.openWith(newKey);
+    key = newKey;
+  }
+
+  /** First start on a plain register: a checked backup of what it holds, keys.json, then the folder encrypted. */
+  function encryptInPlace(created: AdminCreated, password: string): void {
+    const open = host.current()!;
+    const newKey = crypto.randomBytes(32);
+    const hasData = open.ctx.db.prepare('SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM accounts) AS n').pluck().get() === 1;
+    if (hasData) writeBackup(open.ctx.db, path.join(dir, ATTACHMENTS_DIR), path.join(dir, 'backups', backupName(open.ctx.clock())), { nativeBinding: host.nativeBinding });
+    const wraps = [wrapKey(newKey, 'operator', created.operator.name, password), wrapKey(newKey, 'recovery', '', recoverySecret(created.recoveryCode))];
+    writeKeyStore(dir, { format: 1, wraps });
+    try {
+      openNow(newKey.toString('hex'));
+    } catch (err) {
+      // Another program has the file open: keys.json is written, so the next sign-in finishes the encryption.
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new LedgerError('CONFLICT', msg.crypt.inUse);
+      throw err;
+    }
+  }
+
+  /** Keeps keys.json in step with a change the register has just accepted. */
+  function after(name: string, input: unknown, value: unknown): void {
+    if (name === 'auth.setup' && key === null) return encryptInPlace(value as AdminCreated, (input as { password: string }).password);
+    if (key === null) return;
+    const given = input as { name?: string; password?: string };
+    if (name === 'auth.signIn' && !findWrap(store(), 'operator', given.name!)) setWrap(given.name!, given.password!);
+    if (name === 'auth.recover' || name === 'operators.create') setWrap(given.name!, given.password!);
+    const row = value as OperatorRow;
+    if (name === 'operators.update' && !row.active) setWrap(row.name, null);
+    else if (name === 'operators.update' && given.password) setWrap(row.name, given.password);
+  }
+
+  /** sign-in or recovery on the closed register: the key from keys.json, or a refusal that changes nothing. */
+  function unlock(name: 'auth.signIn' | 'auth.recover', input: unknown): RpcResult {
+    const parsed = contract[name].input.safeParse(input ?? {});
+    if (!parsed.success) return failed('VALIDATION', msg.api.invalidInput);
+    const given = parsed.data as { name: string; password: string; recoveryCode?: string };
+    const who = name === 'auth.signIn' ? given.name : '';
+    const wait = waits.get(who);
+    if (wait && Date.now() < wait.until) return failed('FORBIDDEN', msg.operators.tooSoon(Math.ceil((wait.until - Date.now()) / 1000)));
+    const keys = readKeyStore(dir);
+    const wrap = keys && (name === 'auth.signIn' ? findWrap(keys, 'operator', given.name) : findWrap(keys, 'recovery', ''));
+    const secret = name === 'auth.signIn' ? given.password : recoverySecret(given.recoveryCode!);
+    // An unknown name costs the same scrypt as a wrong password, so it does not give itself away.
+    const unwrapped = wrap ? unwrapKey(wrap, secret) : (scrypt(secret, Buffer.alloc(16), 32), null);
+    if (!unwrapped) {
+      const failures = (wait?.failures ?? 0) + 1;
+      waits.set(who, { failures, until: Date.now() + delaySeconds(failures) * 1000 });
+      return failed('FORBIDDEN', name === 'auth.signIn' ? msg.operators.badCredentials : msg.operators.recoveryRefused);
+    }
+    waits.delete(who);
+    try {
+      openNow(unwrapped.toString('hex'));
+    } catch (err) {
+      if (err instanceof LedgerError) return { ok: false, error: err.toBody() };
+      throw err;
+    }
+    return registry.invoke(name, input, null);
+  }
+
+  const registry: Registry = {
+    invoke(name, input, caller = null) {
+      const open = host.current();
+      if (!open) {
+        if (name === 'auth.signIn' || name === 'auth.recover') return unlock(name, input);
+        if (name === 'auth.signOut') return { ok: true, value: { signedOut: true } };
+        return sealedReader.invoke(name, input, caller);
+      }
+      const result = open.registry.invoke(name, input, caller);
+      if (!result.ok || !isCallName(name) || !['auth.setup', 'auth.signIn', 'auth.recover', 'operators.create', 'operators.update'].includes(name)) return result;
+      try {
+        after(name, contract[name].input.parse(input ?? {}), result.value);
+      } catch (err) {
+        if (err instanceof LedgerError) return { ok: false, error: err.toBody() };
+        console.error(err);
+        return { ok: false, error: { code: 'INTERNAL', message: msg.api.internal } };
+      }
+      return result;
+    },
+  };
+  return { registry, openNow };
+}

@@ -1,0 +1,11 @@
+/** Messages of encryption at rest: opening the encrypted register, its backups, and the command line's password. */
+export const cryptMessages = {
+  /** Every call but sign-in while the register is still closed (encrypted, nobody has signed in since the start). */
+  sealed: '台账已加密，请先用操作员姓名和密码登录（或用恢复码重设管理员密码）后再操作。',
+  /** The command line: the password (or operator name) did not open the register; nothing was changed. */
+  wrongPassword: '密码不正确，或该操作员不能打开这个台账：台账是加密的，没有打开，也没有做任何改动。',
+  /** A backup is opened with the passwords of its own day (its keys.json), or the recovery code. */
+  restoreWrongPassword: '密码不正确，不能打开这个备份：加密的备份只能用备份时操作员的密码或恢复码打开。没有做任何改动。',
+  /** First start encrypted what it could; the register itself is finished at the next sign-in. */
+  inUse: '台账正被另一个窗口或命令打开，暂时不能完成加密。请关闭其他窗口或命令后重新登录，登录时会自动完成加密。',
+};

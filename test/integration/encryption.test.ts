@@ -1,0 +1,151 @@
+/**
+ * Encryption at rest (issue 11 step 3): what is entered through the contract never reaches the disk readable —
+ * the register, its WAL, every backup and every scan — and only a password or the recovery code opens it again.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { valueOf } from '../../src/contract/contract.js';
+import type { AdminCreated } from '../../src/contract/operators.js';
+import { readKeyStore } from '../../src/db/keys.js';
+import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
+import { msg } from '../../src/i18n/messages.js';
+import { cli, snapshot, tempDir } from '../support/dataFolder.js';
+import { validId } from '../support/ids.js';
+import { caller } from '../support/ledger.js';
+import { publicAccount } from '../support/register.js';
+import { minimalPdf } from '../support/scans.js';
+import { TEST_ADMIN } from '../support/adminLedger.js';
+
+const root = tempDir('crypt');
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+const PASSWORD = process.env.NETLEDGER_PASSWORD!;
+
+const CANARY = '蔺雀翎';
+const LATER = '蔺鸿翮';
+const CANARY_ID = validId('1979-06-15', 731, '330102');
+const LATER_ID = validId('1980-02-29', 417, '330102');
+
+/** Every way the four secrets could sit in a file: UTF-8, UTF-16LE and UTF-16BE. */
+const needles = [CANARY, LATER, CANARY_ID, LATER_ID].flatMap((s) => {
+  const le = Buffer.from(s, 'utf16le');
+  return [Buffer.from(s, 'utf8'), le, Buffer.from(le).swap16()].map((bytes) => ({ s, bytes }));
+});
+
+function filesBelow(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** "file: secret" for every secret found in a file below dir (empty when none is). */
+function leaks(dir: string): string[] {
+  return filesBelow(dir).flatMap((f) => {
+    const content = fs.readFileSync(f);
+    return needles.filter((n) => content.includes(n.bytes)).map((n) => `${path.relative(dir, f)}: ${n.s}`);
+  });
+}
+
+/** A member with the given name and ID number, an account, a filing and a scan that names them. */
+function enterMember(call: ReturnType<typeof caller>, org: number, name: string, idNumber: string) {
+  const member = call('members.create', { name, organizationId: org, idNumber }).id;
+  const account = call('accounts.create', publicAccount(member)).id;
+  const filing = call('filings.submit', { accountId: account, type: '备案', submittedOn: '2026-11-02' }).id;
+  call('filings.attach', { filingId: filing, fileName: '备案表.pdf', contentBase64: minimalPdf(`${name} ${idNumber}`).toString('base64') });
+  return member;
+}
+
+async function backUp(ledger: Ledger) {
+  const done = await ledger.jobs.wait(ledger.jobs.startBackup(new Date()).id);
+  expect(done.state).toBe('done');
+}
+
+describe('encryption at rest', () => {
+  it('encrypts an existing plain register in place at first start, and nothing entered is readable on disk', async () => {
+    const dir = path.join(root, 'canary');
+    // A register of an earlier release: plain, no operators yet, with a member, a scan and a backup.
+    const plain = openLedger(dir);
+    const asAdmin = caller({ invoke: (n, i) => plain.registry.invoke(n, i, TEST_ADMIN) });
+    const org = asAdmin('organizations.create', { parentId: null, fullName: '中共测试委员会', type: '党委' }).id;
+    enterMember(asAdmin, org, CANARY, CANARY_ID);
+    await backUp(plain);
+    await plain.close();
+    expect(leaks(dir).length).toBeGreaterThan(0);
+
+    const ledger = openLedger(dir);
+    const created = valueOf<'auth.setup'>(ledger.registry.invoke('auth.setup', { name: '管理员', password: PASSWORD })) as AdminCreated;
+    const call = caller({ invoke: (n, i) => ledger.registry.invoke(n, i, created.operator) });
+    expect(ledger.key).toMatch(/^[0-9a-f]{64}$/);
+    expect(readKeyStore(dir)!.wraps.map((w) => w.kind).sort()).toEqual(['operator', 'recovery']);
+    // What was there reads as before; what comes after is written encrypted too (into the WAL first).
+    expect(call('members.search', { q: CANARY }).rows.map((r) => r.name)).toEqual([CANARY]);
+    const later = enterMember(call, org, LATER, LATER_ID);
+    expect(call('members.get', { id: later }).idNumber).toBe(LATER_ID);
+    await backUp(ledger);
+
+    expect(fs.statSync(path.join(dir, 'ledger.sqlite3-wal')).size).toBeGreaterThan(0);
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    // The backup of an earlier day, the checked one taken before encrypting, and today's.
+    expect(backups).toHaveLength(3);
+    for (const b of backups) expect(fs.existsSync(path.join(dir, 'backups', b, 'keys.json'))).toBe(true);
+    expect(filesBelow(path.join(dir, 'attachments'))).toHaveLength(2);
+    expect(leaks(dir)).toEqual([]);
+    await ledger.close();
+    expect(leaks(dir)).toEqual([]);
+
+    // Closed, it opens again only with a password or the recovery code, and shows nothing before.
+    const again = openLedger(dir);
+    expect(again.isOpen).toBe(false);
+    expect(again.registry.invoke('members.search', { q: CANARY }, created.operator)).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
+    expect(again.registry.invoke('auth.signIn', { name: '管理员', password: 'not-the-password' })).toMatchObject({ ok: false, error: { message: msg.operators.badCredentials } });
+    expect(again.isOpen).toBe(false);
+    const recovered = again.registry.invoke('auth.recover', { recoveryCode: created.recoveryCode.toLowerCase(), name: '管理员', password: 'a-new-password-2' });
+    expect(recovered.ok).toBe(true);
+    expect(caller({ invoke: (n, i) => again.registry.invoke(n, i, created.operator) })('members.get', { id: later }).name).toBe(LATER);
+    await again.close();
+    // The new password now opens it; the old one no longer does (each on a fresh start: a failure delays the next try).
+    const old = openLedger(dir);
+    expect(old.registry.invoke('auth.signIn', { name: '管理员', password: PASSWORD }).ok).toBe(false);
+    expect(old.isOpen).toBe(false);
+    const third = openLedger(dir);
+    expect(third.registry.invoke('auth.signIn', { name: '管理员', password: 'a-new-password-2' }).ok).toBe(true);
+    await third.close();
+  });
+
+  it('an operator the administrator creates opens the register with their own password; a deactivated one no longer can', async () => {
+    const dir = path.join(root, 'operators');
+    const ledger = openLedger(dir);
+    const created = valueOf<'auth.setup'>(ledger.registry.invoke('auth.setup', { name: '管理员', password: PASSWORD }));
+    const call = caller({ invoke: (n, i) => ledger.registry.invoke(n, i, created.operator) });
+    const clerk = call('operators.create', { name: '录入甲', role: '录入员', password: 'clerk-password-1' });
+    await ledger.close();
+    const next = openLedger(dir);
+    expect(next.registry.invoke('auth.signIn', { name: '录入甲', password: 'clerk-password-1' }).ok).toBe(true);
+    caller({ invoke: (n, i) => next.registry.invoke(n, i, created.operator) })('operators.update', { id: clerk.id, active: false });
+    await next.close();
+    const last = openLedger(dir);
+    expect(last.registry.invoke('auth.signIn', { name: '录入甲', password: 'clerk-password-1' })).toMatchObject({ ok: false });
+    expect(last.isOpen).toBe(false);
+    await last.close();
+  });
+
+  it('the command line refuses a wrong password with exit 1 and changes nothing; a backup restores only with the password of its day', async () => {
+    const dir = path.join(root, 'cli');
+    expect((await cli(['init', '--data-dir', dir])).code).toBe(0);
+    expect((await cli(['backup', '--data-dir', dir])).code).toBe(0);
+    const backup = path.join(dir, 'backups', fs.readdirSync(path.join(dir, 'backups'))[0]!);
+    const before = snapshot(dir);
+    process.env.NETLEDGER_PASSWORD = 'not-the-password';
+    try {
+      for (const args of [['stats', '--json'], ['check'], ['restore', backup, '--yes']]) {
+        const run = await cli([...args, '--data-dir', dir]);
+        expect(run.code).toBe(1);
+        expect(run.err).toMatch(/密码不正确/);
+      }
+      expect((await cli(['restore', backup, '--yes', '--data-dir', dir])).err).toBe(msg.crypt.restoreWrongPassword);
+    } finally {
+      process.env.NETLEDGER_PASSWORD = PASSWORD;
+    }
+    expect(snapshot(dir)).toEqual(before);
+    expect((await cli(['restore', backup, '--yes', '--data-dir', dir])).code).toBe(0);
+    expect((await cli(['check', '--data-dir', dir])).code).toBe(0);
+  });
+});
