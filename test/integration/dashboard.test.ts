@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
 import { freshLedger } from '../support/ledger.js';
+import { filingGroups, type FilingGroup } from '../../src/services/figures.js';
+import { tallyFilingGroups } from '../../src/services/filingTally.js';
 import { publicAccount, registerWithMembers } from '../support/register.js';
 
 describe('dashboard', () => {
@@ -42,6 +44,34 @@ describe('dashboard', () => {
     expect(d.record).toMatchObject({ needed: 2, notFiled: 1, overdue: 1, changed: 1, filed: 0 });
     expect(r.call('accounts.search', { requiredFiling: '备案', overdue: true }).rows.map((a) => a.id)).toEqual([late.id]);
     expect(r.call('accounts.search', { requiredFiling: '备案', filingStates: ['变更未报'] }).rows.map((a) => a.id)).toEqual([filed.id]);
+  });
+});
+
+describe('filing_tally', () => {
+  it('stays equal to counting the accounts through creates, filings, renames, moves and closures, on any day', () => {
+    const r = registerWithMembers();
+    const all = JSON.stringify([r.root, r.a, r.b]);
+    const sorted = (groups: FilingGroup[]) => [...groups].sort((x, y) => `${x.org}${x.required}${x.state}`.localeCompare(`${y.org}${y.required}${y.state}`));
+    const same = () => {
+      for (const day of ['2026-01-01', '2026-10-15', '2026-11-25', '2027-12-31']) {
+        expect(sorted(tallyFilingGroups(r.ctx, { orgIds: all, day }))).toEqual(sorted(filingGroups(r.ctx, { orgIds: all, day })));
+      }
+    };
+    const late = r.call('accounts.create', publicAccount(r.m1, { openedOn: '2026-09-01' }));
+    const filed = r.call('accounts.create', publicAccount(r.m2, { displayName: '乙号', accountRef: 'b', openedOn: '2026-10-20' }));
+    r.call('accounts.create', publicAccount(r.m3, { kind: '账号', platform: '抖音', displayName: '普通号', accountRef: 'd' }));
+    same();
+    const f = r.call('filings.submit', { accountId: filed.id, type: '备案', submittedOn: '2026-11-02' });
+    same();
+    r.call('filings.review', { id: f.id, decision: '登记', reviewedOn: '2026-11-03' });
+    r.call('accounts.update', { ...publicAccount(r.m2, { displayName: '乙号改名', accountRef: 'b', openedOn: '2026-10-20' }), id: filed.id });
+    same();
+    r.call('members.move', { id: r.m1, organizationId: r.b });
+    same();
+    r.call('accounts.close', { id: late.id, closedOn: '2026-11-20', reason: '不再使用' });
+    same();
+    expect(tallyFilingGroups(r.ctx, { orgIds: JSON.stringify([r.a]), day: '2026-11-25' })).toEqual([]);
+    expect(r.db.prepare('SELECT count(*) FROM filing_tally WHERE n <= 0').pluck().get()).toBe(0);
   });
 });
 

@@ -35,3 +35,47 @@ CREATE INDEX accounts_state_name ON accounts(filing_state, display_name, require
 -- with these the look-ups are answered from an index alone instead of reading a filing row each.
 CREATE INDEX filings_registered ON filings(account_id, state, id, reviewed_on);
 CREATE INDEX filings_opinion ON filings(account_id, id, opinion);
+
+-- The 首页's 报告/备案 counts: how many accounts each organization has per required filing and filing state, kept by
+-- triggers, so a 首页 sums a few rows per organization instead of counting every account of its subtree (the
+-- whole tree read 232k index entries at 100k members, 1.4M at 600k). Overdue depends on today, so a 未报备
+-- account is counted under its due day; every other account (and one without a due day) under '9999-12-31', which
+-- is never before today. An account with no organization is kept under 0, which no organization has.
+CREATE TABLE filing_tally (
+  organization_id INTEGER NOT NULL,
+  required_filing TEXT NOT NULL,
+  filing_state    TEXT NOT NULL,
+  due             TEXT NOT NULL,
+  n               INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, required_filing, filing_state, due)
+) WITHOUT ROWID;
+
+INSERT INTO filing_tally (organization_id, required_filing, filing_state, due, n)
+  SELECT coalesce(organization_id, 0), required_filing, filing_state,
+         CASE WHEN filing_state = '未报备' THEN coalesce(due_on, '9999-12-31') ELSE '9999-12-31' END, count(*)
+  FROM accounts GROUP BY 1, 2, 3, 4;
+
+CREATE TRIGGER filing_tally_insert AFTER INSERT ON accounts BEGIN
+  INSERT INTO filing_tally (organization_id, required_filing, filing_state, due, n)
+    VALUES (coalesce(NEW.organization_id, 0), NEW.required_filing, NEW.filing_state,
+            CASE WHEN NEW.filing_state = '未报备' THEN coalesce(NEW.due_on, '9999-12-31') ELSE '9999-12-31' END, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER filing_tally_delete AFTER DELETE ON accounts BEGIN
+  UPDATE filing_tally SET n = n - 1
+    WHERE organization_id = coalesce(OLD.organization_id, 0) AND required_filing = OLD.required_filing AND filing_state = OLD.filing_state
+      AND due = CASE WHEN OLD.filing_state = '未报备' THEN coalesce(OLD.due_on, '9999-12-31') ELSE '9999-12-31' END;
+  DELETE FROM filing_tally WHERE n = 0 AND organization_id = coalesce(OLD.organization_id, 0);
+END;
+CREATE TRIGGER filing_tally_update AFTER UPDATE OF organization_id, required_filing, filing_state, due_on ON accounts
+WHEN NEW.organization_id IS NOT OLD.organization_id OR NEW.required_filing IS NOT OLD.required_filing
+  OR NEW.filing_state IS NOT OLD.filing_state OR NEW.due_on IS NOT OLD.due_on BEGIN
+  UPDATE filing_tally SET n = n - 1
+    WHERE organization_id = coalesce(OLD.organization_id, 0) AND required_filing = OLD.required_filing AND filing_state = OLD.filing_state
+      AND due = CASE WHEN OLD.filing_state = '未报备' THEN coalesce(OLD.due_on, '9999-12-31') ELSE '9999-12-31' END;
+  DELETE FROM filing_tally WHERE n = 0 AND organization_id = coalesce(OLD.organization_id, 0);
+  INSERT INTO filing_tally (organization_id, required_filing, filing_state, due, n)
+    VALUES (coalesce(NEW.organization_id, 0), NEW.required_filing, NEW.filing_state,
+            CASE WHEN NEW.filing_state = '未报备' THEN coalesce(NEW.due_on, '9999-12-31') ELSE '9999-12-31' END, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
