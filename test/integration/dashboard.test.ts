@@ -109,6 +109,11 @@ describe('dashboard: the annual review for its scope only', () => {
     l.db.prepare('UPDATE members SET organization_id = ? WHERE id = ?').run(other.id, moved.id);
     const undeclared = l.db.prepare("SELECT id FROM members WHERE status = '在册' AND id NOT IN (SELECT member_id FROM review_declarations) LIMIT 1").get() as { id: number };
     l.db.prepare("UPDATE members SET status = '退休' WHERE id = ?").run(undeclared.id);
+    // A member who responded and then left is no longer in scope; one not yet responded who moved is expected there.
+    const left = l.db.prepare('SELECT member_id AS id FROM review_declarations ORDER BY id LIMIT 1 OFFSET 5').get() as { id: number };
+    l.db.prepare("UPDATE members SET status = '转出' WHERE id = ?").run(left.id);
+    const undeclaredMoved = l.db.prepare("SELECT id FROM members WHERE status = '在册' AND id NOT IN (SELECT member_id FROM review_declarations) LIMIT 1 OFFSET 3").get() as { id: number };
+    l.db.prepare('UPDATE members SET organization_id = ? WHERE id = ?').run(other.id, undeclaredMoved.id);
     const completion = l.call('campaigns.completion', { id: campaign.id });
     const orgs = l.db.prepare('SELECT id, parent_id AS parentId FROM organizations').all() as { id: number; parentId: number | null }[];
     const subtree = (id: number): number[] => [id, ...orgs.filter((o) => o.parentId === id).flatMap((o) => subtree(o.id))];

@@ -79,3 +79,59 @@ WHEN NEW.organization_id IS NOT OLD.organization_id OR NEW.required_filing IS NO
             CASE WHEN NEW.filing_state = '未报备' THEN coalesce(NEW.due_on, '9999-12-31') ELSE '9999-12-31' END, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
 END;
+
+-- The 首页's annual-review block: 在册 members per organization, and per campaign and organization how many of them
+-- have responded, kept by triggers, so "expected" in a scope is a sum over its organizations (在册 − responded
+-- among them + responses made there) instead of a look-up per member (100k at the whole tree, 600k in a city).
+CREATE TABLE member_tally (
+  organization_id INTEGER PRIMARY KEY,
+  active          INTEGER NOT NULL
+);
+CREATE TABLE declared_tally (
+  campaign_id     INTEGER NOT NULL,
+  organization_id INTEGER NOT NULL,
+  n               INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, organization_id)
+) WITHOUT ROWID;
+
+INSERT INTO member_tally (organization_id, active) SELECT organization_id, count(*) FROM members WHERE status = '在册' GROUP BY 1;
+INSERT INTO declared_tally (campaign_id, organization_id, n)
+  SELECT d.campaign_id, m.organization_id, count(*) FROM review_declarations d JOIN members m ON m.id = d.member_id
+  WHERE m.status = '在册' GROUP BY 1, 2;
+
+CREATE TRIGGER member_tally_insert AFTER INSERT ON members WHEN NEW.status = '在册' BEGIN
+  INSERT INTO member_tally (organization_id, active) VALUES (NEW.organization_id, 1) ON CONFLICT DO UPDATE SET active = active + 1;
+END;
+CREATE TRIGGER member_tally_delete AFTER DELETE ON members WHEN OLD.status = '在册' BEGIN
+  UPDATE member_tally SET active = active - 1 WHERE organization_id = OLD.organization_id;
+  UPDATE declared_tally SET n = n - 1 WHERE organization_id = OLD.organization_id
+    AND campaign_id IN (SELECT campaign_id FROM review_declarations WHERE member_id = OLD.id);
+END;
+CREATE TRIGGER member_tally_update AFTER UPDATE OF status, organization_id ON members
+WHEN NEW.status IS NOT OLD.status OR NEW.organization_id IS NOT OLD.organization_id BEGIN
+  UPDATE member_tally SET active = active - 1 WHERE OLD.status = '在册' AND organization_id = OLD.organization_id;
+  INSERT INTO member_tally (organization_id, active) SELECT NEW.organization_id, 1 WHERE NEW.status = '在册'
+    ON CONFLICT DO UPDATE SET active = active + 1;
+  UPDATE declared_tally SET n = n - 1 WHERE OLD.status = '在册' AND organization_id = OLD.organization_id
+    AND campaign_id IN (SELECT campaign_id FROM review_declarations WHERE member_id = OLD.id);
+  INSERT INTO declared_tally (campaign_id, organization_id, n)
+    SELECT campaign_id, NEW.organization_id, 1 FROM review_declarations WHERE member_id = NEW.id AND NEW.status = '在册'
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER declared_tally_insert AFTER INSERT ON review_declarations BEGIN
+  INSERT INTO declared_tally (campaign_id, organization_id, n)
+    SELECT NEW.campaign_id, m.organization_id, 1 FROM members m WHERE m.id = NEW.member_id AND m.status = '在册'
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER declared_tally_delete AFTER DELETE ON review_declarations BEGIN
+  UPDATE declared_tally SET n = n - 1 WHERE campaign_id = OLD.campaign_id
+    AND organization_id = (SELECT organization_id FROM members WHERE id = OLD.member_id AND status = '在册');
+END;
+CREATE TRIGGER declared_tally_update AFTER UPDATE OF campaign_id, member_id ON review_declarations
+WHEN NEW.campaign_id IS NOT OLD.campaign_id OR NEW.member_id IS NOT OLD.member_id BEGIN
+  UPDATE declared_tally SET n = n - 1 WHERE campaign_id = OLD.campaign_id
+    AND organization_id = (SELECT organization_id FROM members WHERE id = OLD.member_id AND status = '在册');
+  INSERT INTO declared_tally (campaign_id, organization_id, n)
+    SELECT NEW.campaign_id, m.organization_id, 1 FROM members m WHERE m.id = NEW.member_id AND m.status = '在册'
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
