@@ -2,7 +2,7 @@
 -- through LIKE, and FTS5's trigram tokenizer needs three. Every pair of adjacent characters of each member's name,
 -- kept by triggers, makes such a search an index lookup whose cost is the number of matches, not of members.
 -- Lowercased like LIKE compares (ASCII only, as SQLite's lower()). Names are at most 30 characters (the contract),
--- so the positions 1..63 from json_each cover them with room (a trigger cannot hold a recursive CTE).
+-- so the positions 1..63 cover them with room (a trigger cannot hold a recursive CTE).
 CREATE TABLE member_bigrams (
   gram      TEXT NOT NULL,
   member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
@@ -10,8 +10,10 @@ CREATE TABLE member_bigrams (
 ) WITHOUT ROWID;
 CREATE INDEX member_bigrams_member ON member_bigrams(member_id);
 
-CREATE VIEW member_bigram_positions AS
-  SELECT key + 1 AS pos FROM json_each('[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]');
+-- Character positions 1..63, read as a rowid range per name (cheaper in a trigger than parsing a JSON array).
+CREATE TABLE member_bigram_positions (pos INTEGER PRIMARY KEY);
+INSERT INTO member_bigram_positions (pos)
+  SELECT key + 1 FROM json_each('[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]');
 
 INSERT OR IGNORE INTO member_bigrams (gram, member_id)
   SELECT lower(substr(m.name, p.pos, 2)), m.id FROM members m JOIN member_bigram_positions p ON p.pos < length(m.name);
