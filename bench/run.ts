@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoRegister, numberArg, percentiles, stringArg } from './demoRegister.js';
 import { measure, registerCases, scratch, type Measured, type Target } from './operations.js';
+import { measureImport, type ImportRun } from './importMeasure.js';
 import { measureResponsiveness } from './responsiveness.js';
 import { formatTable, machine, type Row } from './table.js';
 
@@ -67,8 +68,23 @@ function detailExport(dataDir: string, runs: number): Measured {
   };
 }
 
+/** Issue 10's import of members from the template: 100k rows (fewer in a smaller run), one run each, own processes. */
+async function templateImport(): Promise<Measured> {
+  const count = Math.min(100_000, members);
+  const r = await measureImport(count, log);
+  const timing = (x: ImportRun) => percentiles([x.seconds * 1000], [x.cpuSeconds * 1000]);
+  return {
+    operation: `从模板导入 ${count} 名党员`,
+    product: timing(r.import),
+    baseline: { ...timing(r.bare), what: 'exceljs 流式读取同一文件 + 预编译 INSERT 同样的行' },
+    target: { ratio: 1.5, rssMb: 400 },
+    peakRssMb: r.import.peakRssMb,
+    baselinePeakRssMb: r.bare.peakRssMb,
+    ...(r.bundledWorker ? {} : { note: '导入工作线程为 TypeScript 源码（先 npm run build 则测打包后的）' }),
+  };
+}
+
 const PENDING: Row[] = [
-  { operation: '从模板导入 10 万名党员', measured: false, target: '≤ 1.5× exceljs 流式读取 + 预编译插入', met: false, note: '尚未测量：表格导入由 issue 10 交付（src/imports/、bench/import.ts）' },
   { operation: '加密台账（各项加密与不加密各测一次）', measured: false, target: '同上各项', met: false, note: '尚未测量：操作员与加密由 issue 11 交付' },
 ];
 
@@ -85,6 +101,8 @@ try {
   await ledger.close();
   rows.push(row(detailExport(dataDir, members > 200_000 ? 1 : 3)));
   log('measured 明细表');
+  rows.push(row(await templateImport()));
+  log('measured 导入');
   const r = await measureResponsiveness(dataDir, 100);
   rows.push({
     ...row({ operation: '导出与保存规则进行中，窗口调用 system.info', product: r.busy, baseline: { ...r.idle, what: '空闲时的 system.info' }, target: { p95Ms: 50 } }),
