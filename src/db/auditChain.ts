@@ -36,18 +36,32 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
 /** The head as a workbook's keywords carry it: `netledger-audit-head:<entries>:<last id>:<hash>`, to compare later. */
 export const auditStamp = (head: ChainHead) => `netledger-audit-head:${head.entries}:${head.lastId}:${head.lastHash}`;
 
+/** The two statements every change runs, prepared once per connection (an import appends one entry per row). */
+const prepared = new WeakMap<Database.Database, { head: Database.Statement; append: Database.Statement }>();
+function statements(db: Database.Database) {
+  let found = prepared.get(db);
+  if (!found) {
+    found = {
+      head: db.prepare('SELECT last_id AS lastId, last_hash AS lastHash, entries FROM audit_head'),
+      append: db.prepare(
+        `INSERT INTO audit_log (at, actor, entity, entity_id, action, summary, before_json, after_json, prev_hash, hash)
+         VALUES (@at, @actor, @entity, @entity_id, @action, @summary, @before_json, @after_json, @prev, @hash)`,
+      ),
+    };
+    prepared.set(db, found);
+  }
+  return found;
+}
+
 export function chainHead(db: Database.Database): ChainHead {
-  const row = db.prepare('SELECT last_id AS lastId, last_hash AS lastHash, entries FROM audit_head').get() as ChainHead | undefined;
+  const row = statements(db).head.get() as ChainHead | undefined;
   return row ?? { lastId: 0, lastHash: '', entries: 0 };
 }
 
 /** Appends one entry, chained to the head; inside the caller's transaction. */
 export function appendEntry(db: Database.Database, e: ChainedFields): void {
   const prev = chainHead(db).lastHash;
-  db.prepare(
-    `INSERT INTO audit_log (at, actor, entity, entity_id, action, summary, before_json, after_json, prev_hash, hash)
-     VALUES (@at, @actor, @entity, @entity_id, @action, @summary, @before_json, @after_json, @prev, @hash)`,
-  ).run({ ...e, prev, hash: entryHash(prev, e) });
+  statements(db).append.run({ ...e, prev, hash: entryHash(prev, e) });
 }
 
 /** Entries written before the chain existed (after the upgrade to it), chained once in their order. */

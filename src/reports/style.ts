@@ -9,6 +9,7 @@
 import { chineseDate } from '../domain/dates.js';
 import { markUnsafeChars } from '../domain/text.js';
 import type { AddWorksheetOptions, Borders, Cell, Fill, Font, Row, Style, Worksheet } from 'exceljs';
+import { BodyRows } from './bodyRows.js';
 import { enableQuotePrefix, quotedStyle } from './quotePrefix.js';
 
 /** `index`: the 序号 column; `centred`: short codes (境内/境外); `id`: text that must stay text (ID numbers, account IDs, 文号). */
@@ -123,6 +124,8 @@ export class ReportSheet {
   readonly firstDataRow: number;
   private readonly width: number;
   private readonly bodyStyles: Partial<Style>[];
+  /** Plain body rows bypass exceljs's Row objects (bodyRows.ts). */
+  private readonly body: BodyRows;
 
   constructor(
     private readonly sheet: Worksheet,
@@ -136,6 +139,7 @@ export class ReportSheet {
       alignment: alignmentOf(c.kind),
       numFmt: c.kind === 'id' ? '@' : c.numFmt,
     }));
+    this.body = new BodyRows(sheet, this.bodyStyles, heading.columns.map((_, i) => columnLetter(i + 1)));
     const last = columnLetter(this.width);
     this.firstDataRow = lastHeaderRow(heading) + 1;
     sheet.columns = heading.columns.map((c) => ({ width: c.width }));
@@ -229,10 +233,18 @@ export class ReportSheet {
 
   /** A body row: IDs and account IDs as text, numbers right-aligned. */
   addRow(values: CellValue[]): number {
-    const row = this.nextRow(values.map((v, i) => v ?? (this.heading.columns[i]?.kind === 'number' ? null : '')));
+    const cells = values.map((v, i) => v ?? (this.heading.columns[i]?.kind === 'number' ? null : ''));
     // Viewers do not reliably grow a row for wrapped text (LibreOffice keeps the default height), so the
     // height is set from the longest wrapped cell: a long organization name takes two or three lines.
-    row.height = rowHeight(values, this.heading.columns);
+    const height = rowHeight(values, this.heading.columns);
+    if (this.body.accepts(cells)) {
+      // The same two rules as commit(): safe characters, and 写为文本 where the text starts like a formula.
+      const texts = cells.map((v) => (typeof v === 'string' ? cellText(v) : v));
+      this.body.write(++this.rowNumber, height, texts, texts.map((v) => typeof v === 'string' && startsLikeFormula(v)));
+      return this.rowNumber;
+    }
+    const row = this.nextRow(cells);
+    row.height = height;
     // One shared style object per column: exceljs recognises a style object it has seen and skips
     // re-serialising it, which makes a 300k-row sheet several times faster than per-cell styles.
     this.bodyStyles.forEach((style, i) => (row.getCell(i + 1).style = style));
@@ -319,6 +331,8 @@ export const MAX_ROW_HEIGHT = 409;
 /** Printed lines of a wrapped text in a column: its own line breaks, each wrapped at the column's usable width (less the indent). */
 export function lineCount(text: string, width: number): number {
   const usable = Math.max(1, width);
+  // No character is wider than two units: most cells fit on one line without measuring them (a 300k-row 明细表).
+  if (text.length * 2 <= usable && !text.includes('\n')) return 1;
   return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
 }
 

@@ -28,16 +28,17 @@ export function campaignCompletion(ctx: ServiceContext, { id }: HandlerInput<'ca
 
 /**
  * An open campaign's expected and responded among some organizations only — what the 首页 shows for its scope.
- * Counted from indexes (members_org, the declarations' unique key) rather than by completing the whole campaign and
- * filtering, so a bureau's 首页 costs its own size, not the city's. Same rules as campaignCompletion for an open
- * campaign: 在册 members in scope who have not responded are expected where they are now, and a response counts
- * where it was made.
+ * Summed from the counts triggers keep per organization (member_tally, declared_tally: migration 0010) and the
+ * declarations' index, so a 首页 costs its number of organizations, not of members. Same rules as
+ * campaignCompletion for an open campaign: 在册 members in scope who have not responded are expected where they
+ * are now (在册 there less those of them who responded), and a response counts where it was made.
  */
 export function completionWithin(ctx: ServiceContext, campaign: Campaign, orgIds: number[]): { expected: number; responded: number } {
   const inScope = new Set(scopeOrganizationIds(ctx, campaign.id));
   const params = { campaign: campaign.id, within: JSON.stringify(orgIds), scope: JSON.stringify(orgIds.filter((o) => inScope.has(o))) };
-  const sql = `SELECT (SELECT count(*) FROM members m WHERE m.organization_id IN (SELECT value FROM json_each(@scope)) AND m.status = '在册'
-                 AND NOT EXISTS (SELECT 1 FROM review_declarations d WHERE d.campaign_id = @campaign AND d.member_id = m.id)) + r.n AS expected,
+  const sql = `SELECT (SELECT coalesce(sum(active), 0) FROM member_tally WHERE organization_id IN (SELECT value FROM json_each(@scope)))
+                 - (SELECT coalesce(sum(n), 0) FROM declared_tally WHERE campaign_id = @campaign AND organization_id IN (SELECT value FROM json_each(@scope)))
+                 + r.n AS expected,
               r.n AS responded
        FROM (SELECT count(*) AS n FROM review_declarations WHERE campaign_id = @campaign AND organization_id IN (SELECT value FROM json_each(@within))) r`;
   return ctx.db.prepare(sql).get(params) as { expected: number; responded: number };

@@ -1,13 +1,15 @@
 /**
  * 首页: for an organization subtree, how many accounts need 报告/备案 and where they stand, with a
  * breakdown by the scope's direct children so a secretary sees which branch is behind. Counted from the
- * register's figures (figures.ts), the same groups the 统计表 counts, so the two always agree.
+ * register's figures (figures.ts), the same groups the 统计表 counts, so the two always agree — read from the
+ * counts triggers keep per organization (filingTally.ts), so its cost follows organizations, not accounts.
  */
 import type { HandlerInput } from '../contract/contract.js';
 import type { Dashboard, DashboardRow } from '../contract/dashboard.js';
 import { DEFAULT_DUE_WITHIN_DAYS, emptyFilingCounts } from '../domain/figures.js';
 import { today, type ServiceContext } from './context.js';
-import { chaseCount, filingCounts, filingGroups, windowEnd } from './figures.js';
+import { chaseCount, filingCounts, windowEnd } from './figures.js';
+import { tallyFilingGroups } from './filingTally.js';
 import { findOrganizationRow, organizationScope } from './organizations.js';
 import { openProtectionCount } from './protection.js';
 import { currentCampaign } from './campaigns.js';
@@ -41,7 +43,7 @@ export function dashboard(ctx: ServiceContext, { organizationId, dueWithinDays =
   if (scope && !rows.has(scope.id)) rows.set(scope.id, { organizationId: scope.id, organizationName: scope.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
 
   const orgIds = JSON.stringify(orgs.map((o) => o.id));
-  const groups = filingGroups(ctx, { orgIds, day });
+  const groups = tallyFilingGroups(ctx, { orgIds, day });
   const until = windowEnd(day, dueWithinDays);
   for (const [branch, list] of groupBy(groups, (g) => bucketOf.get(g.org) ?? -1)) {
     const row = rows.get(branch);

@@ -1,6 +1,6 @@
 /**
- * Member search as a secretary types it: a Chinese name fragment (two characters work: a LIKE over a
- * short column, since FTS5 trigram cannot match fewer than three), pinyin initials or full pinyin
+ * Member search as a secretary types it: a Chinese name fragment (two characters or more through the name's
+ * character pairs kept by triggers, since FTS5 trigram cannot match fewer than three), pinyin initials or full pinyin
  * ('zs', 'zhangs'), the last digits of an ID number, or a phone number's beginning or end.
  * Pages are keyset-based so scrolling deep into 100k rows stays as fast as the first page.
  */
@@ -34,10 +34,17 @@ export function textClause(rawQuery: string, inSubtree = false): Clause | null {
     if (!q.endsWith('x')) parts.push(prefixRange('m.phone_rev', reverse(q)), prefixRange('m.phone', q));
     return { sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };
   }
-  // Within a subtree the LIKE reads the subtree's entries of members_org (which holds the name); over the whole
-  // register, as a subquery, it scans the small (name, id) index instead of visiting every row in sort order.
-  if (inSubtree) return { sql: "m.name LIKE ? ESCAPE '\\'", params: [`%${escapeLike(q)}%`] };
-  return { sql: "m.id IN (SELECT id FROM members WHERE name LIKE ? ESCAPE '\\')", params: [`%${escapeLike(q)}%`] };
+  const like = { sql: "m.name LIKE ? ESCAPE '\\'", params: [`%${escapeLike(q)}%`] };
+  // Two characters or more: the members having the fragment's first pair of characters come from member_bigrams
+  // (migration 0010), an index lookup as long as the matches, and the LIKE keeps those whose name holds all of it.
+  if ([...q].length >= 2) {
+    const first = [...q].slice(0, 2).join('');
+    return { sql: `(m.id IN (SELECT member_id FROM member_bigrams WHERE gram = ?) AND ${like.sql})`, params: [first, ...like.params] };
+  }
+  // One character: within a subtree the LIKE reads the subtree's entries of members_org (which holds the name); over
+  // the whole register, as a subquery, it scans the small (name, id) index instead of visiting every row in sort order.
+  if (inSubtree) return like;
+  return { sql: "m.id IN (SELECT id FROM members WHERE name LIKE ? ESCAPE '\\')", params: like.params };
 }
 
 export function searchMembers(ctx: ServiceContext, query: MemberSearch): MemberPage {

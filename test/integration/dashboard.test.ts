@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
 import { freshLedger } from '../support/ledger.js';
+import { filingGroups, type FilingGroup } from '../../src/services/figures.js';
+import { tallyFilingGroups } from '../../src/services/filingTally.js';
 import { publicAccount, registerWithMembers } from '../support/register.js';
 
 describe('dashboard', () => {
@@ -45,6 +47,34 @@ describe('dashboard', () => {
   });
 });
 
+describe('filing_tally', () => {
+  it('stays equal to counting the accounts through creates, filings, renames, moves and closures, on any day', () => {
+    const r = registerWithMembers();
+    const all = JSON.stringify([r.root, r.a, r.b]);
+    const sorted = (groups: FilingGroup[]) => [...groups].sort((x, y) => `${x.org}${x.required}${x.state}`.localeCompare(`${y.org}${y.required}${y.state}`));
+    const same = () => {
+      for (const day of ['2026-01-01', '2026-10-15', '2026-11-25', '2027-12-31']) {
+        expect(sorted(tallyFilingGroups(r.ctx, { orgIds: all, day }))).toEqual(sorted(filingGroups(r.ctx, { orgIds: all, day })));
+      }
+    };
+    const late = r.call('accounts.create', publicAccount(r.m1, { openedOn: '2026-09-01' }));
+    const filed = r.call('accounts.create', publicAccount(r.m2, { displayName: '乙号', accountRef: 'b', openedOn: '2026-10-20' }));
+    r.call('accounts.create', publicAccount(r.m3, { kind: '账号', platform: '抖音', displayName: '普通号', accountRef: 'd' }));
+    same();
+    const f = r.call('filings.submit', { accountId: filed.id, type: '备案', submittedOn: '2026-11-02' });
+    same();
+    r.call('filings.review', { id: f.id, decision: '登记', reviewedOn: '2026-11-03' });
+    r.call('accounts.update', { ...publicAccount(r.m2, { displayName: '乙号改名', accountRef: 'b', openedOn: '2026-10-20' }), id: filed.id });
+    same();
+    r.call('members.move', { id: r.m1, organizationId: r.b });
+    same();
+    r.call('accounts.close', { id: late.id, closedOn: '2026-11-20', reason: '不再使用' });
+    same();
+    expect(tallyFilingGroups(r.ctx, { orgIds: JSON.stringify([r.a]), day: '2026-11-25' })).toEqual([]);
+    expect(r.db.prepare('SELECT count(*) FROM filing_tally WHERE n <= 0').pluck().get()).toBe(0);
+  });
+});
+
 describe('publication requests', () => {
   it('registers, decides once and records publication of an approved request', () => {
     const r = registerWithMembers();
@@ -79,6 +109,11 @@ describe('dashboard: the annual review for its scope only', () => {
     l.db.prepare('UPDATE members SET organization_id = ? WHERE id = ?').run(other.id, moved.id);
     const undeclared = l.db.prepare("SELECT id FROM members WHERE status = '在册' AND id NOT IN (SELECT member_id FROM review_declarations) LIMIT 1").get() as { id: number };
     l.db.prepare("UPDATE members SET status = '退休' WHERE id = ?").run(undeclared.id);
+    // A member who responded and then left is no longer in scope; one not yet responded who moved is expected there.
+    const left = l.db.prepare('SELECT member_id AS id FROM review_declarations ORDER BY id LIMIT 1 OFFSET 5').get() as { id: number };
+    l.db.prepare("UPDATE members SET status = '转出' WHERE id = ?").run(left.id);
+    const undeclaredMoved = l.db.prepare("SELECT id FROM members WHERE status = '在册' AND id NOT IN (SELECT member_id FROM review_declarations) LIMIT 1 OFFSET 3").get() as { id: number };
+    l.db.prepare('UPDATE members SET organization_id = ? WHERE id = ?').run(other.id, undeclaredMoved.id);
     const completion = l.call('campaigns.completion', { id: campaign.id });
     const orgs = l.db.prepare('SELECT id, parent_id AS parentId FROM organizations').all() as { id: number; parentId: number | null }[];
     const subtree = (id: number): number[] => [id, ...orgs.filter((o) => o.parentId === id).flatMap((o) => subtree(o.id))];

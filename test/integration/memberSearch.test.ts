@@ -34,6 +34,23 @@ describe('member search', () => {
     expect(names({ q: '张' }).sort()).toEqual(['张三', '张三丰', '李张明'].sort());
   });
 
+  it('finds fragments of two characters or more from the name pairs kept by triggers, also after a rename', () => {
+    expect(names({ q: '三丰' })).toEqual(['张三丰']);
+    expect(names({ q: '张明' })).toEqual(['李张明']);
+    expect(names({ q: '李张明' })).toEqual(['李张明']);
+    expect(names({ q: '张三丰x' })).toEqual([]);
+    const rename = (name: string) => l.call('members.update', { id: ids['李张明']!, name, idNumber: validId('1982-03-03', 12) });
+    rename('李张明华');
+    expect(names({ q: '明华' })).toEqual(['李张明华']);
+    rename('李明');
+    expect(names({ q: '张明' })).toEqual([]);
+    expect(names({ q: '李明' })).toEqual(['李明']);
+    expect(names({ q: '李明', organizationId: b })).toEqual(['李明']);
+    expect(names({ q: '李明', organizationId: a })).toEqual([]);
+    const pairs = l.db.prepare('SELECT gram FROM member_bigrams WHERE member_id = ? ORDER BY gram').pluck().all(ids['李张明']);
+    expect(pairs).toEqual(['李明']);
+  });
+
   it('finds by pinyin initials and full pinyin, reading 单 as a surname (shan)', () => {
     expect(names({ q: 'zs' })).toEqual(['张三', '张三丰']);
     expect(names({ q: 'ZSF' })).toEqual(['张三丰']);
