@@ -48,12 +48,14 @@ describe('dashboard', () => {
 });
 
 describe('filing_tally', () => {
-  it('stays equal to counting the accounts through creates, filings, renames, moves and closures, on any day', () => {
+  it('stays equal to counting the accounts through creates, filings, renames, moves and closures, today and on later days', () => {
     const r = registerWithMembers();
     const all = JSON.stringify([r.root, r.a, r.b]);
     const sorted = (groups: FilingGroup[]) => [...groups].sort((x, y) => `${x.org}${x.required}${x.state}`.localeCompare(`${y.org}${y.required}${y.state}`));
     const same = () => {
-      for (const day of ['2026-01-01', '2026-10-15', '2026-11-25', '2027-12-31']) {
+      // The tally is today's register (a later day only moves accounts into 逾期); filingGroups on a past day
+      // reconstructs that day's register instead, so the two are compared from today on.
+      for (const day of ['2026-11-25', '2026-12-02', '2027-12-31']) {
         expect(sorted(tallyFilingGroups(r.ctx, { orgIds: all, day }))).toEqual(sorted(filingGroups(r.ctx, { orgIds: all, day })));
       }
     };
