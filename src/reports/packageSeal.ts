@@ -43,9 +43,18 @@ const base64 = (value: unknown, bytes?: number): value is string =>
   typeof value === 'string' && isCanonicalBase64(value) && (bytes === undefined || Buffer.from(value, 'base64').length === bytes);
 
 /** A cost the reader accepts: at least the sign-in passwords', at most what an office PC stretches in a few seconds. */
-const fairCost = (p: Record<string, unknown>) =>
-  Number.isInteger(p.N) && (p.N as number) >= 2 ** 14 && (p.N as number) <= 2 ** 20 && ((p.N as number) & ((p.N as number) - 1)) === 0 &&
-  Number.isInteger(p.r) && (p.r as number) >= 1 && (p.r as number) <= 16 && Number.isInteger(p.p) && (p.p as number) >= 1 && (p.p as number) <= 4;
+/**
+ * The cost a package may ask of the reader: powers of two, and at most twice the work and memory of our own sealing
+ * (N·r·p ≤ 2 × 2^16·8·1). A crafted envelope asking for more would hold the register's writer for seconds and
+ * gigabytes on every password tried, before the tag could fail.
+ */
+const MAX_COST = 2 * SCRYPT.N * SCRYPT.r * SCRYPT.p;
+const fairCost = (p: Record<string, unknown>) => {
+  const [N, r, q] = [p.N, p.r, p.p];
+  if (!Number.isInteger(N) || !Number.isInteger(r) || !Number.isInteger(q)) return false;
+  const [n, rr, pp] = [N as number, r as number, q as number];
+  return n >= 2 ** 14 && (n & (n - 1)) === 0 && rr >= 1 && pp >= 1 && n * rr * pp <= MAX_COST;
+};
 
 /**
  * The package's bytes out of a parsed envelope. A missing password is asked for (details.passwordRequired, so the

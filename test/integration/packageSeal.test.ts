@@ -93,6 +93,10 @@ describe('transfer password', () => {
       expect(higher.fail('consolidation.import', input(bytes, password)).message).toBe(message);
     }
     expect(higher.fail('consolidation.import', input(sealed)).details).toEqual({ passwordRequired: true });
+    // An envelope asking scrypt for 2^20·16 (seconds and gigabytes per try, before the tag can fail) is refused as broken, not tried (the old check tried it: wrongPassword after ~10 s).
+    const costly = JSON.parse(text);
+    costly.protection = { ...costly.protection, N: 2 ** 20, r: 16 };
+    expect(higher.fail('consolidation.inspect', input(Buffer.from(JSON.stringify(costly)), PASSWORD)).message).toBe(msg.pkg.sealBroken);
     expect(stats()).toBe(before);
 
     const imported = higher.call('consolidation.import', input(sealed, PASSWORD));
