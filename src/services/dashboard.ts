@@ -50,7 +50,8 @@ export function dashboard(ctx: ServiceContext, { organizationId, dueWithinDays =
     if (row) Object.assign(row, filingCounts(list));
   }
   const total = filingCounts(groups);
-  const accounts = groups.reduce((n, g) => n + g.n, 0);
+  // 范围内共登记网络账号: open accounts, as the 统计表's 账号总数 counts them (the tally keeps 已注销 rows too).
+  const accounts = groups.reduce((n, g) => n + (g.state === '已注销' ? 0 : g.n), 0);
   return {
     organizationId: scopeId,
     today: day,

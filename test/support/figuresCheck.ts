@@ -63,6 +63,7 @@ export async function crossCheck(env: FiguresEnv, organizationId: number | undef
   expect(tallyOf((await env.sheets('detail', { organizationId, listing: 'closed' }))[0]!)).toBe(closed);
 
   const dash = env.call('dashboard.summary', { organizationId });
+  expect(dash.accounts).toBe(s.get('账号总数'));
   expect(dash.report.needed).toBe(s.get('应报告'));
   expect(dash.record.needed).toBe(s.get('应备案'));
   // An accepted filing of an account a later rule no longer asks for is not counted as 已报告/已备案.
