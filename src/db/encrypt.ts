@@ -6,26 +6,42 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ATTACHMENTS_DIR } from './backup.js';
-import { filesBelow, syncDir } from './durable.js';
+import { filesBelow, syncDir, syncFile } from './durable.js';
 import { KEYS_FILE } from './keys.js';
 import { connect, DATABASE_FILE, isPlainDatabase, type Connection } from './open.js';
 import { isSealed, seal } from './sealedFiles.js';
 
 /**
- * SQLite3 Multiple Ciphers encrypts a plain file with `PRAGMA rekey`, which it refuses in WAL mode: the file goes
- * to a rollback journal for the rekey and back to WAL after, so no plain page is left in a WAL beside it.
+ * SQLite3 Multiple Ciphers encrypts a plain file with `PRAGMA rekey`, page by page under a rollback journal: cut
+ * short, it leaves a file half encrypted that no key opens. So the register is never rekeyed where it lies. It is
+ * checkpointed (everything in the file, no WAL left beside it), copied, the copy rekeyed, and the copy renamed over
+ * it: a power cut leaves the plain register whole, and a leftover copy is thrown away and the run done again.
  */
 export function encryptDatabaseFile(file: string, key: string, nativeBinding?: string): void {
+  const copy = `${file}.encrypting`;
+  for (const leftover of [copy, `${copy}-journal`, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(leftover, { force: true });
   if (!fs.existsSync(file) || !isPlainDatabase(file)) return;
-  const db = connect(file, { nativeBinding });
+  const plain = connect(file, { nativeBinding });
+  let mode: unknown;
   try {
-    const mode = db.pragma('journal_mode', { simple: true });
-    db.pragma('journal_mode = DELETE');
+    mode = plain.pragma('journal_mode', { simple: true });
+    plain.pragma('wal_checkpoint(TRUNCATE)');
+    // Leaving WAL mode removes the -wal: nothing plain stays beside the encrypted file.
+    plain.pragma('journal_mode = DELETE');
+  } finally {
+    plain.close();
+  }
+  fs.copyFileSync(file, copy);
+  const db = connect(copy, { nativeBinding });
+  try {
     db.pragma(`rekey = "x'${key}'"`);
     if (mode === 'wal') db.pragma('journal_mode = WAL');
   } finally {
     db.close();
   }
+  syncFile(copy);
+  fs.renameSync(copy, file);
+  syncDir(path.dirname(file));
 }
 
 /** Every plain scan below `dir` replaced by its encrypted form (temp + rename, so a crash leaves one or the other). */

@@ -9,6 +9,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LedgerError } from '../contract/errors.js';
+import { msg } from '../i18n/messages.js';
 import { syncDir } from './durable.js';
 
 export const KEYS_FILE = 'keys.json';
@@ -41,10 +43,26 @@ export interface KeyStore {
 export const keysPath = (dataDir: string) => path.join(dataDir, KEYS_FILE);
 
 /** The key store of a data folder (or backup folder); null when its register is not encrypted. */
+/** A wrap as we write it: its cost within what we ever use (a damaged or crafted one must not stall scrypt). */
+function isWrap(w: unknown): w is Wrap {
+  const x = w as Record<string, unknown>;
+  const power = Number.isInteger(x?.N) && (x.N as number) >= 2 ** 14 && (x.N as number) <= 2 ** 17 && ((x.N as number) & ((x.N as number) - 1)) === 0;
+  return !!x && (x.kind === 'operator' || x.kind === 'recovery') && typeof x.name === 'string' && power && x.r === SCRYPT.r && x.p === SCRYPT.p &&
+    ['salt', 'iv', 'tag', 'wrapped'].every((k) => typeof x[k] === 'string');
+}
+
+/** The key store, null when there is none (a plain register); a damaged one is refused with what to do. */
 export function readKeyStore(dir: string): KeyStore | null {
   const file = keysPath(dir);
   if (!fs.existsSync(file)) return null;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as KeyStore;
+  let store: Partial<KeyStore> | null = null;
+  try {
+    store = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<KeyStore> | null;
+  } catch {
+    // Unreadable: refused below, like any other damage.
+  }
+  if (store?.format !== 1 || !Array.isArray(store.wraps) || !store.wraps.every(isWrap)) throw new LedgerError('CONFLICT', msg.crypt.keysDamaged);
+  return store as KeyStore;
 }
 
 export function writeKeyStore(dir: string, store: KeyStore): void {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRegistry, type Registry } from '../dispatch/registry.js';
 import { ATTACHMENTS_DIR } from '../db/backup.js';
-import { databasePath, openDatabase, type Db, type OpenOptions } from '../db/open.js';
+import { databasePath, isPlainDatabase, openDatabase, type Db, type OpenOptions } from '../db/open.js';
 import { readKeyStore } from '../db/keys.js';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
@@ -112,7 +112,9 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
     nativeBinding: options.nativeBinding,
   });
   // An encrypted register waits for a password (or one given by the caller, as the core's readers are).
-  if (readKeyStore(layout.dir) === null || options.key) gate.openNow(options.key ?? null);
+  const keys = readKeyStore(layout.dir);
+  if (keys === null && !options.key && !isPlainDatabase(databasePath(layout.dir))) throw new LedgerError('CONFLICT', msg.crypt.keysMissing);
+  if (keys === null || options.key) gate.openNow(options.key ?? null);
   return {
     get db() {
       return opened().ctx.db;

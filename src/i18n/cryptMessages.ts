@@ -7,5 +7,9 @@ export const cryptMessages = {
   /** A backup is opened with the passwords of its own day (its keys.json), or the recovery code. */
   restoreWrongPassword: '密码不正确，不能打开这个备份：加密的备份只能用备份时操作员的密码或恢复码打开。没有做任何改动。',
   /** First start encrypted what it could; the register itself is finished at the next sign-in. */
+  /** keys.json cannot be read: every backup folder holds a copy of its day. */
+  keysDamaged: '数据文件夹里的 keys.json（台账的钥匙文件）已损坏，台账无法解密，也没有做任何改动。请把最近一次备份文件夹（backups 下）里的 keys.json 复制到数据文件夹，替换损坏的文件，再用备份当天的密码或恢复码登录。',
+  /** An encrypted register without its keys.json. */
+  keysMissing: '台账是加密的，但数据文件夹里缺少 keys.json（台账的钥匙文件），无法解密，也没有做任何改动。请把最近一次备份文件夹（backups 下）里的 keys.json 复制到数据文件夹，再用备份当天的密码或恢复码登录。',
   inUse: '台账正被另一个窗口或命令打开，暂时不能完成加密。请关闭其他窗口或命令后重新登录，登录时会自动完成加密。',
 };

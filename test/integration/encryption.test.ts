@@ -127,6 +127,29 @@ describe('encryption at rest', () => {
     await last.close();
   });
 
+  it('a damaged or missing keys.json is refused with what to do, and the newest backup\'s copy opens the register again', async () => {
+    const dir = path.join(root, 'keys');
+    const ledger = openLedger(dir);
+    const created = valueOf<'auth.setup'>(ledger.registry.invoke('auth.setup', { name: '管理员', password: PASSWORD }));
+    const call = caller({ invoke: (n, i) => ledger.registry.invoke(n, i, created.operator) });
+    const org = call('organizations.create', { parentId: null, fullName: '中共测试委员会', type: '党委' }).id;
+    enterMember(call, org, CANARY, CANARY_ID);
+    const backup = await ledger.jobs.wait(ledger.jobs.startBackup(new Date()).id);
+    await ledger.close();
+    const keys = path.join(dir, 'keys.json');
+    const whole = fs.readFileSync(keys);
+    for (const damage of [whole.subarray(0, 40), Buffer.from(''), Buffer.from('null'), Buffer.from(JSON.stringify({ format: 1, wraps: [{ ...JSON.parse(whole.toString()).wraps[0], N: 2 ** 24 }] }))]) {
+      fs.writeFileSync(keys, damage);
+      expect(() => openLedger(dir)).toThrow(msg.crypt.keysDamaged);
+    }
+    fs.rmSync(keys);
+    expect(() => openLedger(dir)).toThrow(msg.crypt.keysMissing);
+    fs.copyFileSync(path.join(backup.file!, 'keys.json'), keys);
+    const again = openLedger(dir);
+    expect(again.registry.invoke('auth.signIn', { name: '管理员', password: PASSWORD }).ok).toBe(true);
+    await again.close();
+  });
+
   it('the command line refuses a wrong password with exit 1 and changes nothing; a backup restores only with the password of its day', async () => {
     const dir = path.join(root, 'cli');
     expect((await cli(['init', '--data-dir', dir])).code).toBe(0);
