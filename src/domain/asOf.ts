@@ -48,6 +48,8 @@ export interface RuleVersion extends Dated {
 export interface AccountPeriod {
   from: string;
   to: string;
+  /** The holder then (a handover changes it), and the holder's organization then. */
+  memberId: number;
   organizationId: number;
   required: RequiredFiling;
   state: FilingState;
@@ -93,7 +95,8 @@ export interface AccountHistory {
   /** The day the account exists from: its opening, or the day it was registered when that is unknown. */
   start: string;
   versions: readonly AccountVersion[];
-  places: readonly MemberPlace[];
+  /** Each holder's organizations through time, by member: the account is counted where its holder of the day was. */
+  places: ReadonlyMap<number, readonly MemberPlace[]>;
   steps: readonly FilingStep[];
   rules: readonly RuleVersion[];
 }
@@ -104,7 +107,8 @@ function periodOn(h: AccountHistory, day: string): Omit<AccountPeriod, 'from' | 
   const required = requiredFiling(v, rules);
   const current = filedFields(v);
   return {
-    organizationId: inForce(h.places, day).organizationId,
+    memberId: v.memberId,
+    organizationId: inForce(h.places.get(v.memberId) ?? [], day).organizationId,
     required,
     state: filingState({ required, status: v.status, latest: latestFiling(h.steps, day), current }),
     capacity: v.capacity,
@@ -121,7 +125,7 @@ const same = (a: Omit<AccountPeriod, 'from' | 'to'>, b: Omit<AccountPeriod, 'fro
 /** The account's intervals from its start on, each a day range where nothing a figure counts changes. */
 export function accountPeriods(h: AccountHistory): AccountPeriod[] {
   const days = new Set([h.start]);
-  for (const list of [h.versions, h.places, h.steps, h.rules] as (readonly Dated[])[]) for (const x of list) if (x.on > h.start) days.add(x.on);
+  for (const list of [h.versions, ...h.places.values(), h.steps, h.rules] as (readonly Dated[])[]) for (const x of list) if (x.on > h.start) days.add(x.on);
   const sorted = [...days].sort();
   const out: AccountPeriod[] = [];
   for (const day of sorted) {

@@ -107,6 +107,8 @@ function handOver(ctx: ServiceContext, account: AccountDbRow, c: Change): Accoun
   ctx.db
     .prepare('UPDATE accounts SET member_id = ?, organization_id = ?, administrator = ?, updated_at = ? WHERE id = ?')
     .run(toMemberId, owner.organizationId, administrator, nowIso(ctx), account.id);
+  // The version this change recorded (account_events) holds from the handover's own day, not the day it was typed in.
+  ctx.db.prepare('UPDATE account_events SET on_date = ? WHERE id = (SELECT max(id) FROM account_events WHERE account_id = ?)').run(c.onDate, account.id);
   refreshAccount(ctx, account.id);
   const handover = insertHandover(ctx, {
     account_id: account.id,

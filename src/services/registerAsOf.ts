@@ -22,10 +22,10 @@ type StepRow = Row<Omit<FilingStep, 'snapshot'> & { snapshot: string | null }>;
 const INSERT = `INSERT INTO account_periods (account_id, valid_from, valid_to, member_id, organization_id, required_filing, filing_state,
   capacity, kind, region, platform, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-function write(ctx: ServiceContext, account: { id: number; memberId: number }, h: AccountHistory): void {
+function write(ctx: ServiceContext, account: { id: number }, h: AccountHistory): void {
   const insert = statement(ctx, INSERT);
   for (const p of accountPeriods(h)) {
-    insert.run(account.id, p.from, p.to, account.memberId, p.organizationId, p.required, p.state, p.capacity, p.kind, p.region, p.platform, p.dueOn);
+    insert.run(account.id, p.from, p.to, p.memberId, p.organizationId, p.required, p.state, p.capacity, p.kind, p.region, p.platform, p.dueOn);
   }
 }
 
@@ -36,21 +36,23 @@ export function rebuildPeriods(ctx: ServiceContext, accountIds: readonly number[
   const rules = ruleVersions(ctx);
   for (const id of accountIds) {
     statement(ctx, 'DELETE FROM account_periods WHERE account_id = ?').run(id);
-    const account = statement(ctx, `${ACCOUNTS} WHERE id = ?`).get(id) as { id: number; memberId: number; start: string } | undefined;
+    const account = statement(ctx, `${ACCOUNTS} WHERE id = ?`).get(id) as { id: number; start: string } | undefined;
     if (!account) continue;
+    const versions = statement(ctx, `${VERSIONS} WHERE account_id = ?`).all(id) as AccountVersion[];
+    const holders = [...new Set(versions.map((v) => v.memberId))];
     write(ctx, account, {
       start: account.start,
-      versions: statement(ctx, `${VERSIONS} WHERE account_id = ?`).all(id) as AccountVersion[],
-      places: statement(ctx, `${PLACES} WHERE member_id = ?`).all(account.memberId) as MemberPlace[],
+      versions,
+      places: new Map(holders.map((m) => [m, statement(ctx, `${PLACES} WHERE member_id = ?`).all(m) as MemberPlace[]])),
       steps: (statement(ctx, `${STEPS} WHERE f.account_id = ?`).all(id) as StepRow[]).map(step),
       rules,
     });
   }
 }
 
-/** The periods of a member's accounts, after the member moved (their organization is the owner's of each day). */
+/** The periods of every account the member ever held, after the member moved (an account is counted where its holder of each day was). */
 export function rebuildMemberPeriods(ctx: ServiceContext, memberId: number): void {
-  rebuildPeriods(ctx, (statement(ctx, 'SELECT id FROM accounts WHERE member_id = ?').all(memberId) as { id: number }[]).map((a) => a.id));
+  rebuildPeriods(ctx, (statement(ctx, 'SELECT DISTINCT account_id AS id FROM account_events WHERE member_id = ?').all(memberId) as { id: number }[]).map((a) => a.id));
 }
 
 /** Walks a query ordered by account id alongside the accounts, handing each account its rows. */
@@ -85,8 +87,10 @@ export function rebuildAllPeriods(ctx: ServiceContext, rules: readonly RuleVersi
   }
   const versions = cursor(ctx.db.prepare(`${VERSIONS} ORDER BY account_id, id`).all()[Symbol.iterator]() as Iterator<Row<AccountVersion>>);
   const steps = cursor(ctx.db.prepare(`${STEPS} ORDER BY f.account_id, e.id`).all()[Symbol.iterator]() as Iterator<StepRow>);
-  for (const account of ctx.db.prepare(`${ACCOUNTS} ORDER BY id`).all() as { id: number; memberId: number; start: string }[]) {
-    write(ctx, account, { start: account.start, versions: versions(account.id), places: places.get(account.memberId) ?? [], steps: steps(account.id).map(step), rules });
+  for (const account of ctx.db.prepare(`${ACCOUNTS} ORDER BY id`).all() as { id: number; start: string }[]) {
+    const own = versions(account.id);
+    const holders = new Map([...new Set(own.map((v) => v.memberId))].map((m) => [m, places.get(m) ?? []]));
+    write(ctx, account, { start: account.start, versions: own, places: holders, steps: steps(account.id).map(step), rules });
   }
   for (const i of indexes) ctx.db.exec(i.sql);
   ctx.db.prepare("DELETE FROM settings WHERE key = 'periodsPending'").run();

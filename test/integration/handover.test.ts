@@ -1,6 +1,7 @@
 /** Handover (issue 12 point 7): an account's holder or administrator changes on a date and is filed again; a member leaves with a decision for each open account. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
+import { filingGroups } from '../../src/services/figures.js';
 import { publicAccount, registerWithMembers } from '../support/register.js';
 
 describe('handover of an account', () => {
@@ -69,6 +70,19 @@ describe('handover of an account', () => {
     r.call('filings.review', { id: change.id, decision: '登记', reviewedOn: '2026-11-21' });
     r.call('accounts.handover', { id, onDate: '2026-11-22', toMemberId: r.m2 });
     expect(r.call('accounts.get', { id })).toMatchObject({ memberId: r.m2, filingState: '变更未报' });
+  });
+
+  it('counts a handed-over account with its holder of each day: the old holder\'s organization before the handover\'s date, the new one\'s from it', () => {
+    const acc = r.call('accounts.create', publicAccount(r.m1, { openedOn: '2024-01-01' }));
+    const f = r.call('filings.submit', { accountId: acc.id, type: '备案', submittedOn: '2024-01-02' });
+    r.call('filings.review', { id: f.id, decision: '登记', reviewedOn: '2024-01-08' });
+    r.call('accounts.handover', { id: acc.id, onDate: '2025-06-01', toMemberId: r.m2 });
+    const where = (day: string) =>
+      [r.a, r.b].flatMap((org) => filingGroups(r.ctx, { orgIds: JSON.stringify([org]), day }).map((g) => [org === r.a ? '甲支部' : '乙支部', g.state, g.n]));
+    expect(where('2024-12-31')).toEqual([['甲支部', '已登记', 1]]);
+    expect(where('2025-05-31')).toEqual([['甲支部', '已登记', 1]]);
+    expect(where('2025-06-01')).toEqual([['乙支部', '变更未报', 1]]);
+    expect(where('2026-11-25')).toEqual([['乙支部', '变更未报', 1]]);
   });
 
   it('refuses to date a 保留 on leaving before the account reached the member', () => {

@@ -8,7 +8,7 @@ const version = (id: number, on: string, over: Partial<AccountVersion> = {}): Ac
 const history = (over: Partial<AccountHistory> = {}): AccountHistory => ({
   start: '2025-01-01',
   versions: [version(1, '2025-01-01')],
-  places: [{ id: 1, on: '2024-05-01', organizationId: 7 }],
+  places: new Map([[1, [{ id: 1, on: '2024-05-01', organizationId: 7 }]]]),
   steps: [],
   rules: [{ id: 1, on: '0000-01-01', rules: DEFAULT_FILING_RULES }],
   ...over,
@@ -36,18 +36,20 @@ describe('an account through time', () => {
       ['2026-01-16', '2026-03-01', '已登记'],
       ['2026-03-01', FOREVER, '变更未报'],
     ]);
-    // Handed over to another member after acceptance: the holder is a filed field, so 变更未报 from that day too.
+    // Handed over to another member after acceptance: the holder is a filed field, so 变更未报 from that day too,
+    // and the account is counted with its new holder's organization from then, with the old one's before.
     const handedOver = [version(1, '2025-01-01'), version(2, '2026-02-01', { memberId: 2 })];
-    expect(states(history({ steps, versions: handedOver })).slice(-2)).toEqual([
-      ['2026-01-16', '2026-02-01', '已登记'],
-      ['2026-02-01', FOREVER, '变更未报'],
+    const places = new Map([[1, [{ id: 1, on: '2024-05-01', organizationId: 7 }]], [2, [{ id: 2, on: '2023-01-01', organizationId: 9 }]]]);
+    expect(accountPeriods(history({ steps, versions: handedOver, places })).slice(-2).map((p) => [p.from, p.to, p.state, p.memberId, p.organizationId])).toEqual([
+      ['2026-01-16', '2026-02-01', '已登记', 1, 7],
+      ['2026-02-01', FOREVER, '变更未报', 2, 9],
     ]);
   });
 
   it('is closed from its closure day, in its owner’s organization of each day, and nothing before its start', () => {
     const periods = accountPeriods(history({
       versions: [version(1, '2025-01-01'), version(2, '2025-08-01', { status: '已注销' })],
-      places: [{ id: 1, on: '2024-05-01', organizationId: 7 }, { id: 2, on: '2025-04-01', organizationId: 9 }],
+      places: new Map([[1, [{ id: 1, on: '2024-05-01', organizationId: 7 }, { id: 2, on: '2025-04-01', organizationId: 9 }]]]),
     }));
     expect(periods.map((p) => [p.from, p.organizationId, p.state, p.dueOn])).toEqual([
       ['2025-01-01', 7, '未报备', '2025-01-31'],
