@@ -93,8 +93,8 @@ test('commendation for two members withdrawn, a protection case closed, and an a
   await missing.getByRole('button', { name: /^申\s*报$/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: ok }).click();
   await expect(page.getByTestId('campaign-declared')).toContainText('1');
-  const zero = page.locator('.ant-table-row').filter({ has: page.getByRole('button', { name: '零报告' }) }).first();
-  await zero.getByRole('button', { name: '零报告' }).click();
+  const zero = page.locator('.ant-table-row').filter({ has: page.getByRole('button', { name: '零报告', exact: true }) }).first();
+  await zero.getByRole('button', { name: '零报告', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: ok }).click();
   await expect(page.getByTestId('campaign-zeroReports')).toContainText('1');
   expect(await statistic(page, 'campaign-responded')).toBe(2);

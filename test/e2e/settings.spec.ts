@@ -13,7 +13,7 @@ test('报备规则: a change is a new version from its effective day, citing its
 
   await page.getByLabel('个人群组备案门槛（群成员数）').fill('200');
   await page.getByLabel('依据细则名称').fill('关于规范党员干部网络行为的实施办法');
-  await page.getByLabel('文号').fill('苏宣发〔2019〕19号');
+  await page.getByLabel('文号', { exact: true }).fill('苏宣发〔2019〕19号');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('所有账号应履行的手续和报备状态已按新规则重新计算')).toBeVisible();
   await expect(history).toHaveCount(2);
