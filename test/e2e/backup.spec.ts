@@ -28,6 +28,8 @@ test('backs up, then restores a backup from the list after a confirmation that s
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('影响全部数据的管理操作');
   await expect(dialog).toContainText('完整保存到数据文件夹的 replaced 子文件夹中');
+  // Operators and passwords come back as they were that day (an encrypted backup carries the keys.json of its day).
+  await expect(dialog).toContainText('操作员和密码也恢复为备份当天的');
   await shot(page, '41-restore-confirm');
   await dialog.getByRole('button', { name: /^恢\s*复$/ }).click();
   const done = page.getByRole('dialog').filter({ hasText: /已恢复。原来的数据保存在 .+replaced.+ledger-before-restore-\d{8}-\d{6}/ });
