@@ -39,8 +39,8 @@ export interface ImportRun {
   rows: number;
 }
 
-/** Writes the file, then runs `bare` and `import` once each; `log` says what it is doing. */
-export async function measureImport(count: number, log: (line: string) => void): Promise<{ bare: ImportRun; import: ImportRun; bundledWorker: boolean }> {
+/** Writes the file, then runs `bare`, `import` and `import-encrypted` once each; `log` says what it is doing. */
+export async function measureImport(count: number, log: (line: string) => void): Promise<{ bare: ImportRun; import: ImportRun; encrypted: ImportRun; bundledWorker: boolean }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-bench-import-'));
   try {
     const file = path.join(dir, `members-${count}.xlsx`);
@@ -49,13 +49,13 @@ export async function measureImport(count: number, log: (line: string) => void):
     const bundledWorker = fs.existsSync(fileURLToPath(new URL('../out/main/exportWorker.js', import.meta.url)));
     const child = fileURLToPath(new URL('./importChild.ts', import.meta.url));
     const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
-    const run = (mode: 'bare' | 'import'): ImportRun => {
+    const run = (mode: 'bare' | 'import' | 'import-encrypted'): ImportRun => {
       const r = spawnSync(process.execPath, [tsx, child, mode, path.join(dir, `data-${mode}`), file], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(r.stderr);
       return JSON.parse(r.stdout.trim().split('\n').pop()!) as ImportRun;
     };
     const bare = run('bare');
-    return { bare, import: run('import'), bundledWorker };
+    return { bare, import: run('import'), encrypted: run('import-encrypted'), bundledWorker };
   } finally {
     if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -59,11 +59,12 @@ function detailExport(dataDir: string, runs: number): Measured {
 }
 
 /** Issue 10's import of members from the template: 100k rows (fewer in a smaller run), one run each, own processes. */
-async function templateImport(): Promise<Measured> {
+/** The import against its bare baseline (issue 10), and the same import encrypted against plain (issue 11). */
+async function templateImport(): Promise<Measured[]> {
   const count = Math.min(100_000, members);
   const r = await measureImport(count, log);
   const timing = (x: ImportRun) => percentiles([x.seconds * 1000], [x.cpuSeconds * 1000]);
-  return {
+  const imported: Measured = {
     operation: `从模板导入 ${count} 名党员`,
     product: timing(r.import),
     baseline: { ...timing(r.bare), what: 'exceljs 流式读取同一文件 + 预编译 INSERT 同样的行' },
@@ -72,6 +73,15 @@ async function templateImport(): Promise<Measured> {
     baselinePeakRssMb: r.bare.peakRssMb,
     ...(r.bundledWorker ? {} : { note: '导入工作线程为 TypeScript 源码（先 npm run build 则测打包后的）' }),
   };
+  const encrypted: Measured = {
+    operation: `加密台账 · 从模板导入 ${count} 名党员`,
+    product: timing(r.encrypted),
+    baseline: { ...timing(r.import), what: '同一台账不加密：从模板导入' },
+    target: { ratio: 1.5 },
+    peakRssMb: r.encrypted.peakRssMb,
+    baselinePeakRssMb: r.import.peakRssMb,
+  };
+  return [imported, encrypted];
 }
 
 const ledger = demoRegister(members, stringArg('--data') ?? os.tmpdir(), log);
@@ -90,7 +100,7 @@ try {
   log('measured 明细表');
   rows.push(row(encryptedDetail(dataDir, encrypted.dataDir, members > 200_000 ? 1 : 3)));
   log('measured 加密台账 · 明细表');
-  rows.push(row(await templateImport()));
+  rows.push(...(await templateImport()).map(row));
   log('measured 导入');
   const r = await measureResponsiveness(dataDir, 100);
   rows.push({
