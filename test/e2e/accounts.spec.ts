@@ -28,6 +28,19 @@ async function openAccount(page: Page, url: string) {
 }
 
 const ok = /确\s*定/;
+/**
+ * Clicks a dialog's button until the dialog has closed. On a loaded machine a click that lands while the dialog is
+ * still opening can be lost (CI saw the dialog stay open); a click on a button already busy with the call does nothing.
+ */
+async function confirmDialog(page: Page, name: RegExp) {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(async () => {
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name }).click({ timeout: 5000 });
+    await expect(dialog).toBeHidden({ timeout: 5000 });
+  }).toPass({ timeout: 60_000 });
+}
+
 const NAME = '甄测试读书笔记';
 
 test('the life of a personal public account: 未报备 → 待审核 → 需补正 → 待审核 → 已登记 → 变更未报, with the dashboard following', async ({ page }) => {
@@ -42,7 +55,11 @@ test('the life of a personal public account: 未报备 → 待审核 → 需补�
 
   // Register an account over the threshold for a member, from the member's profile.
   await page.getByRole('menuitem', { name: '党员名册' }).click();
-  await page.locator('.ant-table-row').first().click();
+  // The same for the row that opens the member's profile.
+  await expect(async () => {
+    await page.locator('.ant-table-row').first().click({ timeout: 5000 });
+    await expect(page.getByRole('button', { name: '登记账号' })).toBeVisible({ timeout: 5000 });
+  }).toPass({ timeout: 60_000 });
   await page.getByRole('button', { name: '登记账号' }).click();
   const form = page.getByRole('dialog');
   await form.getByLabel('平台').click();
@@ -51,7 +68,7 @@ test('the life of a personal public account: 未报备 → 待审核 → 需补�
   await form.getByLabel('账号ID或网址').fill('zcs_reading');
   await form.getByLabel('粉丝数/群成员数').fill('5000');
   await form.getByLabel('管理员').fill('甲管理员');
-  await form.getByRole('button', { name: /保\s*存/ }).click();
+  await confirmDialog(page, /保\s*存/);
   await expect(page.getByTestId('account-detail')).toBeVisible();
   await expect(page.getByTestId('account-state')).toHaveText('未报备');
   const accountUrl = page.url();
@@ -61,7 +78,7 @@ test('the life of a personal public account: 未报备 → 待审核 → 需补�
   // Record its 备案.
   await openAccount(page, accountUrl);
   await page.getByRole('button', { name: '记录报备' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: ok }).click();
+  await confirmDialog(page, ok);
   await expect(page.getByTestId('account-state')).toHaveText('待审核');
   await expectCounts(page, base, { needed: 1, pending: 1 });
 
@@ -71,7 +88,7 @@ test('the life of a personal public account: 未报备 → 待审核 → 需补�
   const review = page.getByRole('dialog');
   await review.getByText('退回补正').click();
   await review.getByLabel('党组织意见').fill('请补充认证主体');
-  await review.getByRole('button', { name: ok }).click();
+  await confirmDialog(page, ok);
   await expect(page.getByTestId('account-state')).toHaveText('需补正');
   await shot(page, '13-account-correction');
   await expectCounts(page, base, { needed: 1, correction: 1 });
@@ -79,7 +96,7 @@ test('the life of a personal public account: 未报备 → 待审核 → 需补�
   // Resubmit.
   await openAccount(page, accountUrl);
   await page.getByRole('button', { name: '重新提交' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: ok }).click();
+  await confirmDialog(page, ok);
   await expect(page.getByTestId('account-state')).toHaveText('待审核');
   await expectCounts(page, base, { needed: 1, pending: 1 });
 
@@ -87,7 +104,7 @@ test('the life of a personal public account: 未报备 → 待审核 → 需补�
   await openAccount(page, accountUrl);
   await page.getByRole('button', { name: '审核报备' }).click();
   await page.getByRole('dialog').getByLabel('党组织意见').fill('同意备案');
-  await page.getByRole('dialog').getByRole('button', { name: ok }).click();
+  await confirmDialog(page, ok);
   await expect(page.getByTestId('account-state')).toHaveText('已备案');
   await expect(page.locator('.ant-steps-item-title')).toHaveText(['提交', '退回补正', '重新提交', '登记']);
   await shot(page, '14-account-registered');
@@ -97,7 +114,7 @@ test('the life of a personal public account: 未报备 → 待审核 → 需补�
   await openAccount(page, accountUrl);
   await page.getByRole('button', { name: /编\s*辑/ }).click();
   await page.getByRole('dialog').getByLabel('管理员').fill('乙管理员');
-  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await confirmDialog(page, /保\s*存/);
   await expect(page.getByTestId('account-state')).toHaveText('变更未报备');
   await expect(page.getByText('登记后以下信息有变化，需要报备变更：管理员')).toBeVisible();
   await shot(page, '15-account-changed');
