@@ -17,7 +17,8 @@ import { formula, type ColumnSpec } from './style.js';
 const RESPONDED = '已报送（人）';
 const COLUMNS: ColumnSpec[] = [
   { header: '序号', width: 5, kind: 'index' },
-  { header: '党组织', width: 42 },
+  // A 支部's full name (about 25 characters at two units each) on one line, as WPS prints it in 宋体.
+  { header: '党组织', width: 52 },
   { header: '应报送人数\n（人）', width: 11, kind: 'number' },
   { header: '申报账号', group: RESPONDED, width: 9, kind: 'number' },
   { header: '零报告', group: RESPONDED, width: 9, kind: 'number' },

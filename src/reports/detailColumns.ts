@@ -64,7 +64,8 @@ export const DETAIL_COLUMNS: DetailColumn[] = [
   column('state', 10, (r) => r.state_label),
   column('opinion', 16, (r) => r.opinion),
   column('remark', 14, (r) => r.remark),
-  column('organization', 28, (r) => r.org),
+  // Wide enough for a 支部's full name (about 25 characters) on one line: a template prints it on every row.
+  column('organization', 50, (r) => r.org),
   column('source', 24, (r) => r.source),
 ];
 
