@@ -16,7 +16,7 @@ const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂';
 
 /** Deterministic invented members: a valid ID number each (birth dates spread over 1960–1999), names from common characters. */
-async function writeFile(file: string, count: number): Promise<void> {
+export async function writeMembersFile(file: string, count: number): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = book.addWorksheet('党员名册');
   sheet.columns = IMPORT_FIELDS.members.map((f) => ({ key: f.key, width: 16, style: f.key === 'idNumber' || f.key === 'phone' ? { numFmt: '@' } : {} }));
@@ -44,7 +44,7 @@ export async function measureImport(count: number, log: (line: string) => void):
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-bench-import-'));
   try {
     const file = path.join(dir, `members-${count}.xlsx`);
-    await writeFile(file, count);
+    await writeMembersFile(file, count);
     log(`import file: ${count} member rows, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`);
     const bundledWorker = fs.existsSync(fileURLToPath(new URL('../out/main/exportWorker.js', import.meta.url)));
     const child = fileURLToPath(new URL('./importChild.ts', import.meta.url));

@@ -57,4 +57,9 @@ test('npm run bench -- --members 2000 --json reports every operation with figure
   expect(imported.baselinePeakRssMb).toBeTypeOf('number');
   expect(imported.target).toBe('≤ 1.5× 基线，峰值内存 < 400 MB');
   for (const o of pending) expect(o.met).toBe(false);
+  // The window's responsiveness is measured while an export, an import and a rules save each ran at least once.
+  const busy = measured.find((o) => String(o.operation).includes('system.info'))!;
+  const ran = /(\d+) 次全市统计表导出、(\d+) 次 2000 行党员名册导入（预览）、(\d+) 次报备规则保存/.exec(String(busy.note));
+  expect(ran, String(busy.note)).not.toBeNull();
+  for (const n of ran!.slice(1)) expect(Number(n)).toBeGreaterThanOrEqual(1);
 });
