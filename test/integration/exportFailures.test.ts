@@ -73,6 +73,18 @@ describe('a full disk', () => {
     expect(await endOf(started, 15_000)).toMatchObject({ state: 'failed', error: msg.files.diskFull(full) });
     expect(files(full)).toEqual([]);
   });
+  // The exports added since (paper forms, 催报名单, 工作交接清单) share the worker's write path: the same end on a full disk.
+  it.skipIf(!canMount).each([
+    ['a blank 登记表', { type: 'form', form: 'filing' }, 'size=4k'],
+    ['a 零报告表', { type: 'form', form: 'zero' }, 'size=4k'],
+    ['a 催报名单', { type: 'report', kind: 'chase' }, 'size=32k'],
+    ['a 工作交接清单', { type: 'report', kind: 'handover' }, 'size=32k'],
+  ])('fails %s the same way', async (_, input, size) => {
+    const full = mounts.tmpfs(`full-${(input as { form?: string; kind?: string }).form ?? (input as { kind: string }).kind}`, size)!;
+    const started = call('reports.start', { ...input, outPath: path.join(full, '表.xlsx') } as never);
+    expect(await endOf(started, 15_000)).toMatchObject({ state: 'failed', error: msg.files.diskFull(full) });
+    expect(files(full)).toEqual([]);
+  });
   it.skipIf(!canMount)('fails a backup the same way (SQLite says SQLITE_FULL)', async () => {
     const other = openAdminLedger(path.join(root, 'small'));
     caller(other.registry)('system.demo', { members: 300, seed: 3 });
