@@ -103,11 +103,11 @@ export function wrapKey(key: Buffer, kind: Wrap['kind'], name: string, secret: s
  * only while encrypting a plain register, whose hashes are about to be encrypted with the key they wrap. Null for a
  * hash a wrap may not carry (every hash this program has written qualifies).
  */
-export function wrapKeyUnderHash(key: Buffer, kind: Wrap['kind'], name: string, storedHash: string): Wrap | null {
+export function wrapKeyUnderHash(key: Buffer, name: string, storedHash: string): Wrap | null {
   const [scheme, n, r, p, salt, hash] = storedHash.split('$');
   const kek = Buffer.from(hash ?? '', 'base64');
   if (scheme !== 'scrypt' || kek.length !== 32) return null;
-  const wrap = sealKey(key, kind, name, kek, Buffer.from(salt ?? '', 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  const wrap = sealKey(key, 'operator', name, kek, Buffer.from(salt ?? '', 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
   return isWrap(wrap) ? wrap : null;
 }
 

@@ -85,7 +85,7 @@ export function keyGate(dir: string, host: GateHost) {
     const newKey = crypto.randomBytes(32);
     const hasData = open.ctx.db.prepare('SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM accounts) AS n').pluck().get() === 1;
     if (hasData) writeBackup(open.ctx.db, path.join(dir, ATTACHMENTS_DIR), path.join(dir, 'backups', backupName(open.ctx.clock())), { nativeBinding: host.nativeBinding });
-    const others = activePasswordHashes(open.ctx).flatMap((o) => (o.name === admin ? [] : (wrapKeyUnderHash(newKey, 'operator', o.name, o.hash) ?? [])));
+    const others = activePasswordHashes(open.ctx).flatMap((o) => (o.name === admin ? [] : (wrapKeyUnderHash(newKey, o.name, o.hash) ?? [])));
     const wraps = [wrapKey(newKey, 'operator', admin, password), wrapKey(newKey, 'recovery', '', recoverySecret(recoveryCode)), ...others];
     writeKeyStore(dir, { format: 1, wraps, recoveryUnseen: true });
     try {
