@@ -6,9 +6,9 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { may as contractMay } from '../../src/contract/access.js';
 import type { CallName } from '../../src/contract/contract.js';
-import type { Caller } from '../../src/contract/operators.js';
+import type { Caller, SignedIn } from '../../src/contract/operators.js';
 import { call, onSignedOut } from '../api.js';
-import { SetupPage, SignInPage } from '../pages/SignInPage.js';
+import { RecoveryCodeModal, SetupPage, SignInPage } from '../pages/SignInPage.js';
 
 interface OperatorState {
   operator: Caller;
@@ -35,6 +35,9 @@ const LOCK_CHECK_MS = 15_000;
 export function OperatorGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>(null);
   const [inSetup, setInSetup] = useState(false);
+  // A sign-in that has just encrypted the register keeps its new recovery code on screen until acknowledged, even
+  // when a status check in between already answers that the operator is signed in.
+  const [encrypted, setEncrypted] = useState<SignedIn | null>(null);
   // A status that could not be read (the core's threads restarting after a restore) says nothing about who is signed
   // in: keep what is shown and ask again shortly, rather than sending a signed-in person to the sign-in page.
   const refresh = useCallback(function ask() {
@@ -64,7 +67,20 @@ export function OperatorGate({ children }: { children: ReactNode }) {
   };
   if (status.needsSetup || inSetup) return <SetupPage onDone={signedIn} />;
   // Nothing of the register stays on screen once signed out: the console below is unmounted with its data.
-  if (!status.operator) return <SignInPage lockedFrom={status.lockedFrom ?? null} onDone={signedIn} />;
+  if (!status.operator || encrypted)
+    return (
+      <>
+        <SignInPage lockedFrom={status.lockedFrom ?? null} onDone={(r) => (r.recoveryCode ? setEncrypted(r) : signedIn(r.operator))} />
+        <RecoveryCodeModal
+          code={encrypted?.recoveryCode ?? null}
+          justEncrypted
+          onDone={() => {
+            setEncrypted(null);
+            signedIn(encrypted!.operator);
+          }}
+        />
+      </>
+    );
   const operator = status.operator;
   return (
     <OperatorContext.Provider value={{ operator, may: (name) => contractMay(operator, name), signOut }}>{children}</OperatorContext.Provider>

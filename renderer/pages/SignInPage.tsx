@@ -1,7 +1,10 @@
-/** Sign-in, and the first-start page that creates the administrator and shows the recovery code once. */
+/**
+ * Sign-in, and the first-start page that creates the administrator and shows the recovery code once — as does a
+ * sign-in that has just encrypted a register of an earlier release (its new code).
+ */
 import { Alert, Button, Card, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import type { Caller } from '../../src/contract/operators.js';
+import type { Caller, SignedIn } from '../../src/contract/operators.js';
 import { call } from '../api.js';
 import { useFormSubmit } from '../hooks/useFormSubmit.js';
 import { t } from '../strings.js';
@@ -23,10 +26,23 @@ function Centered({ title, children }: { title: string; children: React.ReactNod
   );
 }
 
-export function SignInPage({ lockedFrom, onDone }: { lockedFrom: string | null; onDone: (operator: Caller) => void }) {
+/** The recovery code, shown once; `justEncrypted` says this sign-in has just encrypted the register, so it is new. */
+export function RecoveryCodeModal({ code, justEncrypted, onDone }: { code: string | null; justEncrypted?: boolean; onDone: () => void }) {
+  return (
+    <Modal open={!!code} title={t.auth.recoveryTitle} closable={false} maskClosable={false} cancelButtonProps={{ style: { display: 'none' } }} okText={t.auth.recoveryDone} onOk={onDone}>
+      {justEncrypted && <Alert type="success" showIcon title={t.auth.justEncrypted} style={{ marginBottom: 12 }} />}
+      <p>{t.auth.recoveryHelp}</p>
+      <Typography.Paragraph copyable className="recovery-code">
+        {code}
+      </Typography.Paragraph>
+    </Modal>
+  );
+}
+
+export function SignInPage({ lockedFrom, onDone }: { lockedFrom: string | null; onDone: (signed: SignedIn) => void }) {
   const [form] = Form.useForm<Credentials>();
   const [recovering, setRecovering] = useState(false);
-  const { busy, submit } = useFormSubmit(form, (v) => call('auth.signIn', { name: v.name, password: v.password }), t.auth.signedIn, (r) => onDone(r.operator));
+  const { busy, submit } = useFormSubmit(form, (v) => call('auth.signIn', { name: v.name, password: v.password }), t.auth.signedIn, onDone);
   return (
     <Centered title={lockedFrom ? t.auth.lockedTitle : t.auth.signInTitle}>
       {lockedFrom && <Alert type="warning" showIcon title={t.auth.locked(lockedFrom)} style={{ marginBottom: 16 }} />}
@@ -49,9 +65,9 @@ export function SignInPage({ lockedFrom, onDone }: { lockedFrom: string | null; 
   );
 }
 
-function RecoverModal({ onClose, onDone }: { onClose: () => void; onDone: (operator: Caller) => void }) {
+function RecoverModal({ onClose, onDone }: { onClose: () => void; onDone: (signed: SignedIn) => void }) {
   const [form] = Form.useForm<{ recoveryCode: string; name: string; password: string }>();
-  const { busy, submit } = useFormSubmit(form, (v) => call('auth.recover', v), t.auth.recovered, (r) => onDone(r.operator));
+  const { busy, submit } = useFormSubmit(form, (v) => call('auth.recover', v), t.auth.recovered, onDone);
   return (
     <Modal open title={t.auth.recoverTitle} onCancel={onClose} onOk={submit} confirmLoading={busy}>
       {/* Its own name, so its fields' ids do not collide with the sign-in form's behind it. */}
@@ -96,12 +112,7 @@ export function SetupPage({ onDone }: { onDone: (operator: Caller) => void }) {
           {t.auth.setup}
         </Button>
       </Form>
-      <Modal open={!!created} title={t.auth.recoveryTitle} closable={false} maskClosable={false} cancelButtonProps={{ style: { display: 'none' } }} okText={t.auth.recoveryDone} onOk={() => onDone(created!.operator)}>
-        <p>{t.auth.recoveryHelp}</p>
-        <Typography.Paragraph copyable className="recovery-code">
-          {created?.recoveryCode}
-        </Typography.Paragraph>
-      </Modal>
+      <RecoveryCodeModal code={created?.recoveryCode ?? null} onDone={() => onDone(created!.operator)} />
     </Centered>
   );
 }

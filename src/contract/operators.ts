@@ -51,6 +51,11 @@ export interface SignedIn {
   operator: Caller;
   /** The session locks after this long without activity (报备规则). */
   lockMinutes: number;
+  /**
+   * Only when this sign-in has just encrypted a plain register (one of an earlier release, or a first start cut
+   * short): its new recovery code, shown once, as at first start.
+   */
+  recoveryCode?: string;
 }
 
 export interface AdminCreated extends SignedIn {

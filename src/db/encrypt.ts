@@ -79,7 +79,12 @@ export function encryptDataFolder(dataDir: string, key: string, conn: Connection
   for (const kept of ['backups', 'replaced']) {
     const dir = path.join(dataDir, kept);
     if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir)) if (!name.endsWith('.part')) encryptCopy(path.join(dir, name), key, keysFile, conn);
+    for (const name of fs.readdirSync(dir)) {
+      // A `.part` is never a backup (only a checked one is renamed): one a killed run left may hold the plain
+      // register — the checked backup of an encrypting sign-in cut short — and must not outlive the encryption.
+      if (name.endsWith('.part')) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+      else encryptCopy(path.join(dir, name), key, keysFile, conn);
+    }
   }
   encryptDatabaseFile(path.join(dataDir, DATABASE_FILE), key, conn.nativeBinding);
 }

@@ -38,6 +38,12 @@ export interface Wrap {
 export interface KeyStore {
   format: 1;
   wraps: Wrap[];
+  /**
+   * Set while the recovery code wrapped here has not yet been handed to anyone: encrypting in place writes keys.json
+   * before the call that shows the code returns, so a run killed in between leaves a code nobody saw. The next
+   * administrator to sign in is then given a new one (hosts/keyGate.ts).
+   */
+  recoveryUnseen?: true;
 }
 
 export const keysPath = (dataDir: string) => path.join(dataDir, KEYS_FILE);
@@ -76,14 +82,37 @@ export function writeKeyStore(dir: string, store: KeyStore): void {
 /** The name and kind are bound to the wrap (GCM's additional data), so entries cannot be swapped between operators. */
 const label = (kind: Wrap['kind'], name: string) => Buffer.from(`${kind}:${name}`, 'utf8');
 
-export function wrapKey(key: Buffer, kind: Wrap['kind'], name: string, secret: string): Wrap {
-  const salt = crypto.randomBytes(16);
+/** The key sealed under `kek`; `salt` and the scrypt parameters are those that derive `kek` from the secret. */
+function sealKey(key: Buffer, kind: Wrap['kind'], name: string, kek: Buffer, salt: Buffer, params = SCRYPT): Wrap {
   const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', scrypt(secret, salt, 32), iv).setAAD(label(kind, name));
+  const cipher = crypto.createCipheriv('aes-256-gcm', kek, iv).setAAD(label(kind, name));
   const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
   const b64 = (b: Buffer) => b.toString('base64');
-  return { kind, name, ...SCRYPT, salt: b64(salt), iv: b64(iv), tag: b64(cipher.getAuthTag()), wrapped: b64(wrapped) };
+  return { kind, name, N: params.N, r: params.r, p: params.p, salt: b64(salt), iv: b64(iv), tag: b64(cipher.getAuthTag()), wrapped: b64(wrapped) };
 }
+
+export function wrapKey(key: Buffer, kind: Wrap['kind'], name: string, secret: string): Wrap {
+  const salt = crypto.randomBytes(16);
+  return sealKey(key, kind, name, scrypt(secret, salt, 32), salt);
+}
+
+/**
+ * The key wrapped for an operator whose password is not known, under their stored password hash
+ * (`scrypt$N$r$p$salt$hash`, services/passwords.ts): that hash is scrypt(password, salt) — exactly what `unwrapKey`
+ * derives from the password typed and the wrap's salt — so they open the register with their own password. Used
+ * only while encrypting a plain register, whose hashes are about to be encrypted with the key they wrap. Null for a
+ * hash a wrap may not carry (every hash this program has written qualifies).
+ */
+export function wrapKeyUnderHash(key: Buffer, name: string, storedHash: string): Wrap | null {
+  const [scheme, n, r, p, salt, hash] = storedHash.split('$');
+  const kek = Buffer.from(hash ?? '', 'base64');
+  if (scheme !== 'scrypt' || kek.length !== 32) return null;
+  const wrap = sealKey(key, 'operator', name, kek, Buffer.from(salt ?? '', 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  return isWrap(wrap) ? wrap : null;
+}
+
+/** Whether a wrap was made under this stored hash (it shares its salt), rather than from the password typed. */
+export const madeUnderHash = (wrap: Wrap, storedHash: string) => storedHash.split('$')[4] === wrap.salt;
 
 /** The key, or null when the secret is not the one it was wrapped with (GCM's tag does not match). */
 export function unwrapKey(wrap: Wrap, secret: string): Buffer | null {
@@ -102,7 +131,7 @@ export const findWrap = (store: KeyStore, kind: Wrap['kind'], name: string) => s
 /** The store with this operator's (or the recovery code's) wrap replaced by `wrap`, or removed when it is null. */
 export function withWrap(store: KeyStore, kind: Wrap['kind'], name: string, wrap: Wrap | null): KeyStore {
   const others = store.wraps.filter((w) => !(w.kind === kind && w.name === name));
-  return { format: 1, wraps: wrap ? [...others, wrap] : others };
+  return { ...store, wraps: wrap ? [...others, wrap] : others };
 }
 
 /** Recovery codes are typed in either case; they are wrapped upper-case, as the register keeps their hash. */

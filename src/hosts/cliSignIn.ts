@@ -36,6 +36,8 @@ export async function signInFromCli(ledger: Ledger, adminName: string, io: Secre
   const name = process.env.NETLEDGER_OPERATOR ?? defaultOperator(ledger);
   if (!name) throw new LedgerError('SIGNED_OUT', msg.operators.cli.noOperator);
   const signed = valueOf<'auth.signIn'>(ledger.registry.invoke('auth.signIn', { name, password: await password(io, false) }));
+  // This sign-in has just encrypted a plain register: its new recovery code, shown once.
+  if (signed.recoveryCode) io.err(msg.operators.cli.encrypted(signed.recoveryCode));
   // Every later call of this run is made as the signed-in operator.
   ledger.registry = bindCaller(ledger.registry, signed.operator);
 }

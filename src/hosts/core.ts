@@ -134,6 +134,11 @@ export async function startCore(dataDir: string, options: CoreOptions = {}): Pro
 
   let readersOpen = true;
   /**
+   * Until the writer has a key, a sign-in may encrypt the register in place (a plain one that already has operators,
+   * keyGate.ts), which needs the file to itself as a restore does: the readers, open on the plain file, step aside.
+   */
+  let keyKnown = !!ledgerOptions.key;
+  /**
    * The writer opened an encrypted register (first sign-in, or first start encrypted it): the readers, closed or
    * still on the plain file, start again with its key before the sign-in is answered, so no query finds them closed.
    */
@@ -147,6 +152,7 @@ export async function startCore(dataDir: string, options: CoreOptions = {}): Pro
   const resultOf = async (reply: CoreReply): Promise<RpcResult> => {
     if (reply.type !== 'result') return LOST;
     if (reply.key) {
+      keyKnown = true;
       if (readersOpen) await rekeyReaders(reply.key);
       else for (const r of readers) r.useKey(reply.key);
     }
@@ -183,7 +189,8 @@ export async function startCore(dataDir: string, options: CoreOptions = {}): Pro
 
   return {
     async invoke(name, input, caller = null) {
-      if (isCallName(name) && contract[name].exclusive) return exclusive(name, input, caller);
+      const mayEncrypt = !keyKnown && (name === 'auth.signIn' || name === 'auth.recover');
+      if ((isCallName(name) && contract[name].exclusive) || mayEncrypt) return exclusive(name, input, caller);
       // The caller travels with each call: the threads keep no sessions, the host does (session.ts).
       return resultOf(await threadFor(name).send({ type: 'invoke', name, input, caller }));
     },

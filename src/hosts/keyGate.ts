@@ -6,24 +6,25 @@
  * own checks (active, delays, audit) run as for a plain one. A wrong password opens nothing and changes nothing;
  * its growing delay is kept in memory until the register is open (nothing can be written before).
  *
- * Once open, the gate keeps `keys.json` in step with the operators: first start encrypts the register in place and
- * wraps the key for the administrator and the recovery code; a new operator or a new password gets a wrap, a
- * deactivated operator loses theirs, and an operator signing in without one (a register encrypted by an
- * administrator before they had one) gets it then.
+ * Once open, the gate keeps `keys.json` in step with the operators: first start — or, for a plain register that
+ * already has operators (an earlier release's, or a first start killed before keys.json), the first administrator
+ * to sign in — encrypts the register in place and wraps the key for that administrator, the recovery code and every
+ * other active operator (under their stored hash); a new operator or a new password gets a wrap, a deactivated
+ * operator loses theirs, and an operator signing in without one, or with one made under their hash, gets a fresh one.
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { contract, isCallName } from '../contract/contract.js';
 import type { RpcResult } from '../contract/errors.js';
 import { LedgerError } from '../contract/errors.js';
-import type { AdminCreated, OperatorRow } from '../contract/operators.js';
+import type { AdminCreated, OperatorRow, SignedIn } from '../contract/operators.js';
 import { ATTACHMENTS_DIR, backupName, writeBackup } from '../db/backup.js';
 import { encryptDataFolder } from '../db/encrypt.js';
-import { findWrap, readKeyStore, recoverySecret, scrypt, unwrapKey, withWrap, wrapKey, writeKeyStore, type KeyStore } from '../db/keys.js';
+import { findWrap, madeUnderHash, readKeyStore, recoverySecret, scrypt, unwrapKey, withWrap, wrapKey, wrapKeyUnderHash, writeKeyStore, type KeyStore } from '../db/keys.js';
 import { databasePath, isPlainDatabase } from '../db/open.js';
 import type { Registry } from '../dispatch/registry.js';
 import { msg } from '../i18n/messages.js';
-import { delaySeconds } from '../services/operators.js';
+import { activePasswordHashes, delaySeconds, recordClosedFailures, renewRecoveryCode, type ClosedFailure } from '../services/operators.js';
 import type { ExportJobs, JobContext } from '../jobs/jobs.js';
 
 /** The register opened (with its key when it is encrypted), its export jobs and the registry over them. */
@@ -42,6 +43,9 @@ export interface GateHost {
   nativeBinding?: string;
 }
 
+/** Failed tries kept for the audit while the register is closed: enough for any office, bounded against a script. */
+const MAX_CLOSED_FAILURES = 1000;
+
 const failed = (code: 'VALIDATION' | 'FORBIDDEN' | 'SIGNED_OUT', message: string): RpcResult => ({ ok: false, error: { code, message } });
 
 /** A reader thread of an encrypted register before the writer has its key: it knows only that setup is done. */
@@ -52,10 +56,13 @@ export const sealedReader: Registry = {
 export function keyGate(dir: string, host: GateHost) {
   let key: string | null = null;
   const waits = new Map<string, { failures: number; until: number }>();
+  let closedFailures: ClosedFailure[] = [];
+  let untold = 0;
   const store = (): KeyStore => readKeyStore(dir) ?? { format: 1, wraps: [] };
   const keyBuffer = () => Buffer.from(key!, 'hex');
   const setWrap = (name: string, password: string | null) =>
     writeKeyStore(dir, withWrap(store(), 'operator', name, password === null ? null : wrapKey(keyBuffer(), 'operator', name, password)));
+  const ctxAs = (actor: string) => ({ ...host.current()!.ctx, actor });
 
   /** Opens the register with `newKey`, first finishing an encryption in place that a crash cut short. */
   function openNow(newKey: string | null): void {
@@ -68,14 +75,19 @@ export function keyGate(dir: string, host: GateHost) {
     key = newKey;
   }
 
-  /** First start on a plain register: a checked backup of what it holds, keys.json, then the folder encrypted. */
-  function encryptInPlace(created: AdminCreated, password: string): void {
+  /**
+   * A plain register encrypted in place, by first start or by an administrator's sign-in: a checked backup of what
+   * it holds, keys.json (the key wrapped for the administrator's password, the recovery code, and every other active
+   * operator's stored hash, as their passwords are not known here), then the folder encrypted.
+   */
+  function encryptInPlace(admin: string, password: string, recoveryCode: string): void {
     const open = host.current()!;
     const newKey = crypto.randomBytes(32);
     const hasData = open.ctx.db.prepare('SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM accounts) AS n').pluck().get() === 1;
     if (hasData) writeBackup(open.ctx.db, path.join(dir, ATTACHMENTS_DIR), path.join(dir, 'backups', backupName(open.ctx.clock())), { nativeBinding: host.nativeBinding });
-    const wraps = [wrapKey(newKey, 'operator', created.operator.name, password), wrapKey(newKey, 'recovery', '', recoverySecret(created.recoveryCode))];
-    writeKeyStore(dir, { format: 1, wraps });
+    const others = activePasswordHashes(open.ctx).flatMap((o) => (o.name === admin ? [] : (wrapKeyUnderHash(newKey, o.name, o.hash) ?? [])));
+    const wraps = [wrapKey(newKey, 'operator', admin, password), wrapKey(newKey, 'recovery', '', recoverySecret(recoveryCode)), ...others];
+    writeKeyStore(dir, { format: 1, wraps, recoveryUnseen: true });
     try {
       openNow(newKey.toString('hex'));
     } catch (err) {
@@ -83,18 +95,64 @@ export function keyGate(dir: string, host: GateHost) {
       if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new LedgerError('CONFLICT', msg.crypt.inUse);
       throw err;
     }
+    // The code goes back with this call's answer.
+    writeKeyStore(dir, { format: 1, wraps: store().wraps });
   }
 
-  /** Keeps keys.json in step with a change the register has just accepted. */
-  function after(name: string, input: unknown, value: unknown): void {
-    if (name === 'auth.setup' && key === null) return encryptInPlace(value as AdminCreated, (input as { password: string }).password);
-    if (key === null) return;
+  /**
+   * A sign-in to a plain register that has operators: an administrator's encrypts it and is given the new recovery
+   * code; anyone else is refused until one has (the code must not go to a lesser role), their password checked first.
+   */
+  function encryptAtSignIn(signed: SignedIn, password: string): SignedIn {
+    if (signed.operator.role !== '管理员') {
+      host.current()!.registry.invoke('auth.signOut', {}, signed.operator);
+      throw new LedgerError('FORBIDDEN', msg.crypt.adminFirst);
+    }
+    const recoveryCode = renewRecoveryCode(ctxAs(signed.operator.name));
+    encryptInPlace(signed.operator.name, password, recoveryCode);
+    return { ...signed, recoveryCode };
+  }
+
+  /** A recovery code never shown (an encryption in place cut short): the administrator signing in gets a new one. */
+  function reissueRecoveryCode(signed: SignedIn): SignedIn {
+    const recoveryCode = renewRecoveryCode(ctxAs(signed.operator.name));
+    const renewed = withWrap(store(), 'recovery', '', wrapKey(keyBuffer(), 'recovery', '', recoverySecret(recoveryCode)));
+    writeKeyStore(dir, { format: 1, wraps: renewed.wraps });
+    return { ...signed, recoveryCode };
+  }
+
+  /** Keeps keys.json in step with a change the register has just accepted; the answer, with a new recovery code. */
+  function after(name: string, input: unknown, value: unknown): unknown {
     const given = input as { name?: string; password?: string };
-    if (name === 'auth.signIn' && !findWrap(store(), 'operator', given.name!)) setWrap(given.name!, given.password!);
+    if (name === 'auth.setup' && key === null) {
+      const created = value as AdminCreated;
+      encryptInPlace(created.operator.name, given.password!, created.recoveryCode);
+      return value;
+    }
+    const signsIn = name === 'auth.signIn' || name === 'auth.recover';
+    if (signsIn && key === null) return encryptAtSignIn(value as SignedIn, given.password!);
+    if (key === null) return value;
+    if (name === 'auth.signIn') {
+      const wrap = findWrap(store(), 'operator', given.name!);
+      const hash = activePasswordHashes(host.current()!.ctx).find((o) => o.name === given.name)?.hash;
+      // A wrap made under the stored hash is replaced: a plain copy of the register from before holds that hash.
+      if (!wrap || (hash && madeUnderHash(wrap, hash))) setWrap(given.name!, given.password!);
+    }
     if (name === 'auth.recover' || name === 'operators.create') setWrap(given.name!, given.password!);
     const row = value as OperatorRow;
     if (name === 'operators.update' && !row.active) setWrap(row.name, null);
     else if (name === 'operators.update' && given.password) setWrap(row.name, given.password);
+    const signed = value as SignedIn;
+    if (signsIn && signed.operator.role === '管理员' && store().recoveryUnseen) return reissueRecoveryCode(signed);
+    return value;
+  }
+
+  /** Failed tries made while the register was closed, into its audit now that it is open. */
+  function auditClosedFailures(): void {
+    if (closedFailures.length === 0 && untold === 0) return;
+    recordClosedFailures(host.current()!.ctx, closedFailures, untold);
+    closedFailures = [];
+    untold = 0;
   }
 
   /** sign-in or recovery on the closed register: the key from keys.json, or a refusal that changes nothing. */
@@ -113,11 +171,15 @@ export function keyGate(dir: string, host: GateHost) {
     if (!unwrapped) {
       const failures = (wait?.failures ?? 0) + 1;
       waits.set(who, { failures, until: Date.now() + delaySeconds(failures) * 1000 });
+      if (closedFailures.length < MAX_CLOSED_FAILURES) closedFailures.push({ name: given.name, at: new Date(), failures });
+      else untold++;
       return failed('FORBIDDEN', name === 'auth.signIn' ? msg.operators.badCredentials : msg.operators.recoveryRefused);
     }
     waits.delete(who);
     try {
       openNow(unwrapped.toString('hex'));
+      // Before this sign-in's own entry, so the audit reads in the order things happened.
+      auditClosedFailures();
     } catch (err) {
       if (err instanceof LedgerError) return { ok: false, error: err.toBody() };
       throw err;
@@ -136,13 +198,12 @@ export function keyGate(dir: string, host: GateHost) {
       const result = open.registry.invoke(name, input, caller);
       if (!result.ok || !isCallName(name) || !['auth.setup', 'auth.signIn', 'auth.recover', 'operators.create', 'operators.update'].includes(name)) return result;
       try {
-        after(name, contract[name].input.parse(input ?? {}), result.value);
+        return { ok: true, value: after(name, contract[name].input.parse(input ?? {}), result.value) };
       } catch (err) {
         if (err instanceof LedgerError) return { ok: false, error: err.toBody() };
         console.error(err);
         return { ok: false, error: { code: 'INTERNAL', message: msg.api.internal } };
       }
-      return result;
     },
   };
   return { registry, openNow };

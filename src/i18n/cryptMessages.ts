@@ -11,5 +11,7 @@ export const cryptMessages = {
   keysDamaged: '数据文件夹里的 keys.json（台账的钥匙文件）已损坏，台账无法解密，也没有做任何改动。请把最近一次备份文件夹（backups 下）里的 keys.json 复制到数据文件夹，替换损坏的文件，再用备份当天的密码或恢复码登录。',
   /** An encrypted register without its keys.json. */
   keysMissing: '台账是加密的，但数据文件夹里缺少 keys.json（台账的钥匙文件），无法解密，也没有做任何改动。请把最近一次备份文件夹（backups 下）里的 keys.json 复制到数据文件夹，再用备份当天的密码或恢复码登录。',
+  /** A register of an earlier release, not yet encrypted: only an administrator's sign-in encrypts it. */
+  adminFirst: '台账还没有加密。请先由管理员登录一次：登录时会加密台账并显示新的恢复码，之后各操作员仍用自己的密码登录。',
   inUse: '台账正被另一个窗口或命令打开，暂时不能完成加密。请关闭其他窗口或命令后重新登录，登录时会自动完成加密。',
 };

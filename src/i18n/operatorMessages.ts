@@ -24,6 +24,10 @@ export const operatorMessages = {
     signInFailed: (name: string, failures: number) => `${name} 登录失败（连续第 ${failures} 次）`,
     signOut: (name: string) => `${name} 退出登录`,
     recovered: (name: string) => `用恢复码重设管理员 ${name} 的密码`,
+    encrypted: (name: string) => `管理员 ${name} 登录时加密台账，生成新的恢复码（此前的恢复码作废）`,
+    /** Written when the register opens, with the time of the try: before that nothing could be written. */
+    signInFailedClosed: (name: string, failures: number) => `${name} 登录失败（连续第 ${failures} 次；当时台账未打开，打开后补记）`,
+    closedFailuresUntold: (count: number) => `台账未打开期间另有 ${count} 次登录失败，未逐条记录`,
   },
   cli: {
     passwordPrompt: '密码：',
@@ -31,6 +35,8 @@ export const operatorMessages = {
     passwordsDiffer: '两次输入的密码不一致。',
     needsPassword: '需要登录：请在终端运行，或设置环境变量 NETLEDGER_PASSWORD（以及 NETLEDGER_OPERATOR，默认为第一个管理员）。',
     noOperator: '还没有操作员：请先运行 netledger init 建立管理员。',
+    encrypted: (code: string) =>
+      `台账原来没有加密，已在这次登录时加密（加密前的备份在 backups 下）。\n新的恢复码（只显示这一次，请抄写后妥善保管，忘记管理员密码时用它重设；此前的恢复码作废）：\n  ${code}`,
     adminCreated: (name: string, code: string) =>
       `已建立管理员“${name}”。\n恢复码（只显示这一次，请抄写后妥善保管，忘记管理员密码时用它重设）：\n  ${code}`,
   },

@@ -115,6 +115,44 @@ export function recoverAdmin(ctx: ServiceContext, input: { recoveryCode: string;
   });
 }
 
+/**
+ * A register encrypted in place at an administrator's sign-in (hosts/keyGate.ts) gets a new recovery code, shown
+ * to that administrator once: the code kept from its first start may never have been shown (a first start killed
+ * before it was), and one code in the safe, the newest, is what the paper says. The old code stops working.
+ */
+export function renewRecoveryCode(ctx: ServiceContext): string {
+  const recoveryCode = newRecoveryCode();
+  const codeHash = hashPassword(recoveryCode);
+  inTransaction(ctx, () => {
+    ctx.db.prepare('INSERT OR REPLACE INTO recovery (id, code_hash, created_at) VALUES (1, ?, ?)').run(codeHash, nowIso(ctx));
+    recordAudit(ctx, { entity: 'operator', entityId: byName(ctx, ctx.actor)?.id ?? null, action: 'update', summary: msg.operators.audit.encrypted(ctx.actor) });
+  });
+  return recoveryCode;
+}
+
+/** Active operators' stored password hashes: the key of a register encrypted in place is wrapped under each. */
+export function activePasswordHashes(ctx: ServiceContext): { name: string; hash: string }[] {
+  return ctx.db.prepare('SELECT name, password_hash AS hash FROM operators WHERE active = 1 ORDER BY id').all() as { name: string; hash: string }[];
+}
+
+/** A sign-in tried while the encrypted register was closed: nothing could be written then (hosts/keyGate.ts). */
+export interface ClosedFailure {
+  name: string;
+  at: Date;
+  failures: number;
+}
+
+/** Those tries, audited under the name tried and at their own time, as soon as the register is open. */
+export function recordClosedFailures(ctx: ServiceContext, tries: ClosedFailure[], untold: number): void {
+  inTransaction(ctx, () => {
+    for (const t of tries) {
+      const entry = { entity: 'operator', entityId: byName(ctx, t.name)?.id ?? null, action: 'signInFailed', summary: msg.operators.audit.signInFailedClosed(t.name, t.failures) } as const;
+      recordAudit({ ...ctx, actor: t.name, clock: () => t.at }, entry);
+    }
+    if (untold > 0) recordAudit(ctx, { entity: 'operator', entityId: null, action: 'signInFailed', summary: msg.operators.audit.closedFailuresUntold(untold) });
+  });
+}
+
 export function signOut(ctx: ServiceContext): { signedOut: true } {
   const caller = ctx.caller;
   if (caller) inTransaction(ctx, () => recordAudit(ctx, { entity: 'operator', entityId: caller.operatorId, action: 'signOut', summary: msg.operators.audit.signOut(caller.name) }));

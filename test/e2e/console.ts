@@ -20,9 +20,11 @@ export interface RunningConsole {
   stop(): Promise<void>;
 }
 
-export async function startConsole(demoMembers: number): Promise<RunningConsole> {
+/** `prepare` fills the data folder before the console starts on it (a register of an earlier release, say). */
+export async function startConsole(demoMembers: number, prepare?: (dataDir: string) => Promise<void>): Promise<RunningConsole> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-e2e-'));
   fs.mkdirSync(SHOTS, { recursive: true });
+  await prepare?.(dataDir);
   // No demo members: a first start, with no operator yet (the page asks for the administrator).
   if (demoMembers > 0) {
     const demo = spawn(process.execPath, [BIN, 'demo', '--data-dir', dataDir, '--members', String(demoMembers)]);
@@ -53,10 +55,10 @@ export async function startConsole(demoMembers: number): Promise<RunningConsole>
 }
 
 /** One console per spec file, started before its tests and stopped after them. */
-export function useConsole(demoMembers: number): () => RunningConsole {
+export function useConsole(demoMembers: number, prepare?: (dataDir: string) => Promise<void>): () => RunningConsole {
   let app: RunningConsole | undefined;
   test.beforeAll(async () => {
-    app = await startConsole(demoMembers);
+    app = await startConsole(demoMembers, prepare);
   });
   test.afterAll(async () => {
     await app?.stop();

@@ -11,47 +11,13 @@ import { readKeyStore } from '../../src/db/keys.js';
 import { openLedger, type Ledger } from '../../src/hosts/ledger.js';
 import { msg } from '../../src/i18n/messages.js';
 import { cli, snapshot, tempDir } from '../support/dataFolder.js';
-import { validId } from '../support/ids.js';
 import { caller } from '../support/ledger.js';
-import { publicAccount } from '../support/register.js';
-import { minimalPdf } from '../support/scans.js';
+import { CANARY, CANARY_ID, enterMember, filesBelow, LATER, LATER_ID, leaks } from '../support/canary.js';
 import { TEST_ADMIN } from '../support/adminLedger.js';
 
 const root = tempDir('crypt');
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 const PASSWORD = process.env.NETLEDGER_PASSWORD!;
-
-const CANARY = '蔺雀翎';
-const LATER = '蔺鸿翮';
-const CANARY_ID = validId('1979-06-15', 731, '330102');
-const LATER_ID = validId('1980-02-29', 417, '330102');
-
-/** Every way the four secrets could sit in a file: UTF-8, UTF-16LE and UTF-16BE. */
-const needles = [CANARY, LATER, CANARY_ID, LATER_ID].flatMap((s) => {
-  const le = Buffer.from(s, 'utf16le');
-  return [Buffer.from(s, 'utf8'), le, Buffer.from(le).swap16()].map((bytes) => ({ s, bytes }));
-});
-
-function filesBelow(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
-
-/** "file: secret" for every secret found in a file below dir (empty when none is). */
-function leaks(dir: string): string[] {
-  return filesBelow(dir).flatMap((f) => {
-    const content = fs.readFileSync(f);
-    return needles.filter((n) => content.includes(n.bytes)).map((n) => `${path.relative(dir, f)}: ${n.s}`);
-  });
-}
-
-/** A member with the given name and ID number, an account, a filing and a scan that names them. */
-function enterMember(call: ReturnType<typeof caller>, org: number, name: string, idNumber: string) {
-  const member = call('members.create', { name, organizationId: org, idNumber }).id;
-  const account = call('accounts.create', publicAccount(member)).id;
-  const filing = call('filings.submit', { accountId: account, type: '备案', submittedOn: '2026-11-02' }).id;
-  call('filings.attach', { filingId: filing, fileName: '备案表.pdf', contentBase64: minimalPdf(`${name} ${idNumber}`).toString('base64') });
-  return member;
-}
 
 async function backUp(ledger: Ledger) {
   const done = await ledger.jobs.wait(ledger.jobs.startBackup(new Date()).id);
