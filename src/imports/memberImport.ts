@@ -13,7 +13,7 @@ import { nowIso, statement, today, type ServiceContext } from '../services/conte
 import { followMemberOrganization, memberColumns, toMember, type MemberDbRow } from '../services/members.js';
 import { idNumberText, parseDate } from './cellValues.js';
 import { organizationLookup } from './organizationLookup.js';
-import { RowCheck } from './rowCheck.js';
+import { RowCheck, fieldCheck } from './rowCheck.js';
 import type { Cell } from './sheetReader.js';
 
 export interface CheckedRow {
@@ -41,21 +41,26 @@ const PARTY_WORDS: Record<string, PartyStatus> = { ...Object.fromEntries(PARTY_S
 /** The compared columns of a member (derived search keys follow the name, the ID number's parts follow it). */
 const COMPARED = ['name', 'work_unit', 'position', 'rank', 'party_status', 'phone', 'joined_on', 'notes', 'organization_id'] as const;
 
+/** 王 小明 (a space or NBSP typed to align names in a column) is 王小明; Latin names keep their spaces. */
+const SPACE_IN_HAN = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+
 export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
   const orgOf = organizationLookup(ctx);
   const seen = new Map<string, number>();
+  const fields = fieldCheck(memberFields);
+  const day = today(ctx);
 
   return (cells: Cell[], row: number): CheckedRow => {
     const check = new RowCheck(cells, options.mapping, options.columnOf);
-    // 王 小明 (a space or NBSP typed to align names in a column) is 王小明; Latin names keep their spaces.
-    const name = check.text('name').replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
+    const text = check.text('name');
+    const name = text.includes(' ') ? text.replace(SPACE_IN_HAN, '') : text;
     const idNumber = check.parsed('idNumber', idNumberText(check.cell('idNumber')));
     const orgText = check.text('organization');
     const organizationId = orgText ? orgOf(orgText) : (options.organizationId ?? null);
     if (orgText && organizationId === null) check.refuse('organization', msg.imports.problem.organization(orgText), msg.imports.suggest.organization);
     if (!orgText && organizationId === null) check.refuse('organization', msg.imports.problem.noOrganization, msg.imports.suggest.organization);
-    const input = check.schema(
-      memberFields,
+    const input = check.fields(
+      fields,
       {
         name,
         idNumber: idNumber ?? '',
@@ -70,9 +75,10 @@ export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
     );
     const label = name || msg.imports.rowLabel(row);
     if (!input || idNumber === null || organizationId === null || check.problems.length) return refused(label, check);
-    const parsedId = parseIdNumber(input.idNumber, today(ctx));
+    const parsedId = parseIdNumber(input.idNumber, day);
     const before = parsedId.ok ? (statement(ctx, 'SELECT * FROM members WHERE id_number = ?').get(parsedId.value.idNumber) as MemberDbRow | undefined) : undefined;
-    const cols = check.service(() => memberColumns(ctx, input, before?.id ?? 0));
+    // Who holds this number is `before`, just looked up: memberColumns need not ask again.
+    const cols = check.service(() => memberColumns(ctx, input, null));
     if (!cols) return refused(label, check);
     const firstRow = seen.get(cols.id_number);
     if (firstRow !== undefined) {
