@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { IMPORT_FIELDS, type ImportKind, type ImportOutcome, type RowAction, type RowOutcome } from '../contract/importOutcome.js';
+import { deferMemberDerivations } from '../db/memberBulk.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from '../services/audit.js';
 import type { ServiceContext } from '../services/context.js';
@@ -90,7 +91,7 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest, pro
   const counts: Record<RowAction, number> & { rows: number } = { rows: 0, add: 0, update: 0, unchanged: 0, skip: 0, refused: 0 };
   const listed: RowOutcome[] = [];
   const refusedRows: RefusedRow[] = [];
-  const transaction = new ImportTransaction(ctx, request.mode === 'run', !request.validOnly);
+  const transaction = new ImportTransaction(ctx, request.mode === 'run', !request.validOnly, kind === 'members' ? (c) => deferMemberDerivations(c.db) : undefined);
   const take = (r: SheetRow, checked: CheckedRow) => {
     counts.rows++;
     counts[checked.action]++;
