@@ -116,15 +116,17 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest, pro
       }
     }
     if (counts.rows === 0) throw new ImportRefused(msg.imports.noRows);
-    imported = transaction.commit(() => {
+    imported = transaction.commit((changes) => {
       rememberMapping(ctx, fingerprint, mapping);
+      const rowChanges = changes.summary();
       recordAudit(ctx, {
         entity: 'import',
         entityId: 0,
         action: 'import',
         summary: msg.imports.auditSummary(kind, request.fileName, counts),
-        after: { fileName: request.fileName, sha256, counts, refusedRows: refusedRows.map((r) => r.row) },
+        after: { fileName: request.fileName, sha256, counts, refusedRows: refusedRows.map((r) => r.row), ...(rowChanges ? { changes: rowChanges } : {}) },
       });
+      if (rowChanges) changes.sealed();
     });
   } finally {
     transaction.rollback();

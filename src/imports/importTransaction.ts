@@ -4,6 +4,7 @@
  * refused row rolls it back at once (freeing the register for the window) and the rest is only checked, for the list.
  * A cancel, a failure or a worker that is stopped leaves it uncommitted, which SQLite discards.
  */
+import { ChangeLog } from '../db/auditChain.js';
 import type { DeferredDerivations } from '../db/memberBulk.js';
 import type { ServiceContext } from '../services/context.js';
 import type { CheckedRow } from './memberImport.js';
@@ -12,6 +13,8 @@ export class ImportTransaction {
   private open = false;
   private writing: boolean;
   private deferred: DeferredDerivations | null = null;
+  /** The rows' changes, kept with the import's entry (opened with the transaction: it reserves that entry's id). */
+  private changes: ChangeLog | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -36,15 +39,16 @@ export class ImportTransaction {
       this.ctx.db.exec('BEGIN IMMEDIATE');
       this.open = true;
       this.deferred = this.defer(this.ctx);
+      this.changes = new ChangeLog(this.ctx.db);
     }
-    checked.apply();
+    checked.apply(this.changes!);
   }
 
   /** Commits with the import's own records written last; false when nothing was (or may be) written. */
-  commit(last: () => void): boolean {
+  commit(last: (changes: ChangeLog) => void): boolean {
     if (!this.open) return false;
     this.deferred?.finish();
-    last();
+    last(this.changes!);
     this.ctx.db.exec('COMMIT');
     this.open = false;
     return true;

@@ -8,7 +8,8 @@ import type { RowAction } from '../contract/importOutcome.js';
 import { parseIdNumber } from '../domain/idNumber.js';
 import { PARTY_STATUSES, RANKS, type PartyStatus, type Rank } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
-import { recordAudit } from '../services/audit.js';
+import type { ChangeLog } from '../db/auditChain.js';
+import { recordChange } from '../services/audit.js';
 import { nowIso, statement, today, type ServiceContext } from '../services/context.js';
 import { followMemberOrganization, memberColumns, toMember, type MemberDbRow } from '../services/members.js';
 import { idNumberText, parseDate } from './cellValues.js';
@@ -21,7 +22,7 @@ export interface CheckedRow {
   label: string;
   problems: RowCheck['problems'];
   /** The write this row needs, run inside the import's transaction; null when nothing is written. */
-  apply: (() => void) | null;
+  apply: ((changes: ChangeLog) => void) | null;
 }
 
 export interface ImporterOptions {
@@ -86,11 +87,11 @@ export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
       return refused(label, check);
     }
     seen.set(cols.id_number, row);
-    if (!before) return { action: 'add', label, problems: [], apply: () => insert(ctx, cols, organizationId) };
+    if (!before) return { action: 'add', label, problems: [], apply: (changes) => insert(ctx, changes, cols, organizationId) };
     const next = { ...cols, organization_id: organizationId };
     if (COMPARED.every((c) => next[c] === before[c])) return { action: 'unchanged', label, problems: [], apply: null };
     if (options.onExisting === 'skip') return { action: 'skip', label, problems: [], apply: null };
-    return { action: 'update', label, problems: [], apply: () => update(ctx, before, next) };
+    return { action: 'update', label, problems: [], apply: (changes) => update(ctx, changes, before, next) };
   };
 }
 
@@ -103,19 +104,19 @@ type Columns = ReturnType<typeof memberColumns>;
 const INSERTED = ['name', 'gender', 'id_number', 'id_number_rev', 'birth_date', 'work_unit', 'position', 'rank', 'party_status', 'phone', 'phone_rev', 'joined_on', 'notes', 'name_initials', 'name_pinyin', 'organization_id', 'status', 'status_date', 'created_at', 'updated_at'] as const;
 const INSERT_SQL = `INSERT INTO members (${INSERTED.join(', ')}) VALUES (${INSERTED.map((c) => '@' + c).join(', ')})`;
 
-function insert(ctx: ServiceContext, cols: Columns, organizationId: number): void {
+function insert(ctx: ServiceContext, changes: ChangeLog, cols: Columns, organizationId: number): void {
   const at = nowIso(ctx);
   const row = { ...cols, organization_id: organizationId, status: '在册' as const, status_date: null, created_at: at, updated_at: at };
   const id = Number(statement(ctx, INSERT_SQL).run(row).lastInsertRowid);
   const after = toMember({ ...row, id } as MemberDbRow);
-  recordAudit(ctx, { entity: 'member', entityId: id, action: 'create', summary: after.name, after });
+  recordChange(changes, { entity: 'member', entityId: id, action: 'create', summary: after.name, after });
 }
 
-function update(ctx: ServiceContext, before: MemberDbRow, next: Columns & { organization_id: number }): void {
+function update(ctx: ServiceContext, changes: ChangeLog, before: MemberDbRow, next: Columns & { organization_id: number }): void {
   const assignments = Object.keys(next).map((c) => `${c} = @${c}`);
   const updatedAt = nowIso(ctx);
   ctx.db.prepare(`UPDATE members SET ${assignments.join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...next, updated_at: updatedAt, id: before.id });
   if (next.organization_id !== before.organization_id) followMemberOrganization(ctx, before.id, next.organization_id);
   const after = toMember({ ...before, ...next, updated_at: updatedAt });
-  recordAudit(ctx, { entity: 'member', entityId: before.id, action: 'update', summary: after.name, before: toMember(before), after });
+  recordChange(changes, { entity: 'member', entityId: before.id, action: 'update', summary: after.name, before: toMember(before), after });
 }
