@@ -118,16 +118,6 @@ export class ChangeLog {
   }
 }
 
-function changesDigest(db: Database.Database, auditId: number): ChangesDigest {
-  const digest = crypto.createHash('sha256');
-  let count = 0;
-  for (const c of db.prepare('SELECT * FROM audit_changes WHERE audit_id = ? ORDER BY id').iterate(auditId) as IterableIterator<ChangeFields>) {
-    digest.update(changeLine(c));
-    count++;
-  }
-  return { count, sha256: digest.digest('hex') };
-}
-
 /** Entries written before the chain existed (after the upgrade to it), chained once in their order. */
 export function sealUnchained(db: Database.Database): number {
   // Opened with an older set of migrations (tests of upgrades): no chain yet to seal into.
@@ -178,13 +168,19 @@ export function verifyChain(db: Database.Database): ChainBreak | null {
 function verifyChanges(db: Database.Database, imports: { id: number; changes: ChangesDigest }[]): ChainBreak | null {
   // Opened with an older set of migrations (tests of upgrades): no changes to check.
   if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'audit_changes'").get()) return null;
+  const found = new Map<number, { count: number; digest: crypto.Hash }>();
+  for (const c of db.prepare('SELECT * FROM audit_changes ORDER BY id').iterate() as IterableIterator<ChangeFields & { audit_id: number }>) {
+    let of = found.get(c.audit_id);
+    if (!of) found.set(c.audit_id, (of = { count: 0, digest: crypto.createHash('sha256') }));
+    of.digest.update(changeLine(c));
+    of.count++;
+  }
   for (const { id, changes } of imports) {
-    const found = changesDigest(db, id);
-    if (found.count !== changes.count || found.sha256 !== changes.sha256) return { kind: 'edited', id };
+    const of = found.get(id);
+    if (of?.count !== changes.count || of.digest.digest('hex') !== changes.sha256) return { kind: 'edited', id };
+    found.delete(id);
   }
-  const named = new Set(imports.map((i) => i.id));
-  for (const auditId of db.prepare('SELECT DISTINCT audit_id FROM audit_changes ORDER BY 1').pluck().iterate() as IterableIterator<number>) {
-    if (!named.has(auditId)) return { kind: 'unlinked', id: auditId };
-  }
-  return null;
+  // What is left was written under no import's entry.
+  const stray = Math.min(...found.keys());
+  return found.size ? { kind: 'unlinked', id: stray } : null;
 }

@@ -100,21 +100,22 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest, pro
     else if (listed.length < LISTED) listed.push({ row: r.row, action: checked.action, label: checked.label, problems: [] });
     if (counts.rows % 1000 === 0) progress.onProgress?.(counts.rows, 0);
   };
-  const dataRows = async function* () {
-    for (const r of top) if (r.row > header.row) yield r;
-    yield* rows;
+  /** Checks and takes a row; true every 1000 rows, when the worker's message queue should run. */
+  const each = (r: SheetRow): boolean => {
+    if (isEmpty(r)) return false;
+    take(r, checkRow(r.cells, r.row));
+    return counts.rows % 1000 === 0;
+  };
+  // A cancel arrives as a message: stop when told.
+  const pause = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (progress.signal?.aborted) throw new ImportCancelled();
   };
   let imported: boolean;
   try {
-    for await (const r of dataRows()) {
-      if (isEmpty(r)) continue;
-      take(r, checkRow(r.cells, r.row));
-      // Let the worker's message queue run (a cancel arrives as a message), and stop when told.
-      if (counts.rows % 1000 === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (progress.signal?.aborted) throw new ImportCancelled();
-      }
-    }
+    // The rows read while looking for the header, then the rest straight from the reader (no generator between).
+    for (const r of top) if (r.row > header.row && each(r)) await pause();
+    for await (const r of rows) if (each(r)) await pause();
     if (counts.rows === 0) throw new ImportRefused(msg.imports.noRows);
     imported = transaction.commit((changes) => {
       rememberMapping(ctx, fingerprint, mapping);

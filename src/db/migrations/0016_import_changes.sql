@@ -12,9 +12,9 @@ CREATE TABLE audit_changes (
   before_json TEXT,
   after_json  TEXT
 );
--- A member's page lists its history: its own entries and its changes by imports.
+-- A member's page lists its history: its own entries and its changes by imports. (`check` reads the changes in id
+-- order, where each import's are consecutive: no index by import, one B-tree fewer to fill per row.)
 CREATE INDEX audit_changes_entity ON audit_changes(entity, entity_id, audit_id);
-CREATE INDEX audit_changes_entry ON audit_changes(audit_id, id);
 
 CREATE TRIGGER audit_changes_no_delete BEFORE DELETE ON audit_changes
 BEGIN SELECT RAISE(ABORT, 'audit_changes is append-only'); END;
