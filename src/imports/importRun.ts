@@ -1,8 +1,8 @@
 /**
  * One import, preview or run: read the sheet (limits, streaming), find the header, map the columns, check every row
  * as the forms would, and — for a run — write all rows in one transaction (see importTransaction.ts), or only the
- * valid ones when the person chose so, with one audit entry for the import (file name, SHA-256, counts) beside each
- * row's own.
+ * valid ones when the person chose so, with one audit entry for the import (file name, SHA-256, counts) that chains
+ * its row changes (audit_changes, by their count and SHA-256).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
