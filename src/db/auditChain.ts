@@ -64,6 +64,60 @@ export function appendEntry(db: Database.Database, e: ChainedFields): void {
   statements(db).append.run({ ...e, prev, hash: entryHash(prev, e) });
 }
 
+/** An import's row change (audit_changes, migration 0016), covered by the chain through its import's entry. */
+export interface ChangeFields {
+  entity: string;
+  entity_id: number;
+  action: string;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** What an import's entry says of its changes: how many, and the SHA-256 of their lines in order. */
+export interface ChangesDigest {
+  count: number;
+  sha256: string;
+}
+
+const changeLine = (c: ChangeFields) => JSON.stringify([c.entity, c.entity_id, c.action, c.summary, c.before_json, c.after_json]) + '\n';
+
+/**
+ * The row changes of one import, written as its rows are, tied to the entry the import appends when it commits —
+ * whose id is taken now, inside the import's write transaction, so nothing else may append to the chain before it
+ * (see `sealChanges`). A change costs one small insert and a hash update instead of an entry of the chain.
+ */
+export class ChangeLog {
+  readonly auditId: number;
+  private readonly digest = crypto.createHash('sha256');
+  private readonly insert: Database.Statement;
+  private count = 0;
+
+  constructor(private readonly db: Database.Database) {
+    this.auditId = (db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) + 1;
+    this.insert = db.prepare(
+      `INSERT INTO audit_changes (audit_id, entity, entity_id, action, summary, before_json, after_json)
+       VALUES (${this.auditId}, @entity, @entity_id, @action, @summary, @before_json, @after_json)`,
+    );
+  }
+
+  add(change: ChangeFields): void {
+    this.insert.run(change);
+    this.digest.update(changeLine(change));
+    this.count++;
+  }
+
+  /** The count and digest for the import's entry; null when nothing changed. Once, when the import commits. */
+  summary(): ChangesDigest | null {
+    return this.count ? { count: this.count, sha256: this.digest.digest('hex') } : null;
+  }
+
+  /** After the import's entry is appended: it must be the one the changes name. */
+  sealed(): void {
+    if (chainHead(this.db).lastId !== this.auditId) throw new Error(`import changes name audit entry ${this.auditId}, appended as ${chainHead(this.db).lastId}`);
+  }
+}
+
 /** Entries written before the chain existed (after the upgrade to it), chained once in their order. */
 export function sealUnchained(db: Database.Database): number {
   // Opened with an older set of migrations (tests of upgrades): no chain yet to seal into.
@@ -93,14 +147,40 @@ export function verifyChain(db: Database.Database): ChainBreak | null {
   let prev = '';
   let count = 0;
   let lastId = 0;
+  const imports: { id: number; changes: ChangesDigest }[] = [];
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<ChainRow>) {
     if (row.prev_hash !== prev) return { kind: 'unlinked', id: row.id };
     if (row.hash !== entryHash(prev, row)) return { kind: 'edited', id: row.id };
+    if (row.entity === 'import' && row.after_json?.includes('"changes"')) {
+      const changes = (JSON.parse(row.after_json) as { changes?: ChangesDigest }).changes;
+      if (changes) imports.push({ id: row.id, changes });
+    }
     prev = row.hash;
     lastId = row.id;
     count++;
   }
   const head = chainHead(db);
   if (head.entries !== count || head.lastHash !== prev || head.lastId !== lastId) return { kind: 'truncated', expected: head.entries, found: count };
-  return null;
+  return verifyChanges(db, imports);
+}
+
+/** Each import's changes as its entry counted and hashed them; a change that no import names was added since. */
+function verifyChanges(db: Database.Database, imports: { id: number; changes: ChangesDigest }[]): ChainBreak | null {
+  // Opened with an older set of migrations (tests of upgrades): no changes to check.
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'audit_changes'").get()) return null;
+  const found = new Map<number, { count: number; digest: crypto.Hash }>();
+  for (const c of db.prepare('SELECT * FROM audit_changes ORDER BY id').iterate() as IterableIterator<ChangeFields & { audit_id: number }>) {
+    let of = found.get(c.audit_id);
+    if (!of) found.set(c.audit_id, (of = { count: 0, digest: crypto.createHash('sha256') }));
+    of.digest.update(changeLine(c));
+    of.count++;
+  }
+  for (const { id, changes } of imports) {
+    const of = found.get(id);
+    if (of?.count !== changes.count || of.digest.digest('hex') !== changes.sha256) return { kind: 'edited', id };
+    found.delete(id);
+  }
+  // What is left was written under no import's entry.
+  const stray = Math.min(...found.keys());
+  return found.size ? { kind: 'unlinked', id: stray } : null;
 }

@@ -1,9 +1,14 @@
+/** What the replaces of normalizeText would change: full-width letters and digits, any space but a single inner U+0020. */
+const NEEDS_NORMALIZING = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u200B]|[^\S ]| {2}|^ | $/;
+
 /**
  * Normalises text typed or pasted by people: full-width digits and Latin letters to half-width (IDs and
  * phones typed with a Chinese input method), NBSP and ideographic spaces to plain spaces, runs of spaces
  * collapsed, ends trimmed. Chinese punctuation such as （）、〔〕 is part of names and document numbers: kept.
  */
 export function normalizeText(raw: string): string {
+  // Most cells need nothing done (an import normalises every cell of 100,000 rows): one test instead of four replaces.
+  if (!NEEDS_NORMALIZING.test(raw)) return raw;
   return raw
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\u00A0\u2000-\u200B\u3000\uFEFF]/g, ' ')

@@ -1,12 +1,13 @@
 /**
  * One import, preview or run: read the sheet (limits, streaming), find the header, map the columns, check every row
  * as the forms would, and — for a run — write all rows in one transaction (see importTransaction.ts), or only the
- * valid ones when the person chose so, with one audit entry for the import (file name, SHA-256, counts) beside each
- * row's own.
+ * valid ones when the person chose so, with one audit entry for the import (file name, SHA-256, counts) that chains
+ * its row changes (audit_changes, by their count and SHA-256).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { IMPORT_FIELDS, type ImportKind, type ImportOutcome, type RowAction, type RowOutcome } from '../contract/importOutcome.js';
+import { deferMemberDerivations } from '../db/memberBulk.js';
 import { msg } from '../i18n/messages.js';
 import { recordAudit } from '../services/audit.js';
 import type { ServiceContext } from '../services/context.js';
@@ -90,7 +91,7 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest, pro
   const counts: Record<RowAction, number> & { rows: number } = { rows: 0, add: 0, update: 0, unchanged: 0, skip: 0, refused: 0 };
   const listed: RowOutcome[] = [];
   const refusedRows: RefusedRow[] = [];
-  const transaction = new ImportTransaction(ctx, request.mode === 'run', !request.validOnly);
+  const transaction = new ImportTransaction(ctx, request.mode === 'run', !request.validOnly, kind === 'members' ? (c) => deferMemberDerivations(c.db) : undefined);
   const take = (r: SheetRow, checked: CheckedRow) => {
     counts.rows++;
     counts[checked.action]++;
@@ -99,31 +100,34 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest, pro
     else if (listed.length < LISTED) listed.push({ row: r.row, action: checked.action, label: checked.label, problems: [] });
     if (counts.rows % 1000 === 0) progress.onProgress?.(counts.rows, 0);
   };
-  const dataRows = async function* () {
-    for (const r of top) if (r.row > header.row) yield r;
-    yield* rows;
+  /** Checks and takes a row; true every 1000 rows, when the worker's message queue should run. */
+  const each = (r: SheetRow): boolean => {
+    if (isEmpty(r)) return false;
+    take(r, checkRow(r.cells, r.row));
+    return counts.rows % 1000 === 0;
+  };
+  // A cancel arrives as a message: stop when told.
+  const pause = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (progress.signal?.aborted) throw new ImportCancelled();
   };
   let imported: boolean;
   try {
-    for await (const r of dataRows()) {
-      if (isEmpty(r)) continue;
-      take(r, checkRow(r.cells, r.row));
-      // Let the worker's message queue run (a cancel arrives as a message), and stop when told.
-      if (counts.rows % 1000 === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (progress.signal?.aborted) throw new ImportCancelled();
-      }
-    }
+    // The rows read while looking for the header, then the rest straight from the reader (no generator between).
+    for (const r of top) if (r.row > header.row && each(r)) await pause();
+    for await (const r of rows) if (each(r)) await pause();
     if (counts.rows === 0) throw new ImportRefused(msg.imports.noRows);
-    imported = transaction.commit(() => {
+    imported = transaction.commit((changes) => {
       rememberMapping(ctx, fingerprint, mapping);
+      const rowChanges = changes.summary();
       recordAudit(ctx, {
         entity: 'import',
         entityId: 0,
         action: 'import',
         summary: msg.imports.auditSummary(kind, request.fileName, counts),
-        after: { fileName: request.fileName, sha256, counts, refusedRows: refusedRows.map((r) => r.row) },
+        after: { fileName: request.fileName, sha256, counts, refusedRows: refusedRows.map((r) => r.row), ...(rowChanges ? { changes: rowChanges } : {}) },
       });
+      if (rowChanges) changes.sealed();
     });
   } finally {
     transaction.rollback();

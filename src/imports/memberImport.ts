@@ -8,12 +8,13 @@ import type { RowAction } from '../contract/importOutcome.js';
 import { parseIdNumber } from '../domain/idNumber.js';
 import { PARTY_STATUSES, RANKS, type PartyStatus, type Rank } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
-import { recordAudit } from '../services/audit.js';
+import type { ChangeLog } from '../db/auditChain.js';
+import { recordChange } from '../services/audit.js';
 import { nowIso, statement, today, type ServiceContext } from '../services/context.js';
 import { followMemberOrganization, memberColumns, toMember, type MemberDbRow } from '../services/members.js';
 import { idNumberText, parseDate } from './cellValues.js';
 import { organizationLookup } from './organizationLookup.js';
-import { RowCheck } from './rowCheck.js';
+import { RowCheck, fieldCheck } from './rowCheck.js';
 import type { Cell } from './sheetReader.js';
 
 export interface CheckedRow {
@@ -21,7 +22,7 @@ export interface CheckedRow {
   label: string;
   problems: RowCheck['problems'];
   /** The write this row needs, run inside the import's transaction; null when nothing is written. */
-  apply: (() => void) | null;
+  apply: ((changes: ChangeLog) => void) | null;
 }
 
 export interface ImporterOptions {
@@ -41,21 +42,26 @@ const PARTY_WORDS: Record<string, PartyStatus> = { ...Object.fromEntries(PARTY_S
 /** The compared columns of a member (derived search keys follow the name, the ID number's parts follow it). */
 const COMPARED = ['name', 'work_unit', 'position', 'rank', 'party_status', 'phone', 'joined_on', 'notes', 'organization_id'] as const;
 
+/** 王 小明 (a space or NBSP typed to align names in a column) is 王小明; Latin names keep their spaces. */
+const SPACE_IN_HAN = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+
 export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
   const orgOf = organizationLookup(ctx);
   const seen = new Map<string, number>();
+  const fields = fieldCheck(memberFields);
+  const day = today(ctx);
 
   return (cells: Cell[], row: number): CheckedRow => {
     const check = new RowCheck(cells, options.mapping, options.columnOf);
-    // 王 小明 (a space or NBSP typed to align names in a column) is 王小明; Latin names keep their spaces.
-    const name = check.text('name').replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
+    const text = check.text('name');
+    const name = text.includes(' ') ? text.replace(SPACE_IN_HAN, '') : text;
     const idNumber = check.parsed('idNumber', idNumberText(check.cell('idNumber')));
     const orgText = check.text('organization');
     const organizationId = orgText ? orgOf(orgText) : (options.organizationId ?? null);
     if (orgText && organizationId === null) check.refuse('organization', msg.imports.problem.organization(orgText), msg.imports.suggest.organization);
     if (!orgText && organizationId === null) check.refuse('organization', msg.imports.problem.noOrganization, msg.imports.suggest.organization);
-    const input = check.schema(
-      memberFields,
+    const input = check.fields(
+      fields,
       {
         name,
         idNumber: idNumber ?? '',
@@ -70,9 +76,10 @@ export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
     );
     const label = name || msg.imports.rowLabel(row);
     if (!input || idNumber === null || organizationId === null || check.problems.length) return refused(label, check);
-    const parsedId = parseIdNumber(input.idNumber, today(ctx));
+    const parsedId = parseIdNumber(input.idNumber, day);
     const before = parsedId.ok ? (statement(ctx, 'SELECT * FROM members WHERE id_number = ?').get(parsedId.value.idNumber) as MemberDbRow | undefined) : undefined;
-    const cols = check.service(() => memberColumns(ctx, input, before?.id ?? 0));
+    // Who holds this number is `before`, just looked up: memberColumns need not ask again.
+    const cols = check.service(() => memberColumns(ctx, input, null));
     if (!cols) return refused(label, check);
     const firstRow = seen.get(cols.id_number);
     if (firstRow !== undefined) {
@@ -80,11 +87,11 @@ export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
       return refused(label, check);
     }
     seen.set(cols.id_number, row);
-    if (!before) return { action: 'add', label, problems: [], apply: () => insert(ctx, cols, organizationId) };
+    if (!before) return { action: 'add', label, problems: [], apply: (changes) => insert(ctx, changes, cols, organizationId) };
     const next = { ...cols, organization_id: organizationId };
     if (COMPARED.every((c) => next[c] === before[c])) return { action: 'unchanged', label, problems: [], apply: null };
     if (options.onExisting === 'skip') return { action: 'skip', label, problems: [], apply: null };
-    return { action: 'update', label, problems: [], apply: () => update(ctx, before, next) };
+    return { action: 'update', label, problems: [], apply: (changes) => update(ctx, changes, before, next) };
   };
 }
 
@@ -97,19 +104,19 @@ type Columns = ReturnType<typeof memberColumns>;
 const INSERTED = ['name', 'gender', 'id_number', 'id_number_rev', 'birth_date', 'work_unit', 'position', 'rank', 'party_status', 'phone', 'phone_rev', 'joined_on', 'notes', 'name_initials', 'name_pinyin', 'organization_id', 'status', 'status_date', 'created_at', 'updated_at'] as const;
 const INSERT_SQL = `INSERT INTO members (${INSERTED.join(', ')}) VALUES (${INSERTED.map((c) => '@' + c).join(', ')})`;
 
-function insert(ctx: ServiceContext, cols: Columns, organizationId: number): void {
+function insert(ctx: ServiceContext, changes: ChangeLog, cols: Columns, organizationId: number): void {
   const at = nowIso(ctx);
   const row = { ...cols, organization_id: organizationId, status: '在册' as const, status_date: null, created_at: at, updated_at: at };
   const id = Number(statement(ctx, INSERT_SQL).run(row).lastInsertRowid);
   const after = toMember({ ...row, id } as MemberDbRow);
-  recordAudit(ctx, { entity: 'member', entityId: id, action: 'create', summary: after.name, after });
+  recordChange(changes, { entity: 'member', entityId: id, action: 'create', summary: after.name, after });
 }
 
-function update(ctx: ServiceContext, before: MemberDbRow, next: Columns & { organization_id: number }): void {
+function update(ctx: ServiceContext, changes: ChangeLog, before: MemberDbRow, next: Columns & { organization_id: number }): void {
   const assignments = Object.keys(next).map((c) => `${c} = @${c}`);
   const updatedAt = nowIso(ctx);
   ctx.db.prepare(`UPDATE members SET ${assignments.join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...next, updated_at: updatedAt, id: before.id });
   if (next.organization_id !== before.organization_id) followMemberOrganization(ctx, before.id, next.organization_id);
   const after = toMember({ ...before, ...next, updated_at: updatedAt });
-  recordAudit(ctx, { entity: 'member', entityId: before.id, action: 'update', summary: after.name, before: toMember(before), after });
+  recordChange(changes, { entity: 'member', entityId: before.id, action: 'update', summary: after.name, before: toMember(before), after });
 }

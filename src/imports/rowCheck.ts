@@ -63,6 +63,21 @@ export class RowCheck {
     return null;
   }
 
+  /** Runs a form's schema field by field (see fieldCheck); its messages become problems of the matching columns. */
+  fields<S extends z.ZodObject>(check: FieldCheck<S>, input: { [K in keyof S['shape']]: unknown }): z.output<S> | null {
+    const out: Record<string, unknown> = {};
+    const issues: [string, string][] = [];
+    for (const [key, parse] of check) {
+      const result = parse(input[key as keyof typeof input]);
+      if (result.ok) out[key] = result.value;
+      else for (const message of result.messages) issues.push([key, message]);
+    }
+    if (!issues.length) return out as z.output<S>;
+    const refused = new Set(this.problems.map((p) => p.column));
+    for (const [field, message] of issues) if (!refused.has(this.columnOf(field))) this.refuse(field, message, msg.imports.suggest.fix);
+    return null;
+  }
+
   /** Runs a service's validation; its field-level refusal becomes a problem of that column. */
   service<T>(fn: () => T, fieldOf: (key: string) => string = (k) => k): T | null {
     try {
@@ -75,4 +90,30 @@ export class RowCheck {
       return null;
     }
   }
+}
+
+type FieldResult = { ok: true; value: unknown } | { ok: false; messages: string[] };
+export type FieldCheck<S extends z.ZodObject> = [keyof S['shape'] & string, (value: unknown) => FieldResult][];
+
+/** Values remembered per column: a column's values repeat (unit, position, 职务层次), its unique ones stop adding here. */
+const REMEMBERED = 2000;
+
+/**
+ * A form's object schema taken apart once per import: each field's own schema, with the outcome remembered per
+ * value of its column. The same rules and messages as the whole schema (these forms have no rule across fields),
+ * without running every field of every row through zod again for a value it has already judged.
+ */
+export function fieldCheck<S extends z.ZodObject>(schema: S): FieldCheck<S> {
+  return Object.entries(schema.shape).map(([key, field]) => {
+    const seen = new Map<unknown, FieldResult>();
+    const parse = (value: unknown): FieldResult => {
+      let result = seen.get(value);
+      if (result) return result;
+      const parsed = (field as z.ZodType).safeParse(value);
+      result = parsed.success ? { ok: true, value: parsed.data } : { ok: false, messages: parsed.error.issues.map((i) => i.message) };
+      if (seen.size < REMEMBERED) seen.set(value, result);
+      return result;
+    };
+    return [key, parse];
+  });
 }

@@ -1,7 +1,7 @@
 import type { AuditQuery } from '../contract/audit.js';
 import type { AuditAction, AuditEntity, AuditEntry } from '../contract/audit.js';
 import { may } from '../contract/access.js';
-import { appendEntry } from '../db/auditChain.js';
+import { appendEntry, type ChangeLog } from '../db/auditChain.js';
 import { maskIdNumber, maskPhone } from '../domain/mask.js';
 import { msg } from '../i18n/messages.js';
 import { nowIso, type ServiceContext } from './context.js';
@@ -15,6 +15,13 @@ interface AuditRecord {
   after?: unknown;
 }
 
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+/** A row changed by an import: kept with the import's entry, which the import appends when it commits. */
+export function recordChange(changes: ChangeLog, record: AuditRecord & { entityId: number }): void {
+  changes.add({ entity: record.entity, entity_id: record.entityId, action: record.action, summary: record.summary, before_json: json(record.before), after_json: json(record.after) });
+}
+
 /** Called inside the transaction of the change it describes, so a change never lands without its entry. */
 export function recordAudit(ctx: ServiceContext, record: AuditRecord): void {
   appendEntry(ctx.db, {
@@ -24,8 +31,8 @@ export function recordAudit(ctx: ServiceContext, record: AuditRecord): void {
     entity_id: record.entityId,
     action: record.action,
     summary: record.summary,
-    before_json: record.before === undefined ? null : JSON.stringify(record.before),
-    after_json: record.after === undefined ? null : JSON.stringify(record.after),
+    before_json: json(record.before),
+    after_json: json(record.after),
   });
 }
 
@@ -52,6 +59,13 @@ function masked(value: unknown, key = ''): unknown {
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, masked(v, k)]));
   return value;
 }
+
+const WITH_CHANGES = `(
+  SELECT id, at, actor, entity, entity_id, action, summary, before_json, after_json FROM audit_log
+  UNION ALL
+  SELECT l.id, l.at, l.actor, c.entity, c.entity_id, c.action, c.summary, c.before_json, c.after_json
+  FROM audit_changes c JOIN audit_log l ON l.id = c.audit_id
+)`;
 
 export function listAudit(ctx: ServiceContext, query: AuditQuery): AuditEntry[] {
   // As on the member's page: whoever may edit a member sees whole numbers; the stored entries (and the chain's
@@ -84,9 +98,12 @@ export function listAudit(ctx: ServiceContext, query: AuditQuery): AuditEntry[] 
     where.push('id < ?');
     params.push(query.beforeId);
   }
+  // One record's history (a member's page) includes its changes by imports, dated and signed by the import's entry;
+  // the whole log shows an import as its one entry.
+  const source = query.entityId === undefined ? 'audit_log' : WITH_CHANGES;
   const rows = ctx.db
     .prepare(
-      `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`,
+      `SELECT * FROM ${source} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`,
     )
     .all(...params, query.limit) as AuditRow[];
   return rows.map((r) => ({

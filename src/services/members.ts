@@ -94,13 +94,14 @@ export function memberDetail(ctx: ServiceContext, { id }: HandlerInput<'members.
 }
 
 /** Validates and normalises a member's own fields into columns; derived fields come from the ID number. */
-export function memberColumns(ctx: ServiceContext, input: MemberFields, exceptId: number) {
+/** `exceptId` null: the caller has already looked the ID number up itself (the import, once per row). */
+export function memberColumns(ctx: ServiceContext, input: MemberFields, exceptId: number | null) {
   const name = normalizeText(input.name);
   if (!name) throw fieldError('name', msg.member.nameRequired);
   const parsed = parseIdNumber(normalizeText(input.idNumber), today(ctx));
   if (!parsed.ok) throw fieldError('idNumber', parsed.reason);
-  const owner = statement(ctx, 'SELECT name FROM members WHERE id_number = ? AND id <> ?')
-    .get(parsed.value.idNumber, exceptId) as { name: string } | undefined;
+  const owner = exceptId === null ? undefined : (statement(ctx, 'SELECT name FROM members WHERE id_number = ? AND id <> ?')
+    .get(parsed.value.idNumber, exceptId) as { name: string } | undefined);
   if (owner) throw new LedgerError('CONFLICT', msg.idNumber.duplicate(owner.name), { fields: { idNumber: msg.idNumber.duplicate(owner.name) } });
   let phone: string | null = null;
   if (optionalText(input.phone)) {

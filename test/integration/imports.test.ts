@@ -127,7 +127,8 @@ print(json.dumps([[c.value for c in row] for row in ws.iter_rows()], ensure_asci
     const after = JSON.parse(audit[0]!.after_json);
     expect(after).toMatchObject({ fileName: 'messy-openpyxl.xlsx', counts: { add: 4, refused: 3 }, refusedRows: [6, 10, 11] });
     expect(after.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect((ledger.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'member' AND action = 'create'").get() as { n: number }).n).toBe(4);
+    expect(after.changes).toMatchObject({ count: 4 });
+    expect((ledger.db.prepare("SELECT count(*) AS n FROM audit_changes WHERE entity = 'member' AND action = 'create'").get() as { n: number }).n).toBe(4);
   });
 
   it('a second preview finds the same rows unchanged', async () => {

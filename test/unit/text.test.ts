@@ -15,6 +15,23 @@ describe('text normalisation', () => {
     expect(optionalText('  \u3000 ')).toBeNull();
   });
 
+  it('gives what the four replaces give, also for text its quick test lets through unchanged', () => {
+    const slow = (raw: string) =>
+      raw
+        .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/[\u00A0\u2000-\u200B\u3000\uFEFF]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    // Every pair of characters from a set that covers each branch of the quick test and its neighbours.
+    const chars = ['a', '甄', ' ', '\u00a0', '\u2000', '\u200a', '\u200b', '\u200c', '\u3000', '\ufeff', '\t', '\n', '\r', '\u2028', '１', 'Ｚ', 'ｚ', '\uff0f', '\uff1a'];
+    let checked = 0;
+    for (const a of chars) for (const b of chars) for (const text of [a + b, `甄${a}${b}试`, `${a}试${b}`]) {
+      expect(normalizeText(text), JSON.stringify(text)).toBe(slow(text));
+      checked++;
+    }
+    expect(checked).toBe(chars.length ** 2 * 3);
+  });
+
   it('accepts mobiles and area-code landlines, in the forms people type them', () => {
     expect(normalizePhone('139 1234 5678')).toBe('13912345678');
     expect(normalizePhone('（0512）65221234')).toBe('0512-65221234');
