@@ -107,6 +107,8 @@ const strings = {
     move: '调整所在党组织',
     moveTitle: (name: string) => `转移“${name}”的组织关系`,
     moveTarget: '转入党组织',
+    moveDate: '调整日期',
+    moveDateHelp: '该党员到新党组织的日期；报表按这一天起计入新党组织。',
     moved: '已转移',
     changeStatus: '变更状态',
     changeStatusTitle: (name: string) => `变更“${name}”的状态`,

@@ -20,6 +20,8 @@ export const accountStrings = {
     displayName: '账号/群组名称',
     accountRef: '账号ID或网址',
     openedOn: '开设时间',
+    changedOn: '变更日期',
+    changedOnHelp: '本次修改生效的日期；报表按这一天起计变更。',
     verifiedSubject: '认证主体',
     audience: '粉丝数/群成员数',
     audienceAsOf: '统计日期',

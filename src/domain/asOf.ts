@@ -94,6 +94,12 @@ function latestFiling(steps: readonly FilingStep[], day: string): LatestFiling |
 export interface AccountHistory {
   /** The day the account exists from: its opening, or the day it was registered when that is unknown. */
   start: string;
+  /**
+   * The day its first holder is 在册 from (member_periods: their 入党日期, else the day they were entered). The
+   * register counts members' accounts: an account opened before its holder was a member here is counted from then on,
+   * its filing still due from its opening.
+   */
+  holderFrom?: string;
   versions: readonly AccountVersion[];
   /** Each holder's organizations through time, by member: the account is counted where its holder of the day was. */
   places: ReadonlyMap<number, readonly MemberPlace[]>;
@@ -124,8 +130,9 @@ const same = (a: Omit<AccountPeriod, 'from' | 'to'>, b: Omit<AccountPeriod, 'fro
 
 /** The account's intervals from its start on, each a day range where nothing a figure counts changes. */
 export function accountPeriods(h: AccountHistory): AccountPeriod[] {
-  const days = new Set([h.start]);
-  for (const list of [h.versions, ...h.places.values(), h.steps, h.rules] as (readonly Dated[])[]) for (const x of list) if (x.on > h.start) days.add(x.on);
+  const first = h.holderFrom !== undefined && h.holderFrom > h.start ? h.holderFrom : h.start;
+  const days = new Set([first]);
+  for (const list of [h.versions, ...h.places.values(), h.steps, h.rules] as (readonly Dated[])[]) for (const x of list) if (x.on > first) days.add(x.on);
   const sorted = [...days].sort();
   const out: AccountPeriod[] = [];
   for (const day of sorted) {

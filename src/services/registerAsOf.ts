@@ -13,6 +13,8 @@ const ACCOUNTS = `SELECT id, member_id AS memberId, coalesce(opened_on, date(cre
 const VERSIONS = `SELECT id, account_id AS accountId, on_date AS "on", member_id AS memberId, platform, region, capacity, kind, display_name AS displayName,
   account_ref AS accountRef, audience, administrator, status FROM account_events`;
 const PLACES = 'SELECT id, member_id AS memberId, on_date AS "on", organization_id AS organizationId FROM member_events';
+/** The day each member is 在册 from (the start of their first period: migration 0016's rule). */
+const PRESENT_FROM = 'SELECT member_id AS memberId, min(valid_from) AS since FROM member_periods';
 const STEPS = `SELECT e.id, f.account_id AS accountId, e.filing_id AS filingId, e.on_date AS "on", e.action, f.snapshot_json AS snapshot
   FROM filing_events e JOIN filings f ON f.id = e.filing_id`;
 
@@ -29,6 +31,13 @@ function write(ctx: ServiceContext, account: { id: number }, h: AccountHistory):
   }
 }
 
+/** When the account's first holder is 在册 from (its first recorded version's holder). */
+function presentFrom(ctx: ServiceContext, versions: readonly AccountVersion[]): string | undefined {
+  if (versions.length === 0) return undefined;
+  const first = versions.reduce((a, b) => (b.id < a.id ? b : a)).memberId;
+  return (statement(ctx, `${PRESENT_FROM} WHERE member_id = ?`).get(first) as { since: string | null }).since ?? undefined;
+}
+
 const step = (r: StepRow): FilingStep => ({ id: r.id, on: r.on, filingId: r.filingId, action: r.action, snapshot: r.snapshot ? (JSON.parse(r.snapshot) as FiledFields) : null });
 
 /** Rebuilds the periods of some accounts (after a change to them, their filings or their owner). */
@@ -42,6 +51,7 @@ export function rebuildPeriods(ctx: ServiceContext, accountIds: readonly number[
     const holders = [...new Set(versions.map((v) => v.memberId))];
     write(ctx, account, {
       start: account.start,
+      holderFrom: presentFrom(ctx, versions),
       versions,
       places: new Map(holders.map((m) => [m, statement(ctx, `${PLACES} WHERE member_id = ?`).all(m) as MemberPlace[]])),
       steps: (statement(ctx, `${STEPS} WHERE f.account_id = ?`).all(id) as StepRow[]).map(step),
@@ -85,12 +95,13 @@ export function rebuildAllPeriods(ctx: ServiceContext, rules: readonly RuleVersi
     const { memberId, ...place } = p;
     (places.get(memberId) ?? places.set(memberId, []).get(memberId)!).push(place);
   }
+  const since = new Map((ctx.db.prepare(`${PRESENT_FROM} GROUP BY member_id`).all() as { memberId: number; since: string }[]).map((r) => [r.memberId, r.since]));
   const versions = cursor(ctx.db.prepare(`${VERSIONS} ORDER BY account_id, id`).all()[Symbol.iterator]() as Iterator<Row<AccountVersion>>);
   const steps = cursor(ctx.db.prepare(`${STEPS} ORDER BY f.account_id, e.id`).all()[Symbol.iterator]() as Iterator<StepRow>);
   for (const account of ctx.db.prepare(`${ACCOUNTS} ORDER BY id`).all() as { id: number; start: string }[]) {
     const own = versions(account.id);
     const holders = new Map([...new Set(own.map((v) => v.memberId))].map((m) => [m, places.get(m) ?? []]));
-    write(ctx, account, { start: account.start, versions: own, places: holders, steps: steps(account.id).map(step), rules });
+    write(ctx, account, { start: account.start, holderFrom: own.length > 0 ? since.get(own[0]!.memberId) : undefined, versions: own, places: holders, steps: steps(account.id).map(step), rules });
   }
   for (const i of indexes) ctx.db.exec(i.sql);
   ctx.db.prepare("DELETE FROM settings WHERE key = 'periodsPending'").run();
