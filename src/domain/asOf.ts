@@ -5,7 +5,7 @@
  * recorded" (by id, among those dated by then) rather than "latest dated" makes the last interval agree with the
  * account's current row whatever order the dates were entered in. Pure, so the rules are unit-tested.
  */
-import { dueOn, filedFields, filingState, requiredFiling, type FiledFields, type FilingRulesSettings, type LatestFiling } from './filingRules.js';
+import { dueOn, filedFields, filingState, requiredFiling, type AccountFacts, type FiledFields, type FilingRulesSettings, type LatestFiling } from './filingRules.js';
 import type { AccountKind, AccountStatus, Capacity, FilingRecordState, FilingState, Region, RequiredFiling } from './vocabulary.js';
 
 /** Open-ended: the interval still holds. */
@@ -143,4 +143,15 @@ export function accountPeriods(h: AccountHistory): AccountPeriod[] {
     out.push({ ...p, from: day, to: FOREVER });
   }
   return out;
+}
+
+/**
+ * Whether an account version is judged differently by `after` than by `before`: the filing it needs, or — when it
+ * needs one under either — its deadline. An account none of whose versions is cannot change when `after` replaces
+ * `before` over some days (its periods merge back exactly as they were), so a rules version saved need not rebuild it.
+ */
+export function judgedDifferently(v: AccountFacts, before: FilingRulesSettings, after: FilingRulesSettings): boolean {
+  const was = requiredFiling(v, before);
+  const is = requiredFiling(v, after);
+  return was !== is || (before.deadlineDays !== after.deadlineDays && is !== '无');
 }

@@ -4,8 +4,8 @@
  * of every change that can move them (the same places that keep the account's current columns), so a report for a
  * past period reads them with one indexed query, the same query as today's figures.
  */
-import { accountPeriods, type AccountHistory, type AccountVersion, type FilingStep, type MemberPlace, type RuleVersion } from '../domain/asOf.js';
-import type { FiledFields } from '../domain/filingRules.js';
+import { accountPeriods, judgedDifferently, ruleInForce, type AccountHistory, type AccountVersion, type FilingStep, type MemberPlace, type RuleVersion } from '../domain/asOf.js';
+import type { AccountFacts, FiledFields, FilingRulesSettings } from '../domain/filingRules.js';
 import { ruleVersions } from './storedSettings.js';
 import { statement, type ServiceContext } from './context.js';
 
@@ -105,4 +105,22 @@ export function rebuildAllPeriods(ctx: ServiceContext, rules: readonly RuleVersi
   }
   for (const i of indexes) ctx.db.exec(i.sql);
   ctx.db.prepare("DELETE FROM settings WHERE key = 'periodsPending'").run();
+}
+
+/**
+ * The accounts a 报备规则 version in force from `from` can change, given the versions saved before it: those with a
+ * version the new rules judge differently from the rules they replace on that day (judgedDifferently) — a closed
+ * account too, whose last period (已注销) still carries what it needed. The new version holds from `from` until the
+ * next later one, over which the replaced rules were one version: ruleInForce(before, from). Null when the new
+ * version is the earliest (it would then also stand for the days before any version): every account then.
+ */
+export function accountsChangedBy(ctx: ServiceContext, from: string, before: readonly RuleVersion[], after: FilingRulesSettings): number[] | null {
+  if (before.every((v) => v.on > from)) return null;
+  const replaced = ruleInForce(before, from).rules;
+  const touched = new Set<number>();
+  const versions = ctx.db.prepare('SELECT account_id AS accountId, capacity, kind, audience FROM account_events');
+  for (const v of versions.iterate() as Iterable<AccountFacts & { accountId: number }>) {
+    if (!touched.has(v.accountId) && judgedDifferently(v, replaced, after)) touched.add(v.accountId);
+  }
+  return [...touched];
 }
