@@ -167,12 +167,17 @@ export function updateMember(ctx: ServiceContext, input: MemberUpdate): Member {
 
 /**
  * The earliest day a change of the member can be dated: not before they are 在册 (member_periods) nor before their
- * last recorded change, so a dated move never reorders what the register already knows.
+ * last move or status change, so a dated move never reorders what the register already knows. Their entry is no
+ * bound: a member of a 名册 imported today may be known to have moved last year, their 入党日期 being older.
  */
 function earliestChange(ctx: ServiceContext, id: number): string {
   return (
-    statement(ctx, `SELECT max((SELECT min(valid_from) FROM member_periods WHERE member_id = @id),
-                               (SELECT max(on_date) FROM member_events WHERE member_id = @id)) AS day`).get({ id }) as { day: string }
+    statement(
+      ctx,
+      `SELECT max((SELECT min(valid_from) FROM member_periods WHERE member_id = @id),
+                  coalesce((SELECT max(on_date) FROM member_events WHERE member_id = @id
+                              AND id > (SELECT min(id) FROM member_events WHERE member_id = @id)), '')) AS day`,
+    ).get({ id }) as { day: string }
   ).day;
 }
 

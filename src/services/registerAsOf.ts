@@ -117,6 +117,8 @@ export function rebuildAllPeriods(ctx: ServiceContext, rules: readonly RuleVersi
 export function accountsChangedBy(ctx: ServiceContext, from: string, before: readonly RuleVersion[], after: FilingRulesSettings): number[] | null {
   if (before.every((v) => v.on > from)) return null;
   const replaced = ruleInForce(before, from).rules;
+  // A basis alone (or the same rules saved again) judges no account differently: nothing to read.
+  if (JSON.stringify({ ...replaced, ...after }) === JSON.stringify(replaced)) return [];
   const touched = new Set<number>();
   const versions = ctx.db.prepare('SELECT account_id AS accountId, capacity, kind, audience FROM account_events');
   for (const v of versions.iterate() as Iterable<AccountFacts & { accountId: number }>) {

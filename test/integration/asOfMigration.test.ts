@@ -32,7 +32,8 @@ describe('figures as of a date: the upgrade', () => {
 
     migrate(db, all, NOW);
     expect(db.prepare('SELECT member_id AS id, valid_from AS "from", valid_to AS "to" FROM member_periods ORDER BY member_id').all()).toEqual([
-      { id: 1, from: '2010-07-01', to: '9999-12-31' },
+      { id: 1, from: '2010-07-01', to: '2026-03-01' },
+      { id: 1, from: '2026-03-01', to: '9999-12-31' },
       { id: 2, from: '2026-03-01', to: '9999-12-31' },
     ]);
     expect(db.prepare('SELECT count(*) AS n FROM member_periods_stale').get()).toEqual({ n: 0 });

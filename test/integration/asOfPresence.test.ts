@@ -82,6 +82,9 @@ describe('a member is 在册 from what the register knows, not since always', ()
     expect(l.fail('members.move', { id: m.late, organizationId: ids.a, onDate: '2025-12-01' }).message).toBe(msg.member.moveBeforeLast('2026-01-20'));
     expect(l.fail('members.move', { id: m.entered, organizationId: ids.a, onDate: '2025-06-01' }).message).toBe(msg.member.moveBeforeLast('2025-06-30'));
     expect(l.fail('accounts.update', { id: account, ...fields, openedOn: '2024-06-01', changedOn: '2025-09-01' }).message).toBe(msg.account.changedBeforeLast('2025-10-01'));
+    // The old 名册's member (entered 2026, 在册 since 2000) is known to have been in 甲 since May 2025: dated before entry.
+    l.call('members.move', { id: m.imported, organizationId: ids.a, onDate: '2025-05-01' });
+    expect([(await summary(2025, A)).get('在册党员'), (await summary(2024, A)).get('在册党员')]).toEqual([2, 1]);
   });
 
   it('expects in the 2025年度 review the members 在册 in 2025, on its page and on the 首页 alike', () => {

@@ -11,14 +11,18 @@ CREATE TABLE member_periods_stale (member_id INTEGER PRIMARY KEY);
 
 DROP TRIGGER member_events_periods;
 
+-- On each day the latest-recorded event dated by then holds; before the earliest date, the earliest recorded (as
+-- domain/asOf.ts's inForce takes it for the accounts: a move dated before the member was entered does not hold
+-- before its own date).
 CREATE TRIGGER member_periods_rebuild AFTER INSERT ON member_periods_stale BEGIN
   DELETE FROM member_periods WHERE member_id = NEW.member_id;
   INSERT INTO member_periods (member_id, valid_from, valid_to, organization_id, status)
-  SELECT NEW.member_id, max(CASE w.rn WHEN 1 THEN '0000-01-01' ELSE w.d END, s.start), coalesce(w.nx, '9999-12-31'), e.organization_id, e.status
+  SELECT NEW.member_id, max(w.d, s.start), coalesce(w.nx, '9999-12-31'), e.organization_id, e.status
   FROM (
-    SELECT p.d, lead(p.d) OVER (ORDER BY p.d) AS nx, row_number() OVER (ORDER BY p.d) AS rn,
-           (SELECT x.id FROM member_events x WHERE x.member_id = NEW.member_id AND x.on_date <= p.d ORDER BY x.id DESC LIMIT 1) AS eid
-    FROM (SELECT DISTINCT on_date AS d FROM member_events WHERE member_id = NEW.member_id) p
+    SELECT p.d, lead(p.d) OVER (ORDER BY p.d) AS nx,
+           coalesce((SELECT x.id FROM member_events x WHERE x.member_id = NEW.member_id AND x.on_date <= p.d ORDER BY x.id DESC LIMIT 1),
+                    (SELECT min(x.id) FROM member_events x WHERE x.member_id = NEW.member_id)) AS eid
+    FROM (SELECT '0000-01-01' AS d UNION SELECT on_date FROM member_events WHERE member_id = NEW.member_id) p
   ) w JOIN member_events e ON e.id = w.eid
   CROSS JOIN (SELECT coalesce((SELECT joined_on FROM members WHERE id = NEW.member_id),
                               (SELECT min(on_date) FROM member_events WHERE member_id = NEW.member_id)) AS start) s
