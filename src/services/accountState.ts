@@ -3,11 +3,10 @@
  * its filings, its owner and the unit's rules: its periods through time are rebuilt (registerAsOf.ts) and the
  * current one is copied onto the account. Called inside the transaction of every change that affects them.
  */
-import { FOREVER } from '../domain/asOf.js';
+import { FOREVER, type RuleVersion } from '../domain/asOf.js';
 import { filedFields, type FiledFields, type FilingRulesSettings } from '../domain/filingRules.js';
 import type { AccountKind, Capacity } from '../domain/vocabulary.js';
 import { statement, type ServiceContext } from './context.js';
-import type { RuleVersion } from '../domain/asOf.js';
 import { accountsChangedBy, rebuildAllPeriods, rebuildPeriods } from './registerAsOf.js';
 
 export function currentFiledFields(r: { member_id: number; display_name: string; account_ref: string | null; capacity: Capacity; kind: AccountKind; administrator: string | null; platform: string }): FiledFields {

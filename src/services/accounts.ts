@@ -153,8 +153,7 @@ export function updateAccount(ctx: ServiceContext, input: AccountUpdate): Accoun
     const earliest = cols.opened_on && cols.opened_on > last ? cols.opened_on : last;
     if (day < earliest) throw fieldError('changedOn', msg.account.changedBeforeLast(earliest));
     const assignments = Object.keys(cols).map((c) => `${c} = @${c}`);
-    const recorded = ctx.db.prepare('SELECT max(id) AS id FROM account_events WHERE account_id = ?');
-    const lastEvent = (recorded.get(input.id) as { id: number }).id;
+    const lastEvent = (ctx.db.prepare('SELECT max(id) AS id FROM account_events WHERE account_id = ?').get(input.id) as { id: number }).id;
     ctx.db.prepare(`UPDATE accounts SET ${assignments.join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...cols, updated_at: nowIso(ctx), id: input.id });
     // The version the edit recorded (when it changed what a figure reads) holds from the edit's own day, as a handover's does.
     ctx.db.prepare('UPDATE account_events SET on_date = ? WHERE account_id = ? AND id > ?').run(day, input.id, lastEvent);
