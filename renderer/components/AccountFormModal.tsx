@@ -19,7 +19,7 @@ interface Props {
   onSaved: (account: Account) => void;
 }
 
-type Values = Omit<Account, 'openedOn' | 'audienceAsOf'> & { openedOn?: dayjs.Dayjs | null; audienceAsOf?: dayjs.Dayjs | null };
+type Values = Omit<Account, 'openedOn' | 'audienceAsOf'> & { openedOn?: dayjs.Dayjs | null; audienceAsOf?: dayjs.Dayjs | null; changedOn?: dayjs.Dayjs | null };
 
 const day = (v: string | null) => (v ? dayjs(v) : null);
 const iso = (v: dayjs.Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : null);
@@ -31,7 +31,7 @@ export function AccountFormModal({ open, account, owner, onClose, onSaved }: Pro
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (account) form.setFieldsValue({ ...account, openedOn: day(account.openedOn), audienceAsOf: day(account.audienceAsOf) } as never);
+    if (account) form.setFieldsValue({ ...account, openedOn: day(account.openedOn), audienceAsOf: day(account.audienceAsOf), changedOn: dayjs() } as never);
     else form.setFieldsValue({ memberId: owner?.id, region: '境内', capacity: '个人', kind: '公众账号' } as never);
   }, [open, account, owner, form]);
   const { busy, submit } = useFormSubmit(
@@ -53,7 +53,7 @@ export function AccountFormModal({ open, account, owner, onClose, onSaved }: Pro
         administrator: v.administrator ?? null,
         notes: v.notes ?? null,
       };
-      return account ? call('accounts.update', { ...fields, id: account.id }) : call('accounts.create', { ...fields, memberId: v.memberId });
+      return account ? call('accounts.update', { ...fields, id: account.id, changedOn: iso(v.changedOn) ?? undefined }) : call('accounts.create', { ...fields, memberId: v.memberId });
     },
     account ? t.account.updated : t.account.created,
     onSaved,
@@ -109,6 +109,11 @@ export function AccountFormModal({ open, account, owner, onClose, onSaved }: Pro
         <Form.Item name="notes" label={t.account.notes}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
+        {account && (
+          <Form.Item name="changedOn" label={t.account.changedOn} extra={t.account.changedOnHelp}>
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
+          </Form.Item>
+        )}
         <button type="submit" hidden />
       </Form>
     </Modal>

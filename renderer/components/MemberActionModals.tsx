@@ -16,13 +16,21 @@ interface Props {
 }
 
 export function MoveMemberModal({ member, open, onClose, onDone }: Props) {
-  const [form] = Form.useForm<{ organizationId: number }>();
-  const { busy, submit } = useFormSubmit(form, (v) => call('members.move', { id: member.id, organizationId: v.organizationId }), t.member.moved, onDone);
+  const [form] = Form.useForm<{ organizationId: number; onDate: dayjs.Dayjs }>();
+  const { busy, submit } = useFormSubmit(
+    form,
+    (v) => call('members.move', { id: member.id, organizationId: v.organizationId, onDate: v.onDate.format('YYYY-MM-DD') }),
+    t.member.moved,
+    onDone,
+  );
   return (
     <Modal open={open} title={t.member.moveTitle(member.name)} onOk={submit} onCancel={onClose} confirmLoading={busy} okText={t.common.confirm} destroyOnHidden>
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ onDate: dayjs() }}>
         <Form.Item name="organizationId" label={t.member.moveTarget} rules={[{ required: true, message: t.common.required }]}>
           <OrgTreeSelect disabledIds={new Set([member.organizationId])} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="onDate" label={t.member.moveDate} extra={t.member.moveDateHelp} rules={[{ required: true, message: t.common.required }]}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -114,7 +114,7 @@ export function DashboardPage() {
       <div className="toolbar">
         <h2 className="page-title">{t.dashboard.title}</h2>
         <span>{t.dashboard.scope}</span>
-        <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
+        <OrgTreeSelect allowClear placeholder={t.report.defaultScope} value={organizationId} onChange={setOrganizationId} />
         {data && (
           <Space className="muted" style={{ marginLeft: 'auto' }}>
             <span>{t.dashboard.accounts(data.accounts)}</span>

@@ -82,7 +82,7 @@ export function ReportsPage() {
       </div>
       <div className="toolbar">
         <span>{t.report.scope}</span>
-        <OrgTreeSelect allowClear placeholder={t.member.allOrganizations} value={organizationId} onChange={setOrganizationId} />
+        <OrgTreeSelect allowClear placeholder={t.report.defaultScope} value={organizationId} onChange={setOrganizationId} />
         <span>{t.report.period}</span>
         <DatePicker.RangePicker {...dates.picker} allowEmpty={[true, true]} />
         {kind === 'campaign' && (

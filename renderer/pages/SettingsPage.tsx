@@ -90,9 +90,6 @@ export function SettingsPage() {
             </Space>
           </Form.Item>
           <Form.Item label={t.paper.wording} extra={t.paper.wordingHelp}>
-            <Form.Item name={['formWording', 'basis']} label={t.paper.formBasis} labelCol={{ span: 24 }}>
-              <Input maxLength={200} />
-            </Form.Item>
             {(['pledge', 'zeroStatement', 'note'] as const).map((key) => (
               <Form.Item key={key} name={['formWording', key]} label={t.paper[key === 'pledge' ? 'formPledge' : key === 'note' ? 'formNote' : 'formZeroStatement']} labelCol={{ span: 24 }}>
                 <Input.TextArea rows={2} maxLength={key === 'note' ? 300 : 500} />

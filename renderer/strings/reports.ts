@@ -13,6 +13,7 @@ export const reportStrings = {
       handover: '工作交接清单',
     } as Record<string, string>,
     scope: '报送范围',
+    defaultScope: '本单位（排在最前的最上级党组织）',
     period: '统计期间',
     campaign: '年度核查',
     preview: '预览（打印效果）',

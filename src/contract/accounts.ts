@@ -25,7 +25,8 @@ export const accountFields = z.object({
 
 export const accountCreate = accountFields.extend({ memberId: id });
 
-export const accountUpdate = accountFields.extend({ id });
+/** `changedOn`: the day the edit took effect (default today; not later, not before the account's last change). */
+export const accountUpdate = accountFields.extend({ id, changedOn: isoDate.optional() });
 
 export const accountClose = z.object({ id, closedOn: isoDate, reason: text(words.accounts.accountClose, 200, { multiline: true }) });
 

@@ -21,7 +21,8 @@ export const memberCreate = memberFields.extend({ organizationId: id });
 
 export const memberUpdate = memberFields.extend({ id });
 
-export const memberMove = z.object({ id, organizationId: id });
+/** `onDate`: the day the member joined the new organization (default today; not later, not before their last change). */
+export const memberMove = z.object({ id, organizationId: id, onDate: isoDate.optional() });
 
 export const memberChangeStatus = z.object({
   id,

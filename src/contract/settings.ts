@@ -24,10 +24,9 @@ export const settingsUpdate = z.object({
       phone: cleanString(words.settings.phone).trim().max(30),
     })
     .optional(),
-  /** The unit's wording on the printed forms (登记表, 零报告表): the basis cited, the pledge, the declaration, the note. */
+  /** The unit's wording on the printed forms (登记表, 零报告表): the pledge, the declaration, the note (the basis they cite is the rules version's). */
   formWording: z
     .object({
-      basis: cleanString(words.settings.formBasis).trim().max(200),
       pledge: cleanString(words.settings.formPledge, { multiline: true }).trim().max(500),
       zeroStatement: cleanString(words.settings.formZeroStatement, { multiline: true }).trim().max(500),
       note: cleanString(words.settings.formNote, { multiline: true }).trim().max(300),
@@ -61,7 +60,6 @@ export interface LedgerSettings extends FilingRulesSettings {
 }
 
 export interface FormWording {
-  basis: string;
   pledge: string;
   zeroStatement: string;
   note: string;

@@ -5,7 +5,7 @@
  * recorded" (by id, among those dated by then) rather than "latest dated" makes the last interval agree with the
  * account's current row whatever order the dates were entered in. Pure, so the rules are unit-tested.
  */
-import { dueOn, filedFields, filingState, requiredFiling, type FiledFields, type FilingRulesSettings, type LatestFiling } from './filingRules.js';
+import { dueOn, filedFields, filingState, requiredFiling, type AccountFacts, type FiledFields, type FilingRulesSettings, type LatestFiling } from './filingRules.js';
 import type { AccountKind, AccountStatus, Capacity, FilingRecordState, FilingState, Region, RequiredFiling } from './vocabulary.js';
 
 /** Open-ended: the interval still holds. */
@@ -94,6 +94,12 @@ function latestFiling(steps: readonly FilingStep[], day: string): LatestFiling |
 export interface AccountHistory {
   /** The day the account exists from: its opening, or the day it was registered when that is unknown. */
   start: string;
+  /**
+   * The day its first holder is 在册 from (member_periods: their 入党日期, else the day they were entered). The
+   * register counts members' accounts: an account opened before its holder was a member here is counted from then on,
+   * its filing still due from its opening.
+   */
+  holderFrom?: string;
   versions: readonly AccountVersion[];
   /** Each holder's organizations through time, by member: the account is counted where its holder of the day was. */
   places: ReadonlyMap<number, readonly MemberPlace[]>;
@@ -124,8 +130,9 @@ const same = (a: Omit<AccountPeriod, 'from' | 'to'>, b: Omit<AccountPeriod, 'fro
 
 /** The account's intervals from its start on, each a day range where nothing a figure counts changes. */
 export function accountPeriods(h: AccountHistory): AccountPeriod[] {
-  const days = new Set([h.start]);
-  for (const list of [h.versions, ...h.places.values(), h.steps, h.rules] as (readonly Dated[])[]) for (const x of list) if (x.on > h.start) days.add(x.on);
+  const first = h.holderFrom !== undefined && h.holderFrom > h.start ? h.holderFrom : h.start;
+  const days = new Set([first]);
+  for (const list of [h.versions, ...h.places.values(), h.steps, h.rules] as (readonly Dated[])[]) for (const x of list) if (x.on > first) days.add(x.on);
   const sorted = [...days].sort();
   const out: AccountPeriod[] = [];
   for (const day of sorted) {
@@ -136,4 +143,15 @@ export function accountPeriods(h: AccountHistory): AccountPeriod[] {
     out.push({ ...p, from: day, to: FOREVER });
   }
   return out;
+}
+
+/**
+ * Whether an account version is judged differently by `after` than by `before`: the filing it needs, or — when it
+ * needs one under either — its deadline. An account none of whose versions is cannot change when `after` replaces
+ * `before` over some days (its periods merge back exactly as they were), so a rules version saved need not rebuild it.
+ */
+export function judgedDifferently(v: AccountFacts, before: FilingRulesSettings, after: FilingRulesSettings): boolean {
+  const was = requiredFiling(v, before);
+  const is = requiredFiling(v, after);
+  return was !== is || (before.deadlineDays !== after.deadlineDays && is !== '无');
 }

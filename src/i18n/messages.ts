@@ -43,6 +43,7 @@ export const msg = {
     joinedBefore18: '入党时间应在年满18周岁之后，请核对入党时间或身份证号。',
     nameRequired: '请填写姓名。',
     sameOrganization: '该党员已在这个党组织，无需转移。',
+    moveBeforeLast: (day: string) => `调整日期不能早于该党员在册起始或上次变动的日期（${day}）。`,
     statusUnchanged: (status: string) => `该党员当前状态已经是“${status}”。`,
   },
   organization: {
@@ -67,6 +68,7 @@ export const msg = {
     alreadyClosed: '该账号已经注销。',
     closedNoEdit: '已注销的账号不能再修改。',
     closedBeforeOpened: '注销日期不能早于开设日期。',
+    changedBeforeLast: (day: string) => `变更日期不能早于该账号开设或上次变更的日期（${day}）。`,
     duplicate: (name: string) => `该党员在这个平台已登记了同一账号“${name}”。`,
     audienceAsOfWithout: '填写了统计日期，请同时填写粉丝数或群成员数。',
   },

@@ -17,7 +17,6 @@ export const paperMessages = {
     filingTitle: { 报告: '党员干部网络账号报告登记表', 备案: '党员干部网络账号备案登记表', blank: '党员干部网络账号报告（备案）登记表' } as Record<string, string>,
     zeroTitle: '党员干部网络账号年度核查零报告表',
     sheet: { filing: '登记表', zero: '零报告表' },
-    basis: (basis: string) => `依据：${basis}`,
     numberLine: (ref: string) => `编号：${ref}　　　　　　　　填表日期：　　　　年　　月　　日`,
     campaignLine: (title: string, deadline: string) => `核查年度：${title}　　　　报送截止日期：${deadline}`,
     person: '一、本人基本情况',
@@ -42,7 +41,6 @@ export const paperMessages = {
   },
   /** The unit's wording printed on the forms (报备规则 → 表格用语); these are the defaults until it is set. */
   wording: {
-    basis: '',
     pledge: '本人承诺以上所填信息真实、准确、完整。账号（群组）开设、使用和管理严格遵守国家法律法规和党的纪律规矩，账号信息发生变更或注销时及时报告（备案）。',
     zeroStatement: '经本人认真核查，本人目前没有以职务身份开设的网络账号、群组，也没有以个人身份开设需要备案的公众账号、群组。今后如有开设，将按规定及时报告或备案。',
     note: '注：本表一式两份，本人签字、党组织签署意见并盖章后，一份交党组织留存，一份由本人留存；扫描件请上传至台账的报备记录附件。',

@@ -115,7 +115,6 @@ export const schemaWords = {
     decidedBy: '审批人',
   },
   settings: {
-    formBasis: '表格依据（细则名称和文号）',
     formPledge: '本人承诺',
     formZeroStatement: '零报告声明',
     formNote: '表下说明',

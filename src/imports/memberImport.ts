@@ -12,6 +12,7 @@ import type { ChangeLog } from '../db/auditChain.js';
 import { recordChange } from '../services/audit.js';
 import { nowIso, statement, today, type ServiceContext } from '../services/context.js';
 import { followMemberOrganization, memberColumns, toMember, type MemberDbRow } from '../services/members.js';
+import { rebuildMemberPeriods } from '../services/registerAsOf.js';
 import { idNumberText, parseDate } from './cellValues.js';
 import { organizationLookup } from './organizationLookup.js';
 import { RowCheck, fieldCheck } from './rowCheck.js';
@@ -117,6 +118,8 @@ function update(ctx: ServiceContext, changes: ChangeLog, before: MemberDbRow, ne
   const updatedAt = nowIso(ctx);
   ctx.db.prepare(`UPDATE members SET ${assignments.join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...next, updated_at: updatedAt, id: before.id });
   if (next.organization_id !== before.organization_id) followMemberOrganization(ctx, before.id, next.organization_id);
+  // A 入党日期 learnt moves when the member is 在册 from, and so their accounts' periods.
+  else if (next.joined_on !== before.joined_on) rebuildMemberPeriods(ctx, before.id);
   const after = toMember({ ...before, ...next, updated_at: updatedAt });
   recordChange(changes, { entity: 'member', entityId: before.id, action: 'update', summary: after.name, before: toMember(before), after });
 }

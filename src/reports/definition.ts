@@ -6,7 +6,7 @@ import type { LedgerSettings } from '../contract/settings.js';
 import type { ReportKind } from '../contract/reports.js';
 import { msg } from '../i18n/messages.js';
 import { today, type ServiceContext } from '../services/context.js';
-import { findOrganizationRow, subtreeOrganizationIds } from '../services/organizations.js';
+import { defaultScopeId, findOrganizationRow, subtreeOrganizationIds } from '../services/organizations.js';
 import { getSettings } from '../services/settings.js';
 import { DEFAULT_DUE_WITHIN_DAYS, type DetailListing } from '../domain/figures.js';
 import type { ReportTemplate } from '../domain/reportTemplates.js';
@@ -99,7 +99,7 @@ const EARLIEST = '1900-01-01';
 /** The organization (default: the top of the tree), the period (default: everything up to today) and the signature. */
 export function resolveScope(ctx: ServiceContext, params: ReportParams): ReportScope {
   const day = today(ctx);
-  const organizationId = params.organizationId ?? (ctx.db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL ORDER BY sort_order, id LIMIT 1').get() as { id: number } | undefined)?.id;
+  const organizationId = params.organizationId ?? defaultScopeId(ctx);
   if (organizationId === undefined) throw new LedgerError('NOT_FOUND', msg.report.noOrganization);
   const org = findOrganizationRow(ctx, organizationId);
   const from = params.from ?? EARLIEST;

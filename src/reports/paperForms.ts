@@ -98,11 +98,16 @@ function personBlock(sheet: FormSheet, p: Person | null, fullIdNumbers: boolean)
   sheet.pairs(L.position, p?.position ?? null, L.phone, phoneFor(p?.phone ?? null, fullIdNumbers));
 }
 
-function filingForm(sheet: FormSheet, a: AccountRow | null, params: FormParams, wording: FormWording): void {
+/** The forms are filled in today: they cite the 细则 of the 报备规则 version in force today, as today's reports do. */
+interface FormText extends FormWording {
+  basis: string | null;
+}
+
+function filingForm(sheet: FormSheet, a: AccountRow | null, params: FormParams, wording: FormText): void {
   const type = a ? formFilingType(a.required_filing, a.filing_state) : null;
   // 报告登记表 or 备案登记表 by what the account needs (a change is filed on the same form); blank: both.
   sheet.line(words.filingTitle[a && a.required_filing !== '无' ? a.required_filing : 'blank']!, 'title');
-  if (wording.basis) sheet.line(words.basis(wording.basis));
+  if (wording.basis) sheet.line(wording.basis);
   sheet.line(words.numberLine(a ? `账号${a.account_id}` : '　　　　　'));
   sheet.section(words.person);
   personBlock(sheet, a, params.fullIdNumbers);
@@ -121,11 +126,11 @@ function filingForm(sheet: FormSheet, a: AccountRow | null, params: FormParams, 
   if (wording.note) sheet.line(wording.note, 'note');
 }
 
-function zeroForm(ctx: ServiceContext, sheet: FormSheet, p: Person | null, params: FormParams, wording: FormWording): void {
+function zeroForm(ctx: ServiceContext, sheet: FormSheet, p: Person | null, params: FormParams, wording: FormText): void {
   const campaign = params.campaignId !== undefined ? getCampaign(ctx, params.campaignId) : currentCampaign(ctx);
   if (p && !campaign) throw new LedgerError('NOT_FOUND', words.noCampaign);
   sheet.line(words.zeroTitle, 'title');
-  if (wording.basis) sheet.line(words.basis(wording.basis));
+  if (wording.basis) sheet.line(wording.basis);
   sheet.line(campaign ? words.campaignLine(campaign.title, chineseDate(campaign.deadline)) : words.campaignLine('　　　　年度', '　　　　年　　月　　日'));
   sheet.section(words.person);
   personBlock(sheet, p, params.fullIdNumbers);
@@ -152,7 +157,8 @@ export function formSubject(ctx: ServiceContext, params: Pick<FormParams, 'form'
 }
 
 export async function writeForm(ctx: ServiceContext, params: FormParams, outPath: string, progress: Progress = {}): Promise<void> {
-  const wording = getSettings(ctx).formWording;
+  const settings = getSettings(ctx);
+  const wording: FormText = { ...settings.formWording, basis: settings.basisName ? msg.report.basis(settings.basisName, settings.basisNumber) : null };
   const head = chainHead(ctx.db);
   const book = new ReportBook(outPath, 1, progress, { keywords: auditStamp(head), description: msg.report.auditStamp(head.entries, head.lastHash) });
   try {

@@ -147,8 +147,16 @@ export function updateAccount(ctx: ServiceContext, input: AccountUpdate): Accoun
     if (before.status === '已注销') throw new LedgerError('CONFLICT', msg.account.closedNoEdit);
     const cols = accountColumns(ctx, input);
     assertNotDuplicate(ctx, before.memberId, cols, input.id);
+    const day = input.changedOn ?? today(ctx);
+    if (day > today(ctx)) throw fieldError('changedOn', msg.date.future);
+    const last = (ctx.db.prepare('SELECT max(on_date) AS day FROM account_events WHERE account_id = ?').get(input.id) as { day: string }).day;
+    const earliest = cols.opened_on && cols.opened_on > last ? cols.opened_on : last;
+    if (day < earliest) throw fieldError('changedOn', msg.account.changedBeforeLast(earliest));
     const assignments = Object.keys(cols).map((c) => `${c} = @${c}`);
+    const lastEvent = (ctx.db.prepare('SELECT max(id) AS id FROM account_events WHERE account_id = ?').get(input.id) as { id: number }).id;
     ctx.db.prepare(`UPDATE accounts SET ${assignments.join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...cols, updated_at: nowIso(ctx), id: input.id });
+    // The version the edit recorded (when it changed what a figure reads) holds from the edit's own day, as a handover's does.
+    ctx.db.prepare('UPDATE account_events SET on_date = ? WHERE account_id = ? AND id > ?').run(day, input.id, lastEvent);
     refreshAccount(ctx, input.id);
     const after = getAccount(ctx, input.id);
     recordAudit(ctx, { entity: 'account', entityId: input.id, action: 'update', summary: `${after.platform}「${after.displayName}」`, before, after });

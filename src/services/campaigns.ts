@@ -80,15 +80,22 @@ function openCampaign(ctx: ServiceContext, id: number): Campaign {
 }
 
 /**
- * Who the campaign expects, with the organization each counts under: members 在册 in scope who have not
- * responded (under their current organization) and everyone who responded (under the organization they
- * belonged to when they did). Once closed, the frozen list.
+ * Whether member `alias` was 在册 by the end of the campaign's year (member_periods: from their 入党日期, else from
+ * the day they were entered): a 2025年度 review does not expect someone who became a member here in 2026.
  */
-export function expectedSql(closed: boolean): string {
-  return closed
+export const presentInYear = (alias: string, year: number) =>
+  `EXISTS (SELECT 1 FROM member_periods yp WHERE yp.member_id = ${alias}.id AND yp.valid_from <= '${year}-12-31')`;
+
+/**
+ * Who the campaign expects, with the organization each counts under: members 在册 in scope, and so by the end
+ * of its year, who have not responded (under their current organization) and everyone who responded (under the
+ * organization they belonged to when they did). Once closed, the frozen list.
+ */
+export function expectedSql(campaign: Pick<Campaign, 'status' | 'year'>): string {
+  return campaign.status === '已结束'
     ? 'SELECT member_id, organization_id FROM review_expected WHERE campaign_id = @campaign'
     : `SELECT m.id AS member_id, m.organization_id FROM members m
-       WHERE m.status = '在册' AND m.organization_id IN (SELECT value FROM json_each(@scope))
+       WHERE m.status = '在册' AND m.organization_id IN (SELECT value FROM json_each(@scope)) AND ${presentInYear('m', Number(campaign.year))}
          AND m.id NOT IN (SELECT member_id FROM review_declarations WHERE campaign_id = @campaign)
        UNION ALL
        SELECT member_id, organization_id FROM review_declarations WHERE campaign_id = @campaign`;
@@ -96,7 +103,8 @@ export function expectedSql(closed: boolean): string {
 
 /** Who may answer a review, and how: a member 在册 within its scope; 零报告 only without open accounts, 申报 only with. */
 export function assertMayAnswer(ctx: ServiceContext, campaign: Campaign, member: Member, kind: DeclarationRecord['kind']): void {
-  if (member.status !== '在册' || !scopeOrganizationIds(ctx, campaign.id).includes(member.organizationId)) {
+  const present = ctx.db.prepare(`SELECT ${presentInYear('m', Number(campaign.year))} AS yes FROM members m WHERE m.id = ?`).get(member.id) as { yes: number };
+  if (member.status !== '在册' || !scopeOrganizationIds(ctx, campaign.id).includes(member.organizationId) || !present.yes) {
     throw new LedgerError('CONFLICT', msg.campaign.notInScope);
   }
   const active = (ctx.db.prepare("SELECT count(*) AS n FROM accounts WHERE member_id = ? AND status <> '已注销'").get(member.id) as { n: number }).n;
@@ -136,7 +144,7 @@ export function closeCampaign(ctx: ServiceContext, { id }: HandlerInput<'campaig
     const before = getCampaign(ctx, id);
     if (before.status !== '进行中') throw new LedgerError('CONFLICT', msg.campaign.alreadyClosed);
     ctx.db
-      .prepare(`INSERT INTO review_expected (campaign_id, member_id, organization_id) SELECT @campaign, member_id, organization_id FROM (${expectedSql(false)})`)
+      .prepare(`INSERT INTO review_expected (campaign_id, member_id, organization_id) SELECT @campaign, member_id, organization_id FROM (${expectedSql({ ...before, status: '进行中' })})`)
       .run({ campaign: id, scope: JSON.stringify(scopeOrganizationIds(ctx, id)) });
     ctx.db.prepare("UPDATE review_campaigns SET status = '已结束', closed_at = ?, updated_at = ? WHERE id = ?").run(nowIso(ctx), nowIso(ctx), id);
     const after = getCampaign(ctx, id);

@@ -7,12 +7,12 @@ import type { ConsolidatedRow, ConsolidatedRows, Figures, MissingList } from '..
 import { accountGroup, addGroup, emptyFigureCounts, figuresOf, sumFigures, type DetailListing, type FigureCounts } from '../domain/figures.js';
 import type { ServiceContext } from './context.js';
 import { LISTING_SQL } from './figures.js';
-import { findOrganizationRow, subtreeOrganizationIds } from './organizations.js';
+import { defaultScopeId, findOrganizationRow, subtreeOrganizationIds } from './organizations.js';
 import type { SubmissionAccount } from './submissions.js';
 
 /** The organization asked for, or the top of the tree. */
 function receiving(ctx: ServiceContext, organizationId: number | undefined) {
-  const id = organizationId ?? (ctx.db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL ORDER BY sort_order, id LIMIT 1').get() as { id: number } | undefined)?.id;
+  const id = organizationId ?? defaultScopeId(ctx);
   return findOrganizationRow(ctx, id ?? 0);
 }
 

@@ -10,7 +10,7 @@ import { DEFAULT_DUE_WITHIN_DAYS, emptyFilingCounts } from '../domain/figures.js
 import { today, type ServiceContext } from './context.js';
 import { chaseCount, filingCounts, windowEnd } from './figures.js';
 import { tallyFilingGroups } from './filingTally.js';
-import { findOrganizationRow, organizationScope } from './organizations.js';
+import { defaultScopeId, findOrganizationRow, organizationScope } from './organizations.js';
 import { openProtectionCount } from './protection.js';
 import { currentCampaign } from './campaigns.js';
 import { completionWithin } from './campaignCompletion.js';
@@ -27,8 +27,8 @@ interface OrgRow {
 
 export function dashboard(ctx: ServiceContext, { organizationId, dueWithinDays = DEFAULT_DUE_WITHIN_DAYS }: HandlerInput<'dashboard.summary'>): Dashboard {
   const day = today(ctx);
-  const roots = ctx.db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').all() as { id: number }[];
-  const scopeId = organizationId ?? (roots.length === 1 ? roots[0]!.id : null);
+  // None chosen: the reports' own default (defaultScopeId), so the 首页 and a report of the same scope agree.
+  const scopeId = organizationId ?? defaultScopeId(ctx) ?? null;
   const scope = scopeId === null ? null : findOrganizationRow(ctx, scopeId);
   const range = scope ? subtreeRange(scope.tree_path) : { from: '/', to: '0' };
   const orgs = ctx.db

@@ -160,20 +160,44 @@ export function updateMember(ctx: ServiceContext, input: MemberUpdate): Member {
       .prepare(`UPDATE members SET ${assignments.join(', ')}, updated_at = @updated_at WHERE id = @id`)
       .run({ ...fields, updated_at: nowIso(ctx), id: input.id });
     const after = getMember(ctx, input.id);
+    if (after.joinedOn !== before.joinedOn) rebuildMemberPeriods(ctx, input.id);
     recordAudit(ctx, { entity: 'member', entityId: input.id, action: 'update', summary: after.name, before, after });
     return after;
   });
 }
 
-export function moveMember(ctx: ServiceContext, { id, organizationId }: HandlerInput<'members.move'>): Member {
+/**
+ * The earliest day a change of the member can be dated: not before they are 在册 (member_periods) nor before their
+ * last move or status change, so a dated move never reorders what the register already knows. Their entry is no
+ * bound: a member of a 名册 imported today may be known to have moved last year, their 入党日期 being older.
+ */
+function earliestChange(ctx: ServiceContext, id: number): string {
+  return (
+    statement(
+      ctx,
+      `SELECT max((SELECT min(valid_from) FROM member_periods WHERE member_id = @id),
+                  coalesce((SELECT max(on_date) FROM member_events WHERE member_id = @id
+                              AND id > (SELECT min(id) FROM member_events WHERE member_id = @id)), '')) AS day`,
+    ).get({ id }) as { day: string }
+  ).day;
+}
+
+export function moveMember(ctx: ServiceContext, { id, organizationId, onDate }: HandlerInput<'members.move'>): Member {
   return inTransaction(ctx, () => {
     const before = getMember(ctx, id);
     const target = findOrganizationRow(ctx, organizationId, ORGANIZATION_FIELD);
     if (before.organizationId === organizationId) throw new LedgerError('CONFLICT', msg.member.sameOrganization);
+    const day = onDate ?? today(ctx);
+    if (day > today(ctx)) throw fieldError('onDate', msg.date.future);
+    const earliest = earliestChange(ctx, id);
+    if (day < earliest) throw fieldError('onDate', msg.member.moveBeforeLast(earliest));
     const from = findOrganizationRow(ctx, before.organizationId);
     ctx.db
       .prepare('UPDATE members SET organization_id = ?, updated_at = ? WHERE id = ?')
       .run(organizationId, nowIso(ctx), id);
+    // The event the trigger recorded is dated by the day typed; it holds from the move's own day (member_periods
+    // follow through migration 0017's trigger), before the accounts' periods are rebuilt from it.
+    statement(ctx, 'UPDATE member_events SET on_date = ? WHERE id = (SELECT max(id) FROM member_events WHERE member_id = ?)').run(day, id);
     followMemberOrganization(ctx, id, organizationId);
     const after = getMember(ctx, id);
     recordAudit(ctx, {

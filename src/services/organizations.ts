@@ -49,6 +49,14 @@ function toOrganization(r: OrganizationRow): Organization {
  * The organization, or NOT_FOUND; when `field` names the form field the id came from, the refusal is
  * shown next to that field instead.
  */
+/**
+ * The scope when none is chosen: the first top-level organization in the tree's order. The 首页, the reports and
+ * the 汇总 all take it, so with several top-level organizations what the 首页 counts is what a report prints.
+ */
+export function defaultScopeId(ctx: ServiceContext): number | undefined {
+  return (ctx.db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL ORDER BY sort_order, id LIMIT 1').get() as { id: number } | undefined)?.id;
+}
+
 export function findOrganizationRow(ctx: ServiceContext, id: number, field?: { name: string; message: string }): OrganizationRow {
   const row = ctx.db.prepare('SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
   if (row) return row;

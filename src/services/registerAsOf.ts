@@ -4,8 +4,8 @@
  * of every change that can move them (the same places that keep the account's current columns), so a report for a
  * past period reads them with one indexed query, the same query as today's figures.
  */
-import { accountPeriods, type AccountHistory, type AccountVersion, type FilingStep, type MemberPlace, type RuleVersion } from '../domain/asOf.js';
-import type { FiledFields } from '../domain/filingRules.js';
+import { accountPeriods, judgedDifferently, ruleInForce, type AccountHistory, type AccountVersion, type FilingStep, type MemberPlace, type RuleVersion } from '../domain/asOf.js';
+import type { AccountFacts, FiledFields, FilingRulesSettings } from '../domain/filingRules.js';
 import { ruleVersions } from './storedSettings.js';
 import { statement, type ServiceContext } from './context.js';
 
@@ -13,6 +13,8 @@ const ACCOUNTS = `SELECT id, member_id AS memberId, coalesce(opened_on, date(cre
 const VERSIONS = `SELECT id, account_id AS accountId, on_date AS "on", member_id AS memberId, platform, region, capacity, kind, display_name AS displayName,
   account_ref AS accountRef, audience, administrator, status FROM account_events`;
 const PLACES = 'SELECT id, member_id AS memberId, on_date AS "on", organization_id AS organizationId FROM member_events';
+/** The day each member is 在册 from (the start of their first period: migration 0017's rule). */
+const PRESENT_FROM = 'SELECT member_id AS memberId, min(valid_from) AS since FROM member_periods';
 const STEPS = `SELECT e.id, f.account_id AS accountId, e.filing_id AS filingId, e.on_date AS "on", e.action, f.snapshot_json AS snapshot
   FROM filing_events e JOIN filings f ON f.id = e.filing_id`;
 
@@ -29,6 +31,13 @@ function write(ctx: ServiceContext, account: { id: number }, h: AccountHistory):
   }
 }
 
+/** When the account's first holder is 在册 from (its first recorded version's holder). */
+function presentFrom(ctx: ServiceContext, versions: readonly AccountVersion[]): string | undefined {
+  if (versions.length === 0) return undefined;
+  const first = versions.reduce((a, b) => (b.id < a.id ? b : a)).memberId;
+  return (statement(ctx, `${PRESENT_FROM} WHERE member_id = ?`).get(first) as { since: string | null }).since ?? undefined;
+}
+
 const step = (r: StepRow): FilingStep => ({ id: r.id, on: r.on, filingId: r.filingId, action: r.action, snapshot: r.snapshot ? (JSON.parse(r.snapshot) as FiledFields) : null });
 
 /** Rebuilds the periods of some accounts (after a change to them, their filings or their owner). */
@@ -42,6 +51,7 @@ export function rebuildPeriods(ctx: ServiceContext, accountIds: readonly number[
     const holders = [...new Set(versions.map((v) => v.memberId))];
     write(ctx, account, {
       start: account.start,
+      holderFrom: presentFrom(ctx, versions),
       versions,
       places: new Map(holders.map((m) => [m, statement(ctx, `${PLACES} WHERE member_id = ?`).all(m) as MemberPlace[]])),
       steps: (statement(ctx, `${STEPS} WHERE f.account_id = ?`).all(id) as StepRow[]).map(step),
@@ -85,13 +95,34 @@ export function rebuildAllPeriods(ctx: ServiceContext, rules: readonly RuleVersi
     const { memberId, ...place } = p;
     (places.get(memberId) ?? places.set(memberId, []).get(memberId)!).push(place);
   }
+  const since = new Map((ctx.db.prepare(`${PRESENT_FROM} GROUP BY member_id`).all() as { memberId: number; since: string }[]).map((r) => [r.memberId, r.since]));
   const versions = cursor(ctx.db.prepare(`${VERSIONS} ORDER BY account_id, id`).all()[Symbol.iterator]() as Iterator<Row<AccountVersion>>);
   const steps = cursor(ctx.db.prepare(`${STEPS} ORDER BY f.account_id, e.id`).all()[Symbol.iterator]() as Iterator<StepRow>);
   for (const account of ctx.db.prepare(`${ACCOUNTS} ORDER BY id`).all() as { id: number; start: string }[]) {
     const own = versions(account.id);
     const holders = new Map([...new Set(own.map((v) => v.memberId))].map((m) => [m, places.get(m) ?? []]));
-    write(ctx, account, { start: account.start, versions: own, places: holders, steps: steps(account.id).map(step), rules });
+    write(ctx, account, { start: account.start, holderFrom: own.length > 0 ? since.get(own[0]!.memberId) : undefined, versions: own, places: holders, steps: steps(account.id).map(step), rules });
   }
   for (const i of indexes) ctx.db.exec(i.sql);
   ctx.db.prepare("DELETE FROM settings WHERE key = 'periodsPending'").run();
+}
+
+/**
+ * The accounts a 报备规则 version in force from `from` can change, given the versions saved before it: those with a
+ * version the new rules judge differently from the rules they replace on that day (judgedDifferently) — a closed
+ * account too, whose last period (已注销) still carries what it needed. The new version holds from `from` until the
+ * next later one, over which the replaced rules were one version: ruleInForce(before, from). Null when the new
+ * version is the earliest (it would then also stand for the days before any version): every account then.
+ */
+export function accountsChangedBy(ctx: ServiceContext, from: string, before: readonly RuleVersion[], after: FilingRulesSettings): number[] | null {
+  if (before.every((v) => v.on > from)) return null;
+  const replaced = ruleInForce(before, from).rules;
+  // A basis alone (or the same rules saved again) judges no account differently: nothing to read.
+  if (JSON.stringify({ ...replaced, ...after }) === JSON.stringify(replaced)) return [];
+  const touched = new Set<number>();
+  const versions = ctx.db.prepare('SELECT account_id AS accountId, capacity, kind, audience FROM account_events');
+  for (const v of versions.iterate() as Iterable<AccountFacts & { accountId: number }>) {
+    if (!touched.has(v.accountId) && judgedDifferently(v, replaced, after)) touched.add(v.accountId);
+  }
+  return [...touched];
 }

@@ -6,7 +6,7 @@ import type { FilingRulesSettings } from '../domain/filingRules.js';
 import { normalizeText } from '../domain/text.js';
 import { DEFAULT_PLATFORMS } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
-import { refreshAllAccounts } from './accountState.js';
+import { refreshForRules } from './accountState.js';
 import { readSetting, ruleVersionOn, ruleVersions, writeSetting, type StoredRuleVersion } from './storedSettings.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, today, type ServiceContext } from './context.js';
@@ -59,15 +59,16 @@ function checkPlatforms(ctx: ServiceContext, next: string[], current: string[]):
 
 /**
  * A change of the 报备规则 (a threshold, the deadline, the 细则 cited) is saved as a new version in force from its
- * effective day (default today, never later): every account's periods and current state are re-derived at once, so
- * the figures of any day are judged by the version then in force.
+ * effective day (default today, never later): the periods and current state of the accounts it can change are
+ * re-derived at once, so the figures of any day are judged by the version then in force.
  */
 function saveRuleVersion(ctx: ServiceContext, rules: FilingRulesSettings, basis: { name: string | null; number: string | null }, effectiveFrom: string): void {
   if (effectiveFrom > today(ctx)) throw fieldError('effectiveFrom', msg.date.future);
+  const before = ruleVersions(ctx);
   ctx.db
     .prepare('INSERT INTO filing_rule_versions (effective_from, rules_json, basis_name, basis_number, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?)')
     .run(effectiveFrom, JSON.stringify(rules), basis.name, basis.number, nowIso(ctx), ctx.actor);
-  refreshAllAccounts(ctx);
+  refreshForRules(ctx, effectiveFrom, before, rules);
 }
 
 export function updateSettings(ctx: ServiceContext, input: SettingsUpdate): LedgerSettings {

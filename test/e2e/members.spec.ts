@@ -74,6 +74,10 @@ test('a secretary sets up a branch, registers a member, finds and moves them, an
   const tree = await rpc<{ fullName: string; type: string }[]>(page, 'organizations.tree', {});
   const target = tree.find((o) => o.type === '党支部' && !o.fullName.includes('测试局'))!.fullName;
   await pickOrganization(page, moveDialog, target);
+  // The move is dated (default today): reports count the member in the new organization from that day.
+  await expect(moveDialog.getByLabel('调整日期')).toHaveValue(new Date().toLocaleDateString('sv-SE'));
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await shot(page, '14-member-move');
   await moveDialog.getByRole('button', { name: /确\s*定/ }).click();
   await expect(page.getByTestId('profile-organization')).toContainText(target);
 

@@ -20,6 +20,12 @@ test('报备规则: a change is a new version from its effective day, citing its
   await expect(history.first()).toContainText('《关于规范党员干部网络行为的实施办法》（苏宣发〔2019〕19号）');
   await expect(history.first()).toContainText('成员≥200备案');
   await shot(page, '60-settings-versions');
+  // One basis: the 登记表 and 零报告表 cite the version's 细则; the 表格用语 holds no second one.
+  const wording = page.locator('.ant-form-item', { hasText: '表格用语' }).first();
+  await expect(wording).toContainText('表上的“依据”即上面的依据细则名称和文号');
+  await expect(page.getByLabel('依据（细则名称和文号）')).toHaveCount(0);
+  await wording.scrollIntoViewIfNeeded();
+  await shot(page, '61-settings-wording');
 
   // Saving only the signature line makes no new version.
   await page.locator('.ant-space-item', { hasText: '填表人' }).locator('input').fill('丙填表');

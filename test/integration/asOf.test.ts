@@ -79,6 +79,10 @@ beforeAll(async () => {
   ids.root = l.call('organizations.create', { parentId: null, fullName: '中共示例县测试委员会', type: '党委' }).id;
   ids.a = l.call('organizations.create', { parentId: ids.root, fullName: '中共测试甲支部委员会', type: '党支部' }).id;
   ids.b = l.call('organizations.create', { parentId: ids.root, fullName: '中共测试乙支部委员会', type: '党支部' }).id;
+  // A second top-level organization with its own account: with none chosen, the 首页 and the reports both take the first.
+  const other = l.call('organizations.create', { parentId: null, fullName: '中共另一测试委员会', type: '党委' }).id;
+  const outsider = l.call('members.create', { name: '成员九', organizationId: other, idNumber: validId('1980-09-19', 39) }).id;
+  l.call('accounts.create', account(outsider, { openedOn: '2023-01-06' }));
   // m[1], m[3] (moves to 甲 in 2024), m[4], m[6] in 甲; m[2] (moves to 甲 in 2026), m[5], m[7], m[8] in 乙.
   const orgOf = [0, ids.a, ids.b, ids.b, ids.a, ids.b, ids.a, ids.b, ids.b];
   for (let i = 1; i <= 8; i++) m[i] = l.call('members.create', { name: `成员${'一二三四五六七八'[i - 1]}`, organizationId: orgOf[i]!, idNumber: validId(`1980-0${i}-1${i}`, 30 + i) }).id;

@@ -73,6 +73,11 @@ describe('handover of an account', () => {
   });
 
   it('counts a handed-over account with its holder of each day: the old holder\'s organization before the handover\'s date, the new one\'s from it', () => {
+    // Both 在册 since 2010 (their 入党日期), though entered today: the account counts from its opening.
+    for (const id of [r.m1, r.m2]) {
+      const { name, idNumber, partyStatus } = r.call('members.get', { id });
+      r.call('members.update', { id, name, idNumber, partyStatus, joinedOn: '2010-07-01' });
+    }
     const acc = r.call('accounts.create', publicAccount(r.m1, { openedOn: '2024-01-01' }));
     const f = r.call('filings.submit', { accountId: acc.id, type: '备案', submittedOn: '2024-01-02' });
     r.call('filings.review', { id: f.id, decision: '登记', reviewedOn: '2024-01-08' });

@@ -21,11 +21,13 @@ import { publicAccount, registerWithMembers } from '../support/register.js';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netledger-paper-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const BASIS = '《中共测试委员会网络账号报告备案实施细则》（测委办发〔2026〕3号）';
+/** The forms cite the 细则 of the 报备规则 version in force, the one the reports cite (one basis, not a second one of the 表格用语). */
+const RULES_BASIS = { basisName: '中共测试委员会网络账号报告备案实施细则', basisNumber: '测委办发〔2026〕3号' };
 
 /** The frozen day is 2026-11-25; the unit's deadline 30 days. */
 function register() {
   const r = registerWithMembers();
-  r.call('settings.update', { formWording: { basis: BASIS, pledge: '本人承诺所填属实。', zeroStatement: '本人没有需报告或备案的账号。', note: '注：一式两份。' } });
+  r.call('settings.update', { ...RULES_BASIS, formWording: { pledge: '本人承诺所填属实。', zeroStatement: '本人没有需报告或备案的账号。', note: '注：一式两份。' } });
   const official = (memberId: number, displayName: string, openedOn: string) =>
     r.call('accounts.create', { ...publicAccount(memberId), capacity: '以职务身份', kind: '账号', displayName, accountRef: displayName, openedOn }).id;
   const overdue = official(r.m1, '甲一政务号', '2026-10-01'); // due 10-31: 逾期未报 (25 days)
@@ -118,7 +120,7 @@ describe('登记表 and 零报告表', () => {
   it('keeps every row of a form within Excel\'s 409-point limit, however long the unit\'s wording', async () => {
     const r = register();
     const pledge = Array.from({ length: 60 }, (_, i) => `第${i + 1}条承诺。`).join('\n').slice(0, 500);
-    r.call('settings.update', { formWording: { basis: BASIS, pledge, zeroStatement: '本人没有需报告或备案的账号。', note: '注：一式两份。' } });
+    r.call('settings.update', { formWording: { pledge, zeroStatement: '本人没有需报告或备案的账号。', note: '注：一式两份。' } });
     const out = path.join(dir, 'long-pledge.xlsx');
     await writeForm(r.ctx, { form: 'filing', accountId: r.overdue, fullIdNumbers: false }, out);
     const heights = Object.values(inspectWorkbook(out)[0]!.rowHeights);
