@@ -1,7 +1,8 @@
 /**
  * Members added in bulk (an import of 100,000 rows): what their insert triggers derive — the name's character pairs,
- * the 在册 tally, the first dated event and its period (migrations 0014, 0015) — is written once for all the new
- * members at the end of the same transaction instead of row by row, where it cost about as much as the insert itself.
+ * the 在册 tally and the first dated event (migrations 0014, 0015), whose period the events' own trigger builds — is
+ * written once for all the new members at the end of the same transaction instead of row by row, where it cost about
+ * as much as the insert itself.
  * The triggers are dropped inside the transaction and created again from their own stored SQL before it commits, so
  * no other connection ever sees them missing and a rollback brings them back with everything else (as
  * rebuildAllPeriods does with its indexes).
@@ -10,9 +11,6 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** The AFTER INSERT triggers on members whose work finish() does; any other keeps running row by row. */
 const DEFERRED = ['member_bigrams_insert', 'member_tally_insert', 'members_dated_insert'];
-/** Fires per event; finish() writes the new members' periods from all their events at once. */
-const PERIODS = 'member_events_periods';
-
 const NEW_MEMBERS = 'SELECT * FROM members WHERE id > @after';
 
 /** The same rows the triggers write, for every member added after `after` (ids only grow within the transaction). */
@@ -24,18 +22,10 @@ const DERIVE = [
   `INSERT INTO member_tally (organization_id, active)
      SELECT organization_id, count(*) FROM (${NEW_MEMBERS}) WHERE status = '在册' GROUP BY organization_id
      ON CONFLICT DO UPDATE SET active = active + excluded.active`,
-  // members_dated_insert.
+  // members_dated_insert. Each event still fires member_events_periods, so the new members' periods are built by the
+  // one rule that builds every member's (migration 0017's member_periods_rebuild), not by a copy of it here.
   `INSERT INTO member_events (member_id, on_date, organization_id, status)
      SELECT id, coalesce(date(created_at, 'localtime'), created_at), organization_id, status FROM (${NEW_MEMBERS}) ORDER BY id`,
-  // member_events_periods, per member over all its events (a new member has the one above).
-  `INSERT INTO member_periods (member_id, valid_from, valid_to, organization_id, status)
-     SELECT w.member_id, CASE w.rn WHEN 1 THEN '0000-01-01' ELSE w.d END, coalesce(w.nx, '9999-12-31'), e.organization_id, e.status
-     FROM (
-       SELECT p.member_id, p.d, lead(p.d) OVER (PARTITION BY p.member_id ORDER BY p.d) AS nx,
-              row_number() OVER (PARTITION BY p.member_id ORDER BY p.d) AS rn,
-              (SELECT x.id FROM member_events x WHERE x.member_id = p.member_id AND x.on_date <= p.d ORDER BY x.id DESC LIMIT 1) AS eid
-       FROM (SELECT DISTINCT member_id, on_date AS d FROM member_events WHERE member_id > @after) p
-     ) w JOIN member_events e ON e.id = w.eid`,
 ];
 
 export interface DeferredDerivations {
@@ -46,18 +36,15 @@ export interface DeferredDerivations {
 /** Inside an open write transaction. Null when the register's triggers are not the ones this knows: row by row then. */
 export function deferMemberDerivations(db: Database.Database): DeferredDerivations | null {
   const triggers = db
-    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${[...DEFERRED, PERIODS].map(() => '?').join(', ')})`)
-    .all(...DEFERRED, PERIODS) as { name: string; sql: string }[];
-  if (triggers.length !== DEFERRED.length + 1) return null;
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${DEFERRED.map(() => '?').join(', ')})`)
+    .all(...DEFERRED) as { name: string; sql: string }[];
+  if (triggers.length !== DEFERRED.length) return null;
   const after = db.prepare('SELECT coalesce(max(id), 0) FROM members').pluck().get() as number;
-  const dropped = triggers.filter((t) => DEFERRED.includes(t.name));
-  for (const t of dropped) db.exec(`DROP TRIGGER "${t.name}"`);
+  for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
   return {
     finish() {
-      const periods = triggers.find((t) => t.name === PERIODS)!;
-      db.exec(`DROP TRIGGER "${PERIODS}"`);
       for (const sql of DERIVE) db.prepare(sql).run({ after });
-      for (const t of [...dropped, periods]) db.exec(t.sql);
+      for (const t of triggers) db.exec(t.sql);
     },
   };
 }
