@@ -14,7 +14,7 @@ import { createOrganization } from '../services/organizations.js';
 import { generateDemoAccounts } from './accounts.js';
 import { generateDemoCommendations } from './commendations.js';
 import { SeededRandom } from './random.js';
-import { BUREAUS, DISTRICTS, GIVEN_CHARS, POSITIONS, REGION_CODES, SECTIONS, SURNAMES } from './vocabulary.js';
+import { BUREAUS, DEMO_RULES_BASIS, DISTRICTS, GIVEN_CHARS, POSITIONS, REGION_CODES, SECTIONS, SURNAMES } from './vocabulary.js';
 
 export interface DemoOptions {
   members: number;
@@ -173,6 +173,8 @@ export function generateDemo(ctx: ServiceContext, options: DemoOptions): DemoRes
       const change = pickStatusChange(rng);
       if (change) setStatus.run(change, `202${rng.int(0, 5)}-0${rng.int(1, 9)}-15`, id);
     }
+    // Every version of the rules so far rests on the demo's 细则 (a basis alone changes no figure).
+    ctx.db.prepare('UPDATE filing_rule_versions SET basis_name = ?, basis_number = ? WHERE basis_name IS NULL').run(DEMO_RULES_BASIS.name, DEMO_RULES_BASIS.number);
     const register = generateDemoAccounts(ctx, rng, today(ctx), options.city ? 2.5 : undefined);
     const article10 = generateDemoCommendations(ctx, rng, today(ctx));
     const result = { organizations: tree.count, members: options.members, ...register, ...article10 };

@@ -52,3 +52,6 @@ export const ATTACK_DESCRIPTIONS = [
 ];
 
 export const CLOSE_REASONS = ['不再使用', '工作调整，移交单位管理', '平台账号合并'];
+
+/** The invented 细则 the demo's 报备规则 rest on, so reports and forms show the 依据 line a real register prints. */
+export const DEMO_RULES_BASIS = { name: '示例市党员干部网络账号报备管理实施细则', number: '示组发〔2024〕12号' };
