@@ -52,7 +52,10 @@ function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Genera
   const statement = ctx.db.prepare(limit === undefined ? sql : `${sql} LIMIT ${Math.floor(limit)}`);
   let n = 0;
   const line = (r: DetailRow, asOf: string, source: string, group: string): ReportLine => {
-    const row = { ...r, id_number: scope.fullIdNumbers ? r.id_number : maskIdNumber(r.id_number), index: ++n, source, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, asOf) };
+    // Completed in place rather than copied (each row is read once): a copy of every row of a 300k-row 明细表 cost
+    // about as much as building its cells.
+    const row = Object.assign(r, { index: ++n, source, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, asOf) });
+    if (!scope.fullIdNumbers) row.id_number = maskIdNumber(r.id_number);
     return { group, values: columns.map((c) => c.value(row)) };
   };
   const period = scope.consolidatedPeriod;
