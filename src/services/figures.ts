@@ -123,6 +123,10 @@ export function chaseCount(ctx: ServiceContext, list: ChaseList, scope: FigureSc
   return (ctx.db.prepare(`SELECT count(*) AS n FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds)) AND ${CHASE_SQL[list]}`).get(scope) as { n: number }).n;
 }
 
+/** The periods of the accounts in `@subtree` holding on `@asOf` (one per account): the accounts ACCOUNTS_AS_OF lists. */
+export const periodsAsOf = (alias: string) =>
+  `${alias}.organization_id IN (SELECT value FROM json_each(@subtree)) AND ${alias}.valid_to > @asOf AND ${alias}.valid_from <= @asOf`;
+
 /**
  * The register's accounts in `@subtree` as they stood on `@asOf`, with an account row's column names (so LISTING_SQL
  * applies): state and organization of that day's period, fields of the version then in force (the latest recorded
@@ -135,4 +139,4 @@ export const ACCOUNTS_AS_OF = `(SELECT p.account_id AS id, v.member_id, p.organi
   FROM account_periods p JOIN accounts x ON x.id = p.account_id
   JOIN account_events v ON v.id = coalesce((SELECT max(e.id) FROM account_events e WHERE e.account_id = p.account_id AND e.on_date <= @asOf),
     (SELECT min(e.id) FROM account_events e WHERE e.account_id = p.account_id))
-  WHERE p.organization_id IN (SELECT value FROM json_each(@subtree)) AND p.valid_to > @asOf AND p.valid_from <= @asOf)`;
+  WHERE ${periodsAsOf('p')})`;
