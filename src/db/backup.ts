@@ -34,8 +34,8 @@ export function backupName(now: Date): string {
 
 /**
  * Writes the backup folder `target` from the open register and the data folder's attachments, then reads the copy
- * back (every page and record, every scan's SHA-256): a backup that fails is deleted, so one that exists can be
- * trusted; a restore checks it whole again before replacing anything.
+ * back (every page of every table and index, every scan's SHA-256): a backup that fails is deleted, so one that
+ * exists can be trusted; a restore checks it whole again before replacing anything.
  */
 export function writeBackup(db: Db, attachmentsDir: string, target: string, conn: Connection = {}): void {
   if (fs.existsSync(target)) throw new LedgerError('CONFLICT', msg.backup.exists(target));
@@ -46,7 +46,7 @@ export function writeBackup(db: Db, attachmentsDir: string, target: string, conn
     const copy = path.join(part, DATABASE_FILE);
     db.prepare('VACUUM INTO ?').run(copy);
     const version = schemaVersion(db);
-    // Pages and records only: the whole check (integrity_check, references) waits for a restore (verify.ts).
+    // Pages only: the whole check (records, integrity_check, references) waits for a restore (verify.ts).
     const inspection = inspectDatabase(copy, version, conn, 'pages');
     const keys = keysPath(path.dirname(attachmentsDir));
     if (conn.key && fs.existsSync(keys)) copyDurable(keys, path.join(part, KEYS_FILE));

@@ -276,6 +276,7 @@ export const msg = {
     tooNew: (found: number, known: number) => `数据版本 ${found} 比本软件认识的 ${known} 更新：请先升级软件。`,
     foreignFile: '这个文件不是本软件的数据文件。',
     integrity: (detail: string) => `数据文件内部结构损坏：${detail}`,
+    indexCount: (index: string, entries: number, table: string, rows: number) => `索引 ${index} 有 ${entries} 条，它的表 ${table} 有 ${rows} 行`,
     foreignKeys: (n: number, tables: string) => `有 ${n} 条记录引用了不存在的记录（foreign_key_check，涉及：${tables}）。`,
     attachmentPath: (stored: string) => `附件记录的存放位置“${stored}”不合规，可能被改动过。`,
     attachmentMissing: (stored: string) => `缺少附件文件 attachments/${stored}。`,

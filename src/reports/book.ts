@@ -12,6 +12,12 @@ import { tempPathFor } from './targets.js';
 
 export class ReportCancelled extends Error {}
 
+/**
+ * zlib's level 4 rather than its default 6: deflating a 125k-row 明细表's 117 MB of sheet XML took 1.6 s of CPU at
+ * level 6 and 0.66 s at level 4, for a file 12% larger (14.3 MB against 12.8 MB; level 1: 0.5 s, 30% larger).
+ */
+const DEFLATE_LEVEL = 4;
+
 export interface Progress {
   /** Rows written so far and the expected total; called every few hundred rows. */
   onProgress?: (done: number, total: number) => void;
@@ -39,7 +45,7 @@ export class ReportBook {
     // Readable only by this user: a report lists members' ID numbers and accounts.
     this.out = fs.createWriteStream(this.temp, { flags: 'wx', mode: 0o600 });
     this.out.on('error', (err) => (this.failure ??= err));
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.out, useStyles: true, useSharedStrings: false });
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: DEFLATE_LEVEL } } });
     this.workbook.creator = '网络账号报备台账';
     Object.assign(this.workbook, properties);
   }

@@ -12,7 +12,7 @@ import type { FilingState, RequiredFiling } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import { consolidatedAccountCount, consolidatedAccounts, type ConsolidatedAccount } from '../services/consolidation.js';
 import type { ServiceContext } from '../services/context.js';
-import { ACCOUNTS_AS_OF, LISTING_SQL } from '../services/figures.js';
+import { ACCOUNTS_AS_OF, LISTING_SQL, periodsAsOf } from '../services/figures.js';
 import { consolidatedPeriodLine, type ReportDefinition, type ReportLine, type ReportScope } from './definition.js';
 import { detailColumns, detailTotals, type DetailRow } from './detailColumns.js';
 
@@ -29,6 +29,16 @@ const SELECT = (listing: DetailListing) => `SELECT a.id, m.name, m.id_number, m.
     (SELECT e.opinion FROM filing_events e WHERE e.filing_id = ${LATEST_FILING} AND e.action IN ('退回补正', '登记') AND e.on_date <= @asOf
       ORDER BY e.id DESC LIMIT 1) AS opinion
   ${FROM(listing)} ORDER BY o.code, m.name_pinyin, a.id`;
+
+/**
+ * How many rows a listing takes, for the progress bar and the preview's total. A listing that filters on the
+ * period's own columns is counted from account_periods alone (its covering index: 0.06 s instead of the whole
+ * query's 0.95 s of CPU at 100k members): each period holding on the day joins exactly one version, account, holder
+ * and organization — references the register keeps, and members are never deleted. 已注销 needs the version's
+ * closed_on.
+ */
+const COUNT = (listing: DetailListing) =>
+  listing === 'closed' ? `SELECT count(*) AS n ${FROM(listing)}` : `SELECT count(*) AS n FROM account_periods a WHERE ${periodsAsOf('a')} AND ${LISTING_SQL[listing]}`;
 
 /** 备注: why a closed account closed, or that an unfiled one is past its due day. */
 function remark(r: DetailRow, asOf: string): string {
@@ -52,7 +62,10 @@ function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Genera
   const statement = ctx.db.prepare(limit === undefined ? sql : `${sql} LIMIT ${Math.floor(limit)}`);
   let n = 0;
   const line = (r: DetailRow, asOf: string, source: string, group: string): ReportLine => {
-    const row = { ...r, id_number: scope.fullIdNumbers ? r.id_number : maskIdNumber(r.id_number), index: ++n, source, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, asOf) };
+    // Completed in place rather than copied (each row is read once): a copy of every row of a 300k-row 明细表 cost
+    // about as much as building its cells.
+    const row = Object.assign(r, { index: ++n, source, state_label: filingStateLabel(r.filing_state as FilingState, r.required_filing as RequiredFiling), remark: remark(r, asOf) });
+    if (!scope.fullIdNumbers) row.id_number = maskIdNumber(r.id_number);
     return { group, values: columns.map((c) => c.value(row)) };
   };
   const period = scope.consolidatedPeriod;
@@ -88,7 +101,7 @@ export const detailReport: ReportDefinition = {
   title: '党员干部网络账号报备明细表',
   sheets(ctx, scope) {
     const columns = detailColumns(scope.consolidatedPeriod !== undefined, scope.template);
-    const own = () => (ctx.db.prepare(`SELECT count(*) AS n ${FROM(scope.listing)}`).get({ subtree: scope.subtree, from: scope.from, asOf: scope.asOf }) as { n: number }).n;
+    const own = () => (ctx.db.prepare(COUNT(scope.listing)).get({ subtree: scope.subtree, from: scope.from, asOf: scope.asOf }) as { n: number }).n;
     const period = scope.consolidatedPeriod;
     return [
       {

@@ -123,14 +123,20 @@ export function chaseCount(ctx: ServiceContext, list: ChaseList, scope: FigureSc
   return (ctx.db.prepare(`SELECT count(*) AS n FROM accounts a WHERE a.organization_id IN (SELECT value FROM json_each(@orgIds)) AND ${CHASE_SQL[list]}`).get(scope) as { n: number }).n;
 }
 
+/** The periods of the accounts in `@subtree` holding on `@asOf` (one per account): the accounts ACCOUNTS_AS_OF lists. */
+export const periodsAsOf = (alias: string) =>
+  `${alias}.organization_id IN (SELECT value FROM json_each(@subtree)) AND ${alias}.valid_to > @asOf AND ${alias}.valid_from <= @asOf`;
+
 /**
  * The register's accounts in `@subtree` as they stood on `@asOf`, with an account row's column names (so LISTING_SQL
  * applies): state and organization of that day's period, fields of the version then in force (the latest recorded
- * among those dated by then, else the first: as domain/asOf.ts takes it).
+ * among those dated by then, else the first: as domain/asOf.ts takes it). The holder is the version's: a period
+ * ends wherever the holder changes, so it is the period's own member_id, read without a look-up of the period's row
+ * (which the covering index spares for everything else: a third of this query's time at 100k members).
  */
-export const ACCOUNTS_AS_OF = `(SELECT p.account_id AS id, p.member_id, p.organization_id, p.required_filing, p.filing_state, p.due_on,
+export const ACCOUNTS_AS_OF = `(SELECT p.account_id AS id, v.member_id, p.organization_id, p.required_filing, p.filing_state, p.due_on,
     v.platform, v.region, v.capacity, v.kind, v.display_name, v.account_ref, v.audience, v.administrator, v.status, v.closed_on, v.closed_reason, x.opened_on
   FROM account_periods p JOIN accounts x ON x.id = p.account_id
   JOIN account_events v ON v.id = coalesce((SELECT max(e.id) FROM account_events e WHERE e.account_id = p.account_id AND e.on_date <= @asOf),
     (SELECT min(e.id) FROM account_events e WHERE e.account_id = p.account_id))
-  WHERE p.organization_id IN (SELECT value FROM json_each(@subtree)) AND p.valid_to > @asOf AND p.valid_from <= @asOf)`;
+  WHERE ${periodsAsOf('p')})`;

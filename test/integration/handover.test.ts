@@ -1,7 +1,7 @@
 /** Handover (issue 12 point 7): an account's holder or administrator changes on a date and is filed again; a member leaves with a decision for each open account. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
-import { filingGroups } from '../../src/services/figures.js';
+import { ACCOUNTS_AS_OF, filingGroups } from '../../src/services/figures.js';
 import { publicAccount, registerWithMembers } from '../support/register.js';
 
 describe('handover of an account', () => {
@@ -33,6 +33,12 @@ describe('handover of an account', () => {
     expect(audit[0]!.summary).toBe('微信公众号「示例读书笔记」：使用人 甲一 → 乙二，管理员 甲一 → 乙二');
     expect(audit[0]!.before).toMatchObject({ memberId: r.m1, filingState: '已登记' });
     expect(audit[0]!.after).toMatchObject({ memberId: r.m2, filingState: '变更未报' });
+
+    // The 明细表 as of a day lists the account under that day's holder, the one its figures count it with.
+    const holderOn = (asOf: string) =>
+      r.db.prepare(`SELECT a.member_id AS member, p.member_id AS counted FROM ${ACCOUNTS_AS_OF} a JOIN account_periods p ON p.account_id = a.id AND p.valid_from <= @asOf AND p.valid_to > @asOf`).get({ subtree: JSON.stringify([r.a, r.b]), asOf });
+    expect(holderOn('2026-11-19')).toEqual({ member: r.m1, counted: r.m1 });
+    expect(holderOn('2026-11-20')).toEqual({ member: r.m2, counted: r.m2 });
 
     const change = r.call('filings.submit', { accountId: id, type: '变更', submittedOn: '2026-11-21' });
     r.call('filings.review', { id: change.id, decision: '登记', reviewedOn: '2026-11-22' });
