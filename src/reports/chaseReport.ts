@@ -1,8 +1,8 @@
 /**
  * 催报名单: who to chase, by organization — accounts 逾期未报, 需补正, 变更未报备 and 即将到期 (due within N days),
  * and the members who have not answered the open annual review. Each sheet holds exactly the accounts behind a
- * 首页 figure (CHASE_SQL, chaseCount: the same predicate and the same count), and the campaign sheet the
- * campaign page's own list (missingMembers).
+ * 首页 figure (CHASE_SQL, chaseCount: the same predicate; the 首页 counts 即将到期 from the tally kept equal to
+ * it), and the campaign sheet the campaign page's own list (missingMembers).
  */
 import { phoneFor } from '../domain/mask.js';
 import { chineseDate, daysBetween } from '../domain/dates.js';

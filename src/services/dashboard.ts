@@ -8,8 +8,8 @@ import type { HandlerInput } from '../contract/contract.js';
 import type { Dashboard, DashboardRow } from '../contract/dashboard.js';
 import { DEFAULT_DUE_WITHIN_DAYS, emptyFilingCounts } from '../domain/figures.js';
 import { today, type ServiceContext } from './context.js';
-import { chaseCount, filingCounts, windowEnd } from './figures.js';
-import { tallyFilingGroups } from './filingTally.js';
+import { filingCounts, windowEnd } from './figures.js';
+import { tallyDueSoon, tallyFilingGroups } from './filingTally.js';
 import { defaultScopeId, findOrganizationRow, organizationScope } from './organizations.js';
 import { openProtectionCount } from './protection.js';
 import { currentCampaign } from './campaigns.js';
@@ -60,7 +60,7 @@ export function dashboard(ctx: ServiceContext, { organizationId, dueWithinDays =
     breakdown: [...rows.values()],
     campaign: campaignWithin(ctx, orgs.map((o) => o.id)),
     openProtectionCases: openProtectionCount(ctx, scope ? organizationScope(ctx, 'm.organization_id', scope.id) : null),
-    dueSoon: { days: dueWithinDays, until, count: chaseCount(ctx, 'dueSoon', { orgIds, day, until }) },
+    dueSoon: { days: dueWithinDays, until, count: tallyDueSoon(ctx, { orgIds, day, until }) },
   };
 }
 
