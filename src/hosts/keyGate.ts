@@ -21,6 +21,7 @@ import type { AdminCreated, OperatorRow, SignedIn } from '../contract/operators.
 import { ATTACHMENTS_DIR, backupName, writeBackup } from '../db/backup.js';
 import { encryptDataFolder } from '../db/encrypt.js';
 import { findWrap, madeUnderHash, readKeyStore, recoverySecret, scrypt, unwrapKey, withWrap, wrapKey, wrapKeyUnderHash, writeKeyStore, type KeyStore } from '../db/keys.js';
+import { withEncryptLock } from '../db/folderLock.js';
 import { databasePath, isPlainDatabase } from '../db/open.js';
 import type { Registry } from '../dispatch/registry.js';
 import { msg } from '../i18n/messages.js';
@@ -69,7 +70,8 @@ export function keyGate(dir: string, host: GateHost) {
     if (newKey && isPlainDatabase(databasePath(dir))) {
       // The rekey switches the journal mode, which needs the file to itself.
       host.close();
-      encryptDataFolder(dir, newKey, { nativeBinding: host.nativeBinding });
+      // Plain again under the lock: another process may have finished it while this one waited.
+      withEncryptLock(dir, () => isPlainDatabase(databasePath(dir)) && encryptDataFolder(dir, newKey, { nativeBinding: host.nativeBinding }));
     }
     host.openWith(newKey);
     key = newKey;
@@ -81,6 +83,7 @@ export function keyGate(dir: string, host: GateHost) {
    * operator's stored hash, as their passwords are not known here), then the folder encrypted.
    */
   function encryptInPlace(admin: string, password: string, recoveryCode: string): void {
+    if (!host.current()) host.openWith(null);
     const open = host.current()!;
     const newKey = crypto.randomBytes(32);
     const hasData = open.ctx.db.prepare('SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM accounts) AS n').pluck().get() === 1;
@@ -95,6 +98,8 @@ export function keyGate(dir: string, host: GateHost) {
       if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new LedgerError('CONFLICT', msg.crypt.inUse);
       throw err;
     }
+    // The register has just opened with this key; keys.json must still be the one that wraps it.
+    if (JSON.stringify(store().wraps) !== JSON.stringify(wraps)) throw new Error('keys.json changed during the encryption in place');
     // The code goes back with this call's answer.
     writeKeyStore(dir, { format: 1, wraps: store().wraps });
   }
@@ -103,14 +108,38 @@ export function keyGate(dir: string, host: GateHost) {
    * A sign-in to a plain register that has operators: an administrator's encrypts it and is given the new recovery
    * code; anyone else is refused until one has (the code must not go to a lesser role), their password checked first.
    */
-  function encryptAtSignIn(signed: SignedIn, password: string): SignedIn {
+  function encryptAtSignIn(call: 'auth.signIn' | 'auth.recover', signed: SignedIn, password: string): SignedIn {
     if (signed.operator.role !== '管理员') {
       host.current()!.registry.invoke('auth.signOut', {}, signed.operator);
       throw new LedgerError('FORBIDDEN', msg.crypt.adminFirst);
     }
-    const recoveryCode = renewRecoveryCode(ctxAs(signed.operator.name));
-    encryptInPlace(signed.operator.name, password, recoveryCode);
-    return { ...signed, recoveryCode };
+    // Another process (the desktop app and a command) may be encrypting it this moment: one at a time; the one
+    // waiting lets go of the plain file, which the other's encryption needs to itself.
+    return withEncryptLock(
+      dir,
+      () => {
+        if (readKeyStore(dir) !== null) return signInAgain(call, signed.operator.name, password);
+        const recoveryCode = renewRecoveryCode(ctxAs(signed.operator.name));
+        encryptInPlace(signed.operator.name, password, recoveryCode);
+        return { ...signed, recoveryCode };
+      },
+      host.close,
+    );
+  }
+
+  /**
+   * The register was encrypted by another process while this sign-in waited: it is opened with the key the
+   * password unwraps from that process's keys.json, and the sign-in made again on it (its own audit, its code).
+   */
+  function signInAgain(call: 'auth.signIn' | 'auth.recover', name: string, password: string): SignedIn {
+    const wrap = findWrap(store(), 'operator', name);
+    const unwrapped = call === 'auth.signIn' && wrap ? unwrapKey(wrap, password) : null;
+    host.close();
+    if (!unwrapped) throw new LedgerError('CONFLICT', msg.crypt.encryptedMeanwhile);
+    openNow(unwrapped.toString('hex'));
+    const again = registry.invoke('auth.signIn', { name, password }, null);
+    if (!again.ok) throw new LedgerError(again.error.code, again.error.message);
+    return again.value as SignedIn;
   }
 
   /** A recovery code never shown (an encryption in place cut short): the administrator signing in gets a new one. */
@@ -126,11 +155,11 @@ export function keyGate(dir: string, host: GateHost) {
     const given = input as { name?: string; password?: string };
     if (name === 'auth.setup' && key === null) {
       const created = value as AdminCreated;
-      encryptInPlace(created.operator.name, given.password!, created.recoveryCode);
+      withEncryptLock(dir, () => encryptInPlace(created.operator.name, given.password!, created.recoveryCode));
       return value;
     }
     const signsIn = name === 'auth.signIn' || name === 'auth.recover';
-    if (signsIn && key === null) return encryptAtSignIn(value as SignedIn, given.password!);
+    if (signsIn && key === null) return encryptAtSignIn(name, value as SignedIn, given.password!);
     if (key === null) return value;
     if (name === 'auth.signIn') {
       const wrap = findWrap(store(), 'operator', given.name!);

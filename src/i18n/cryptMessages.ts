@@ -14,4 +14,8 @@ export const cryptMessages = {
   /** A register of an earlier release, not yet encrypted: only an administrator's sign-in encrypts it. */
   adminFirst: '台账还没有加密。请先由管理员登录一次：登录时会加密台账并显示新的恢复码，之后各操作员仍用自己的密码登录。',
   inUse: '台账正被另一个窗口或命令打开，暂时不能完成加密。请关闭其他窗口或命令后重新登录，登录时会自动完成加密。',
+  /** Another window or command has been encrypting the register for longer than a sign-in waits. */
+  encryptingElsewhere: '另一个窗口或命令正在加密这个台账，请稍等一两分钟后重新登录。没有做任何改动。',
+  /** Another window or command encrypted it while this one waited, and this password is not among its keys. */
+  encryptedMeanwhile: '台账刚刚被另一个窗口或命令加密，请重新登录（用同一个密码）。',
 };
