@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ATTACHMENTS_DIR } from './backup.js';
 import { filesBelow, syncDir, syncFile } from './durable.js';
-import { KEYS_FILE } from './keys.js';
+import { copyKeyStore } from './keys.js';
 import { connect, DATABASE_FILE, isPlainDatabase, type Connection } from './open.js';
 import { isSealed, seal } from './sealedFiles.js';
 
@@ -58,7 +58,7 @@ export function encryptFilesBelow(dir: string, key: Buffer): void {
 }
 
 /** A backup (or replaced register) folder, or a single-file backup of an earlier release. */
-function encryptCopy(entry: string, key: string, keysFile: string, conn: Connection): void {
+function encryptCopy(entry: string, key: string, dataDir: string, conn: Connection): void {
   if (!fs.statSync(entry).isDirectory()) {
     if (entry.endsWith('.sqlite3')) encryptDatabaseFile(entry, key, conn.nativeBinding);
     return;
@@ -67,14 +67,13 @@ function encryptCopy(entry: string, key: string, keysFile: string, conn: Connect
   const db = path.join(entry, DATABASE_FILE);
   if (fs.existsSync(db) && isPlainDatabase(db)) {
     // Its own keys.json first: a copy encrypted without one could never be restored.
-    fs.copyFileSync(keysFile, path.join(entry, KEYS_FILE));
+    copyKeyStore(dataDir, entry);
     encryptDatabaseFile(db, key, conn.nativeBinding);
   }
 }
 
 /** The whole data folder; `keys.json` must already be written (it is what makes the result openable). */
 export function encryptDataFolder(dataDir: string, key: string, conn: Connection = {}): void {
-  const keysFile = path.join(dataDir, KEYS_FILE);
   encryptFilesBelow(path.join(dataDir, ATTACHMENTS_DIR), Buffer.from(key, 'hex'));
   for (const kept of ['backups', 'replaced']) {
     const dir = path.join(dataDir, kept);
@@ -83,7 +82,7 @@ export function encryptDataFolder(dataDir: string, key: string, conn: Connection
       // A `.part` is never a backup (only a checked one is renamed): one a killed run left may hold the plain
       // register — the checked backup of an encrypting sign-in cut short — and must not outlive the encryption.
       if (name.endsWith('.part')) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
-      else encryptCopy(path.join(dir, name), key, keysFile, conn);
+      else encryptCopy(path.join(dir, name), key, dataDir, conn);
     }
   }
   encryptDatabaseFile(path.join(dataDir, DATABASE_FILE), key, conn.nativeBinding);

@@ -36,7 +36,7 @@ import { msg } from '../i18n/messages.js';
 import { ATTACHMENTS_DIR } from './backup.js';
 import { copyDurable, filesBelow, linkOrCopy, syncDir } from './durable.js';
 import { connect, DATABASE_FILE, type Connection } from './open.js';
-import { KEYS_FILE } from './keys.js';
+import { copyKeyStore, KEYS_FILE } from './keys.js';
 import { checkFiles, describeProblems, inspectDatabase, storedSha256, type StoredFile } from './verify.js';
 
 export const REPLACED_DIR = 'replaced';
@@ -89,7 +89,7 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
   try {
     const stagedDb = path.join(staging, DATABASE_FILE);
     copyDurable(parts.db, stagedDb);
-    if (parts.keys && fs.existsSync(parts.keys)) copyDurable(parts.keys, path.join(staging, KEYS_FILE));
+    if (parts.keys) copyKeyStore(path.dirname(parts.keys), staging);
     const inspection = inspectDatabase(stagedDb, options.knownVersion, options);
     const problems = [...inspection.problems];
     if (problems.length === 0 && inspection.schemaVersion === 0) problems.push({ kind: 'foreignFile', message: msg.verify.foreignFile });
@@ -154,7 +154,7 @@ export function installRestore(staged: StagedRestore, conn: Connection = {}): { 
     for (const suffix of ['', ...SIDE_FILES]) {
       if (fs.existsSync(live + suffix)) copyDurable(live + suffix, path.join(part, DATABASE_FILE + suffix));
     }
-    if (fs.existsSync(liveKeys)) copyDurable(liveKeys, path.join(part, KEYS_FILE));
+    copyKeyStore(dataDir, part);
     for (const f of oldScans) linkOrCopy(path.join(liveFiles, f), path.join(part, ATTACHMENTS_DIR, f));
     fs.mkdirSync(part, { recursive: true });
     syncDir(part);
