@@ -53,9 +53,11 @@ export interface SignedIn {
   lockMinutes: number;
   /**
    * Only when this sign-in has just encrypted a plain register (one of an earlier release, or a first start cut
-   * short): its new recovery code, shown once, as at first start.
+   * short), or the last code issued was never confirmed copied (auth.recoveryCodeSeen): a new recovery code.
    */
   recoveryCode?: string;
+  /** With a recovery code: whether this sign-in has just encrypted the register (else the code replaces one unseen). */
+  justEncrypted?: boolean;
 }
 
 export interface AdminCreated extends SignedIn {
@@ -83,6 +85,8 @@ export const operatorsCalls = {
   'auth.signIn': change<SignedIn>()(signIn, { access: 'open' }),
   'auth.recover': change<SignedIn>()(recoverAdmin, { access: 'open' }),
   'auth.signOut': change<{ signedOut: true }>()(z.object({}).strict(), { access: 'open' }),
+  /** The window's 我已抄写 (or the terminal's y): the recovery code just shown is copied, no new one is owed. */
+  'auth.recoveryCodeSeen': change<{ seen: true }>()(z.object({}).strict(), { access: 'admin' }),
   'operators.list': query<OperatorRow[]>()(z.object({}).strict(), { access: 'admin' }),
   'operators.create': change<OperatorRow>()(operatorCreate, { access: 'admin' }),
   'operators.update': change<OperatorRow>()(operatorUpdate, { access: 'admin' }),

@@ -79,17 +79,19 @@ export function keyGate(dir: string, host: GateHost) {
 
   /**
    * A plain register encrypted in place, by first start or by an administrator's sign-in: a checked backup of what
-   * it holds, keys.json (the key wrapped for the administrator's password, the recovery code, and every other active
-   * operator's stored hash, as their passwords are not known here), then the folder encrypted.
+   * it holds, keys.json (the key wrapped for the administrator's password, every other active operator's stored
+   * hash, as their passwords are not known here, and first start's recovery code), then the folder encrypted.
+   * Without a code (a sign-in), keys.json says one is owed: the sign-in issues it once the register is encrypted.
    */
-  function encryptInPlace(admin: string, password: string, recoveryCode: string): void {
+  function encryptInPlace(admin: string, password: string, recoveryCode: string | null): void {
     if (!host.current()) host.openWith(null);
     const open = host.current()!;
     const newKey = crypto.randomBytes(32);
     const hasData = open.ctx.db.prepare('SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM accounts) AS n').pluck().get() === 1;
     if (hasData) writeBackup(open.ctx.db, path.join(dir, ATTACHMENTS_DIR), path.join(dir, 'backups', backupName(open.ctx.clock())), { nativeBinding: host.nativeBinding });
     const others = activePasswordHashes(open.ctx).flatMap((o) => (o.name === admin ? [] : (wrapKeyUnderHash(newKey, o.name, o.hash) ?? [])));
-    const wraps = [wrapKey(newKey, 'operator', admin, password), wrapKey(newKey, 'recovery', '', recoverySecret(recoveryCode)), ...others];
+    const recovery = recoveryCode === null ? [] : [wrapKey(newKey, 'recovery', '', recoverySecret(recoveryCode))];
+    const wraps = [wrapKey(newKey, 'operator', admin, password), ...recovery, ...others];
     writeKeyStore(dir, { format: 1, wraps, recoveryUnseen: true });
     try {
       openNow(newKey.toString('hex'));
@@ -100,8 +102,8 @@ export function keyGate(dir: string, host: GateHost) {
     }
     // The register has just opened with this key; keys.json must still be the one that wraps it.
     if (JSON.stringify(store().wraps) !== JSON.stringify(wraps)) throw new Error('keys.json changed during the encryption in place');
-    // The code goes back with this call's answer.
-    writeKeyStore(dir, { format: 1, wraps: store().wraps });
+    // First start's code goes back with this call's answer, on the page that created the administrator.
+    if (recoveryCode !== null) writeKeyStore(dir, { format: 1, wraps });
   }
 
   /**
@@ -119,9 +121,9 @@ export function keyGate(dir: string, host: GateHost) {
       dir,
       () => {
         if (readKeyStore(dir) !== null) return signInAgain(call, signed.operator.name, password);
-        const recoveryCode = renewRecoveryCode(ctxAs(signed.operator.name));
-        encryptInPlace(signed.operator.name, password, recoveryCode);
-        return { ...signed, recoveryCode };
+        encryptInPlace(signed.operator.name, password, null);
+        // Renewed only now: the code of the earlier release stays valid until the register is encrypted.
+        return { ...issueRecoveryCode(signed, msg.operators.audit.encrypted(signed.operator.name)), justEncrypted: true };
       },
       host.close,
     );
@@ -142,11 +144,15 @@ export function keyGate(dir: string, host: GateHost) {
     return again.value as SignedIn;
   }
 
-  /** A recovery code never shown (an encryption in place cut short): the administrator signing in gets a new one. */
-  function reissueRecoveryCode(signed: SignedIn): SignedIn {
-    const recoveryCode = renewRecoveryCode(ctxAs(signed.operator.name));
+  /**
+   * A new recovery code for the administrator signing in, owed (keys.json's recoveryUnseen) until the window or the
+   * terminal confirms it was copied (auth.recoveryCodeSeen): an answer lost on its way (a tab closed, a connection
+   * dropped, a scripted command) leaves the next administrator's sign-in to issue another, replacing it.
+   */
+  function issueRecoveryCode(signed: SignedIn, summary: string): SignedIn {
+    const recoveryCode = renewRecoveryCode(ctxAs(signed.operator.name), summary);
     const renewed = withWrap(store(), 'recovery', '', wrapKey(keyBuffer(), 'recovery', '', recoverySecret(recoveryCode)));
-    writeKeyStore(dir, { format: 1, wraps: renewed.wraps });
+    writeKeyStore(dir, { format: 1, wraps: renewed.wraps, recoveryUnseen: true });
     return { ...signed, recoveryCode };
   }
 
@@ -172,7 +178,8 @@ export function keyGate(dir: string, host: GateHost) {
     if (name === 'operators.update' && !row.active) setWrap(row.name, null);
     else if (name === 'operators.update' && given.password) setWrap(row.name, given.password);
     const signed = value as SignedIn;
-    if (signsIn && signed.operator.role === '管理员' && store().recoveryUnseen) return reissueRecoveryCode(signed);
+    if (signsIn && signed.operator.role === '管理员' && store().recoveryUnseen) return issueRecoveryCode(signed, msg.operators.audit.recoveryReissued(signed.operator.name));
+    if (name === 'auth.recoveryCodeSeen') writeKeyStore(dir, { format: 1, wraps: store().wraps });
     return value;
   }
 
@@ -225,7 +232,7 @@ export function keyGate(dir: string, host: GateHost) {
         return sealedReader.invoke(name, input, caller);
       }
       const result = open.registry.invoke(name, input, caller);
-      if (!result.ok || !isCallName(name) || !['auth.setup', 'auth.signIn', 'auth.recover', 'operators.create', 'operators.update'].includes(name)) return result;
+      if (!result.ok || !isCallName(name) || !['auth.setup', 'auth.signIn', 'auth.recover', 'auth.recoveryCodeSeen', 'operators.create', 'operators.update'].includes(name)) return result;
       try {
         return { ok: true, value: after(name, contract[name].input.parse(input ?? {}), result.value) };
       } catch (err) {

@@ -25,6 +25,8 @@ export const operatorMessages = {
     signOut: (name: string) => `${name} 退出登录`,
     recovered: (name: string) => `用恢复码重设管理员 ${name} 的密码`,
     encrypted: (name: string) => `管理员 ${name} 登录时加密台账，生成新的恢复码（此前的恢复码作废）`,
+    recoveryReissued: (name: string) => `管理员 ${name} 登录，上次的恢复码未确认抄写，生成新的恢复码（此前的恢复码作废）`,
+    recoveryCodeSeen: (name: string) => `管理员 ${name} 确认已抄写恢复码`,
     /** Written when the register opens, with the time of the try: before that nothing could be written. */
     signInFailedClosed: (name: string, failures: number) => `${name} 登录失败（连续第 ${failures} 次；当时台账未打开，打开后补记）`,
     closedFailuresUntold: (count: number) => `台账未打开期间另有 ${count} 次登录失败，未逐条记录`,

@@ -56,7 +56,8 @@ describe('encrypting a register of an earlier release at sign-in', () => {
     expect(keys.wraps.map((w) => `${w.kind}:${w.name}`).sort()).toEqual(['operator:录入甲', 'operator:老管理员', 'recovery:']);
     // The 录入员's wrap is made under their stored hash (its salt), as their password is not known.
     expect(findWrap(keys, 'operator', CLERK)!.salt).toBe(clerkSalt);
-    expect(keys.recoveryUnseen).toBeUndefined();
+    // Owed until the window confirms it was copied (auth.recoveryCodeSeen): a lost answer gets another at the next sign-in.
+    expect(keys.recoveryUnseen).toBe(true);
 
     const call = caller({ invoke: (n, i) => ledger.registry.invoke(n, i, signed.operator) });
     expect(call('members.search', { q: CANARY }).rows.map((r) => r.name)).toEqual([CANARY]);
