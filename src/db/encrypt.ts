@@ -31,17 +31,42 @@ export function encryptDatabaseFile(file: string, key: string, nativeBinding?: s
   } finally {
     plain.close();
   }
-  fs.copyFileSync(file, copy);
-  const db = connect(copy, { nativeBinding });
   try {
-    db.pragma(`rekey = "x'${key}'"`);
-    if (mode === 'wal') db.pragma('journal_mode = WAL');
-  } finally {
-    db.close();
+    fs.copyFileSync(file, copy);
+    const db = connect(copy, { nativeBinding });
+    try {
+      db.pragma(`rekey = "x'${key}'"`);
+      if (mode === 'wal') db.pragma('journal_mode = WAL');
+    } finally {
+      db.close();
+    }
+    syncFile(copy);
+  } catch (err) {
+    // A copy cut short (a full disk) holds plain pages: it must not wait for the next run to be removed.
+    for (const part of [copy, `${copy}-journal`, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(part, { force: true });
+    throw err;
   }
-  syncFile(copy);
   fs.renameSync(copy, file);
   syncDir(path.dirname(file));
+}
+
+/**
+ * Bytes an encryption in place may need at its peak, on top of what the folder holds: the checked backup of the
+ * register (when `withBackup`), then one encrypted copy at a time with its rollback journal, and one scan sealed
+ * at a time (temp + rename).
+ */
+export function spaceToEncrypt(dataDir: string, withBackup: boolean): number {
+  const size = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  const register = size(path.join(dataDir, DATABASE_FILE)) + size(path.join(dataDir, `${DATABASE_FILE}-wal`));
+  const scans = path.join(dataDir, ATTACHMENTS_DIR);
+  const largestScan = Math.max(0, ...filesBelow(scans).map((f) => size(path.join(scans, f))));
+  return register * (withBackup ? 3 : 2) + largestScan;
+}
+
+/** Whether an error met while encrypting is the disk (or the quota) being full. */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || (typeof code === 'string' && code.startsWith('SQLITE_FULL'));
 }
 
 /** Every plain scan below `dir` replaced by its encrypted form (temp + rename, so a crash leaves one or the other). */

@@ -13,13 +13,14 @@
  * operator loses theirs, and an operator signing in without one, or with one made under their hash, gets a fresh one.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { contract, isCallName } from '../contract/contract.js';
 import type { RpcResult } from '../contract/errors.js';
 import { LedgerError } from '../contract/errors.js';
 import type { AdminCreated, OperatorRow, SignedIn } from '../contract/operators.js';
 import { ATTACHMENTS_DIR, backupName, writeBackup } from '../db/backup.js';
-import { encryptDataFolder } from '../db/encrypt.js';
+import { encryptDataFolder, isDiskFull, spaceToEncrypt } from '../db/encrypt.js';
 import { findWrap, madeUnderHash, readKeyStore, recoverySecret, scrypt, unwrapKey, withWrap, wrapKey, wrapKeyUnderHash, writeKeyStore, type KeyStore } from '../db/keys.js';
 import { withEncryptLock } from '../db/folderLock.js';
 import { databasePath, isPlainDatabase } from '../db/open.js';
@@ -71,7 +72,16 @@ export function keyGate(dir: string, host: GateHost) {
       // The rekey switches the journal mode, which needs the file to itself.
       host.close();
       // Plain again under the lock: another process may have finished it while this one waited.
-      withEncryptLock(dir, () => isPlainDatabase(databasePath(dir)) && encryptDataFolder(dir, newKey, { nativeBinding: host.nativeBinding }));
+      withEncryptLock(dir, () => {
+        if (!isPlainDatabase(databasePath(dir))) return;
+        try {
+          encryptDataFolder(dir, newKey, { nativeBinding: host.nativeBinding });
+        } catch (err) {
+          // keys.json is written: the next sign-in finishes what is left, once there is room.
+          if (isDiskFull(err)) throw new LedgerError('CONFLICT', msg.crypt.diskFullDuring);
+          throw err;
+        }
+      });
     }
     host.openWith(newKey);
     key = newKey;
@@ -84,6 +94,12 @@ export function keyGate(dir: string, host: GateHost) {
    * Without a code (a sign-in), keys.json says one is owed: the sign-in issues it once the register is encrypted.
    */
   function encryptInPlace(admin: string, password: string, recoveryCode: string | null): void {
+    const needed = spaceToEncrypt(dir, true);
+    const stat = fs.statfsSync(dir);
+    const free = stat.bavail * stat.bsize;
+    const mb = (bytes: number) => Math.ceil(bytes / 2 ** 20);
+    // Refused before anything is written: a disk filling up half way leaves more to explain.
+    if (free < needed) throw new LedgerError('CONFLICT', msg.crypt.noSpace(mb(needed), Math.floor(free / 2 ** 20)));
     if (!host.current()) host.openWith(null);
     const open = host.current()!;
     const newKey = crypto.randomBytes(32);
