@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ATTACHMENTS_DIR } from './backup.js';
 import { filesBelow, syncDir, syncFile } from './durable.js';
-import { copyKeyStore } from './keys.js';
+import { copyKeyStore, wrapKeyUnderHash, writeKeyStore, type Wrap } from './keys.js';
 import { connect, DATABASE_FILE, isPlainDatabase, type Connection } from './open.js';
 import { isSealed, seal } from './sealedFiles.js';
 
@@ -111,4 +111,29 @@ export function encryptDataFolder(dataDir: string, key: string, conn: Connection
     }
   }
   encryptDatabaseFile(path.join(dataDir, DATABASE_FILE), key, conn.nativeBinding);
+}
+
+/**
+ * A plain backup (an earlier release's, from a USB stick) restored into an encrypted data folder: its staged copy
+ * encrypted with the live key, and given a keys.json that opens it with the passwords of its own day — as an
+ * encrypted backup's does — wrapped under its operators' stored hashes and its recovery code's (their passwords
+ * are not known here; each is replaced at that operator's next sign-in, and the code at the administrator's).
+ * The staged scans are sealed by the caller once copied. Throws when the copy is not a register of ours.
+ */
+export function encryptStagedPlain(staging: string, key: string, conn: Connection): void {
+  const file = path.join(staging, DATABASE_FILE);
+  const plain = connect(file, { nativeBinding: conn.nativeBinding }, { readonly: true });
+  let hashes: { kind: Wrap['kind']; name: string; hash: string }[];
+  try {
+    hashes = [
+      ...(plain.prepare("SELECT 'operator' AS kind, name, password_hash AS hash FROM operators WHERE active = 1").all() as typeof hashes),
+      ...(plain.prepare("SELECT 'recovery' AS kind, '' AS name, code_hash AS hash FROM recovery").all() as typeof hashes),
+    ];
+  } finally {
+    plain.close();
+  }
+  const keyBytes = Buffer.from(key, 'hex');
+  const wraps = hashes.flatMap((h) => wrapKeyUnderHash(keyBytes, h.name, h.hash, h.kind) ?? []);
+  encryptDatabaseFile(file, key, conn.nativeBinding);
+  writeKeyStore(staging, { format: 1, wraps, recoveryUnseen: true });
 }

@@ -118,14 +118,15 @@ export function wrapKey(key: Buffer, kind: Wrap['kind'], name: string, secret: s
  * The key wrapped for an operator whose password is not known, under their stored password hash
  * (`scrypt$N$r$p$salt$hash`, services/passwords.ts): that hash is scrypt(password, salt) — exactly what `unwrapKey`
  * derives from the password typed and the wrap's salt — so they open the register with their own password. Used
- * only while encrypting a plain register, whose hashes are about to be encrypted with the key they wrap. Null for a
- * hash a wrap may not carry (every hash this program has written qualifies).
+ * only while encrypting a plain register, whose hashes are about to be encrypted with the key they wrap (and, the
+ * same way, for a restored plain backup's recovery code, whose hash the register keeps). Null for a hash a wrap may
+ * not carry (every hash this program has written qualifies).
  */
-export function wrapKeyUnderHash(key: Buffer, name: string, storedHash: string): Wrap | null {
+export function wrapKeyUnderHash(key: Buffer, name: string, storedHash: string, kind: Wrap['kind'] = 'operator'): Wrap | null {
   const [scheme, n, r, p, salt, hash] = storedHash.split('$');
   const kek = Buffer.from(hash ?? '', 'base64');
   if (scheme !== 'scrypt' || kek.length !== 32) return null;
-  const wrap: Wrap = { ...sealKey(key, 'operator', name, kek, Buffer.from(salt ?? '', 'base64'), { N: Number(n), r: Number(r), p: Number(p) }), underHash: true };
+  const wrap: Wrap = { ...sealKey(key, kind, name, kek, Buffer.from(salt ?? '', 'base64'), { N: Number(n), r: Number(r), p: Number(p) }), underHash: true };
   return isWrap(wrap) ? wrap : null;
 }
 

@@ -35,7 +35,8 @@ import { localStamp } from '../domain/dates.js';
 import { msg } from '../i18n/messages.js';
 import { ATTACHMENTS_DIR } from './backup.js';
 import { copyDurable, filesBelow, linkOrCopy, syncDir } from './durable.js';
-import { connect, DATABASE_FILE, type Connection } from './open.js';
+import { encryptFilesBelow, encryptStagedPlain } from './encrypt.js';
+import { connect, DATABASE_FILE, isPlainDatabase, type Connection } from './open.js';
 import { copyKeyStore, KEYS_FILE } from './keys.js';
 import { checkFiles, describeProblems, inspectDatabase, storedSha256, type StoredFile } from './verify.js';
 
@@ -89,7 +90,10 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
   try {
     const stagedDb = path.join(staging, DATABASE_FILE);
     copyDurable(parts.db, stagedDb);
-    if (parts.keys) copyKeyStore(path.dirname(parts.keys), staging);
+    // A plain backup into an encrypted folder (an earlier release's): restored encrypted with the live key.
+    const fromPlain = !!options.key && isPlainDatabase(stagedDb) && isOurs(stagedDb, options);
+    if (fromPlain) encryptStagedPlain(staging, options.key!, options);
+    else if (parts.keys) copyKeyStore(path.dirname(parts.keys), staging);
     const inspection = inspectDatabase(stagedDb, options.knownVersion, options);
     const problems = [...inspection.problems];
     if (problems.length === 0 && inspection.schemaVersion === 0) problems.push({ kind: 'foreignFile', message: msg.verify.foreignFile });
@@ -97,6 +101,7 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
       const from = path.join(parts.attachments, f.storedPath);
       if (fs.existsSync(from)) copyDurable(from, path.join(staging, ATTACHMENTS_DIR, f.storedPath));
     }
+    if (fromPlain) encryptFilesBelow(path.join(staging, ATTACHMENTS_DIR), Buffer.from(options.key!, 'hex'));
     problems.push(...checkFiles(inspection.files, path.join(staging, ATTACHMENTS_DIR), options.key));
     if (problems.length > 0) throw new LedgerError('CONFLICT', msg.restore.refused(describeProblems(problems)), { problems });
     const live = path.join(dataDir, DATABASE_FILE);
@@ -118,6 +123,20 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
 
 export function discardRestore(staged: StagedRestore): void {
   fs.rmSync(staged.staging, { recursive: true, force: true });
+}
+
+/** Whether a plain file is a register of this software (has its operators), before it is encrypted as one. */
+function isOurs(file: string, conn: Connection): boolean {
+  try {
+    const db = connect(file, { nativeBinding: conn.nativeBinding }, { readonly: true });
+    try {
+      return db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('operators', 'recovery')").pluck().get() === 2;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** Step 1: the live database checkpointed and closed by us alone; throws (changing nothing) when it is in use. */
