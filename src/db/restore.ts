@@ -192,11 +192,14 @@ export function installRestore(staged: StagedRestore, conn: Connection = {}): { 
     }
 
     for (const suffix of SIDE_FILES) fs.rmSync(live + suffix, { force: true });
-    // The restored register's keys come with it; a plain backup leaves none (the replaced ones are kept in 2).
-    if (fs.existsSync(path.join(staging, KEYS_FILE))) fs.renameSync(path.join(staging, KEYS_FILE), liveKeys);
-    else fs.rmSync(liveKeys, { force: true });
+    // The restored register's keys come with it, before it (same key: it was checked with it). A plain backup into
+    // a plain folder leaves none, removed only after the rename: a kill in between must not leave an encrypted
+    // register without keys.json (a plain one beside a keys.json is encrypted with it at the next sign-in).
+    const stagedKeys = fs.existsSync(path.join(staging, KEYS_FILE));
+    if (stagedKeys) fs.renameSync(path.join(staging, KEYS_FILE), liveKeys);
     syncDir(dataDir);
     fs.renameSync(path.join(staging, DATABASE_FILE), live);
+    if (!stagedKeys) fs.rmSync(liveKeys, { force: true });
     syncDir(dataDir);
 
     const used = new Set(staged.files.map((f) => path.normalize(f.storedPath)));
