@@ -28,7 +28,8 @@ function alive(pid: number): boolean {
   }
 }
 
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/** Blocks this thread (the writer's: nothing else may touch the register meanwhile). */
+export const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** Takes the lock, or says whose it is (a live pid), or null when a stale one was just removed. */
 function tryTake(file: string): number | null | 'taken' {

@@ -22,7 +22,7 @@ import type { AdminCreated, OperatorRow, SignedIn } from '../contract/operators.
 import { ATTACHMENTS_DIR, backupName, writeBackup } from '../db/backup.js';
 import { encryptDataFolder, isDiskFull, spaceToEncrypt } from '../db/encrypt.js';
 import { findWrap, madeUnderHash, readKeyStore, recoverySecret, scrypt, unwrapKey, withWrap, wrapKey, wrapKeyUnderHash, writeKeyStore, type KeyStore } from '../db/keys.js';
-import { withEncryptLock } from '../db/folderLock.js';
+import { sleep, withEncryptLock } from '../db/folderLock.js';
 import { databasePath, isPlainDatabase } from '../db/open.js';
 import type { Registry } from '../dispatch/registry.js';
 import { msg } from '../i18n/messages.js';
@@ -44,6 +44,10 @@ export interface GateHost {
   openWith(key: string | null): void;
   nativeBinding?: string;
 }
+
+/** How long an encryption in place waits for another process to let go of the plain file: 50 × 200 ms. */
+const BUSY_TRIES = 50;
+const BUSY_PAUSE_MS = 200;
 
 /** Failed tries kept for the audit while the register is closed: enough for any office, bounded against a script. */
 const MAX_CLOSED_FAILURES = 1000;
@@ -73,13 +77,17 @@ export function keyGate(dir: string, host: GateHost) {
       host.close();
       // Plain again under the lock: another process may have finished it while this one waited.
       withEncryptLock(dir, () => {
-        if (!isPlainDatabase(databasePath(dir))) return;
-        try {
-          encryptDataFolder(dir, newKey, { nativeBinding: host.nativeBinding });
-        } catch (err) {
-          // keys.json is written: the next sign-in finishes what is left, once there is room.
-          if (isDiskFull(err)) throw new LedgerError('CONFLICT', msg.crypt.diskFullDuring);
-          throw err;
+        // Another process signing in may hold the plain file open for a moment, until it reaches this lock and
+        // lets go: each step skips what is done, so the encryption is tried again for a few seconds.
+        for (let tries = 1; isPlainDatabase(databasePath(dir)); tries++) {
+          try {
+            encryptDataFolder(dir, newKey, { nativeBinding: host.nativeBinding });
+          } catch (err) {
+            // keys.json is written: the next sign-in finishes what is left, once there is room.
+            if (isDiskFull(err)) throw new LedgerError('CONFLICT', msg.crypt.diskFullDuring);
+            if ((err as { code?: string }).code !== 'SQLITE_BUSY' || tries >= BUSY_TRIES) throw err;
+            sleep(BUSY_PAUSE_MS);
+          }
         }
       });
     }
