@@ -35,8 +35,9 @@ const LOCK_CHECK_MS = 15_000;
 export function OperatorGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>(null);
   const [inSetup, setInSetup] = useState(false);
-  // A sign-in that has just encrypted the register keeps its new recovery code on screen until acknowledged, even
-  // when a status check in between already answers that the operator is signed in.
+  // A sign-in that brings a new recovery code (it has just encrypted the register, or the last one shown was never
+  // confirmed) keeps it on screen until acknowledged, even when a status check in between already answers that the
+  // operator is signed in.
   const [encrypted, setEncrypted] = useState<SignedIn | null>(null);
   // A status that could not be read (the core's threads restarting after a restore) says nothing about who is signed
   // in: keep what is shown and ask again shortly, rather than sending a signed-in person to the sign-in page.
@@ -73,10 +74,13 @@ export function OperatorGate({ children }: { children: ReactNode }) {
         <SignInPage lockedFrom={status.lockedFrom ?? null} onDone={(r) => (r.recoveryCode ? setEncrypted(r) : signedIn(r.operator))} />
         <RecoveryCodeModal
           code={encrypted?.recoveryCode ?? null}
-          justEncrypted
+          justEncrypted={!!encrypted?.justEncrypted}
           onDone={() => {
-            setEncrypted(null);
-            signedIn(encrypted!.operator);
+            // Until confirmed, every administrator's sign-in issues a new code (the answer may not have been seen).
+            void call('auth.recoveryCodeSeen', {}).finally(() => {
+              setEncrypted(null);
+              signedIn(encrypted!.operator);
+            });
           }}
         />
       </>

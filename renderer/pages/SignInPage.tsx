@@ -26,11 +26,15 @@ function Centered({ title, children }: { title: string; children: React.ReactNod
   );
 }
 
-/** The recovery code, shown once; `justEncrypted` says this sign-in has just encrypted the register, so it is new. */
+/**
+ * The recovery code, shown once; `justEncrypted` says this sign-in has just encrypted the register, so it is new;
+ * false, that it replaces one shown before but never confirmed copied (absent: first start).
+ */
 export function RecoveryCodeModal({ code, justEncrypted, onDone }: { code: string | null; justEncrypted?: boolean; onDone: () => void }) {
   return (
     <Modal open={!!code} title={t.auth.recoveryTitle} closable={false} maskClosable={false} cancelButtonProps={{ style: { display: 'none' } }} okText={t.auth.recoveryDone} onOk={onDone}>
       {justEncrypted && <Alert type="success" showIcon title={t.auth.justEncrypted} style={{ marginBottom: 12 }} />}
+      {justEncrypted === false && <Alert type="warning" showIcon title={t.auth.recoveryUnconfirmed} style={{ marginBottom: 12 }} />}
       <p>{t.auth.recoveryHelp}</p>
       <Typography.Paragraph copyable className="recovery-code">
         {code}

@@ -19,6 +19,7 @@ export const operatorStrings = {
     recoveryTitle: '请抄写恢复码',
     recoveryHelp: '忘记管理员密码时，用这个恢复码重设。它只显示这一次，请抄写后妥善保管（不要存在本电脑上）。',
     recoveryDone: '我已抄写',
+    recoveryUnconfirmed: '上次显示的恢复码没有确认抄写，已作废。请抄写下面的新恢复码，抄好后点“我已抄写”。',
     justEncrypted: '这个台账原来没有加密，刚才登录时已经加密（加密前先做了一份备份）。此前的恢复码从现在起作废，请改用下面的新恢复码。其他操作员仍用各自的密码登录。',
     forgot: '忘记管理员密码？用恢复码重设',
     recoverTitle: '用恢复码重设管理员密码',

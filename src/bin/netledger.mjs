@@ -44,4 +44,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   err: (text) => process.stderr.write(text + '\n'),
   ask,
   askSecret,
+  errIsTerminal: process.stderr.isTTY === true,
 });

@@ -1,6 +1,7 @@
 /** Operators (操作员): who may sign in to the console, with which role, and the calls that sign in and out. */
 import { z } from 'zod';
 import { change, cleanString, id, query, text } from './common.js';
+import { zeroWidthAt } from '../domain/text.js';
 import { msg } from '../i18n/messages.js';
 
 /** 管理员 everything; 录入员 every query, job and change except the admin's; 只读 queries and jobs only. */
@@ -14,7 +15,11 @@ export interface Caller {
   role: Role;
 }
 
-const operatorName = text('操作员姓名', 20);
+/** Refused like every other invisible character (zeroWidthAt says why names in particular). */
+const operatorName = text('操作员姓名', 20).superRefine((value, ctx) => {
+  const at = zeroWidthAt(value);
+  if (at) ctx.addIssue({ code: 'custom', message: msg.input.unsafeChar('操作员姓名', at) });
+});
 /** Long enough that a guessed password costs real time at scrypt's pace; no upper rule beyond the field's length. */
 const password = cleanString('密码', { required: msg.operators.passwordRequired }).min(8, { error: msg.operators.passwordTooShort }).max(200);
 
@@ -53,9 +58,11 @@ export interface SignedIn {
   lockMinutes: number;
   /**
    * Only when this sign-in has just encrypted a plain register (one of an earlier release, or a first start cut
-   * short): its new recovery code, shown once, as at first start.
+   * short), or the last code issued was never confirmed copied (auth.recoveryCodeSeen): a new recovery code.
    */
   recoveryCode?: string;
+  /** With a recovery code: whether this sign-in has just encrypted the register (else the code replaces one unseen). */
+  justEncrypted?: boolean;
 }
 
 export interface AdminCreated extends SignedIn {
@@ -83,6 +90,8 @@ export const operatorsCalls = {
   'auth.signIn': change<SignedIn>()(signIn, { access: 'open' }),
   'auth.recover': change<SignedIn>()(recoverAdmin, { access: 'open' }),
   'auth.signOut': change<{ signedOut: true }>()(z.object({}).strict(), { access: 'open' }),
+  /** The window's 我已抄写 (or the terminal's y): the recovery code just shown is copied, no new one is owed. */
+  'auth.recoveryCodeSeen': change<{ seen: true }>()(z.object({}).strict(), { access: 'admin' }),
   'operators.list': query<OperatorRow[]>()(z.object({}).strict(), { access: 'admin' }),
   'operators.create': change<OperatorRow>()(operatorCreate, { access: 'admin' }),
   'operators.update': change<OperatorRow>()(operatorUpdate, { access: 'admin' }),

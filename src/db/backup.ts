@@ -18,7 +18,7 @@ import { msg } from '../i18n/messages.js';
 import { copyDurable, filesBelow, syncDir } from './durable.js';
 import { schemaVersion } from './migrate.js';
 import { DATABASE_FILE, type Connection, type Db } from './open.js';
-import { KEYS_FILE, keysPath } from './keys.js';
+import { copyKeyStore } from './keys.js';
 import { checkFiles, describeProblems, inspectDatabase } from './verify.js';
 import { fileErrorMessage } from './fileErrors.js';
 
@@ -48,8 +48,7 @@ export function writeBackup(db: Db, attachmentsDir: string, target: string, conn
     const version = schemaVersion(db);
     // Pages only: the whole check (records, integrity_check, references) waits for a restore (verify.ts).
     const inspection = inspectDatabase(copy, version, conn, 'pages');
-    const keys = keysPath(path.dirname(attachmentsDir));
-    if (conn.key && fs.existsSync(keys)) copyDurable(keys, path.join(part, KEYS_FILE));
+    if (conn.key) copyKeyStore(path.dirname(attachmentsDir), part);
     for (const f of inspection.files) {
       const from = path.join(attachmentsDir, f.storedPath);
       if (fs.existsSync(from)) copyDurable(from, path.join(part, ATTACHMENTS_DIR, f.storedPath));

@@ -33,6 +33,12 @@ export interface Wrap {
   iv: string;
   tag: string;
   wrapped: string;
+  /**
+   * Made under the operator's stored password hash (their password was not known when the register was encrypted).
+   * Anyone with a plain copy of the register from before holds that hash, so such a wrap lives only in the data
+   * folder's keys.json until the operator's next sign-in replaces it, and never goes into a backup's.
+   */
+  underHash?: true;
 }
 
 export interface KeyStore {
@@ -54,6 +60,7 @@ function isWrap(w: unknown): w is Wrap {
   const x = w as Record<string, unknown>;
   const power = Number.isInteger(x?.N) && (x.N as number) >= 2 ** 14 && (x.N as number) <= 2 ** 17 && ((x.N as number) & ((x.N as number) - 1)) === 0;
   return !!x && (x.kind === 'operator' || x.kind === 'recovery') && typeof x.name === 'string' && power && x.r === SCRYPT.r && x.p === SCRYPT.p &&
+    (x.underHash === undefined || x.underHash === true) &&
     ['salt', 'iv', 'tag', 'wrapped'].every((k) => typeof x[k] === 'string');
 }
 
@@ -79,6 +86,17 @@ export function writeKeyStore(dir: string, store: KeyStore): void {
   syncDir(dir);
 }
 
+/**
+ * keys.json of a copy of the register (a backup, a replaced register, a restored one) from the one in `fromDir`,
+ * if there is one: without wraps made under stored hashes, which must not outlive the operators' next sign-in.
+ */
+export function copyKeyStore(fromDir: string, toDir: string): void {
+  const store = readKeyStore(fromDir);
+  if (!store) return;
+  fs.mkdirSync(toDir, { recursive: true });
+  writeKeyStore(toDir, { ...store, wraps: store.wraps.filter((w) => !w.underHash) });
+}
+
 /** The name and kind are bound to the wrap (GCM's additional data), so entries cannot be swapped between operators. */
 const label = (kind: Wrap['kind'], name: string) => Buffer.from(`${kind}:${name}`, 'utf8');
 
@@ -100,14 +118,15 @@ export function wrapKey(key: Buffer, kind: Wrap['kind'], name: string, secret: s
  * The key wrapped for an operator whose password is not known, under their stored password hash
  * (`scrypt$N$r$p$salt$hash`, services/passwords.ts): that hash is scrypt(password, salt) — exactly what `unwrapKey`
  * derives from the password typed and the wrap's salt — so they open the register with their own password. Used
- * only while encrypting a plain register, whose hashes are about to be encrypted with the key they wrap. Null for a
- * hash a wrap may not carry (every hash this program has written qualifies).
+ * only while encrypting a plain register, whose hashes are about to be encrypted with the key they wrap (and, the
+ * same way, for a restored plain backup's recovery code, whose hash the register keeps). Null for a hash a wrap may
+ * not carry (every hash this program has written qualifies).
  */
-export function wrapKeyUnderHash(key: Buffer, name: string, storedHash: string): Wrap | null {
+export function wrapKeyUnderHash(key: Buffer, name: string, storedHash: string, kind: Wrap['kind'] = 'operator'): Wrap | null {
   const [scheme, n, r, p, salt, hash] = storedHash.split('$');
   const kek = Buffer.from(hash ?? '', 'base64');
   if (scheme !== 'scrypt' || kek.length !== 32) return null;
-  const wrap = sealKey(key, 'operator', name, kek, Buffer.from(salt ?? '', 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  const wrap: Wrap = { ...sealKey(key, kind, name, kek, Buffer.from(salt ?? '', 'base64'), { N: Number(n), r: Number(r), p: Number(p) }), underHash: true };
   return isWrap(wrap) ? wrap : null;
 }
 

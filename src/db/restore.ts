@@ -35,8 +35,9 @@ import { localStamp } from '../domain/dates.js';
 import { msg } from '../i18n/messages.js';
 import { ATTACHMENTS_DIR } from './backup.js';
 import { copyDurable, filesBelow, linkOrCopy, syncDir } from './durable.js';
-import { connect, DATABASE_FILE, type Connection } from './open.js';
-import { KEYS_FILE } from './keys.js';
+import { encryptFilesBelow, encryptStagedPlain } from './encrypt.js';
+import { connect, DATABASE_FILE, isPlainDatabase, type Connection } from './open.js';
+import { copyKeyStore, KEYS_FILE } from './keys.js';
 import { checkFiles, describeProblems, inspectDatabase, storedSha256, type StoredFile } from './verify.js';
 
 export const REPLACED_DIR = 'replaced';
@@ -89,7 +90,10 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
   try {
     const stagedDb = path.join(staging, DATABASE_FILE);
     copyDurable(parts.db, stagedDb);
-    if (parts.keys && fs.existsSync(parts.keys)) copyDurable(parts.keys, path.join(staging, KEYS_FILE));
+    // A plain backup into an encrypted folder (an earlier release's): restored encrypted with the live key.
+    const fromPlain = !!options.key && isPlainDatabase(stagedDb) && isOurs(stagedDb, options);
+    if (fromPlain) encryptStagedPlain(staging, options.key!, options);
+    else if (parts.keys) copyKeyStore(path.dirname(parts.keys), staging);
     const inspection = inspectDatabase(stagedDb, options.knownVersion, options);
     const problems = [...inspection.problems];
     if (problems.length === 0 && inspection.schemaVersion === 0) problems.push({ kind: 'foreignFile', message: msg.verify.foreignFile });
@@ -97,6 +101,7 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
       const from = path.join(parts.attachments, f.storedPath);
       if (fs.existsSync(from)) copyDurable(from, path.join(staging, ATTACHMENTS_DIR, f.storedPath));
     }
+    if (fromPlain) encryptFilesBelow(path.join(staging, ATTACHMENTS_DIR), Buffer.from(options.key!, 'hex'));
     problems.push(...checkFiles(inspection.files, path.join(staging, ATTACHMENTS_DIR), options.key));
     if (problems.length > 0) throw new LedgerError('CONFLICT', msg.restore.refused(describeProblems(problems)), { problems });
     const live = path.join(dataDir, DATABASE_FILE);
@@ -118,6 +123,20 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
 
 export function discardRestore(staged: StagedRestore): void {
   fs.rmSync(staged.staging, { recursive: true, force: true });
+}
+
+/** Whether a plain file is a register of this software (has its operators), before it is encrypted as one. */
+function isOurs(file: string, conn: Connection): boolean {
+  try {
+    const db = connect(file, { nativeBinding: conn.nativeBinding }, { readonly: true });
+    try {
+      return db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('operators', 'recovery')").pluck().get() === 2;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** Step 1: the live database checkpointed and closed by us alone; throws (changing nothing) when it is in use. */
@@ -154,7 +173,7 @@ export function installRestore(staged: StagedRestore, conn: Connection = {}): { 
     for (const suffix of ['', ...SIDE_FILES]) {
       if (fs.existsSync(live + suffix)) copyDurable(live + suffix, path.join(part, DATABASE_FILE + suffix));
     }
-    if (fs.existsSync(liveKeys)) copyDurable(liveKeys, path.join(part, KEYS_FILE));
+    copyKeyStore(dataDir, part);
     for (const f of oldScans) linkOrCopy(path.join(liveFiles, f), path.join(part, ATTACHMENTS_DIR, f));
     fs.mkdirSync(part, { recursive: true });
     syncDir(part);
@@ -173,11 +192,14 @@ export function installRestore(staged: StagedRestore, conn: Connection = {}): { 
     }
 
     for (const suffix of SIDE_FILES) fs.rmSync(live + suffix, { force: true });
-    // The restored register's keys come with it; a plain backup leaves none (the replaced ones are kept in 2).
-    if (fs.existsSync(path.join(staging, KEYS_FILE))) fs.renameSync(path.join(staging, KEYS_FILE), liveKeys);
-    else fs.rmSync(liveKeys, { force: true });
+    // The restored register's keys come with it, before it (same key: it was checked with it). A plain backup into
+    // a plain folder leaves none, removed only after the rename: a kill in between must not leave an encrypted
+    // register without keys.json (a plain one beside a keys.json is encrypted with it at the next sign-in).
+    const stagedKeys = fs.existsSync(path.join(staging, KEYS_FILE));
+    if (stagedKeys) fs.renameSync(path.join(staging, KEYS_FILE), liveKeys);
     syncDir(dataDir);
     fs.renameSync(path.join(staging, DATABASE_FILE), live);
+    if (!stagedKeys) fs.rmSync(liveKeys, { force: true });
     syncDir(dataDir);
 
     const used = new Set(staged.files.map((f) => path.normalize(f.storedPath)));

@@ -36,7 +36,7 @@ import { closeCampaign, createCampaign, listCampaigns, recordDeclaration } from 
 import { campaignCompletion, missingMembers } from '../services/campaignCompletion.js';
 import { getSettings, updateSettings } from '../services/settings.js';
 import { deleteTemplate, listTemplates, saveTemplate } from '../services/reportTemplates.js';
-import { authStatus, createOperator, listOperators, recoverAdmin, setupAdmin, signIn, signOut, updateOperator } from '../services/operators.js';
+import { authStatus, createOperator, listOperators, recoverAdmin, recoveryCodeSeen, setupAdmin, signIn, signOut, updateOperator } from '../services/operators.js';
 import { accountStateCounts, tableCounts } from '../services/system.js';
 import { importPackage, inspectPackage } from '../imports/packageImport.js';
 import { consolidatedRows, missingSubmissions } from '../services/consolidation.js';
@@ -158,6 +158,7 @@ export function handlers(host: HostInfo): Handlers {
     'auth.signIn': signIn,
     'auth.recover': recoverAdmin,
     'auth.signOut': signOut,
+    'auth.recoveryCodeSeen': recoveryCodeSeen,
     'operators.list': listOperators,
     'operators.create': createOperator,
     'operators.update': updateOperator,

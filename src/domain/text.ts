@@ -54,3 +54,13 @@ export function unsafeCharAt(value: string, multiline = false): number {
   const match = (multiline ? UNSAFE_MULTILINE : UNSAFE).exec(value);
   return match ? Array.from(value.slice(0, match.index)).length + 1 : 0;
 }
+
+/**
+ * Zero-width characters (U+200B–U+200D, U+2060, U+FEFF, soft hyphen U+00AD, U+180E): harmless inside a note, but
+ * in an operator's name they make two names that look the same — in the audit, on the sign-in page, in keys.json.
+ * The 1-based position of the first, or 0.
+ */
+export function zeroWidthAt(value: string): number {
+  const match = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/.exec(value);
+  return match ? Array.from(value.slice(0, match.index)).length + 1 : 0;
+}

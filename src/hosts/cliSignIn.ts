@@ -4,6 +4,7 @@
  * (normally `init`) creates the administrator with that password and shows the recovery code once.
  */
 import { valueOf } from '../contract/contract.js';
+import type { SignedIn } from '../contract/operators.js';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
 import { findWrap, readKeyStore, unwrapKey } from '../db/keys.js';
@@ -15,6 +16,10 @@ export interface SecretIo {
   err: (text: string) => void;
   /** Asks without echoing what is typed; absent when no one is at a terminal. */
   askSecret?: (question: string) => Promise<string>;
+  /** Asks the person at a terminal; absent when no one can answer (pipe, script). */
+  ask?: (question: string) => Promise<string>;
+  /** Whether stderr is a terminal (not a log file a scheduled task writes). */
+  errIsTerminal?: boolean;
 }
 
 async function password(io: SecretIo, confirm: boolean): Promise<string> {
@@ -36,10 +41,26 @@ export async function signInFromCli(ledger: Ledger, adminName: string, io: Secre
   const name = process.env.NETLEDGER_OPERATOR ?? defaultOperator(ledger);
   if (!name) throw new LedgerError('SIGNED_OUT', msg.operators.cli.noOperator);
   const signed = valueOf<'auth.signIn'>(ledger.registry.invoke('auth.signIn', { name, password: await password(io, false) }));
-  // This sign-in has just encrypted a plain register: its new recovery code, shown once.
-  if (signed.recoveryCode) io.err(msg.operators.cli.encrypted(signed.recoveryCode));
   // Every later call of this run is made as the signed-in operator.
   ledger.registry = bindCaller(ledger.registry, signed.operator);
+  if (signed.recoveryCode) await showRecoveryCode(ledger, signed, io);
+}
+
+/**
+ * A new recovery code (this sign-in has just encrypted the register, or the last code was never confirmed) is the
+ * only valid one: it is printed only to a person at a terminal — a scripted run (password in NETLEDGER_PASSWORD,
+ * stderr a log) would leave it in a log or lose it — and counts as copied only once they answer y. Otherwise it
+ * stays owed, and the next administrator's sign-in in the window or at a terminal shows a new one.
+ */
+async function showRecoveryCode(ledger: Ledger, signed: SignedIn, io: SecretIo): Promise<void> {
+  const cli = msg.operators.cli;
+  if (process.env.NETLEDGER_PASSWORD || !io.ask || !io.errIsTerminal) {
+    io.err(signed.justEncrypted ? cli.encryptedCodeLater : cli.codeLater);
+    return;
+  }
+  io.err(signed.justEncrypted ? cli.encrypted(signed.recoveryCode!) : cli.newRecoveryCode(signed.recoveryCode!));
+  if ((await io.ask(cli.copiedPrompt)).trim().toLowerCase() === 'y') valueOf<'auth.recoveryCodeSeen'>(ledger.registry.invoke('auth.recoveryCodeSeen', {}));
+  else io.err(cli.codeNotConfirmed);
 }
 
 /** The first active administrator; of a register still encrypted, the first operator keys.json has (the one set up). */

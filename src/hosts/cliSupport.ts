@@ -13,6 +13,8 @@ export interface CliIo {
   ask?: (question: string) => Promise<string>;
   /** The same, without echoing what is typed (passwords). */
   askSecret?: (question: string) => Promise<string>;
+  /** Whether stderr is a terminal (the recovery code is printed only there). */
+  errIsTerminal?: boolean;
 }
 
 /** Input comes from the command line as the person typed it, so the registry (not TypeScript) checks it. */

@@ -13,14 +13,16 @@
  * operator loses theirs, and an operator signing in without one, or with one made under their hash, gets a fresh one.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { contract, isCallName } from '../contract/contract.js';
 import type { RpcResult } from '../contract/errors.js';
 import { LedgerError } from '../contract/errors.js';
 import type { AdminCreated, OperatorRow, SignedIn } from '../contract/operators.js';
 import { ATTACHMENTS_DIR, backupName, writeBackup } from '../db/backup.js';
-import { encryptDataFolder } from '../db/encrypt.js';
+import { encryptDataFolder, isDiskFull, spaceToEncrypt } from '../db/encrypt.js';
 import { findWrap, madeUnderHash, readKeyStore, recoverySecret, scrypt, unwrapKey, withWrap, wrapKey, wrapKeyUnderHash, writeKeyStore, type KeyStore } from '../db/keys.js';
+import { sleep, withEncryptLock } from '../db/folderLock.js';
 import { databasePath, isPlainDatabase } from '../db/open.js';
 import type { Registry } from '../dispatch/registry.js';
 import { msg } from '../i18n/messages.js';
@@ -42,6 +44,10 @@ export interface GateHost {
   openWith(key: string | null): void;
   nativeBinding?: string;
 }
+
+/** How long an encryption in place waits for another process to let go of the plain file: 50 × 200 ms. */
+const BUSY_TRIES = 50;
+const BUSY_PAUSE_MS = 200;
 
 /** Failed tries kept for the audit while the register is closed: enough for any office, bounded against a script. */
 const MAX_CLOSED_FAILURES = 1000;
@@ -69,7 +75,21 @@ export function keyGate(dir: string, host: GateHost) {
     if (newKey && isPlainDatabase(databasePath(dir))) {
       // The rekey switches the journal mode, which needs the file to itself.
       host.close();
-      encryptDataFolder(dir, newKey, { nativeBinding: host.nativeBinding });
+      // Plain again under the lock: another process may have finished it while this one waited.
+      withEncryptLock(dir, () => {
+        // Another process signing in may hold the plain file open for a moment, until it reaches this lock and
+        // lets go: each step skips what is done, so the encryption is tried again for a few seconds.
+        for (let tries = 1; isPlainDatabase(databasePath(dir)); tries++) {
+          try {
+            encryptDataFolder(dir, newKey, { nativeBinding: host.nativeBinding });
+          } catch (err) {
+            // keys.json is written: the next sign-in finishes what is left, once there is room.
+            if (isDiskFull(err)) throw new LedgerError('CONFLICT', msg.crypt.diskFullDuring);
+            if ((err as { code?: string }).code !== 'SQLITE_BUSY' || tries >= BUSY_TRIES) throw err;
+            sleep(BUSY_PAUSE_MS);
+          }
+        }
+      });
     }
     host.openWith(newKey);
     key = newKey;
@@ -77,16 +97,25 @@ export function keyGate(dir: string, host: GateHost) {
 
   /**
    * A plain register encrypted in place, by first start or by an administrator's sign-in: a checked backup of what
-   * it holds, keys.json (the key wrapped for the administrator's password, the recovery code, and every other active
-   * operator's stored hash, as their passwords are not known here), then the folder encrypted.
+   * it holds, keys.json (the key wrapped for the administrator's password, every other active operator's stored
+   * hash, as their passwords are not known here, and first start's recovery code), then the folder encrypted.
+   * Without a code (a sign-in), keys.json says one is owed: the sign-in issues it once the register is encrypted.
    */
-  function encryptInPlace(admin: string, password: string, recoveryCode: string): void {
+  function encryptInPlace(admin: string, password: string, recoveryCode: string | null): void {
+    const needed = spaceToEncrypt(dir, true);
+    const stat = fs.statfsSync(dir);
+    const free = stat.bavail * stat.bsize;
+    const mb = (bytes: number) => Math.ceil(bytes / 2 ** 20);
+    // Refused before anything is written: a disk filling up half way leaves more to explain.
+    if (free < needed) throw new LedgerError('CONFLICT', msg.crypt.noSpace(mb(needed), Math.floor(free / 2 ** 20)));
+    if (!host.current()) host.openWith(null);
     const open = host.current()!;
     const newKey = crypto.randomBytes(32);
     const hasData = open.ctx.db.prepare('SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM accounts) AS n').pluck().get() === 1;
     if (hasData) writeBackup(open.ctx.db, path.join(dir, ATTACHMENTS_DIR), path.join(dir, 'backups', backupName(open.ctx.clock())), { nativeBinding: host.nativeBinding });
     const others = activePasswordHashes(open.ctx).flatMap((o) => (o.name === admin ? [] : (wrapKeyUnderHash(newKey, o.name, o.hash) ?? [])));
-    const wraps = [wrapKey(newKey, 'operator', admin, password), wrapKey(newKey, 'recovery', '', recoverySecret(recoveryCode)), ...others];
+    const recovery = recoveryCode === null ? [] : [wrapKey(newKey, 'recovery', '', recoverySecret(recoveryCode))];
+    const wraps = [wrapKey(newKey, 'operator', admin, password), ...recovery, ...others];
     writeKeyStore(dir, { format: 1, wraps, recoveryUnseen: true });
     try {
       openNow(newKey.toString('hex'));
@@ -95,29 +124,59 @@ export function keyGate(dir: string, host: GateHost) {
       if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new LedgerError('CONFLICT', msg.crypt.inUse);
       throw err;
     }
-    // The code goes back with this call's answer.
-    writeKeyStore(dir, { format: 1, wraps: store().wraps });
+    // The register has just opened with this key; keys.json must still be the one that wraps it.
+    if (JSON.stringify(store().wraps) !== JSON.stringify(wraps)) throw new Error('keys.json changed during the encryption in place');
+    // First start's code goes back with this call's answer, on the page that created the administrator.
+    if (recoveryCode !== null) writeKeyStore(dir, { format: 1, wraps });
   }
 
   /**
    * A sign-in to a plain register that has operators: an administrator's encrypts it and is given the new recovery
    * code; anyone else is refused until one has (the code must not go to a lesser role), their password checked first.
    */
-  function encryptAtSignIn(signed: SignedIn, password: string): SignedIn {
+  function encryptAtSignIn(call: 'auth.signIn' | 'auth.recover', signed: SignedIn, password: string): SignedIn {
     if (signed.operator.role !== '管理员') {
       host.current()!.registry.invoke('auth.signOut', {}, signed.operator);
       throw new LedgerError('FORBIDDEN', msg.crypt.adminFirst);
     }
-    const recoveryCode = renewRecoveryCode(ctxAs(signed.operator.name));
-    encryptInPlace(signed.operator.name, password, recoveryCode);
-    return { ...signed, recoveryCode };
+    // Another process (the desktop app and a command) may be encrypting it this moment: one at a time; the one
+    // waiting lets go of the plain file, which the other's encryption needs to itself.
+    return withEncryptLock(
+      dir,
+      () => {
+        if (readKeyStore(dir) !== null) return signInAgain(call, signed.operator.name, password);
+        encryptInPlace(signed.operator.name, password, null);
+        // Renewed only now: the code of the earlier release stays valid until the register is encrypted.
+        return { ...issueRecoveryCode(signed, msg.operators.audit.encrypted(signed.operator.name)), justEncrypted: true };
+      },
+      host.close,
+    );
   }
 
-  /** A recovery code never shown (an encryption in place cut short): the administrator signing in gets a new one. */
-  function reissueRecoveryCode(signed: SignedIn): SignedIn {
-    const recoveryCode = renewRecoveryCode(ctxAs(signed.operator.name));
+  /**
+   * The register was encrypted by another process while this sign-in waited: it is opened with the key the
+   * password unwraps from that process's keys.json, and the sign-in made again on it (its own audit, its code).
+   */
+  function signInAgain(call: 'auth.signIn' | 'auth.recover', name: string, password: string): SignedIn {
+    const wrap = findWrap(store(), 'operator', name);
+    const unwrapped = call === 'auth.signIn' && wrap ? unwrapKey(wrap, password) : null;
+    host.close();
+    if (!unwrapped) throw new LedgerError('CONFLICT', msg.crypt.encryptedMeanwhile);
+    openNow(unwrapped.toString('hex'));
+    const again = registry.invoke('auth.signIn', { name, password }, null);
+    if (!again.ok) throw new LedgerError(again.error.code, again.error.message);
+    return again.value as SignedIn;
+  }
+
+  /**
+   * A new recovery code for the administrator signing in, owed (keys.json's recoveryUnseen) until the window or the
+   * terminal confirms it was copied (auth.recoveryCodeSeen): an answer lost on its way (a tab closed, a connection
+   * dropped, a scripted command) leaves the next administrator's sign-in to issue another, replacing it.
+   */
+  function issueRecoveryCode(signed: SignedIn, summary: string): SignedIn {
+    const recoveryCode = renewRecoveryCode(ctxAs(signed.operator.name), summary);
     const renewed = withWrap(store(), 'recovery', '', wrapKey(keyBuffer(), 'recovery', '', recoverySecret(recoveryCode)));
-    writeKeyStore(dir, { format: 1, wraps: renewed.wraps });
+    writeKeyStore(dir, { format: 1, wraps: renewed.wraps, recoveryUnseen: true });
     return { ...signed, recoveryCode };
   }
 
@@ -126,11 +185,11 @@ export function keyGate(dir: string, host: GateHost) {
     const given = input as { name?: string; password?: string };
     if (name === 'auth.setup' && key === null) {
       const created = value as AdminCreated;
-      encryptInPlace(created.operator.name, given.password!, created.recoveryCode);
+      withEncryptLock(dir, () => encryptInPlace(created.operator.name, given.password!, created.recoveryCode));
       return value;
     }
     const signsIn = name === 'auth.signIn' || name === 'auth.recover';
-    if (signsIn && key === null) return encryptAtSignIn(value as SignedIn, given.password!);
+    if (signsIn && key === null) return encryptAtSignIn(name, value as SignedIn, given.password!);
     if (key === null) return value;
     if (name === 'auth.signIn') {
       const wrap = findWrap(store(), 'operator', given.name!);
@@ -143,7 +202,8 @@ export function keyGate(dir: string, host: GateHost) {
     if (name === 'operators.update' && !row.active) setWrap(row.name, null);
     else if (name === 'operators.update' && given.password) setWrap(row.name, given.password);
     const signed = value as SignedIn;
-    if (signsIn && signed.operator.role === '管理员' && store().recoveryUnseen) return reissueRecoveryCode(signed);
+    if (signsIn && signed.operator.role === '管理员' && store().recoveryUnseen) return issueRecoveryCode(signed, msg.operators.audit.recoveryReissued(signed.operator.name));
+    if (name === 'auth.recoveryCodeSeen') writeKeyStore(dir, { format: 1, wraps: store().wraps });
     return value;
   }
 
@@ -196,7 +256,7 @@ export function keyGate(dir: string, host: GateHost) {
         return sealedReader.invoke(name, input, caller);
       }
       const result = open.registry.invoke(name, input, caller);
-      if (!result.ok || !isCallName(name) || !['auth.setup', 'auth.signIn', 'auth.recover', 'operators.create', 'operators.update'].includes(name)) return result;
+      if (!result.ok || !isCallName(name) || !['auth.setup', 'auth.signIn', 'auth.recover', 'auth.recoveryCodeSeen', 'operators.create', 'operators.update'].includes(name)) return result;
       try {
         return { ok: true, value: after(name, contract[name].input.parse(input ?? {}), result.value) };
       } catch (err) {

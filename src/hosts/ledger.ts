@@ -112,7 +112,8 @@ export function openLedger(dataDir: string, options: LedgerOptions = {}): Ledger
     nativeBinding: options.nativeBinding,
   });
   // An encrypted register waits for a password (or one given by the caller, as the core's readers are).
-  const keys = readKeyStore(layout.dir);
+  // Read again when the register is not plain: another process may have just written keys.json and encrypted it.
+  const keys = readKeyStore(layout.dir) ?? (isPlainDatabase(databasePath(layout.dir)) ? null : readKeyStore(layout.dir));
   if (keys === null && !options.key && !isPlainDatabase(databasePath(layout.dir))) throw new LedgerError('CONFLICT', msg.crypt.keysMissing);
   if (keys === null || options.key) gate.openNow(options.key ?? null);
   return {

@@ -14,4 +14,14 @@ export const cryptMessages = {
   /** A register of an earlier release, not yet encrypted: only an administrator's sign-in encrypts it. */
   adminFirst: '台账还没有加密。请先由管理员登录一次：登录时会加密台账并显示新的恢复码，之后各操作员仍用自己的密码登录。',
   inUse: '台账正被另一个窗口或命令打开，暂时不能完成加密。请关闭其他窗口或命令后重新登录，登录时会自动完成加密。',
+  /** Another window or command has been encrypting the register for longer than a sign-in waits. */
+  encryptingElsewhere: '另一个窗口或命令正在加密这个台账，请稍等一两分钟后重新登录。没有做任何改动。',
+  /** Another window or command encrypted it while this one waited, and this password is not among its keys. */
+  encryptedMeanwhile: '台账刚刚被另一个窗口或命令加密，请重新登录（用同一个密码）。',
+  /** Checked before anything is written: the backup, the encrypted copy and its journal need about 3× the register. */
+  noSpace: (neededMb: number, freeMb: number) =>
+    `磁盘空间不足，台账没有加密：加密需要约 ${neededMb} MB 可用空间（先备份，再做加密副本），数据文件夹所在的磁盘只剩 ${freeMb} MB。请删除不需要的文件腾出空间后重新登录，登录时会加密。`,
+  /** The disk filled up part way (another program wrote meanwhile): what is done stays, the rest at the next sign-in. */
+  diskFullDuring:
+    '磁盘已满，台账加密没有完成。台账里的数据都在，没有丢失：已加密的部分和还没加密的台账都完好。请删除不需要的文件腾出空间后重新登录，登录时会接着完成加密。',
 };

@@ -120,14 +120,21 @@ export function recoverAdmin(ctx: ServiceContext, input: { recoveryCode: string;
  * to that administrator once: the code kept from its first start may never have been shown (a first start killed
  * before it was), and one code in the safe, the newest, is what the paper says. The old code stops working.
  */
-export function renewRecoveryCode(ctx: ServiceContext): string {
+export function renewRecoveryCode(ctx: ServiceContext, summary: string): string {
   const recoveryCode = newRecoveryCode();
   const codeHash = hashPassword(recoveryCode);
   inTransaction(ctx, () => {
     ctx.db.prepare('INSERT OR REPLACE INTO recovery (id, code_hash, created_at) VALUES (1, ?, ?)').run(codeHash, nowIso(ctx));
-    recordAudit(ctx, { entity: 'operator', entityId: byName(ctx, ctx.actor)?.id ?? null, action: 'update', summary: msg.operators.audit.encrypted(ctx.actor) });
+    recordAudit(ctx, { entity: 'operator', entityId: byName(ctx, ctx.actor)?.id ?? null, action: 'update', summary });
   });
   return recoveryCode;
+}
+
+/** The administrator confirms having copied the recovery code last shown (the key gate stops issuing new ones). */
+export function recoveryCodeSeen(ctx: ServiceContext): { seen: true } {
+  const caller = ctx.caller!;
+  inTransaction(ctx, () => recordAudit(ctx, { entity: 'operator', entityId: caller.operatorId, action: 'update', summary: msg.operators.audit.recoveryCodeSeen(caller.name) }));
+  return { seen: true };
 }
 
 /** Active operators' stored password hashes: the key of a register encrypted in place is wrapped under each. */

@@ -102,6 +102,15 @@ describe('text cleaned at the contract', () => {
     );
   });
 
+  it.each([
+    ['U+200B', '张\u200B三', 2],
+    ['U+200D', '张三\u200D', 3],
+    ['U+FEFF', '张\uFEFF三', 2],
+    ['U+2060', '张\u2060三', 2],
+  ])('refuses a zero-width character (%s) in an operator name, where two names would look the same', (_, name, position) => {
+    expect(fieldsOf(fail('operators.create', { name, role: '录入员', password: 'long-enough-1' })).name).toBe(`操作员姓名中含有不可见的控制字符（位置 ${position}），请删除后重新输入。`);
+  });
+
   it('takes tab and line breaks where text has several lines, and keeps normalising full-width text', () => {
     const l = registerWithMembers();
     const updated = l.call('members.update', { id: l.m1, name: '甲一', idNumber: validId('1985-03-03', 11), notes: '第一行\n第二行\t（附注）ＡＢ１' });

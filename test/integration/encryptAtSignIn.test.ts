@@ -20,7 +20,6 @@ import { ADMIN, ADMIN_PASSWORD, CLERK, CLERK_PASSWORD, legacyRegister } from '..
 const root = tempDir('crypt-signin');
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 const RECOVERY_CODE = /^[2-9A-HJKMNP-Z]{5}(-[2-9A-HJKMNP-Z]{5}){4}$/;
-const RECOVERY_IN_TEXT = /([2-9A-HJKMNP-Z]{5}(?:-[2-9A-HJKMNP-Z]{5}){4})/;
 
 /** The salt of an operator's stored password hash (`scrypt$N$r$p$salt$hash`), read from a plain register. */
 function hashSalt(dir: string, name: string): string {
@@ -56,7 +55,8 @@ describe('encrypting a register of an earlier release at sign-in', () => {
     expect(keys.wraps.map((w) => `${w.kind}:${w.name}`).sort()).toEqual(['operator:录入甲', 'operator:老管理员', 'recovery:']);
     // The 录入员's wrap is made under their stored hash (its salt), as their password is not known.
     expect(findWrap(keys, 'operator', CLERK)!.salt).toBe(clerkSalt);
-    expect(keys.recoveryUnseen).toBeUndefined();
+    // Owed until the window confirms it was copied (auth.recoveryCodeSeen): a lost answer gets another at the next sign-in.
+    expect(keys.recoveryUnseen).toBe(true);
 
     const call = caller({ invoke: (n, i) => ledger.registry.invoke(n, i, signed.operator) });
     expect(call('members.search', { q: CANARY }).rows.map((r) => r.name)).toEqual([CANARY]);
@@ -125,7 +125,7 @@ describe('encrypting a register of an earlier release at sign-in', () => {
     await again.close();
   });
 
-  it('the command line signs in as the administrator, encrypts the register and prints the new recovery code', async () => {
+  it('the command line signs in as the administrator and encrypts the register; with no terminal the code waits for the next sign-in', async () => {
     const legacy = path.join(root, 'cli');
     await legacyRegister(legacy);
     const file = path.join(legacy, 'ledger.sqlite3');
@@ -133,12 +133,15 @@ describe('encrypting a register of an earlier release at sign-in', () => {
     const plain = Object.fromEntries(tables.map((t) => [t, count(file, t)]));
     const run = await cli(['stats', '--json', '--data-dir', legacy]);
     expect(run.code).toBe(0);
-    const code = RECOVERY_IN_TEXT.exec(run.err)?.[1];
-    expect(run.err).toBe(msg.operators.cli.encrypted(code!));
+    // Password from the environment, no terminal: the code is owed to the next sign-in, not printed to a log.
+    expect(run.err).toBe(msg.operators.cli.encryptedCodeLater);
     expect(JSON.parse(run.out)).toMatchObject(plain);
     expect(readKeyStore(legacy)!.wraps).toHaveLength(3);
     expect(leaks(legacy)).toEqual([]);
-    // The code printed opens the register.
+    // The code the window's next sign-in shows opens the register.
+    const window = openLedger(legacy);
+    const code = valueOf<'auth.signIn'>(window.registry.invoke('auth.signIn', { name: ADMIN, password: ADMIN_PASSWORD })).recoveryCode;
+    await window.close();
     const recovered = openLedger(legacy);
     expect(recovered.registry.invoke('auth.recover', { recoveryCode: code!, name: ADMIN, password: ADMIN_PASSWORD }).ok).toBe(true);
     await recovered.close();
