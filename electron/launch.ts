@@ -53,6 +53,7 @@ async function browserMode(reason: string): Promise<void> {
     ports: [PREFERRED_PORT, 0],
     demoMembers: DEMO_MEMBERS,
     onDemo: (n) => console.log(startMsg.fillingDemo(n)),
+    onNotice: (line) => console.log(line),
   });
   console.log(startMsg.browserReady(running.url, path.resolve(dataDir)));
   openInBrowser(running.url);

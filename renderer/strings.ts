@@ -93,6 +93,7 @@ const strings = {
     phone: '联系电话',
     status: '状态',
     statusDate: '状态变更日期',
+    statusDateHelp: '不能早于该党员在册起始或上次调整、变更状态的日期；报表按这一天起计算。',
     joinedOn: '入党时间',
     notes: '备注',
     created: '已新增党员',

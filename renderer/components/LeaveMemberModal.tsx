@@ -97,7 +97,7 @@ export function LeaveMemberModal({ member, open, onClose, onDone }: { member: Me
           <Form.Item name="status" label={t.leave.status} rules={[required]}>
             <Radio.Group options={LEAVING_STATUSES.map((s) => ({ value: s, label: s }))} />
           </Form.Item>
-          <Form.Item name="date" label={t.leave.date} rules={[required]}>
+          <Form.Item name="date" label={t.leave.date} extra={t.member.statusDateHelp} rules={[required]}>
             <DatePicker disabledDate={notFuture} />
           </Form.Item>
         </Space>

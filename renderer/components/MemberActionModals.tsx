@@ -52,7 +52,7 @@ export function ChangeStatusModal({ member, open, onClose, onDone }: Props) {
         <Form.Item name="status" label={t.member.newStatus} rules={[{ required: true, message: t.common.required }]}>
           <Select options={MEMBER_STATUSES.filter((s) => s !== member.status).map((s) => ({ value: s, label: s }))} />
         </Form.Item>
-        <Form.Item name="date" label={t.member.statusDate} rules={[{ required: true, message: t.common.required }]}>
+        <Form.Item name="date" label={t.member.statusDate} extra={t.member.statusDateHelp} rules={[{ required: true, message: t.common.required }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
       </Form>

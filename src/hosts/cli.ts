@@ -95,7 +95,7 @@ function printTree(nodes: OrganizationNode[], io: CliIo): void {
 
 /** `serve`: resolves when the server is stopped with Ctrl+C (or SIGTERM). */
 async function serve(dataDir: string, port: number, io: CliIo): Promise<number> {
-  const running = await startBrowserMode(dataDir, { ports: [port] });
+  const running = await startBrowserMode(dataDir, { ports: [port], onNotice: io.err });
   io.out(msg.cli.serving(running.url));
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve);
@@ -185,7 +185,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (importsPackage && !positionals[2]) throw new UsageError(msg.consolidationCli.fileMissing);
     if ((command === 'import' && !importsPackage) || command === 'template') checkImportLine(command, positionals, values);
     if (command === 'missing' && !values.period) throw new UsageError(msg.consolidationCli.periodMissing);
-    ledger = openLedger(dataDir);
+    ledger = openLedger(dataDir, { onNotice: io.err });
     await signInFromCli(ledger, values.admin ?? '管理员', io);
     switch (command) {
       case 'init':

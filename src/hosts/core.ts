@@ -51,7 +51,11 @@ class CoreThread {
   /** Resolves when the current worker has exited (not merely answered `close`): only then is its connection gone. */
   private exited: Promise<void> = Promise.resolve();
 
-  constructor(private readonly data: CoreWorkerData, private readonly script: { file: string; execArgv: string[] }) {}
+  constructor(
+    private readonly data: CoreWorkerData,
+    private readonly script: { file: string; execArgv: string[] },
+    private readonly onNotice?: (message: string) => void,
+  ) {}
 
   /** The register key for the next start (readers of an encrypted register open with it). */
   useKey(key: string): void {
@@ -79,6 +83,7 @@ class CoreThread {
         if (reply.type === 'failed') {
           return reject(new LedgerError(reply.error.code, reply.error.message, reply.error.details));
         }
+        if (reply.type === 'notice') return this.onNotice?.(reply.message);
         const done = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
         done?.(reply);
@@ -119,9 +124,9 @@ class CoreThread {
 }
 
 export async function startCore(dataDir: string, options: CoreOptions = {}): Promise<Core> {
-  const { coreWorker = SOURCE_WORKER, readers: readerCount = 2, ...ledgerOptions } = options;
+  const { coreWorker = SOURCE_WORKER, readers: readerCount = 2, onNotice, ...ledgerOptions } = options;
   makeNewFilesPrivate();
-  const writer = new CoreThread({ dataDir, role: 'writer', options: ledgerOptions }, coreWorker);
+  const writer = new CoreThread({ dataDir, role: 'writer', options: ledgerOptions }, coreWorker, onNotice);
   // The writer opens (and migrates) the register first; readers then find it ready.
   await writer.start();
   const readers = Array.from({ length: readerCount }, () => new CoreThread({ dataDir, role: 'reader', options: ledgerOptions }, coreWorker));

@@ -23,6 +23,8 @@ export type CoreRequest =
 export type CoreReply =
   | { type: 'ready' }
   | { type: 'failed'; error: ErrorBody }
+  /** A line for the person waiting (LedgerOptions.onNotice), which a function in workerData could not carry. */
+  | { type: 'notice'; message: string }
   /** `key`: the writer has just opened the encrypted register (first sign-in, or first start): readers need it. */
   | { id: number; type: 'result'; result: RpcResult; key?: string }
   | { id: number; type: 'export'; found: { file: string; fileName: string } | null }
@@ -33,7 +35,7 @@ const port = parentPort!;
 const post = (reply: CoreReply) => port.postMessage(reply);
 
 try {
-  const ledger = role === 'writer' ? openLedger(dataDir, options) : openReader(dataDir, options);
+  const ledger = role === 'writer' ? openLedger(dataDir, { ...options, onNotice: (message) => post({ type: 'notice', message }) }) : openReader(dataDir, options);
   let keySent = options.key ?? null;
   // An encrypted register not yet opened has no jobs (and nothing to download).
   const jobs = () => ('isOpen' in ledger && !ledger.isOpen ? null : ledger.jobs);

@@ -8,6 +8,7 @@ import { databasePath, isPlainDatabase, openDatabase, type Db, type OpenOptions 
 import { readKeyStore } from '../db/keys.js';
 import { LedgerError } from '../contract/errors.js';
 import { msg } from '../i18n/messages.js';
+import { startMsg } from '../i18n/startMessages.js';
 import { keyGate, sealedReader, type OpenRegister } from './keyGate.js';
 import { backupBeforeUpgrade } from '../db/upgrade.js';
 import { refreshPendingAccounts } from '../services/accountState.js';
@@ -35,6 +36,8 @@ export const DEFAULT_DATA_DIR = 'netledger-data';
 export interface LedgerOptions extends OpenOptions {
   /** The export worker script; by default the TypeScript source, run through tsx. */
   exportWorker?: { file: string; execArgv: string[] };
+  /** A line for the person waiting while the register opens (the first open after an upgrade recomputes the figures). */
+  onNotice?: (message: string) => void;
 }
 
 const SOURCE_WORKER = { file: fileURLToPath(new URL('../jobs/exportWorker.source.mjs', import.meta.url)), execArgv: [] };
@@ -80,7 +83,7 @@ function openRegister(layout: Layout, options: LedgerOptions, kept: ExportJobs |
   const filesKey = options.key ? Buffer.from(options.key, 'hex') : null;
   const ctx: JobContext = { db, clock: () => new Date(), actor, filesDir: layout.attachmentsDir, filesKey, jobs };
   // After an upgrade that added the accounts' periods, they are built once before anything reads them.
-  refreshPendingAccounts(ctx);
+  refreshPendingAccounts(ctx, () => options.onNotice?.(startMsg.recomputing));
   const restore = liveRestore(ctx, jobs, { dir: layout.dir, dbFile, backupDir: layout.backupDir }, options);
   return { ctx, jobs, registry: createRegistry(ctx, { version: APP_VERSION, dataDir: layout.dir, restore }) };
 }

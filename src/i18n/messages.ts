@@ -44,6 +44,7 @@ export const msg = {
     nameRequired: '请填写姓名。',
     sameOrganization: '该党员已在这个党组织，无需转移。',
     moveBeforeLast: (day: string) => `调整日期不能早于该党员在册起始或上次变动的日期（${day}）。`,
+    statusBeforeLast: (day: string) => `状态变更日期不能早于该党员在册起始或上次变动的日期（${day}）。`,
     statusUnchanged: (status: string) => `该党员当前状态已经是“${status}”。`,
   },
   organization: {

@@ -7,6 +7,7 @@ export const startMsg = {
   nativeMissing: (version: string, command: string) =>
     `还没有为 Electron ${version} 编译数据库组件 better-sqlite3，改用浏览器模式启动。\n` +
     `如需桌面窗口：按 README“Desktop (Electron)”一节准备 Electron ${version} 的头文件和 C++ 编译器，运行 ${command} 后再运行 npm start。`,
+  recomputing: '升级后首次打开：正在按新版本重新计算各时期的统计数字，数据较多时可能需要一分钟左右，请稍候……',
   fillingDemo: (n: number) => `首次启动：正在生成虚构的示例数据（${n} 名党员），便于熟悉界面……`,
   browserReady: (url: string, dataDir: string) =>
     `\n网络账号报备台账已在浏览器模式下启动。\n请用本机浏览器打开：${url}\n数据文件夹：${dataDir}\n按 Ctrl+C 停止。\n`,

@@ -57,9 +57,13 @@ export function refreshForRules(ctx: ServiceContext, from: string, before: reado
   return ctx.db.prepare(`${SYNC} AND accounts.id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(ids)).changes;
 }
 
-/** After an upgrade that added the periods (migration 0010), the host builds them once, before any report reads them. */
-export function refreshPendingAccounts(ctx: ServiceContext): boolean {
+/**
+ * After an upgrade that added the periods (migration 0010), the host builds them once, before any report reads them;
+ * `starting` is told first, as a big register takes tens of seconds.
+ */
+export function refreshPendingAccounts(ctx: ServiceContext, starting?: () => void): boolean {
   if (!ctx.db.prepare("SELECT 1 FROM settings WHERE key = 'periodsPending'").get()) return false;
+  starting?.();
   ctx.db.transaction(() => refreshAllAccounts(ctx))();
   return true;
 }

@@ -11,7 +11,7 @@ import { refreshAccount } from './accountState.js';
 import { assertNotDuplicate, closeAccount, findAccountRow, getAccount, type AccountDbRow } from './accounts.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, today, type ServiceContext } from './context.js';
-import { applyMemberStatus, getMember } from './members.js';
+import { applyMemberStatus, checkStatusDate, getMember } from './members.js';
 
 interface HandoverRow {
   id: number;
@@ -168,7 +168,8 @@ export function leaveMember(ctx: ServiceContext, input: MemberLeave): LeaveOutco
   return inTransaction(ctx, () => {
     const member = getMember(ctx, input.id);
     if (member.status !== '在册') throw new LedgerError('CONFLICT', msg.handover.alreadyLeft(member.status));
-    if (input.date > today(ctx)) throw fieldError('date', msg.date.future);
+    // Checked before any account is handed over or closed on that date.
+    checkStatusDate(ctx, member.id, input.date);
     const open = checkDecisions(ctx, member.id, input.accounts);
     const outcome: LeaveOutcome = { memberId: member.id, status: input.status, handedOver: [], closed: [], kept: [] };
     input.accounts.forEach((d, i) => {

@@ -12,7 +12,7 @@ import { nameSearchKeys } from '../domain/pinyin.js';
 import { normalizeText, optionalText, reverse } from '../domain/text.js';
 import type { MemberStatus } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
-import { rebuildMemberPeriods } from './registerAsOf.js';
+import { presentSince, rebuildMemberPeriods } from './registerAsOf.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, nowIso, statement, today, type ServiceContext } from './context.js';
 import { findOrganizationRow } from './organizations.js';
@@ -232,14 +232,26 @@ export function changeMemberStatus(ctx: ServiceContext, { id, status, date = nul
   });
 }
 
+/** A status change's date: not in the future, nor before the member is 在册 or their last change (earliestChange). */
+export function checkStatusDate(ctx: ServiceContext, id: number, when: string): void {
+  if (when > today(ctx)) throw fieldError('date', msg.date.future);
+  const earliest = earliestChange(ctx, id);
+  if (when < earliest) throw fieldError('date', msg.member.statusBeforeLast(earliest));
+}
+
 /** Sets the status and its date; the caller checks what must come with it and records the audit entry. */
 export function applyMemberStatus(ctx: ServiceContext, id: number, status: MemberStatus, when: string): { before: Member; after: Member } {
   const before = getMember(ctx, id);
   if (before.status === status) throw new LedgerError('CONFLICT', msg.member.statusUnchanged(status));
-  if (when > today(ctx)) throw fieldError('date', msg.date.future);
+  checkStatusDate(ctx, id, when);
+  const since = presentSince(ctx, id);
   ctx.db
     .prepare('UPDATE members SET status = ?, status_date = ?, updated_at = ? WHERE id = ?')
     .run(status, status === '在册' ? null : when, nowIso(ctx), id);
+  // A re-entry keeps no status_date, so the trigger dated its event by the day recorded: it holds from the date given.
+  statement(ctx, 'UPDATE member_events SET on_date = ? WHERE id = (SELECT max(id) FROM member_events WHERE member_id = ?)').run(when, id);
+  // The accounts count from their holder's presence start: a leave on that very day or a return after one moves it.
+  if (presentSince(ctx, id) !== since) rebuildMemberPeriods(ctx, id);
   return { before, after: getMember(ctx, id) };
 }
 

@@ -13,8 +13,12 @@ const ACCOUNTS = `SELECT id, member_id AS memberId, coalesce(opened_on, date(cre
 const VERSIONS = `SELECT id, account_id AS accountId, on_date AS "on", member_id AS memberId, platform, region, capacity, kind, display_name AS displayName,
   account_ref AS accountRef, audience, administrator, status FROM account_events`;
 const PLACES = 'SELECT id, member_id AS memberId, on_date AS "on", organization_id AS organizationId FROM member_events';
-/** The day each member is 在册 from (the start of their first period: migration 0017's rule). */
-const PRESENT_FROM = 'SELECT member_id AS memberId, min(valid_from) AS since FROM member_periods';
+/**
+ * The day each member is 在册 from: the start of their first 在册 period (migration 0017's rule). A member who left on
+ * the day their presence began and came back later is here from their return; one never 在册 (a leave dated on
+ * their first day) keeps the start of their periods, as no day of theirs is better known.
+ */
+const PRESENT_FROM = `SELECT member_id AS memberId, coalesce(min(valid_from) FILTER (WHERE status = '在册'), min(valid_from)) AS since FROM member_periods`;
 const STEPS = `SELECT e.id, f.account_id AS accountId, e.filing_id AS filingId, e.on_date AS "on", e.action, f.snapshot_json AS snapshot
   FROM filing_events e JOIN filings f ON f.id = e.filing_id`;
 
@@ -34,8 +38,7 @@ function write(ctx: ServiceContext, account: { id: number }, h: AccountHistory):
 /** When the account's first holder is 在册 from (its first recorded version's holder). */
 function presentFrom(ctx: ServiceContext, versions: readonly AccountVersion[]): string | undefined {
   if (versions.length === 0) return undefined;
-  const first = versions.reduce((a, b) => (b.id < a.id ? b : a)).memberId;
-  return (statement(ctx, `${PRESENT_FROM} WHERE member_id = ?`).get(first) as { since: string | null }).since ?? undefined;
+  return presentSince(ctx, versions.reduce((a, b) => (b.id < a.id ? b : a)).memberId) ?? undefined;
 }
 
 const step = (r: StepRow): FilingStep => ({ id: r.id, on: r.on, filingId: r.filingId, action: r.action, snapshot: r.snapshot ? (JSON.parse(r.snapshot) as FiledFields) : null });
@@ -58,6 +61,11 @@ export function rebuildPeriods(ctx: ServiceContext, accountIds: readonly number[
       rules,
     });
   }
+}
+
+/** When the member is 在册 from (PRESENT_FROM): their accounts' periods start there. */
+export function presentSince(ctx: ServiceContext, memberId: number): string | null {
+  return (statement(ctx, `${PRESENT_FROM} WHERE member_id = ?`).get(memberId) as { since: string | null }).since;
 }
 
 /** The periods of every account the member ever held, after the member moved (an account is counted where its holder of each day was). */

@@ -4,18 +4,24 @@ import { msg } from '../../src/i18n/messages.js';
 import { ACCOUNTS_AS_OF, filingGroups } from '../../src/services/figures.js';
 import { publicAccount, registerWithMembers } from '../support/register.js';
 
+/**
+ * 甲一, 乙二 and 乙三 在册 since 2010 (their 入党日期), though entered today: their accounts count from their opening,
+ * and they may leave on a day before today (a leave is not dated before the member is 在册).
+ */
+function membersSince2010(): ReturnType<typeof registerWithMembers> {
+  const r = registerWithMembers();
+  for (const id of [r.m1, r.m2, r.m3]) {
+    const { name, idNumber, partyStatus } = r.call('members.get', { id });
+    r.call('members.update', { id, name, idNumber, partyStatus, joinedOn: '2010-07-01' });
+  }
+  return r;
+}
+
 describe('handover of an account', () => {
   let r: ReturnType<typeof registerWithMembers>;
   beforeEach(() => {
-    r = registerWithMembers();
+    r = membersSince2010();
   });
-  /** 甲一 and 乙二 在册 since 2010 (their 入党日期), though entered today: their accounts count from their opening. */
-  const presentSince2010 = () => {
-    for (const id of [r.m1, r.m2]) {
-      const { name, idNumber, partyStatus } = r.call('members.get', { id });
-      r.call('members.update', { id, name, idNumber, partyStatus, joinedOn: '2010-07-01' });
-    }
-  };
   /** An account of 甲一 (甲支部) whose 备案 was accepted on 2026-11-06. */
   const accepted = (over: Record<string, unknown> = {}) => {
     const acc = r.call('accounts.create', publicAccount(r.m1, over));
@@ -25,7 +31,6 @@ describe('handover of an account', () => {
   };
 
   it('hands an accepted account to another member on a date: it follows the new holder and is 变更未报 until the 变更 is accepted', () => {
-    presentSince2010();
     const id = accepted();
     const h = r.call('accounts.handover', { id, onDate: '2026-11-20', toMemberId: r.m2, administrator: '乙二', note: '甲一调任，交乙二管理' });
     expect(h).toMatchObject({ kind: '移交', onDate: '2026-11-20', fromMemberName: '甲一', toMemberName: '乙二', fromAdministrator: '甲一', toAdministrator: '乙二', note: '甲一调任，交乙二管理', memberLeft: null, actor: '测试操作员' });
@@ -87,7 +92,6 @@ describe('handover of an account', () => {
   });
 
   it('counts a handed-over account with its holder of each day: the old holder\'s organization before the handover\'s date, the new one\'s from it', () => {
-    presentSince2010();
     const acc = r.call('accounts.create', publicAccount(r.m1, { openedOn: '2024-01-01' }));
     const f = r.call('filings.submit', { accountId: acc.id, type: '备案', submittedOn: '2024-01-02' });
     r.call('filings.review', { id: f.id, decision: '登记', reviewedOn: '2024-01-08' });
@@ -114,7 +118,7 @@ describe('a member leaves', () => {
   let r: ReturnType<typeof registerWithMembers>;
   let ids: { official: number; reading: number; group: number; closed: number };
   beforeEach(() => {
-    r = registerWithMembers();
+    r = membersSince2010();
     const official = r.call('accounts.create', publicAccount(r.m1, { capacity: '以职务身份', displayName: '甲支部工作号', accountRef: 'jia_work' })).id;
     const reading = r.call('accounts.create', publicAccount(r.m1)).id;
     const group = r.call('accounts.create', publicAccount(r.m1, { platform: '微信群', kind: '群组', displayName: '甲支部党员群', accountRef: null, audience: 40 })).id;
