@@ -72,14 +72,17 @@ export function keyGate(dir: string, host: GateHost) {
 
   /** Opens the register with `newKey`, first finishing an encryption in place that a crash cut short. */
   function openNow(newKey: string | null): void {
-    if (newKey && isPlainDatabase(databasePath(dir))) {
+    // A register not yet written (a new folder opened with a key) is created encrypted: nothing to encrypt in place,
+    // and the loop below would wait forever for a plain file that never becomes encrypted.
+    const plainOnDisk = () => fs.existsSync(databasePath(dir)) && fs.statSync(databasePath(dir)).size > 0 && isPlainDatabase(databasePath(dir));
+    if (newKey && plainOnDisk()) {
       // The rekey switches the journal mode, which needs the file to itself.
       host.close();
       // Plain again under the lock: another process may have finished it while this one waited.
       withEncryptLock(dir, () => {
         // Another process signing in may hold the plain file open for a moment, until it reaches this lock and
         // lets go: each step skips what is done, so the encryption is tried again for a few seconds.
-        for (let tries = 1; isPlainDatabase(databasePath(dir)); tries++) {
+        for (let tries = 1; plainOnDisk(); tries++) {
           try {
             encryptDataFolder(dir, newKey, { nativeBinding: host.nativeBinding });
           } catch (err) {

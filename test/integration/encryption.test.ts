@@ -13,7 +13,7 @@ import { msg } from '../../src/i18n/messages.js';
 import { cli, snapshot, tempDir } from '../support/dataFolder.js';
 import { caller } from '../support/ledger.js';
 import { CANARY, CANARY_ID, enterMember, filesBelow, LATER, LATER_ID, leaks } from '../support/canary.js';
-import { TEST_ADMIN } from '../support/adminLedger.js';
+import { openAdminLedger, TEST_ADMIN } from '../support/adminLedger.js';
 
 const root = tempDir('crypt');
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -136,5 +136,21 @@ describe('encryption at rest', () => {
     expect(snapshot(dir)).toEqual(before);
     expect((await cli(['restore', backup, '--yes', '--data-dir', dir])).code).toBe(0);
     expect((await cli(['check', '--data-dir', dir])).code).toBe(0);
+  });
+});
+
+describe('a new data folder opened with a key', () => {
+  it('is created encrypted at once (it used to wait forever for a plain file to encrypt)', async () => {
+    const dir = path.join(root, 'new-with-key');
+    const key = 'ab'.repeat(32);
+    const started = Date.now();
+    const ledger = openAdminLedger(dir, { key });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    caller(ledger.registry)('organizations.create', { parentId: null, fullName: '中共加密新建测试委员会', type: '党委' });
+    await ledger.close();
+    expect(fs.readFileSync(path.join(dir, 'ledger.sqlite3')).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    const again = openAdminLedger(dir, { key });
+    expect(again.db.prepare('SELECT full_name FROM organizations').pluck().all()).toEqual(['中共加密新建测试委员会']);
+    await again.close();
   });
 });
