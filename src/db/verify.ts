@@ -79,6 +79,12 @@ export function inspectDatabase(file: string, knownVersion: number, conn: Connec
   let db: Database.Database | undefined;
   try {
     db = connect(file, conn, { readonly: true, fileMustExist: true });
+    // A fresh backup's pages are read once each, straight from the OS's cache of the file just written: mapped, the
+    // walk costs 0.5 s of CPU instead of 1.5 s at 600k members (a read() call and a copy per 4 KB page otherwise).
+    // Not for the full check: it reads registers from anywhere (a USB stick, a failing disk), where a read error on a
+    // mapped page kills the process instead of being reported. An encrypted register is never mapped (its pages
+    // are decrypted on reading), so this changes nothing there.
+    if (structure === 'pages') db.pragma(`mmap_size = ${fs.statSync(file).size}`);
     result.schemaVersion = db.pragma('user_version', { simple: true }) as number;
     const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
     if (result.schemaVersion > knownVersion) problem('tooNew', msg.verify.tooNew(result.schemaVersion, knownVersion));
