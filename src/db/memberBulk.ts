@@ -16,8 +16,9 @@ const NEW_MEMBERS = 'SELECT * FROM members WHERE id > @after';
 /** The same rows the triggers write, for every member added after `after` (ids only grow within the transaction). */
 const DERIVE = [
   // member_bigrams_insert, in key order (the B-tree is filled left to right rather than at random).
-  `INSERT OR IGNORE INTO member_bigrams (gram, member_id)
-     SELECT lower(substr(m.name, p.pos, 2)), m.id FROM (${NEW_MEMBERS}) m JOIN member_bigram_positions p ON p.pos < length(m.name) ORDER BY 1, 2`,
+  `INSERT OR IGNORE INTO member_bigrams (gram, name_pinyin, member_id, status)
+     SELECT lower(substr(m.name, p.pos, 2)), m.name_pinyin, m.id, m.status FROM (${NEW_MEMBERS}) m JOIN member_bigram_positions p ON p.pos < length(m.name)
+     ORDER BY 1, 2, 3`,
   // member_tally_insert: one addition per organization instead of one per member.
   `INSERT INTO member_tally (organization_id, active)
      SELECT organization_id, count(*) FROM (${NEW_MEMBERS}) WHERE status = '在册' GROUP BY organization_id

@@ -50,6 +50,11 @@ export interface KeysetQuery {
   order: 'asc' | 'desc';
   cursor?: string | null;
   limit: number;
+  /**
+   * The sort expression and id as `select` names them, when `table` finds the page through another table that holds
+   * both (a lookup table in the list's order); by default the same as `sortExpr` and `idColumn`.
+   */
+  selected?: { sortExpr: string; idColumn: string };
 }
 
 /**
@@ -61,11 +66,14 @@ export function keysetPage<R>(db: Db, q: KeysetQuery): { rows: R[]; total: numbe
   const total = (db.prepare(`SELECT count(*) AS n FROM ${q.table} ${all.sql}`).get(...all.params) as { n: number }).n;
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';
   const w = whereSql(q.cursor ? [...q.where, cursorClause(q.cursor, q.sortExpr, q.idColumn, q.order)] : q.where);
-  const order = `ORDER BY ${q.sortExpr} ${dir}, ${q.idColumn} ${dir}`;
+  const orderBy = (sortExpr: string, idColumn: string) => `ORDER BY ${sortExpr} ${dir}, ${idColumn} ${dir}`;
+  const out = q.selected ?? q;
   // The page's ids first, then its columns and joins: when the planner sorts the matches (a filter index instead
   // of the sort index), it sorts narrow rows and computes joins and sub-selects for the page only, not every match.
   const fetched = db
-    .prepare(`SELECT ${q.sortExpr} AS sort_value, ${q.select} WHERE ${q.idColumn} IN (SELECT ${q.idColumn} FROM ${q.table} ${w.sql} ${order} LIMIT ?) ${order}`)
+    .prepare(
+      `SELECT ${out.sortExpr} AS sort_value, ${q.select} WHERE ${out.idColumn} IN (SELECT ${q.idColumn} FROM ${q.table} ${w.sql} ${orderBy(q.sortExpr, q.idColumn)} LIMIT ?) ${orderBy(out.sortExpr, out.idColumn)}`,
+    )
     .all(...w.params, q.limit + 1) as (R & { id: number; sort_value: unknown })[];
   const rows = fetched.slice(0, q.limit);
   const last = rows[rows.length - 1];

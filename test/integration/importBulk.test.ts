@@ -72,6 +72,9 @@ describe('members imported in bulk', () => {
     expect(s.outcome).toMatchObject({ imported: true, counts: { add: 30, update: 1, refused: 0 } });
     const got = derived(imported);
     expect(got).toEqual(derived(twin));
+    // Each pair carries its member's name order and status (migration 0019), which the search reads instead of the row.
+    const current = 'SELECT count(*) FROM member_bigrams b JOIN members m ON m.id = b.member_id WHERE b.name_pinyin = m.name_pinyin AND b.status = m.status';
+    expect(imported.db.prepare(current).pluck().get()).toBe(got.bigrams.length);
     // Not trivially equal: every kind of row is there (a 4-byte character's pair, the Latin name's, the move).
     expect(got.bigrams).toContainEqual({ gram: 'na', id_number: rows[2]!.idNumber });
     expect(got.bigrams.filter((b) => (b as { id_number: string }).id_number === rows[4]!.idNumber)).toEqual([{ gram: '李𠮷', id_number: rows[4]!.idNumber }]);

@@ -87,6 +87,51 @@ describe('member search', () => {
     expect([...desc.rows, ...rest.rows].map((r) => r.birthDate)).toEqual(['1984-05-05', '1983-04-04', '1982-03-03', '1981-02-02', '1980-01-01']);
   });
 
+  it("keeps each pair with its member's name order and status through renames and status changes", () => {
+    const id = ids['张三丰']!;
+    const grams = () => l.db.prepare('SELECT gram, name_pinyin AS pinyin, status FROM member_bigrams WHERE member_id = ? ORDER BY gram').all(id);
+    expect(grams()).toEqual([
+      { gram: '三丰', pinyin: 'zhangsanfeng', status: '在册' },
+      { gram: '张三', pinyin: 'zhangsanfeng', status: '在册' },
+    ]);
+    l.call('members.changeStatus', { id, status: '退休' });
+    l.call('members.update', { id, name: '张丰', idNumber: validId('1981-02-02', 11) });
+    expect(grams()).toEqual([{ gram: '张丰', pinyin: 'zhangfeng', status: '退休' }]);
+  });
+
+  it('pages through a pair many members share in name order, with the status filter and the longer fragment', () => {
+    // 欧阳 as a compound surname: the case that read every match's row twice (issue 13).
+    const given = ['一', '丁', '七', '万', '三', '上', '下', '丙', '东', '丝', '丢', '两', '严', '丧', '中', '丰', '临', '丹', '为', '主', '丽', '举'];
+    const made = given.map((g, i) => l.call('members.create', { name: `欧阳${g}明`, organizationId: i % 2 ? a : b, idNumber: validId('1990-01-01', 200 + i) }));
+    for (const m of made.slice(0, 5)) l.call('members.changeStatus', { id: m.id, status: '转出' });
+    // The list's name order, as SQLite compares the pinyin (byte order), then id.
+    const pinyin = new Map(made.map((m) => [m.id, l.db.prepare('SELECT name_pinyin FROM members WHERE id = ?').pluck().get(m.id) as string]));
+    const byName = (x: (typeof made)[number], y: (typeof made)[number]) => (pinyin.get(x.id)! < pinyin.get(y.id)! ? -1 : pinyin.get(x.id)! > pinyin.get(y.id)! ? 1 : x.id - y.id);
+    const expected = (filter: (m: (typeof made)[number]) => boolean) => made.filter(filter).sort(byName).map((m) => m.name);
+    const all = (input: Parameters<typeof l.call<'members.search'>>[1]) => {
+      const got: string[] = [];
+      let cursor: string | null | undefined;
+      let total = -1;
+      do {
+        const page = l.call('members.search', { ...input, limit: 4, cursor });
+        got.push(...page.rows.map((r) => r.name));
+        total = page.total;
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { got, total };
+    };
+    const active = (m: (typeof made)[number]) => !made.slice(0, 5).includes(m);
+    expect(all({ q: '欧阳' })).toEqual({ got: expected(() => true), total: 22 });
+    expect(all({ q: '欧阳', statuses: ['在册'] })).toEqual({ got: expected(active), total: 17 });
+    expect(all({ q: '欧阳', statuses: ['转出'] }).total).toBe(5);
+    expect(all({ q: '欧阳', order: 'desc' }).got).toEqual(expected(() => true).reverse());
+    expect(all({ q: '欧阳', organizationId: a, statuses: ['在册'] })).toEqual({ got: expected((m) => active(m) && made.indexOf(m) % 2 === 1), total: 9 });
+    // Three characters: the rarest pair (丁明, one member) is looked up, the LIKE keeps the whole fragment.
+    expect(all({ q: '欧阳丁明' })).toEqual({ got: ['欧阳丁明'], total: 1 });
+    expect(all({ q: '阳丁' })).toEqual({ got: ['欧阳丁明'], total: 1 });
+    expect(all({ q: '欧阳丁丁' }).total).toBe(0);
+  });
+
   it('treats LIKE wildcards in the query as plain text', () => {
     expect(names({ q: '%' })).toEqual([]);
     expect(names({ q: '张_' })).toEqual([]);
