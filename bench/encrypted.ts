@@ -50,7 +50,7 @@ export function encryptedCases(plain: Ledger, encrypted: Ledger): Case[] {
   };
   // Not the terms the plain searches (operations.ts) ran a moment before: the plain register would meet them with their
   // pages already in its cache and the encrypted one for the first time, and the ratio would price that, not encryption.
-  const sample = plain.db.prepare('SELECT name, id_number AS idNumber FROM members WHERE id % 97 = 0 ORDER BY id LIMIT 30 OFFSET 30').all() as { name: string; idNumber: string }[];
+  const sample = plain.db.prepare('SELECT name, id_number AS idNumber FROM members WHERE id % 97 = 48 ORDER BY id LIMIT 30').all() as { name: string; idNumber: string }[];
   const pick = (i: number) => sample[Math.max(0, i) % sample.length]!;
   const root = plain.db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').pluck().get() as number;
   const bureau = plain.db.prepare('SELECT id FROM organizations WHERE parent_id = ? ORDER BY id LIMIT 1').pluck().get(root) as number;
