@@ -97,12 +97,13 @@ export class ChangeLog {
     this.auditId = (db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) + 1;
     this.insert = db.prepare(
       `INSERT INTO audit_changes (audit_id, entity, entity_id, action, summary, before_json, after_json)
-       VALUES (${this.auditId}, @entity, @entity_id, @action, @summary, @before_json, @after_json)`,
+       VALUES (${this.auditId}, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
   add(change: ChangeFields): void {
-    this.insert.run(change);
+    // Positional: binding by name looks each parameter up on the object, measurably dearer at 100,000 rows.
+    this.insert.run(change.entity, change.entity_id, change.action, change.summary, change.before_json, change.after_json);
     this.digest.update(changeLine(change));
     this.count++;
   }
