@@ -92,23 +92,33 @@ export class ChangeLog {
   private readonly digest = crypto.createHash('sha256');
   private readonly insert: Database.Statement;
   private count = 0;
+  /** Lines not yet hashed: one update per ~64 KB instead of one call into the hash per row. */
+  private pending = '';
 
   constructor(private readonly db: Database.Database) {
     this.auditId = (db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) + 1;
     this.insert = db.prepare(
       `INSERT INTO audit_changes (audit_id, entity, entity_id, action, summary, before_json, after_json)
-       VALUES (${this.auditId}, @entity, @entity_id, @action, @summary, @before_json, @after_json)`,
+       VALUES (${this.auditId}, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
   add(change: ChangeFields): void {
-    this.insert.run(change);
-    this.digest.update(changeLine(change));
+    // Positional: binding by name looks each parameter up on the object, measurably dearer at 100,000 rows.
+    this.insert.run(change.entity, change.entity_id, change.action, change.summary, change.before_json, change.after_json);
+    this.pending += changeLine(change);
+    if (this.pending.length > 65_536) this.flush();
     this.count++;
+  }
+
+  private flush(): void {
+    this.digest.update(this.pending);
+    this.pending = '';
   }
 
   /** The count and digest for the import's entry; null when nothing changed. Once, when the import commits. */
   summary(): ChangesDigest | null {
+    this.flush();
     return this.count ? { count: this.count, sha256: this.digest.digest('hex') } : null;
   }
 

@@ -5,12 +5,11 @@
  */
 import { memberFields } from '../contract/members.js';
 import type { RowAction } from '../contract/importOutcome.js';
-import { parseIdNumber } from '../domain/idNumber.js';
 import { PARTY_STATUSES, RANKS, type PartyStatus, type Rank } from '../domain/vocabulary.js';
 import { msg } from '../i18n/messages.js';
 import type { ChangeLog } from '../db/auditChain.js';
 import { recordChange } from '../services/audit.js';
-import { nowIso, statement, today, type ServiceContext } from '../services/context.js';
+import { nowIso, statement, type ServiceContext } from '../services/context.js';
 import { followMemberOrganization, memberColumns, toMember, type MemberDbRow } from '../services/members.js';
 import { rebuildMemberPeriods } from '../services/registerAsOf.js';
 import { idNumberText, parseDate } from './cellValues.js';
@@ -46,11 +45,15 @@ const COMPARED = ['name', 'work_unit', 'position', 'rank', 'party_status', 'phon
 /** 王 小明 (a space or NBSP typed to align names in a column) is 王小明; Latin names keep their spaces. */
 const SPACE_IN_HAN = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 
-export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
+export function memberImporter(importCtx: ServiceContext, options: ImporterOptions) {
+  // One instant for the whole import (its rows commit together): each row's checks and created_at would otherwise
+  // read the clock and format the day three times, 300,000 short-lived Dates for 100,000 rows.
+  const at = importCtx.clock();
+  const ctx: ServiceContext = { ...importCtx, clock: () => at };
+  const atIso = at.toISOString();
   const orgOf = organizationLookup(ctx);
   const seen = new Map<string, number>();
   const fields = fieldCheck(memberFields);
-  const day = today(ctx);
 
   return (cells: Cell[], row: number): CheckedRow => {
     const check = new RowCheck(cells, options.mapping, options.columnOf);
@@ -77,18 +80,17 @@ export function memberImporter(ctx: ServiceContext, options: ImporterOptions) {
     );
     const label = name || msg.imports.rowLabel(row);
     if (!input || idNumber === null || organizationId === null || check.problems.length) return refused(label, check);
-    const parsedId = parseIdNumber(input.idNumber, day);
-    const before = parsedId.ok ? (statement(ctx, 'SELECT * FROM members WHERE id_number = ?').get(parsedId.value.idNumber) as MemberDbRow | undefined) : undefined;
-    // Who holds this number is `before`, just looked up: memberColumns need not ask again.
+    // Who holds this number is `before`, looked up next: memberColumns need not ask (null), and its parsed number is the key.
     const cols = check.service(() => memberColumns(ctx, input, null));
     if (!cols) return refused(label, check);
+    const before = statement(ctx, 'SELECT * FROM members WHERE id_number = ?').get(cols.id_number) as MemberDbRow | undefined;
     const firstRow = seen.get(cols.id_number);
     if (firstRow !== undefined) {
       check.refuse('idNumber', msg.imports.problem.repeatedInFile(firstRow), msg.imports.suggest.repeatedInFile);
       return refused(label, check);
     }
     seen.set(cols.id_number, row);
-    if (!before) return { action: 'add', label, problems: [], apply: (changes) => insert(ctx, changes, cols, organizationId) };
+    if (!before) return { action: 'add', label, problems: [], apply: (changes) => insert(ctx, changes, cols, organizationId, atIso) };
     const next = { ...cols, organization_id: organizationId };
     if (COMPARED.every((c) => next[c] === before[c])) return { action: 'unchanged', label, problems: [], apply: null };
     if (options.onExisting === 'skip') return { action: 'skip', label, problems: [], apply: null };
@@ -103,14 +105,20 @@ function refused(label: string, check: RowCheck): CheckedRow {
 type Columns = ReturnType<typeof memberColumns>;
 
 const INSERTED = ['name', 'gender', 'id_number', 'id_number_rev', 'birth_date', 'work_unit', 'position', 'rank', 'party_status', 'phone', 'phone_rev', 'joined_on', 'notes', 'name_initials', 'name_pinyin', 'organization_id', 'status', 'status_date', 'created_at', 'updated_at'] as const;
-const INSERT_SQL = `INSERT INTO members (${INSERTED.join(', ')}) VALUES (${INSERTED.map((c) => '@' + c).join(', ')})`;
+// Positional: binding 20 parameters by name looks each up on the row, about 5 µs a row more (0.5 s at 100,000 rows).
+const INSERT_SQL = `INSERT INTO members (${INSERTED.join(', ')}) VALUES (${INSERTED.map(() => '?').join(', ')})`;
 
-function insert(ctx: ServiceContext, changes: ChangeLog, cols: Columns, organizationId: number): void {
-  const at = nowIso(ctx);
-  const row = { ...cols, organization_id: organizationId, status: '在册' as const, status_date: null, created_at: at, updated_at: at };
-  const id = Number(statement(ctx, INSERT_SQL).run(row).lastInsertRowid);
-  const after = toMember({ ...row, id } as MemberDbRow);
-  recordChange(changes, { entity: 'member', entityId: id, action: 'create', summary: after.name, after });
+function insert(ctx: ServiceContext, changes: ChangeLog, cols: Columns, organizationId: number, at: string): void {
+  // The checked columns become the inserted row, then the change's member, in place: no copies per row.
+  const row: Columns & Partial<MemberDbRow> = cols;
+  row.organization_id = organizationId;
+  row.status = '在册';
+  row.status_date = null;
+  row.created_at = at;
+  row.updated_at = at;
+  row.id = Number(statement(ctx, INSERT_SQL).run(INSERTED.map((c) => row[c])).lastInsertRowid);
+  const after = toMember(row as MemberDbRow);
+  recordChange(changes, { entity: 'member', entityId: after.id, action: 'create', summary: after.name, after });
 }
 
 function update(ctx: ServiceContext, changes: ChangeLog, before: MemberDbRow, next: Columns & { organization_id: number }): void {

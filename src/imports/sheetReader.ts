@@ -72,7 +72,8 @@ async function* readXlsx(file: string, { signal }: ReadOptions): AsyncGenerator<
         const values = row.values as unknown[];
         checkBounds(row.number, values.length - 1);
         // Dense: exceljs leaves holes for empty cells, which map() and forEach() would skip.
-        const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => plainValue(values[i + 1]));
+        const cells = values.slice(1) as Cell[];
+        for (let i = 0; i < cells.length; i++) cells[i] = plainValue(cells[i]);
         yield { row: row.number, cells };
       }
       if (wanted) done = true;

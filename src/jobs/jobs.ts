@@ -19,7 +19,7 @@ import type { FormParams } from '../reports/paperForms.js';
 import type { ServiceContext } from '../services/context.js';
 import type { ImportOutcome } from '../contract/importOutcome.js';
 import type { ImportKind } from '../contract/importOutcome.js';
-import { LIMITS } from '../imports/limits.js';
+import { LIMITS, WORKER_RESOURCE_LIMITS } from '../imports/limits.js';
 import type { ImportRequest } from '../imports/importRun.js';
 
 export type ExportTask =
@@ -132,7 +132,7 @@ export class ExportJobs {
       execArgv: this.options.workerExecArgv,
       workerData: { dbFile: this.options.dbFile, nativeBinding: this.options.nativeBinding, key: this.options.key, actor: this.options.actor, task, temp },
       // A file from outside is parsed with a bounded heap and clock, and exceljs's temporary files stay in the data folder.
-      ...(parsing ? { resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb }, env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch } } : {}),
+      ...(parsing ? { resourceLimits: WORKER_RESOURCE_LIMITS, env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch } } : {}),
     });
     job.worker = worker;
     const timer = parsing ? setTimeout(() => this.stop(status, worker, msg.imports.timeout(LIMITS.workerSeconds)), LIMITS.workerSeconds * 1000) : null;

@@ -30,6 +30,15 @@ describe('the shared sheet reader', () => {
     expect(await readAll(await writeWithExceljs(path.join(dir, 'cn-exceljs.xlsx'), cn))).toEqual(cn);
   });
 
+  it('gives an empty cell between filled ones as null, not a hole (rows are dense)', async () => {
+    const file = await writeWithExceljs(path.join(dir, 'gaps.xlsx'), [['姓名', '单位', '电话'], ['王一', null, '13800138000'], [null, null, 7]]);
+    const cells: unknown[][] = [];
+    for await (const r of readSheet(file, 'gaps.xlsx')) cells.push(r.cells);
+    expect(cells).toEqual([['姓名', '单位', '电话'], ['王一', null, '13800138000'], [null, null, 7]]);
+    // toEqual alone takes a hole for undefined: every index must hold a value.
+    expect(cells.map((c) => Object.keys(c).length)).toEqual([3, 3, 3]);
+  });
+
   it('reads the same rows from openpyxl exactly (shared strings)', async () => {
     const wide = rows('😀𠀀');
     expect(await readAll(writeWithOpenpyxl(path.join(dir, 'cn-openpyxl.xlsx'), wide))).toEqual(wide);
