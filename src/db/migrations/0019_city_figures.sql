@@ -44,3 +44,89 @@ WHEN EXISTS (SELECT 1 FROM account_periods WHERE member_id = OLD.member_id) BEGI
 END;
 
 INSERT INTO holding_stale (member_id) SELECT DISTINCT member_id FROM account_periods ORDER BY member_id;
+
+-- The 首页 at city scale: filing_tally (migration 0015) kept each 未报备 account under its due day, so the whole tree's
+-- 首页 summed 141k rows at 600k members, nearly one per 未报备 account. Now the counts per organization × required
+-- filing × state carry no day, and the 未报备 accounts are counted by due day apart, keyed by the day first: 逾期 is
+-- 未报备 less those due today or later, and 即将到期 those due in the window — both a short range of the days to
+-- come, whatever the number of accounts long overdue. An account with no organization is kept under 0, which no
+-- organization has; a 未报备 account without a due day under '9999-12-31', never overdue.
+DROP TRIGGER filing_tally_insert;
+DROP TRIGGER filing_tally_delete;
+DROP TRIGGER filing_tally_update;
+DROP TABLE filing_tally;
+
+CREATE TABLE filing_tally (
+  organization_id INTEGER NOT NULL,
+  required_filing TEXT NOT NULL,
+  filing_state    TEXT NOT NULL,
+  n               INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, required_filing, filing_state)
+) WITHOUT ROWID;
+CREATE TABLE due_tally (
+  due             TEXT NOT NULL,
+  organization_id INTEGER NOT NULL,
+  required_filing TEXT NOT NULL,
+  n               INTEGER NOT NULL,
+  PRIMARY KEY (due, organization_id, required_filing)
+) WITHOUT ROWID;
+
+INSERT INTO filing_tally (organization_id, required_filing, filing_state, n)
+  SELECT coalesce(organization_id, 0), required_filing, filing_state, count(*) FROM accounts GROUP BY 1, 2, 3;
+INSERT INTO due_tally (due, organization_id, required_filing, n)
+  SELECT coalesce(due_on, '9999-12-31'), coalesce(organization_id, 0), required_filing, count(*) FROM accounts WHERE filing_state = '未报备' GROUP BY 1, 2, 3;
+
+CREATE TRIGGER filing_tally_insert AFTER INSERT ON accounts BEGIN
+  INSERT INTO filing_tally (organization_id, required_filing, filing_state, n)
+    VALUES (coalesce(NEW.organization_id, 0), NEW.required_filing, NEW.filing_state, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  INSERT INTO due_tally (due, organization_id, required_filing, n)
+    SELECT coalesce(NEW.due_on, '9999-12-31'), coalesce(NEW.organization_id, 0), NEW.required_filing, 1 WHERE NEW.filing_state = '未报备'
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER filing_tally_delete AFTER DELETE ON accounts BEGIN
+  UPDATE filing_tally SET n = n - 1
+    WHERE organization_id = coalesce(OLD.organization_id, 0) AND required_filing = OLD.required_filing AND filing_state = OLD.filing_state;
+  DELETE FROM filing_tally WHERE n = 0 AND organization_id = coalesce(OLD.organization_id, 0);
+  UPDATE due_tally SET n = n - 1 WHERE OLD.filing_state = '未报备'
+    AND due = coalesce(OLD.due_on, '9999-12-31') AND organization_id = coalesce(OLD.organization_id, 0) AND required_filing = OLD.required_filing;
+  DELETE FROM due_tally WHERE n = 0 AND due = coalesce(OLD.due_on, '9999-12-31');
+END;
+CREATE TRIGGER filing_tally_update AFTER UPDATE OF organization_id, required_filing, filing_state, due_on ON accounts
+WHEN NEW.organization_id IS NOT OLD.organization_id OR NEW.required_filing IS NOT OLD.required_filing
+  OR NEW.filing_state IS NOT OLD.filing_state OR NEW.due_on IS NOT OLD.due_on BEGIN
+  UPDATE filing_tally SET n = n - 1
+    WHERE organization_id = coalesce(OLD.organization_id, 0) AND required_filing = OLD.required_filing AND filing_state = OLD.filing_state;
+  DELETE FROM filing_tally WHERE n = 0 AND organization_id = coalesce(OLD.organization_id, 0);
+  INSERT INTO filing_tally (organization_id, required_filing, filing_state, n)
+    VALUES (coalesce(NEW.organization_id, 0), NEW.required_filing, NEW.filing_state, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  UPDATE due_tally SET n = n - 1 WHERE OLD.filing_state = '未报备'
+    AND due = coalesce(OLD.due_on, '9999-12-31') AND organization_id = coalesce(OLD.organization_id, 0) AND required_filing = OLD.required_filing;
+  DELETE FROM due_tally WHERE n = 0 AND due = coalesce(OLD.due_on, '9999-12-31');
+  INSERT INTO due_tally (due, organization_id, required_filing, n)
+    SELECT coalesce(NEW.due_on, '9999-12-31'), coalesce(NEW.organization_id, 0), NEW.required_filing, 1 WHERE NEW.filing_state = '未报备'
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+-- The 首页's annual review counted the campaign's responses made in its scope one by one (330k at 600k members); a
+-- response counts where it was made (migration 0003), so per campaign and organization of the response.
+CREATE TABLE response_tally (
+  campaign_id     INTEGER NOT NULL,
+  organization_id INTEGER NOT NULL,
+  n               INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, organization_id)
+) WITHOUT ROWID;
+INSERT INTO response_tally (campaign_id, organization_id, n)
+  SELECT campaign_id, organization_id, count(*) FROM review_declarations WHERE organization_id IS NOT NULL GROUP BY 1, 2;
+
+CREATE TRIGGER response_tally_insert AFTER INSERT ON review_declarations WHEN NEW.organization_id IS NOT NULL BEGIN
+  INSERT INTO response_tally (campaign_id, organization_id, n) VALUES (NEW.campaign_id, NEW.organization_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER response_tally_delete AFTER DELETE ON review_declarations WHEN OLD.organization_id IS NOT NULL BEGIN
+  UPDATE response_tally SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND organization_id = OLD.organization_id;
+END;
+CREATE TRIGGER response_tally_update AFTER UPDATE OF campaign_id, organization_id ON review_declarations
+WHEN NEW.campaign_id IS NOT OLD.campaign_id OR NEW.organization_id IS NOT OLD.organization_id BEGIN
+  UPDATE response_tally SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND organization_id = OLD.organization_id;
+  INSERT INTO response_tally (campaign_id, organization_id, n) SELECT NEW.campaign_id, NEW.organization_id, 1 WHERE NEW.organization_id IS NOT NULL
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
