@@ -6,8 +6,8 @@
  */
 import { accountCategory, addToCounts, emptyFilingCounts, type ChaseList, type DetailListing, type FigureGroup, type FilingCounts } from '../domain/figures.js';
 import { dueOn } from '../domain/filingRules.js';
+import { classFacts } from '../domain/figureClass.js';
 import { FOREVER } from '../domain/asOf.js';
-import type { AccountKind, Capacity } from '../domain/vocabulary.js';
 import type { ServiceContext } from './context.js';
 
 export interface FigureScope {
@@ -49,10 +49,8 @@ function periodGroups(columns: string, groupBy: string): string {
   return `${part(`p.valid_to = '${FOREVER}'`)} UNION ALL ${part(`p.valid_to > @day AND p.valid_to < '${FOREVER}'`)}`;
 }
 
-const GROUPS = periodGroups(
-  'p.organization_id AS org, p.required_filing AS required, p.filing_state AS state, p.capacity, p.kind, p.region, p.platform',
-  'p.organization_id, p.required_filing, p.filing_state, p.capacity, p.kind, p.region, p.platform',
-);
+/** By organization, figure class (domain/figureClass.ts) and platform: the order of account_periods_classes, so it streams. */
+const GROUPS = periodGroups('p.organization_id AS org, p.figure_class AS class, p.platform', 'p.organization_id, p.figure_class, p.platform');
 
 /** Only what the 报告/备案 counts split on: the 首页 needs no platform or category, and grouping by them costs ~7× more groups. */
 const FILING_GROUPS = periodGroups('p.organization_id AS org, p.required_filing AS required, p.filing_state AS state', 'p.organization_id, p.required_filing, p.filing_state');
@@ -73,10 +71,11 @@ const WITH_ACCOUNTS = `SELECT h.organization_id AS org, count(*) AS n FROM holdi
 export type FilingGroup = Pick<AccountGroup, 'org' | 'required' | 'state' | 'n' | 'overdue'>;
 
 export function accountGroups(ctx: ServiceContext, scope: FigureScope): AccountGroup[] {
-  const rows = ctx.db.prepare(GROUPS).all(scope) as (AccountGroup & { capacity: Capacity; kind: AccountKind })[];
-  // Tens of thousands of groups on a city register: completed in place rather than copied.
-  for (const r of rows) r.category = accountCategory(r.capacity, r.kind);
-  return rows;
+  const rows = ctx.db.prepare(GROUPS).all(scope) as { org: number; class: number; platform: string; n: number; overdue: number }[];
+  return rows.map((r) => {
+    const f = classFacts(r.class);
+    return { org: r.org, platform: r.platform, required: f.required, state: f.state, category: accountCategory(f.capacity, f.kind), region: f.region, n: r.n, overdue: r.overdue };
+  });
 }
 
 export function filingGroups(ctx: ServiceContext, scope: FigureScope): FilingGroup[] {

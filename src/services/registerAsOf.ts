@@ -5,6 +5,7 @@
  * past period reads them with one indexed query, the same query as today's figures.
  */
 import { accountPeriods, judgedDifferently, ruleInForce, type AccountHistory, type AccountPeriod, type AccountVersion, type FilingStep, type MemberPlace, type RuleVersion } from '../domain/asOf.js';
+import { figureClass } from '../domain/figureClass.js';
 import type { AccountFacts, FiledFields, FilingRulesSettings } from '../domain/filingRules.js';
 import { ruleVersions } from './storedSettings.js';
 import { statement, type ServiceContext } from './context.js';
@@ -26,13 +27,13 @@ type Row<T> = T & { accountId: number };
 type StepRow = Row<Omit<FilingStep, 'snapshot'> & { snapshot: string | null }>;
 
 const INSERT = `INSERT INTO account_periods (account_id, valid_from, valid_to, member_id, organization_id, required_filing, filing_state,
-  capacity, kind, region, platform, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  capacity, kind, region, platform, due_on, figure_class) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 function write(ctx: ServiceContext, account: { id: number }, h: AccountHistory): AccountPeriod[] {
   const insert = statement(ctx, INSERT);
   const periods = accountPeriods(h);
   for (const p of periods) {
-    insert.run(account.id, p.from, p.to, p.memberId, p.organizationId, p.required, p.state, p.capacity, p.kind, p.region, p.platform, p.dueOn);
+    insert.run(account.id, p.from, p.to, p.memberId, p.organizationId, p.required, p.state, p.capacity, p.kind, p.region, p.platform, p.dueOn, figureClass(p));
   }
   return periods;
 }

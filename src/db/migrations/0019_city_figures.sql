@@ -130,3 +130,17 @@ WHEN NEW.campaign_id IS NOT OLD.campaign_id OR NEW.organization_id IS NOT OLD.or
   INSERT INTO response_tally (campaign_id, organization_id, n) SELECT NEW.campaign_id, NEW.organization_id, 1 WHERE NEW.organization_id IS NOT NULL
     ON CONFLICT DO UPDATE SET n = n + 1;
 END;
+
+-- The 统计表's groups at city scale: grouping 1.4M periods by organization and five text columns (required filing,
+-- state, capacity, kind, region) and platform cost 1.5 s; the five packed into one integer (domain/figureClass.ts,
+-- in the vocabulary's order), grouped from an index in that order, cost about 0.85 s. New periods get it from the
+-- code that writes them; the existing ones are packed here the same way.
+ALTER TABLE account_periods ADD COLUMN figure_class INTEGER NOT NULL DEFAULT 0;
+UPDATE account_periods SET figure_class =
+  ((((CASE required_filing WHEN '报告' THEN 0 WHEN '备案' THEN 1 WHEN '无' THEN 2 END) * 7
+     + (CASE filing_state WHEN '无需报备' THEN 0 WHEN '未报备' THEN 1 WHEN '待审核' THEN 2 WHEN '已登记' THEN 3 WHEN '需补正' THEN 4 WHEN '变更未报' THEN 5 WHEN '已注销' THEN 6 END)) * 2
+     + (CASE capacity WHEN '以职务身份' THEN 0 WHEN '个人' THEN 1 END)) * 3
+     + (CASE kind WHEN '账号' THEN 0 WHEN '群组' THEN 1 WHEN '公众账号' THEN 2 END)) * 2
+     + (CASE region WHEN '境内' THEN 0 WHEN '境外' THEN 1 END);
+-- Covered: the figures of a day read nothing else (filing state and due day for 其中逾期未报).
+CREATE INDEX account_periods_classes ON account_periods(valid_to, organization_id, figure_class, platform, valid_from, filing_state, due_on);
