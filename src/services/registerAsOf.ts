@@ -38,6 +38,27 @@ function write(ctx: ServiceContext, account: { id: number }, h: AccountHistory):
   return periods;
 }
 
+interface HeldPeriod {
+  memberId: number;
+  from: string;
+  to: string;
+  open: boolean;
+}
+const OPEN_PERIODS = `SELECT member_id AS memberId, valid_from AS "from", valid_to AS "to", filing_state <> '已注销' AS open
+  FROM account_periods WHERE account_id = ? ORDER BY valid_from`;
+
+/** The days an account was open, by holder, as merged intervals: what holding_periods depend on. */
+function heldDays(periods: readonly HeldPeriod[]): string {
+  const out: HeldPeriod[] = [];
+  for (const p of periods) {
+    if (!p.open) continue;
+    const last = out[out.length - 1];
+    if (last && last.memberId === p.memberId && last.to === p.from) last.to = p.to;
+    else out.push({ ...p, open: true });
+  }
+  return JSON.stringify(out);
+}
+
 /** Rebuilds the holding periods (migration 0019) of members whose accounts' periods changed. */
 function restateHoldings(ctx: ServiceContext, memberIds: Iterable<number>): void {
   const queue = statement(ctx, 'INSERT OR IGNORE INTO holding_stale (member_id) VALUES (?)');
@@ -55,10 +76,11 @@ const step = (r: StepRow): FilingStep => ({ id: r.id, on: r.on, filingId: r.fili
 /** Rebuilds the periods of some accounts (after a change to them, their filings or their owner). */
 export function rebuildPeriods(ctx: ServiceContext, accountIds: readonly number[]): void {
   const rules = ruleVersions(ctx);
-  // Whoever held an account before or after: their holding may have changed with it.
+  // Whoever held the account before or after, when the days it was open under each holder changed (a filing
+  // step only splits a period: nothing to rebuild).
   const holders = new Set<number>();
   for (const id of accountIds) {
-    for (const m of statement(ctx, 'SELECT DISTINCT member_id FROM account_periods WHERE account_id = ?').pluck().all(id) as number[]) holders.add(m);
+    const before = statement(ctx, OPEN_PERIODS).all(id) as HeldPeriod[];
     statement(ctx, 'DELETE FROM account_periods WHERE account_id = ?').run(id);
     const account = statement(ctx, `${ACCOUNTS} WHERE id = ?`).get(id) as { id: number; start: string } | undefined;
     if (!account) continue;
@@ -72,7 +94,8 @@ export function rebuildPeriods(ctx: ServiceContext, accountIds: readonly number[
       steps: (statement(ctx, `${STEPS} WHERE f.account_id = ?`).all(id) as StepRow[]).map(step),
       rules,
     });
-    for (const p of periods) holders.add(p.memberId);
+    const after = periods.map((p) => ({ memberId: p.memberId, from: p.from, to: p.to, open: p.state !== '已注销' }));
+    if (heldDays(before) !== heldDays(after)) for (const p of [...before, ...after]) holders.add(p.memberId);
   }
   restateHoldings(ctx, holders);
 }

@@ -42,9 +42,13 @@ describe('holding periods', () => {
     const group = { platform: '微信群', region: '境内' as const, capacity: '个人' as const, kind: '群组' as const, displayName: '群', audience: 400 };
     const official = { platform: '微信公众号', region: '境内' as const, capacity: '个人' as const, kind: '公众账号' as const, displayName: '号', audience: 5000 };
     const x = l.call('accounts.create', { memberId: p, ...group, accountRef: 'g1', openedOn: '2024-01-01' }).id;
-    l.call('accounts.create', { memberId: p, ...official, accountRef: 'gh1', openedOn: '2023-01-01' });
+    const gh = l.call('accounts.create', { memberId: p, ...official, accountRef: 'gh1', openedOn: '2023-01-01' }).id;
     const y = l.call('accounts.create', { memberId: s, ...official, accountRef: 'gh2', openedOn: '2025-01-01' }).id;
     same('created, one member holding two accounts');
+    // A filing splits the account's periods without changing the days it is held: the holding is not rebuilt, and stays right.
+    const f = l.call('filings.submit', { accountId: gh, type: '备案', submittedOn: '2025-02-01' });
+    l.call('filings.review', { id: f.id, decision: '登记', reviewedOn: '2025-02-10' });
+    same('filing registered');
     expect(l.db.prepare('SELECT count(*) FROM holding_periods').pluck().get()).toBeGreaterThan(0);
 
     on('2025-09-01');
