@@ -29,8 +29,8 @@ export function campaignCompletion(ctx: ServiceContext, { id }: HandlerInput<'ca
 
 /**
  * An open campaign's expected and responded among some organizations only — what the 首页 shows for its scope.
- * Summed from the counts triggers keep per organization (member_tally, declared_tally: migration 0010) and the
- * declarations' index, so a 首页 costs its number of organizations, not of members. Same rules as
+ * Summed from the counts triggers keep per organization (member_tally, declared_tally: migration 0015; the responses
+ * made there, response_tally: 0020), so a 首页 costs its number of organizations, not of members. Same rules as
  * campaignCompletion for an open campaign: 在册 members in scope who have not responded are expected where they
  * are now (在册 there less those of them who responded, and less those 在册 only after its year), and a response
  * counts where it was made.
@@ -48,7 +48,7 @@ export function completionWithin(ctx: ServiceContext, campaign: Campaign, orgIds
                       AND mp.member_id NOT IN (SELECT member_id FROM review_declarations WHERE campaign_id = @campaign))
                  + r.n AS expected,
               r.n AS responded
-       FROM (SELECT count(*) AS n FROM review_declarations WHERE campaign_id = @campaign AND organization_id IN (SELECT value FROM json_each(@within))) r`;
+       FROM (SELECT coalesce(sum(n), 0) AS n FROM response_tally WHERE campaign_id = @campaign AND organization_id IN (SELECT value FROM json_each(@within))) r`;
   return ctx.db.prepare(sql).get(params) as { expected: number; responded: number };
 }
 

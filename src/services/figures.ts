@@ -6,8 +6,8 @@
  */
 import { accountCategory, addToCounts, emptyFilingCounts, type ChaseList, type DetailListing, type FigureGroup, type FilingCounts } from '../domain/figures.js';
 import { dueOn } from '../domain/filingRules.js';
+import { classFacts } from '../domain/figureClass.js';
 import { FOREVER } from '../domain/asOf.js';
-import type { AccountKind, Capacity } from '../domain/vocabulary.js';
 import type { ServiceContext } from './context.js';
 
 export interface FigureScope {
@@ -49,29 +49,33 @@ function periodGroups(columns: string, groupBy: string): string {
   return `${part(`p.valid_to = '${FOREVER}'`)} UNION ALL ${part(`p.valid_to > @day AND p.valid_to < '${FOREVER}'`)}`;
 }
 
-const GROUPS = periodGroups(
-  'p.organization_id AS org, p.required_filing AS required, p.filing_state AS state, p.capacity, p.kind, p.region, p.platform',
-  'p.organization_id, p.required_filing, p.filing_state, p.capacity, p.kind, p.region, p.platform',
-);
+/** By organization, figure class (domain/figureClass.ts) and platform: the order of account_periods_classes, so it streams. */
+const GROUPS = periodGroups('p.organization_id AS org, p.figure_class AS class, p.platform', 'p.organization_id, p.figure_class, p.platform');
 
 /** Only what the 报告/备案 counts split on: the 首页 needs no platform or category, and grouping by them costs ~7× more groups. */
 const FILING_GROUPS = periodGroups('p.organization_id AS org, p.required_filing AS required, p.filing_state AS state', 'p.organization_id, p.required_filing, p.filing_state');
 
-/** 在册 members of each organization on @day, and of them those holding an account not 已注销 then (account and owner share the organization). */
-const MEMBERS = `
-  SELECT m.organization_id AS org, count(*) AS members,
-    sum(EXISTS (SELECT 1 FROM account_periods p WHERE p.member_id = m.member_id AND p.filing_state <> '已注销' AND ${HOLDS('p')})) AS withAccounts
-  FROM member_periods m WHERE m.organization_id IN (SELECT value FROM json_each(@orgIds)) AND m.status = '在册' AND ${HOLDS('m')}
-  GROUP BY m.organization_id`;
+/** 在册 members of each organization on @day. */
+const MEMBERS = `SELECT m.organization_id AS org, count(*) AS n FROM member_periods m
+  WHERE m.organization_id IN (SELECT value FROM json_each(@orgIds)) AND m.status = '在册' AND ${HOLDS('m')} GROUP BY m.organization_id`;
+
+/**
+ * Of them, those holding an account not 已注销 then (account and owner share the organization): holding_periods
+ * (migration 0020) are the days a member is 在册 with such an account, so this counts index entries instead of
+ * looking up each member's accounts.
+ */
+const WITH_ACCOUNTS = `SELECT h.organization_id AS org, count(*) AS n FROM holding_periods h
+  WHERE h.organization_id IN (SELECT value FROM json_each(@orgIds)) AND ${HOLDS('h')} GROUP BY h.organization_id`;
 
 /** Accounts sharing what a 报告/备案 count splits on; the same accounts as accountGroups, in coarser groups. */
 export type FilingGroup = Pick<AccountGroup, 'org' | 'required' | 'state' | 'n' | 'overdue'>;
 
 export function accountGroups(ctx: ServiceContext, scope: FigureScope): AccountGroup[] {
-  const rows = ctx.db.prepare(GROUPS).all(scope) as (AccountGroup & { capacity: Capacity; kind: AccountKind })[];
-  // Tens of thousands of groups on a city register: completed in place rather than copied.
-  for (const r of rows) r.category = accountCategory(r.capacity, r.kind);
-  return rows;
+  const rows = ctx.db.prepare(GROUPS).all(scope) as { org: number; class: number; platform: string; n: number; overdue: number }[];
+  return rows.map((r) => {
+    const f = classFacts(r.class);
+    return { org: r.org, platform: r.platform, required: f.required, state: f.state, category: accountCategory(f.capacity, f.kind), region: f.region, n: r.n, overdue: r.overdue };
+  });
 }
 
 export function filingGroups(ctx: ServiceContext, scope: FigureScope): FilingGroup[] {
@@ -79,8 +83,12 @@ export function filingGroups(ctx: ServiceContext, scope: FigureScope): FilingGro
 }
 
 export function memberFigures(ctx: ServiceContext, scope: FigureScope): Map<number, MemberFigures> {
-  const rows = ctx.db.prepare(MEMBERS).all(scope) as ({ org: number } & MemberFigures)[];
-  return new Map(rows.map(({ org, ...f }) => [org, f]));
+  const out = new Map<number, MemberFigures>();
+  for (const r of ctx.db.prepare(MEMBERS).all(scope) as { org: number; n: number }[]) out.set(r.org, { members: r.n, withAccounts: 0 });
+  for (const r of ctx.db.prepare(WITH_ACCOUNTS).all(scope) as { org: number; n: number }[]) {
+    (out.get(r.org) ?? out.set(r.org, { members: 0, withAccounts: 0 }).get(r.org)!).withAccounts = r.n;
+  }
+  return out;
 }
 
 /** 报告 and 备案 counts of some groups (accounts needing no filing are not counted in either). */

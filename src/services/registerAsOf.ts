@@ -4,7 +4,8 @@
  * of every change that can move them (the same places that keep the account's current columns), so a report for a
  * past period reads them with one indexed query, the same query as today's figures.
  */
-import { accountPeriods, judgedDifferently, ruleInForce, type AccountHistory, type AccountVersion, type FilingStep, type MemberPlace, type RuleVersion } from '../domain/asOf.js';
+import { accountPeriods, judgedDifferently, ruleInForce, type AccountHistory, type AccountPeriod, type AccountVersion, type FilingStep, type MemberPlace, type RuleVersion } from '../domain/asOf.js';
+import { figureClass } from '../domain/figureClass.js';
 import type { AccountFacts, FiledFields, FilingRulesSettings } from '../domain/filingRules.js';
 import { ruleVersions } from './storedSettings.js';
 import { statement, type ServiceContext } from './context.js';
@@ -26,13 +27,42 @@ type Row<T> = T & { accountId: number };
 type StepRow = Row<Omit<FilingStep, 'snapshot'> & { snapshot: string | null }>;
 
 const INSERT = `INSERT INTO account_periods (account_id, valid_from, valid_to, member_id, organization_id, required_filing, filing_state,
-  capacity, kind, region, platform, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  capacity, kind, region, platform, due_on, figure_class) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-function write(ctx: ServiceContext, account: { id: number }, h: AccountHistory): void {
+function write(ctx: ServiceContext, account: { id: number }, h: AccountHistory): AccountPeriod[] {
   const insert = statement(ctx, INSERT);
-  for (const p of accountPeriods(h)) {
-    insert.run(account.id, p.from, p.to, p.memberId, p.organizationId, p.required, p.state, p.capacity, p.kind, p.region, p.platform, p.dueOn);
+  const periods = accountPeriods(h);
+  for (const p of periods) {
+    insert.run(account.id, p.from, p.to, p.memberId, p.organizationId, p.required, p.state, p.capacity, p.kind, p.region, p.platform, p.dueOn, figureClass(p));
   }
+  return periods;
+}
+
+interface HeldPeriod {
+  memberId: number;
+  from: string;
+  to: string;
+  open: boolean;
+}
+const OPEN_PERIODS = `SELECT member_id AS memberId, valid_from AS "from", valid_to AS "to", filing_state <> '已注销' AS open
+  FROM account_periods WHERE account_id = ? ORDER BY valid_from`;
+
+/** The days an account was open, by holder, as merged intervals: what holding_periods depend on. */
+function heldDays(periods: readonly HeldPeriod[]): string {
+  const out: HeldPeriod[] = [];
+  for (const p of periods) {
+    if (!p.open) continue;
+    const last = out[out.length - 1];
+    if (last && last.memberId === p.memberId && last.to === p.from) last.to = p.to;
+    else out.push({ ...p, open: true });
+  }
+  return JSON.stringify(out);
+}
+
+/** Rebuilds the holding periods (migration 0020) of members whose accounts' periods changed. */
+function restateHoldings(ctx: ServiceContext, memberIds: Iterable<number>): void {
+  const queue = statement(ctx, 'INSERT OR IGNORE INTO holding_stale (member_id) VALUES (?)');
+  for (const id of memberIds) queue.run(id);
 }
 
 /** When the account's first holder is 在册 from (its first recorded version's holder). */
@@ -46,21 +76,28 @@ const step = (r: StepRow): FilingStep => ({ id: r.id, on: r.on, filingId: r.fili
 /** Rebuilds the periods of some accounts (after a change to them, their filings or their owner). */
 export function rebuildPeriods(ctx: ServiceContext, accountIds: readonly number[]): void {
   const rules = ruleVersions(ctx);
+  // Whoever held the account before or after, when the days it was open under each holder changed (a filing
+  // step only splits a period: nothing to rebuild).
+  const holders = new Set<number>();
   for (const id of accountIds) {
+    const before = statement(ctx, OPEN_PERIODS).all(id) as HeldPeriod[];
     statement(ctx, 'DELETE FROM account_periods WHERE account_id = ?').run(id);
     const account = statement(ctx, `${ACCOUNTS} WHERE id = ?`).get(id) as { id: number; start: string } | undefined;
     if (!account) continue;
     const versions = statement(ctx, `${VERSIONS} WHERE account_id = ?`).all(id) as AccountVersion[];
-    const holders = [...new Set(versions.map((v) => v.memberId))];
-    write(ctx, account, {
+    const versionHolders = [...new Set(versions.map((v) => v.memberId))];
+    const periods = write(ctx, account, {
       start: account.start,
       holderFrom: presentFrom(ctx, versions),
       versions,
-      places: new Map(holders.map((m) => [m, statement(ctx, `${PLACES} WHERE member_id = ?`).all(m) as MemberPlace[]])),
+      places: new Map(versionHolders.map((m) => [m, statement(ctx, `${PLACES} WHERE member_id = ?`).all(m) as MemberPlace[]])),
       steps: (statement(ctx, `${STEPS} WHERE f.account_id = ?`).all(id) as StepRow[]).map(step),
       rules,
     });
+    const after = periods.map((p) => ({ memberId: p.memberId, from: p.from, to: p.to, open: p.state !== '已注销' }));
+    if (heldDays(before) !== heldDays(after)) for (const p of [...before, ...after]) holders.add(p.memberId);
   }
+  restateHoldings(ctx, holders);
 }
 
 /** When the member is 在册 from (PRESENT_FROM): their accounts' periods start there. */
@@ -112,6 +149,8 @@ export function rebuildAllPeriods(ctx: ServiceContext, rules: readonly RuleVersi
     write(ctx, account, { start: account.start, holderFrom: own.length > 0 ? since.get(own[0]!.memberId) : undefined, versions: own, places: holders, steps: steps(account.id).map(step), rules });
   }
   for (const i of indexes) ctx.db.exec(i.sql);
+  ctx.db.prepare('DELETE FROM holding_periods').run();
+  restateHoldings(ctx, ctx.db.prepare('SELECT DISTINCT member_id FROM account_periods ORDER BY member_id').pluck().all() as number[]);
   ctx.db.prepare("DELETE FROM settings WHERE key = 'periodsPending'").run();
 }
 

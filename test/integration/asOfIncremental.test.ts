@@ -15,6 +15,7 @@ const on = (day: string) => (now = new Date(`${day}T02:00:00Z`));
 const snap = () => ({
   members: l.db.prepare('SELECT member_id, valid_from, valid_to, organization_id, status FROM member_periods ORDER BY 1, 2').all(),
   accounts: l.db.prepare('SELECT * FROM account_periods ORDER BY account_id, valid_from').all(),
+  holdings: l.db.prepare('SELECT * FROM holding_periods ORDER BY member_id, valid_from').all(),
 });
 
 /** The periods a full rebuild gives, read inside a transaction rolled back so the register keeps its own. */

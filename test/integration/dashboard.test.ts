@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
 import { freshLedger } from '../support/ledger.js';
-import { filingGroups, type FilingGroup } from '../../src/services/figures.js';
-import { tallyFilingGroups } from '../../src/services/filingTally.js';
+import { chaseCount, filingGroups, windowEnd, type FilingGroup } from '../../src/services/figures.js';
+import { tallyDueSoon, tallyFilingGroups } from '../../src/services/filingTally.js';
 import { publicAccount, registerWithMembers } from '../support/register.js';
 
 describe('dashboard', () => {
@@ -47,8 +47,8 @@ describe('dashboard', () => {
   });
 });
 
-describe('filing_tally', () => {
-  it('stays equal to counting the accounts through creates, filings, renames, moves and closures, today and on later days', () => {
+describe('filing_tally and due_tally', () => {
+  it('stay equal to counting the accounts through creates, filings, renames, moves, closures and a new deadline, today and on later days', () => {
     const r = registerWithMembers();
     const all = JSON.stringify([r.root, r.a, r.b]);
     const sorted = (groups: FilingGroup[]) => [...groups].sort((x, y) => `${x.org}${x.required}${x.state}`.localeCompare(`${y.org}${y.required}${y.state}`));
@@ -57,6 +57,10 @@ describe('filing_tally', () => {
       // reconstructs that day's register instead, so the two are compared from today on.
       for (const day of ['2026-11-25', '2026-12-02', '2027-12-31']) {
         expect(sorted(tallyFilingGroups(r.ctx, { orgIds: all, day }))).toEqual(sorted(filingGroups(r.ctx, { orgIds: all, day })));
+        for (const days of [1, 7, 30]) {
+          const until = windowEnd(day, days);
+          expect(tallyDueSoon(r.ctx, { orgIds: all, day, until }), `${day} +${days}`).toBe(chaseCount(r.ctx, 'dueSoon', { orgIds: all, day, until }));
+        }
       }
     };
     const late = r.call('accounts.create', publicAccount(r.m1, { openedOn: '2026-09-01' }));
@@ -72,8 +76,14 @@ describe('filing_tally', () => {
     same();
     r.call('accounts.close', { id: late.id, closedOn: '2026-11-20', reason: '不再使用' });
     same();
+    // A longer deadline moves every 未报备 account's due day: some overdue today are not any more.
+    r.call('accounts.create', { ...publicAccount(r.m3, { displayName: '丙号', accountRef: 'e', openedOn: '2026-10-01' }) });
+    same();
+    r.call('settings.update', { deadlineDays: 60 });
+    same();
     expect(tallyFilingGroups(r.ctx, { orgIds: JSON.stringify([r.a]), day: '2026-11-25' })).toEqual([]);
     expect(r.db.prepare('SELECT count(*) FROM filing_tally WHERE n <= 0').pluck().get()).toBe(0);
+    expect(r.db.prepare('SELECT count(*) FROM due_tally WHERE n <= 0').pluck().get()).toBe(0);
   });
 });
 
@@ -117,6 +127,8 @@ describe('dashboard: the annual review for its scope only', () => {
     const undeclaredMoved = l.db.prepare("SELECT id FROM members WHERE status = '在册' AND id NOT IN (SELECT member_id FROM review_declarations) LIMIT 1 OFFSET 3").get() as { id: number };
     l.db.prepare('UPDATE members SET organization_id = ? WHERE id = ?').run(other.id, undeclaredMoved.id);
     const completion = l.call('campaigns.completion', { id: campaign.id });
+    const responses = 'SELECT campaign_id, organization_id, count(*) AS n FROM review_declarations GROUP BY 1, 2 ORDER BY 1, 2';
+    expect(l.db.prepare('SELECT campaign_id, organization_id, n FROM response_tally WHERE n > 0 ORDER BY 1, 2').all()).toEqual(l.db.prepare(responses).all());
     const orgs = l.db.prepare('SELECT id, parent_id AS parentId FROM organizations').all() as { id: number; parentId: number | null }[];
     const subtree = (id: number): number[] => [id, ...orgs.filter((o) => o.parentId === id).flatMap((o) => subtree(o.id))];
     const scopes = [undefined, ...orgs.filter((o) => o.parentId !== null).slice(0, 6).map((o) => o.id), other.id];
