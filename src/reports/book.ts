@@ -27,6 +27,13 @@ const DEFLATE_LEVEL = 4;
  */
 export const QUEUED_XML_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Rows written between two turns of the event loop. Deflate runs beside the row loop (in libuv's pool) but takes
+ * its next 64 KB buffer only when the loop turns: at ~1 KB of XML a row, 100 rows a turn left it behind (and the row
+ * loop waiting for it), 25 keep it up with the rows.
+ */
+const ROWS_PER_TURN = 25;
+
 /** A readable-stream Writable (archiver's own copy, older than node's: no writableLength). */
 type ZipInput = NodeJS.EventEmitter & { _writableState?: { length: number } };
 
@@ -87,13 +94,13 @@ export class ReportBook {
   }
 
   /**
-   * Called once per data row: reports progress, honours cancellation, and every 100 rows gives the event loop
-   * a turn — waiting for deflate to catch up when the sheet's XML queued in front of it passed QUEUED_XML_BYTES.
+   * Called once per data row: every ROWS_PER_TURN rows reports progress, honours cancellation and gives the event
+   * loop a turn — waiting for deflate to catch up when the sheet's XML queued in front of it passed QUEUED_XML_BYTES.
    */
   async tick(): Promise<void> {
     if (this.failure) throw this.failure;
     this.written++;
-    if (this.written % 100 !== 0) return;
+    if (this.written % ROWS_PER_TURN !== 0) return;
     if (this.progress.signal?.aborted) throw new ReportCancelled();
     if (this.written % 500 === 0) this.progress.onProgress?.(this.written, this.total);
     const input = zipInput(this.sheets.at(-1));
