@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DetailListing } from '../../src/domain/figures.js';
 import type { Ledger } from '../../src/hosts/ledger.js';
 import { resolveScope } from '../../src/reports/definition.js';
@@ -70,5 +70,29 @@ describe('明细表 order', () => {
     const listed = [...sheet!.rows()].map((l) => ({ org: l.group, name: l.values[1], display_name: l.values[6] }));
     expect(listed.length).toBeGreaterThan(100);
     expect(listed).toEqual(expected);
+  });
+});
+
+describe('明细表 page cache', () => {
+  it('reads a whole 明细表 with a 64 MB page cache and gives the connection its own back; a preview leaves it alone', () => {
+    const before = ledger.db.pragma('cache_size', { simple: true });
+    // The connection is busy while the rows are read, so what was set is seen through the calls.
+    const set = vi.spyOn(ledger.db, 'pragma');
+    const [sheet] = detailReport.sheets(ledger.ctx, resolveScope(ledger.ctx, {}));
+    const rows = sheet!.rows()[Symbol.iterator]();
+    rows.next();
+    expect(set).toHaveBeenLastCalledWith('cache_size = -65536');
+    while (!rows.next().done);
+    expect(set).toHaveBeenLastCalledWith(`cache_size = ${before}`);
+    set.mockClear();
+    expect([...sheet!.rows(30)]).toHaveLength(30);
+    expect(set).not.toHaveBeenCalledWith('cache_size = -65536');
+    // Stopped halfway (a cancelled export): given back all the same.
+    const stopped = sheet!.rows()[Symbol.iterator]();
+    stopped.next();
+    stopped.return?.();
+    expect(set).toHaveBeenLastCalledWith(`cache_size = ${before}`);
+    set.mockRestore();
+    expect(ledger.db.pragma('cache_size', { simple: true })).toBe(before);
   });
 });
