@@ -41,12 +41,19 @@ const UNSAFE_MULTILINE = new RegExp(LINES + UNSAFE_CLASS, 'u');
 const UNSAFE_KEEPING_LINES = new RegExp(LINES + UNSAFE_CLASS, 'gu');
 
 /**
+ * Text of characters none of which is ever unsafe — printable ASCII, CJK ideographs and punctuation, full-width forms,
+ * tab and line breaks: nearly every cell of a report, told apart by a plain range check instead of the Unicode
+ * property scan (a third of a second over a 125k-row 明细表).
+ */
+const SAFE_ONLY = /^[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]*$/;
+
+/**
  * Text stored before the contract refused such characters (or arriving through an import) shown with each of
  * them as U+FFFD �, tab and line breaks kept: visible where something was, and never a character that XML, and
  * so an Excel file, cannot hold.
  */
 export function markUnsafeChars(value: string): string {
-  return value.replace(UNSAFE_KEEPING_LINES, '\uFFFD');
+  return SAFE_ONLY.test(value) ? value : value.replace(UNSAFE_KEEPING_LINES, '\uFFFD');
 }
 
 /** The 1-based position (in characters as a person counts them) of the first unsafe character, or 0. */

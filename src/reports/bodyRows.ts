@@ -28,11 +28,18 @@ const STRING = 3;
 
 /** XML text as exceljs escapes it (utils.xmlEncode): the five entities; the text is already free of unsafe characters. */
 const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-const escapeXml = (text: string) => text.replace(/["&'<>]/g, (c) => ENTITIES[c]!);
+const escapeXml = (text: string) => (/["&'<>]/.test(text) ? text.replace(/["&'<>]/g, (c) => ENTITIES[c]!) : text);
+
+/** Characters of rows gathered before they go to the sheet's stream: one UTF-8 encoding and copy per ~16 rows, not per row. */
+const FLUSH_CHARS = 16_384;
 
 export class BodyRows {
   private readonly sheet: SheetInternals;
   private readonly ids = new Map<Partial<Style>, number>();
+  /** Style ids by column, 写为文本 or not and cell type, looked up once: a row then costs no map look-up. */
+  private readonly idCache: number[] = [];
+  /** Rows not yet handed to the stream; flush() before exceljs writes anything of its own. */
+  private pending = '';
 
   /** `styles` and `letters`: each column's body style and its letter (A, B, … AA). */
   constructor(
@@ -55,26 +62,38 @@ export class BodyRows {
   /** Row `number` (the next one), `height` points; `quoted[i]`: the text is written as text (写为文本). */
   write(number: number, height: number, values: PlainValue[], quoted: boolean[]): void {
     let xml = `<row r="${number}" ht="${height}" customHeight="1" spans="1:${values.length}" x14ac:dyDescent="0.25">`;
-    values.forEach((v, i) => {
-      const style = quoted[i] ? quotedStyle(this.styles[i]!) : this.styles[i]!;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
       const ref = `${this.letters[i]}${number}`;
-      const s = this.styleId(style, typeof v === 'string' ? STRING : NUMBER);
-      if (v === null) xml += `<c r="${ref}" s="${s}"/>`;
-      else if (typeof v === 'number') xml += `<c r="${ref}" s="${s}"><v>${v}</v></c>`;
-      else xml += `<c r="${ref}" s="${s}" t="str"><v>${escapeXml(v)}</v></c>`;
-    });
-    this.sheet.stream.write(`${xml}</row>`);
+      if (v === null) xml += `<c r="${ref}" s="${this.styleId(i, quoted[i]!, NUMBER)}"/>`;
+      else if (typeof v === 'number') xml += `<c r="${ref}" s="${this.styleId(i, quoted[i]!, NUMBER)}"><v>${v}</v></c>`;
+      else xml += `<c r="${ref}" s="${this.styleId(i, quoted[i]!, STRING)}" t="str"><v>${escapeXml(v)}</v></c>`;
+    }
+    this.pending += `${xml}</row>`;
+    if (this.pending.length >= FLUSH_CHARS) this.flush();
     // exceljs's next row (a 小计) must follow this one.
     this.sheet._rowZero = number + 1;
   }
 
+  /** Hands the gathered rows to the sheet's stream: before any row exceljs writes, and before the sheet ends. */
+  flush(): void {
+    if (this.pending === '') return;
+    this.sheet.stream.write(this.pending);
+    this.pending = '';
+  }
+
   /** The style table's id, registered the first time as exceljs would for that cell (it then remembers the object). */
-  private styleId(style: Partial<Style>, cellType: number): number {
+  private styleId(column: number, quoted: boolean, cellType: number): number {
+    const key = column * 4 + (quoted ? 2 : 0) + (cellType === STRING ? 1 : 0);
+    const cached = this.idCache[key];
+    if (cached !== undefined) return cached;
+    const style = quoted ? quotedStyle(this.styles[column]!) : this.styles[column]!;
     let id = this.ids.get(style);
     if (id === undefined) {
       id = this.sheet.workbook.styles.addStyleModel(style, cellType);
       this.ids.set(style, id);
     }
+    this.idCache[key] = id;
     return id;
   }
 }

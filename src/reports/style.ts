@@ -228,6 +228,8 @@ export class ReportSheet {
    * starts like a formula (only the cell's first character matters: `单位负责人：=x` is no formula).
    */
   private commit(row: Row): void {
+    // Body rows gathered beside exceljs go first: its row writes straight into the same stream.
+    this.body.flush();
     commitRow(row);
   }
 

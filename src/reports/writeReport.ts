@@ -100,6 +100,7 @@ async function writeSheet(book: ReportBook, def: SheetDefinition, scope: ReportS
     sheet.addTotalRow(totalsRow(def, '本表合计（续下表）', sheet.firstDataRow, sheet.lastRow, onSheet.count, onSheet.sums, row), { labelSpan, formats });
     sheetTotals.push({ sheet: nameOf(part), row });
     sheet.finish(def.signature ?? scope.signature);
+    book.commitSheets();
     sheet = book.addSheet(nameOf(++part), heading);
     onSheet = tally();
     if (group) Object.assign(group, { start: sheet.lastRow + 1, part: tally() });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../src/domain/phone.js';
 import { isCanonicalBase64 } from '../../src/domain/base64.js';
-import { normalizeText, optionalText, unsafeCharAt } from '../../src/domain/text.js';
+import { markUnsafeChars, normalizeText, optionalText, unsafeCharAt } from '../../src/domain/text.js';
 
 describe('text normalisation', () => {
   it('turns full-width digits and letters into half-width, keeps Chinese punctuation', () => {
@@ -57,5 +57,19 @@ describe('text normalisation', () => {
     expect([0, 1, 2, 3].map((n) => isCanonicalBase64(pdf.subarray(0, pdf.length - n).toString('base64')))).toEqual([true, true, true, true]);
     expect(isCanonicalBase64('')).toBe(true);
     expect(['QQ', 'QR==', 'QUI=QUJD', 'QUJ=', 'QU JD', 'QUJD\n', '-_-_', 'QUJD===='].map(isCanonicalBase64)).toEqual(Array(8).fill(false));
+  });
+});
+
+describe('markUnsafeChars', () => {
+  // The full Unicode-property scan, as it stood before plain text skipped it: the fast path must agree on every character.
+  const reference = (value: string) => value.replace(/(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '\uFFFD');
+
+  it('marks every unsafe character of the BMP, alone and inside plain Chinese text, and keeps every other', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [c, `张三${c}公众号`]) expect(markUnsafeChars(text), `U+${code.toString(16)}`).toBe(reference(text));
+    }
+    expect(markUnsafeChars('第一行\n第二行\t（备注）')).toBe('第一行\n第二行\t（备注）');
+    expect(markUnsafeChars('甄\u0000试\uFFFE')).toBe('甄\uFFFD试\uFFFD');
   });
 });
