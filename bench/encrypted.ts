@@ -70,7 +70,7 @@ export function encryptedCases(plain: Ledger, encrypted: Ledger): Case[] {
 }
 
 /** One 明细表 export in its own process (bench/exportChild.ts), of the plain register or, with the key, the encrypted one. */
-export function exportChild(mode: 'bare' | 'report', dataDir: string, key?: string) {
+export function exportChild(mode: 'bare' | 'report' | 'scan', dataDir: string, key?: string) {
   const child = fileURLToPath(new URL('./exportChild.ts', import.meta.url));
   const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
   const out = path.join(scratch, `${mode}${key ? '-encrypted' : ''}.xlsx`);
