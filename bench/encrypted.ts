@@ -3,6 +3,10 @@
  * (SQLite3 Multiple Ciphers, the register key as the product uses it), in the same run. The encrypted copy is made
  * from the plain demo register with VACUUM INTO and `PRAGMA rekey` and kept beside it for reruns. The "product"
  * figure is the encrypted register, the baseline the plain one; the ratio is the price of encryption.
+ * Issue 13 asks for each operation encrypted and plain, and sets no target of its own for encryption: an operation
+ * whose target is a bound a secretary waits for (search, 首页: p95 in ms) is held to that same bound encrypted, while
+ * the ratio says what encryption costs; one whose target is a ratio to a bare library call (明细表, import) is held to
+ * at most 1.5× its plain run — the team's own bound, since a bare baseline on the encrypted file would cancel the cost.
  */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -14,11 +18,12 @@ import { connect, databasePath } from '../src/db/open.js';
 import { bindCaller, hostCaller } from '../src/hosts/hostCaller.js';
 import { openLedger, type Ledger } from '../src/hosts/ledger.js';
 import { percentiles } from './demoRegister.js';
-import { scratch, type Case, type Measured } from './operations.js';
+import { scratch, type Case, type Measured, type Target } from './operations.js';
 
 /** An invented key, fixed so a kept copy reopens on the next run; a real register's is random (src/hosts/keyGate.ts). */
 export const BENCH_KEY = crypto.createHash('sha256').update('netledger benchmark only').digest('hex');
 const TARGET = { ratio: 1.5 };
+const SEARCH = { p95Ms: 50 };
 
 /** The encrypted twin of a plain demo register folder, made once. */
 export function encryptedTwin(plainDir: string): string {
@@ -54,18 +59,19 @@ export function encryptedCases(plain: Ledger, encrypted: Ledger): Case[] {
   const pick = (i: number) => sample[Math.max(0, i) % sample.length]!;
   const root = plain.db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').pluck().get() as number;
   const bureau = plain.db.prepare('SELECT id FROM organizations WHERE parent_id = ? ORDER BY id LIMIT 1').pluck().get(root) as number;
-  const calls: [string, number, string, (i: number) => unknown][] = [
-    ['查找：两字姓名', 20, 'members.search', (i) => ({ q: pick(i).name.slice(0, 2), limit: 50 })],
-    ['查找：身份证号后6位', 20, 'members.search', (i) => ({ q: pick(i).idNumber.slice(-6), limit: 50 })],
-    ['首页：全市', 10, 'dashboard.summary', () => ({})],
-    ['首页：一个局', 20, 'dashboard.summary', () => ({ organizationId: bureau })],
+  // The targets of the same operations plain (operations.ts).
+  const calls: [string, number, string, (i: number) => unknown, Target][] = [
+    ['查找：两字姓名', 20, 'members.search', (i) => ({ q: pick(i).name.slice(0, 2), limit: 50 }), SEARCH],
+    ['查找：身份证号后6位', 20, 'members.search', (i) => ({ q: pick(i).idNumber.slice(-6), limit: 50 }), SEARCH],
+    ['首页：全市', 10, 'dashboard.summary', () => ({}), { p95Ms: 300 }],
+    ['首页：一个局', 20, 'dashboard.summary', () => ({ organizationId: bureau }), { p95Ms: 50 }],
   ];
-  return calls.map(([what, runs, name, input]) => ({
+  return calls.map(([what, runs, name, input, target]) => ({
     operation: `加密台账 · ${what}`,
     runs,
     product: (i: number) => on(encrypted)(name, input(i)),
     baseline: { what: `同一台账不加密：${what}`, run: (i: number) => on(plain)(name, input(i)) },
-    target: TARGET,
+    target,
   }));
 }
 
