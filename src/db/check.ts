@@ -26,7 +26,8 @@ function leftovers(dataDir: string, relative = ''): string[] {
 
 /**
  * The register and its scans: what must hold after a restore, and the core of `check`. `structure` 'recorded': a
- * restore of the very bytes its backup's check passed (checkedRecord.ts), whose installing only renamed the file.
+ * restore of the very bytes its backup's check passed (checkedRecord.ts): installing only renamed the file, and what
+ * opening it may have written since (a migration of an earlier release's backup) SQLite wrote as any change.
  */
 export function checkRegister(dataDir: string, knownVersion: number, conn: Connection = {}, structure: Structure = 'full'): CheckReport {
   const inspection = inspectDatabase(path.join(dataDir, DATABASE_FILE), knownVersion, conn, structure);

@@ -54,7 +54,8 @@ function flipMembersPage(dir: string): void {
   const bytes = fs.readFileSync(file);
   const at = bytes.subarray((page - 1) * size, page * size).indexOf(Buffer.from('甲一'));
   expect(at).toBeGreaterThan(0);
-  bytes[(page - 1) * size + at + 5] ^= 0x01;
+  const last = (page - 1) * size + at + 5;
+  bytes[last] = bytes[last]! ^ 0x01;
   fs.writeFileSync(file, bytes);
 }
 
