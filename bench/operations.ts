@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ATTACHMENTS_DIR, writeBackup } from '../src/db/backup.js';
+import { checkRegister } from '../src/db/check.js';
+import { schemaVersion } from '../src/db/migrate.js';
+import { discardRestore, stageRestore, type StagedRestore } from '../src/db/restore.js';
 import type { Ledger } from '../src/hosts/ledger.js';
 import { writeReport } from '../src/reports/writeReport.js';
 import { subtreeRange } from '../src/services/treePath.js';
@@ -106,7 +109,39 @@ export function registerCases(ledger: Ledger): Case[] {
       // Kept, eight copies filled 18 GB of a shared disk at 600k and the OS's cache with them, the later runs paying for the earlier ones.
       cleanup: () => fs.rmSync(path.join(scratch, 'copies'), { recursive: true, force: true }),
     },
+    restoreCase(ledger),
   ];
+}
+
+/**
+ * A restore's checks of a backup made by this release, over the bytes it would install: the copy into the staging
+ * folder and its check (stageRestore), then the check a restore runs on the register once swapped in, here on the
+ * staging folder, which has the data folder's layout. The swap itself (renames) is left out: it would replace the
+ * bench's register. The backup is written at the warm-up call, untimed.
+ */
+function restoreCase(ledger: Ledger): Case {
+  const source = path.join(scratch, 'restore-source');
+  const knownVersion = schemaVersion(ledger.db);
+  let staged: StagedRestore | undefined;
+  return {
+    operation: '恢复前校验（复制备份并检查）',
+    runs: 3,
+    product: () => {
+      if (!fs.existsSync(source)) writeBackup(ledger.db, path.join(ledger.dataDir, ATTACHMENTS_DIR), source);
+      staged = stageRestore(ledger.dataDir, source, { knownVersion, now: new Date() });
+      const report = checkRegister(staged.staging, knownVersion, {}, staged.structure);
+      // The row is the untouched backup's path; a full check here would be a different measurement under the same name.
+      if (staged.structure !== 'recorded' || !report.ok) throw new Error(`restore check: ${staged.structure}, ${JSON.stringify(report.problems)}`);
+    },
+    baseline: { what: 'VACUUM INTO', run: (i) => ledger.db.prepare('VACUUM INTO ?').run(path.join(fresh(`vacuum-${i}`), 'copy.sqlite3')) },
+    target: { ratio: 1.3 },
+    note: '备份记录的 SHA-256 相符，不再做 integrity_check / foreign_key_check；含恢复后对台账的检查，不含替换文件',
+    cleanup: () => {
+      if (staged) discardRestore(staged);
+      staged = undefined;
+      fs.rmSync(path.join(scratch, 'copies'), { recursive: true, force: true });
+    },
+  };
 }
 
 /** An empty path in the scratch folder for one run's copy. */

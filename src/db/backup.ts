@@ -19,6 +19,7 @@ import { copyDurable, filesBelow, syncDir } from './durable.js';
 import { schemaVersion } from './migrate.js';
 import { DATABASE_FILE, type Connection, type Db } from './open.js';
 import { copyKeyStore } from './keys.js';
+import { writeCheckedRecord } from './checkedRecord.js';
 import { checkFiles, describeProblems, inspectDatabase } from './verify.js';
 import { fileErrorMessage } from './fileErrors.js';
 
@@ -35,7 +36,8 @@ export function backupName(now: Date): string {
 /**
  * Writes the backup folder `target` from the open register and the data folder's attachments, then reads the copy
  * back (every page of every table and index, every scan's SHA-256): a backup that fails is deleted, so one that
- * exists can be trusted; a restore checks it whole again before replacing anything.
+ * exists can be trusted. The copy's SHA-256 is recorded with it (checkedRecord.ts): a restore of those very bytes
+ * skips the index/reference cross-check, any other file is checked whole before replacing anything.
  */
 export function writeBackup(db: Db, attachmentsDir: string, target: string, conn: Connection = {}): void {
   if (fs.existsSync(target)) throw new LedgerError('CONFLICT', msg.backup.exists(target));
@@ -56,6 +58,7 @@ export function writeBackup(db: Db, attachmentsDir: string, target: string, conn
     const problems = [...inspection.problems, ...checkFiles(inspection.files, path.join(part, ATTACHMENTS_DIR), conn.key)];
     if (inspection.schemaVersion !== version) problems.push({ kind: 'tooNew', message: msg.verify.tooNew(inspection.schemaVersion, version) });
     if (problems.length > 0) throw new LedgerError('CONFLICT', msg.backup.notVerified(describeProblems(problems)), { problems });
+    writeCheckedRecord(part, copy);
     syncDir(part);
     if (fs.existsSync(target)) throw new LedgerError('CONFLICT', msg.backup.exists(target));
     fs.renameSync(part, target);

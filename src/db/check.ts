@@ -4,7 +4,7 @@ import path from 'node:path';
 import { msg } from '../i18n/messages.js';
 import { ATTACHMENTS_DIR } from './backup.js';
 import { DATABASE_FILE, type Connection } from './open.js';
-import { checkFiles, inspectDatabase, type Problem } from './verify.js';
+import { checkFiles, inspectDatabase, type Problem, type Structure } from './verify.js';
 
 export interface CheckReport {
   ok: boolean;
@@ -24,9 +24,13 @@ function leftovers(dataDir: string, relative = ''): string[] {
   return found;
 }
 
-/** The register and its scans: what must hold after a restore, and the core of `check`. */
-export function checkRegister(dataDir: string, knownVersion: number, conn: Connection = {}): CheckReport {
-  const inspection = inspectDatabase(path.join(dataDir, DATABASE_FILE), knownVersion, conn);
+/**
+ * The register and its scans: what must hold after a restore, and the core of `check`. `structure` 'recorded': a
+ * restore of the very bytes its backup's check passed (checkedRecord.ts): installing only renamed the file, and what
+ * opening it may have written since (a migration of an earlier release's backup) SQLite wrote as any change.
+ */
+export function checkRegister(dataDir: string, knownVersion: number, conn: Connection = {}, structure: Structure = 'full'): CheckReport {
+  const inspection = inspectDatabase(path.join(dataDir, DATABASE_FILE), knownVersion, conn, structure);
   const problems = [...inspection.problems, ...checkFiles(inspection.files, path.join(dataDir, ATTACHMENTS_DIR), conn.key)];
   return { ok: problems.length === 0, schemaVersion: inspection.schemaVersion, attachments: inspection.files.length, problems };
 }

@@ -2,7 +2,9 @@
  * Putting a backup back in place of the register, in two halves:
  *
  * `stageRestore` copies the backup into a private folder inside the data folder (`.restore-xxxx.part/`) and
- * checks that copy — integrity, foreign keys, a schema this release knows, every scan with its SHA-256. Nothing
+ * checks that copy — integrity, foreign keys, a schema this release knows, the audit chain, every scan with its
+ * SHA-256; integrity and foreign keys are skipped when the copy's SHA-256 is the one the backup recorded after its
+ * own check (checkedRecord.ts). Nothing
  * of the register is touched; a refusal leaves the data folder byte for byte as it was. Checking our own copy,
  * not the source, means what is checked is exactly what gets installed, even from a USB stick pulled meanwhile.
  *
@@ -38,7 +40,8 @@ import { copyDurable, filesBelow, linkOrCopy, syncDir } from './durable.js';
 import { encryptFilesBelow, encryptStagedPlain } from './encrypt.js';
 import { connect, DATABASE_FILE, isPlainDatabase, type Connection } from './open.js';
 import { copyKeyStore, KEYS_FILE } from './keys.js';
-import { checkFiles, describeProblems, inspectDatabase, storedSha256, type StoredFile } from './verify.js';
+import { matchesCheckedRecord } from './checkedRecord.js';
+import { checkFiles, describeProblems, inspectDatabase, storedSha256, type StoredFile, type Structure } from './verify.js';
 
 export const REPLACED_DIR = 'replaced';
 const STAGING = /^\.restore-[0-9a-f]{8}\.part$/;
@@ -55,6 +58,8 @@ export interface StagedRestore {
   current: { file: string; sizeBytes: number; modifiedAt: string } | null;
   schemaVersion: number;
   files: StoredFile[];
+  /** 'recorded': the copy is the bytes the backup's own check passed (checked.json), so only their meaning was checked. */
+  structure: Structure;
 }
 
 export interface RestoreOptions extends Connection {
@@ -64,10 +69,10 @@ export interface RestoreOptions extends Connection {
 }
 
 /** A single-file backup (earlier releases) has no scans of its own: the data folder's are used, by checksum. */
-export function sourceParts(dataDir: string, source: string): { db: string; attachments: string; keys: string | null } {
+export function sourceParts(dataDir: string, source: string): { dir: string | null; db: string; attachments: string; keys: string | null } {
   const parts = fs.statSync(source, { throwIfNoEntry: false })?.isDirectory()
-    ? { db: path.join(source, DATABASE_FILE), attachments: path.join(source, ATTACHMENTS_DIR), keys: path.join(source, KEYS_FILE) }
-    : { db: source, attachments: path.join(dataDir, ATTACHMENTS_DIR), keys: null };
+    ? { dir: source, db: path.join(source, DATABASE_FILE), attachments: path.join(source, ATTACHMENTS_DIR), keys: path.join(source, KEYS_FILE) }
+    : { dir: null, db: source, attachments: path.join(dataDir, ATTACHMENTS_DIR), keys: null };
   if (!fs.existsSync(parts.db)) throw new LedgerError('NOT_FOUND', msg.restore.notFound(parts.db));
   return parts;
 }
@@ -94,7 +99,9 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
     const fromPlain = !!options.key && isPlainDatabase(stagedDb) && isOurs(stagedDb, options);
     if (fromPlain) encryptStagedPlain(staging, options.key!, options);
     else if (parts.keys) copyKeyStore(path.dirname(parts.keys), staging);
-    const inspection = inspectDatabase(stagedDb, options.knownVersion, options);
+    // Our copy, hashed: what matches the backup's record is what gets installed. A plain file encrypted here is new bytes.
+    const recorded = !fromPlain && !!parts.dir && matchesCheckedRecord(parts.dir, stagedDb);
+    const inspection = inspectDatabase(stagedDb, options.knownVersion, options, recorded ? 'recorded' : 'full');
     const problems = [...inspection.problems];
     if (problems.length === 0 && inspection.schemaVersion === 0) problems.push({ kind: 'foreignFile', message: msg.verify.foreignFile });
     for (const f of inspection.files) {
@@ -114,6 +121,7 @@ export function stageRestore(dataDir: string, source: string, options: RestoreOp
       current: stat && { file: live, sizeBytes: stat.size, modifiedAt: stat.mtime.toISOString() },
       schemaVersion: inspection.schemaVersion,
       files: inspection.files,
+      structure: inspection.structure,
     };
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });

@@ -38,8 +38,12 @@ export interface StoredFile {
   sha256: string;
 }
 
+/** How the structure was checked (see inspectDatabase); a restore reports which one its backup got. */
+export type Structure = 'full' | 'pages' | 'recorded';
+
 export interface Inspection {
   problems: Problem[];
+  structure: Structure;
   schemaVersion: number;
   files: StoredFile[];
 }
@@ -67,10 +71,12 @@ function isRegister(db: Database.Database, tables: Set<string>, version: number)
  * garbled on the way to the disk. quick_check, which also decodes every record, cost most of what the VACUUM INTO
  * itself costs (0.7 s against 1.1 s of CPU at 100k members) to find, beyond that, only bytes garbled inside a record
  * in a way that breaks its format. The records, the index/table agreement and the references are all checked
- * again (integrity_check) before a restore replaces anything.
+ * again (integrity_check) before a restore replaces anything, unless the file is byte for byte the one whose walk
+ * passed: 'recorded' (a restore whose copy matches the backup's checked.json, checkedRecord.ts) checks no structure,
+ * only what the bytes mean here — the data version, that it is a register, the audit chain and the scans.
  */
-export function inspectDatabase(file: string, knownVersion: number, conn: Connection = {}, structure: 'full' | 'pages' = 'full'): Inspection {
-  const result: Inspection = { problems: [], schemaVersion: 0, files: [] };
+export function inspectDatabase(file: string, knownVersion: number, conn: Connection = {}, structure: Structure = 'full'): Inspection {
+  const result: Inspection = { problems: [], structure, schemaVersion: 0, files: [] };
   const problem = (kind: ProblemKind, message: string) => result.problems.push({ kind, message });
   if (!fs.existsSync(file)) {
     problem('noDatabase', msg.verify.noDatabase(file));
@@ -93,7 +99,8 @@ export function inspectDatabase(file: string, knownVersion: number, conn: Connec
     // A data version alone proves nothing (any SQLite file can set user_version): a register records each migration
     // it went through and has the register's own tables.
     else if (result.schemaVersion > 0 && !isRegister(db, tables, result.schemaVersion)) problem('foreignFile', msg.verify.foreignFile);
-    const integrity = structure === 'full' ? (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check) : walkTrees(db);
+    const integrity =
+      structure === 'full' ? (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check) : structure === 'pages' ? walkTrees(db) : ['ok'];
     if (integrity.join() !== 'ok') problem('integrity', msg.verify.integrity(integrity.slice(0, 3).join('；')));
     const orphans = structure === 'full' ? (db.pragma('foreign_key_check') as { table: string }[]) : [];
     if (orphans.length > 0) problem('foreignKeys', msg.verify.foreignKeys(orphans.length, [...new Set(orphans.map((o) => o.table))].join('、')));

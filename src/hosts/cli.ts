@@ -146,7 +146,7 @@ async function restore(dataDir: string, source: string | undefined, yes: boolean
   }
   // Checked as `check` would, then opened once, which upgrades a backup from an earlier release; in this order
   // the last connection to close is a writer, which removes the WAL instead of leaving it beside the file.
-  const report = checkRegister(dir, knownVersion, { key });
+  const report = checkRegister(dir, knownVersion, { key }, staged.structure);
   if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describeProblems(report.problems)));
   openDatabase(databasePath(dir), { key }).close();
   io.out(msg.cli.restored(staged.source, keptAs));

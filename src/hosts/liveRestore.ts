@@ -33,7 +33,7 @@ export function liveRestore(ctx: JobContext, jobs: ExportJobs, where: { dir: str
       // A backup from before migration 0010 has no periods yet.
       refreshPendingAccounts(ctx);
     }
-    const report = checkRegister(where.dir, knownVersion, options);
+    const report = checkRegister(where.dir, knownVersion, options, staged.structure);
     if (!report.ok) throw new LedgerError('INTERNAL', msg.restore.reopenProblems(describeProblems(report.problems)), { problems: report.problems });
     return { restoredFrom: fileName, keptAs };
   };

@@ -125,7 +125,7 @@ describe('netledger backup --out', () => {
     const [made] = fs.readdirSync(stick);
     expect(made).toMatch(/^ledger-\d{8}-\d{6}-[0-9a-f]{4}$/);
     expect(r.out).toBe(msg.cli.backedUp(path.join(stick, made!)));
-    expect(fs.readdirSync(path.join(stick, made!)).sort()).toEqual(['attachments', 'keys.json', 'ledger.sqlite3']);
+    expect(fs.readdirSync(path.join(stick, made!)).sort()).toEqual(['attachments', 'checked.json', 'keys.json', 'ledger.sqlite3']);
     const missing = path.join(root, 'no-such-stick');
     expect(await cli(['backup', '--out', missing, '--data-dir', f.dataDir])).toMatchObject({ code: 2, err: msg.cli.outNotFolder(missing) });
     expect(fs.existsSync(missing)).toBe(false);
