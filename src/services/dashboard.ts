@@ -42,10 +42,10 @@ export function dashboard(ctx: ServiceContext, { organizationId, dueWithinDays =
   for (const o of bucketOrgs) rows.set(o.id, { organizationId: o.id, organizationName: o.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
   if (scope && !rows.has(scope.id)) rows.set(scope.id, { organizationId: scope.id, organizationName: scope.full_name, report: emptyFilingCounts(), record: emptyFilingCounts() });
 
-  const orgIds = JSON.stringify(orgs.map((o) => o.id));
-  const groups = tallyFilingGroups(ctx, { orgIds, day });
+  const buckets = JSON.stringify(orgs.map((o) => [o.id, bucketOf.get(o.id) ?? -1]));
+  const groups = tallyFilingGroups(ctx, { buckets, day });
   const until = windowEnd(day, dueWithinDays);
-  for (const [branch, list] of groupBy(groups, (g) => bucketOf.get(g.org) ?? -1)) {
+  for (const [branch, list] of groupBy(groups, (g) => g.org)) {
     const row = rows.get(branch);
     if (row) Object.assign(row, filingCounts(list));
   }
@@ -60,7 +60,7 @@ export function dashboard(ctx: ServiceContext, { organizationId, dueWithinDays =
     breakdown: [...rows.values()],
     campaign: campaignWithin(ctx, orgs.map((o) => o.id)),
     openProtectionCases: openProtectionCount(ctx, scope ? organizationScope(ctx, 'm.organization_id', scope.id) : null),
-    dueSoon: { days: dueWithinDays, until, count: tallyDueSoon(ctx, { orgIds, day, until }) },
+    dueSoon: { days: dueWithinDays, until, count: tallyDueSoon(ctx, { buckets, day, until }) },
   };
 }
 

@@ -51,15 +51,29 @@ describe('filing_tally and due_tally', () => {
   it('stay equal to counting the accounts through creates, filings, renames, moves, closures and a new deadline, today and on later days', () => {
     const r = registerWithMembers();
     const all = JSON.stringify([r.root, r.a, r.b]);
+    // Each organization its own bucket, and all three under the root as the 首页 of the whole tree counts them.
+    const own = JSON.stringify([r.root, r.a, r.b].map((o) => [o, o]));
+    const underRoot = JSON.stringify([r.root, r.a, r.b].map((o) => [o, r.root]));
     const sorted = (groups: FilingGroup[]) => [...groups].sort((x, y) => `${x.org}${x.required}${x.state}`.localeCompare(`${y.org}${y.required}${y.state}`));
+    const summedUnderRoot = (groups: FilingGroup[]) => {
+      const sums = new Map<string, FilingGroup>();
+      for (const g of groups) {
+        const key = `${g.required}|${g.state}`;
+        const s = sums.get(key) ?? { ...g, org: r.root, n: 0, overdue: 0 };
+        sums.set(key, { ...s, n: s.n + g.n, overdue: s.overdue + g.overdue });
+      }
+      return [...sums.values()];
+    };
     const same = () => {
       // The tally is today's register (a later day only moves accounts into 逾期); filingGroups on a past day
       // reconstructs that day's register instead, so the two are compared from today on.
       for (const day of ['2026-11-25', '2026-12-02', '2027-12-31']) {
-        expect(sorted(tallyFilingGroups(r.ctx, { orgIds: all, day }))).toEqual(sorted(filingGroups(r.ctx, { orgIds: all, day })));
+        const counted = filingGroups(r.ctx, { orgIds: all, day });
+        expect(sorted(tallyFilingGroups(r.ctx, { buckets: own, day }))).toEqual(sorted(counted));
+        expect(sorted(tallyFilingGroups(r.ctx, { buckets: underRoot, day }))).toEqual(sorted(summedUnderRoot(counted)));
         for (const days of [1, 7, 30]) {
           const until = windowEnd(day, days);
-          expect(tallyDueSoon(r.ctx, { orgIds: all, day, until }), `${day} +${days}`).toBe(chaseCount(r.ctx, 'dueSoon', { orgIds: all, day, until }));
+          expect(tallyDueSoon(r.ctx, { buckets: underRoot, day, until }), `${day} +${days}`).toBe(chaseCount(r.ctx, 'dueSoon', { orgIds: all, day, until }));
         }
       }
     };
@@ -81,7 +95,7 @@ describe('filing_tally and due_tally', () => {
     same();
     r.call('settings.update', { deadlineDays: 60 });
     same();
-    expect(tallyFilingGroups(r.ctx, { orgIds: JSON.stringify([r.a]), day: '2026-11-25' })).toEqual([]);
+    expect(tallyFilingGroups(r.ctx, { buckets: JSON.stringify([[r.a, r.a]]), day: '2026-11-25' })).toEqual([]);
     expect(r.db.prepare('SELECT count(*) FROM filing_tally WHERE n <= 0').pluck().get()).toBe(0);
     expect(r.db.prepare('SELECT count(*) FROM due_tally WHERE n <= 0').pluck().get()).toBe(0);
   });
