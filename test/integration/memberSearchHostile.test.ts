@@ -29,7 +29,7 @@ describe('member search by name pairs (hostile)', () => {
               let cursor: string | null = null;
               let total = -1;
               do {
-                const page = l.call('members.search', { q, order, limit: 2, ...(cursor ? { cursor } : {}), ...(statuses ? { statuses: [...statuses] } : {}), ...(organizationId ? { organizationId } : {}) });
+                const page: { rows: { id: number }[]; total: number; nextCursor: string | null } = l.call('members.search', { q, order, limit: 2, ...(cursor ? { cursor } : {}), ...(statuses ? { statuses: [...statuses] } : {}), ...(organizationId ? { organizationId } : {}) });
                 total = page.total;
                 got.push(...page.rows.map((r) => r.id));
                 cursor = page.nextCursor;
