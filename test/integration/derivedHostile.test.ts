@@ -81,6 +81,26 @@ describe('derived data through a random walk (hostile)', () => {
           l.call('members.update', { id: m.id, name: pick(NAMES), idNumber: m.idNumber, joinedOn: pick(['2001-01-01', '2025-01-05']) });
         },
         () => {
+          const x = l.call('accounts.get', { id: pick(accounts) });
+          const { platform, region, capacity, kind, displayName, accountRef, administrator, openedOn } = x;
+          l.call('accounts.update', { id: x.id, platform, region, capacity, kind, displayName: pick([displayName, `${displayName}改`]), accountRef, administrator, openedOn, audience: pick([10, 250, 400, 5000]) });
+        },
+        () => {
+          const m = pick(members);
+          const open = l.db.prepare("SELECT id FROM accounts WHERE member_id = ? AND status <> '已注销'").pluck().all(m) as number[];
+          const to = pick(members);
+          const accounts = open.map((accountId) =>
+            pick([{ accountId, action: '移交' as const, toMemberId: to }, { accountId, action: '注销' as const, closedOn: day(), reason: '离开' }]),
+          );
+          l.call('members.leave', { id: m, status: pick(['退休', '去世'] as const), date: day(), accounts });
+        },
+        () => {
+          const f = pick(filings);
+          if (r() < 0.5) l.call('filings.resubmit', { id: f, submittedOn: day() });
+          else l.call('filings.bulkAccept', { ids: [f], reviewedOn: day() });
+        },
+        () => l.call('organizations.move', { id: c, parentId: pick([a, b]) }),
+        () => {
           campaign ??= l.call('campaigns.create', { title: '年度核查', year: 2025, deadline: '2026-03-31', organizationIds: [root] }).id;
           l.call('campaigns.declare', { campaignId: campaign, memberId: pick(members), kind: pick(['申报', '零报告'] as const), declaredOn: day() });
         },
@@ -108,15 +128,19 @@ describe('derived data through a random walk (hostile)', () => {
           expect(held.sort((x, y) => x.org - y.org), `${step} on ${d}`).toEqual(all(COUNTED.replaceAll('@day', `'${d}'`)));
         }
         // The 首页 of today and of later days without a write, whole tree and a subtree, against the accounts.
-        for (const ahead of [0, 3, 20]) {
+        // Today, and days on which a 未报备 account falls due or enters the 7-day window, with no write in between.
+        const plus = (d: string, n: number) => new Date(new Date(`${d}T02:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
+        const dues = l.db.prepare("SELECT DISTINCT due_on FROM accounts WHERE filing_state = '未报备' AND due_on >= ? ORDER BY 1 LIMIT 2").pluck().all(day()) as string[];
+        for (const target of [day(), plus(day(), 3), ...dues.flatMap((d) => [d, plus(d, -7), plus(d, 1)])]) {
           const saved = now;
-          now = new Date(now.getTime() + ahead * 86_400_000);
+          now = new Date(`${target}T02:00:00Z`);
+          const ahead = target;
           for (const scope of [undefined, a]) {
             const d = l.call('dashboard.summary', scope ? { organizationId: scope, dueWithinDays: 7 } : { dueWithinDays: 7 });
-            const ids = scope ? [a, c] : orgs;
+            const ids = scope ? (l.db.prepare("SELECT id FROM organizations WHERE tree_path >= (SELECT tree_path FROM organizations WHERE id = ?) AND tree_path < (SELECT tree_path FROM organizations WHERE id = ?) || '\uffff'").pluck().all(a, a) as number[]) : orgs;
             const inScope = `organization_id IN (${ids.join(',')}) AND required_filing <> '无'`;
             const one = (sql: string, p: unknown[] = []) => l.db.prepare(sql).pluck().get(...p) as number;
-            const label = `${step} +${ahead}d ${scope ?? 'tree'}`;
+            const label = `${step} on ${ahead} ${scope ?? 'tree'}`;
             expect(d.record.overdue + d.report.overdue, label).toBe(one(`SELECT count(*) FROM accounts WHERE ${inScope} AND filing_state = '未报备' AND due_on < ?`, [d.today]));
             expect(d.dueSoon.count, label).toBe(one(`SELECT count(*) FROM accounts WHERE ${inScope} AND filing_state = '未报备' AND due_on >= ? AND due_on <= ?`, [d.today, d.dueSoon.until]));
             if (campaign !== null && !scope) {
