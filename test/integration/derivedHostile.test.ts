@@ -7,6 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../src/contract/errors.js';
 import { figureClass } from '../../src/domain/figureClass.js';
+import { FIGURE_KEYS } from '../../src/domain/figures.js';
+import { resolveScope } from '../../src/reports/definition.js';
+import { detailReport } from '../../src/reports/detailReport.js';
+import { summaryReport } from '../../src/reports/summaryReport.js';
 import { memberFigures } from '../../src/services/figures.js';
 import { validId } from '../support/ids.js';
 import { freshLedger } from '../support/ledger.js';
@@ -153,6 +157,29 @@ describe('derived data through a random walk (hostile)', () => {
         }
       };
 
+      // The 统计表's totals against the 明细表's rows (a past year's end and today), and today's against the accounts and members.
+      const reportsAgree = (step: string) => {
+        for (const organizationId of [root, a]) {
+          for (const to of ['2025-06-30', undefined]) {
+            const period = to ? { from: '2025-01-01', to } : {};
+            const [sheet] = summaryReport.sheets(l.ctx, resolveScope(l.ctx, { ...period, organizationId }));
+            const total = (k: (typeof FIGURE_KEYS)[number]) => [...sheet!.rows(1e6)].reduce((n, r) => n + (r.values[2 + FIGURE_KEYS.indexOf(k)] as number), 0);
+            const listed = (listing: 'needed' | 'all') => detailReport.sheets(l.ctx, resolveScope(l.ctx, { ...period, organizationId, listing }))[0]!.count();
+            const label = `${step} ${organizationId} ${to ?? 'today'}`;
+            expect(total('accounts'), label).toBe(listed('all'));
+            expect(total('reportNeeded') + total('recordNeeded'), label).toBe(listed('needed'));
+            if (to) continue;
+            const subtree = resolveScope(l.ctx, { organizationId }).subtree;
+            const one = (sql: string) => l.db.prepare(sql).pluck().get(subtree) as number;
+            expect(total('members'), label).toBe(one("SELECT count(*) FROM members WHERE status = '在册' AND organization_id IN (SELECT value FROM json_each(?))"));
+            expect(total('withAccounts'), label).toBe(
+              one("SELECT count(*) FROM members m WHERE m.status = '在册' AND m.organization_id IN (SELECT value FROM json_each(?)) AND EXISTS (SELECT 1 FROM accounts x WHERE x.member_id = m.id AND x.status <> '已注销')"),
+            );
+            expect(total('accounts'), label).toBe(one("SELECT count(*) FROM accounts WHERE status <> '已注销' AND organization_id IN (SELECT value FROM json_each(?))"));
+          }
+        }
+      };
+
       for (let i = 0; i < 3; i++) ops[0]!();
       for (let step = 0; step < 160; step++) {
         if (r() < 0.25) now = new Date(now.getTime() + Math.floor(r() * 20) * 86_400_000);
@@ -164,7 +191,9 @@ describe('derived data through a random walk (hostile)', () => {
           continue;
         }
         check(`step ${step} op ${k} on ${day()}`);
+        if (step % 20 === 19) reportsAgree(`step ${step}`);
       }
+      reportsAgree('end');
     });
   }
 });
