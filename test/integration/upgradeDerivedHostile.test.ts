@@ -31,8 +31,8 @@ describe('migrations 0019 and 0020 over a register (hostile)', () => {
     l.call('members.leave', { id: m2!, status: '转出', date: '2026-11-25', accounts: open.map((accountId) => ({ accountId, action: '保留' as const, note: '留着' })) });
     const snapshot = () => Object.fromEntries(Object.entries(DERIVED).map(([k, sql]) => [k, l.db.prepare(sql).all()]));
     const kept = snapshot();
-    expect(kept.holding.length).toBeGreaterThan(100);
-    expect(kept.responses.length).toBeGreaterThan(0);
+    expect(kept.holding!.length).toBeGreaterThan(100);
+    expect(kept.responses!.length).toBeGreaterThan(0);
 
     l.db.exec(`
       DROP TRIGGER member_bigrams_status;
