@@ -33,6 +33,9 @@ describe('derived data through a random walk (hostile)', () => {
       l.ctx.clock = () => now;
       const day = () => now.toISOString().slice(0, 10);
       const r = rng(seed);
+      const plus = (d: string, n: number) => new Date(new Date(`${d}T02:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
+      // Most changes dated today, some a few days or weeks back (the register redates and rebuilds what follows).
+      const when = () => plus(day(), -pick([0, 0, 0, 1, 3, 40]));
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
       const root = l.call('organizations.create', { parentId: null, fullName: '中共核对委员会', type: '党委' }).id;
       const a = l.call('organizations.create', { parentId: root, fullName: '中共核对甲支部委员会', type: '党支部' }).id;
@@ -67,18 +70,18 @@ describe('derived data through a random walk (hostile)', () => {
         },
         () => {
           const open = l.db.prepare("SELECT id FROM accounts WHERE status <> '已注销' AND required_filing <> '无'").pluck().all() as number[];
-          filings.push(l.call('filings.submit', { accountId: pick(open), type: pick(['备案', '报告', '变更'] as const), submittedOn: day() }).id);
+          filings.push(l.call('filings.submit', { accountId: pick(open), type: pick(['备案', '报告', '变更'] as const), submittedOn: when() }).id);
         },
-        () => l.call('filings.review', { id: pick(filings), decision: pick(['登记', '退回补正'] as const), reviewedOn: day(), opinion: '补' }),
-        () => l.call('accounts.close', { id: pick(accounts), closedOn: day(), reason: '不再使用' }),
-        () => l.call('members.move', { id: pick(members), organizationId: pick(orgs), onDate: day() }),
-        () => l.call('members.changeStatus', { id: pick(members), status: pick(['在册', '退休'] as const), date: day() }),
+        () => l.call('filings.review', { id: pick(filings), decision: pick(['登记', '退回补正'] as const), reviewedOn: when(), opinion: '补' }),
+        () => l.call('accounts.close', { id: pick(accounts), closedOn: when(), reason: '不再使用' }),
+        () => l.call('members.move', { id: pick(members), organizationId: pick(orgs), onDate: when() }),
+        () => l.call('members.changeStatus', { id: pick(members), status: pick(['在册', '退休'] as const), date: when() }),
         () => {
           const m = pick(members);
           const open = l.db.prepare("SELECT id FROM accounts WHERE member_id = ? AND status <> '已注销'").pluck().all(m) as number[];
-          l.call('members.leave', { id: m, status: '转出', date: day(), accounts: open.map((accountId) => ({ accountId, action: '保留' as const, note: '留着' })) });
+          l.call('members.leave', { id: m, status: '转出', date: when(), accounts: open.map((accountId) => ({ accountId, action: '保留' as const, note: '留着' })) });
         },
-        () => l.call('accounts.handover', { id: pick(accounts), onDate: day(), toMemberId: pick(members) }),
+        () => l.call('accounts.handover', { id: pick(accounts), onDate: when(), toMemberId: pick(members) }),
         () => l.call('settings.update', { groupMemberThreshold: pick([100, 300, 500]), deadlineDays: pick([10, 30, 60]), effectiveFrom: pick(['2024-06-01', day()]) }),
         () => {
           const m = l.call('members.get', { id: pick(members) });
@@ -96,7 +99,7 @@ describe('derived data through a random walk (hostile)', () => {
           const accounts = open.map((accountId) =>
             pick([{ accountId, action: '移交' as const, toMemberId: to }, { accountId, action: '注销' as const, closedOn: day(), reason: '离开' }]),
           );
-          l.call('members.leave', { id: m, status: pick(['退休', '去世'] as const), date: day(), accounts });
+          l.call('members.leave', { id: m, status: pick(['退休', '去世'] as const), date: when(), accounts });
         },
         () => {
           const f = pick(filings);
@@ -133,7 +136,6 @@ describe('derived data through a random walk (hostile)', () => {
         }
         // The 首页 of today and of later days without a write, whole tree and a subtree, against the accounts.
         // Today, and days on which a 未报备 account falls due or enters the 7-day window, with no write in between.
-        const plus = (d: string, n: number) => new Date(new Date(`${d}T02:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
         const dues = l.db.prepare("SELECT DISTINCT due_on FROM accounts WHERE filing_state = '未报备' AND due_on >= ? ORDER BY 1 LIMIT 2").pluck().all(day()) as string[];
         for (const target of [day(), plus(day(), 3), ...dues.flatMap((d) => [d, plus(d, -7), plus(d, 1)])]) {
           const saved = now;
