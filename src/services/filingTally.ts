@@ -20,17 +20,22 @@ export interface TallyScope {
   day: string;
 }
 
+// Materialized, so the mapping is read once and each organization's tally rows are one seek of its primary key.
 const TALLY_GROUPS = `
-  SELECT b.value ->> 1 AS org, t.required_filing AS required, t.filing_state AS state, sum(t.n) AS n, 0 AS overdue
-  FROM json_each(@buckets) b JOIN filing_tally t ON t.organization_id = b.value ->> 0
+  WITH b(org, bucket) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(@buckets))
+  SELECT b.bucket AS org, t.required_filing AS required, t.filing_state AS state, sum(t.n) AS n, 0 AS overdue
+  FROM b JOIN filing_tally t ON t.organization_id = b.org
   GROUP BY 1, 2, 3`;
 
-/** 未报备 accounts due on @day or later, by bucket and required filing; `soon` of them due by @until. */
+/**
+ * 未报备 accounts due on @day or later, by organization and required filing; `soon` of them due by @until. A short
+ * range of days: read by the day, the organizations kept by IN (an index SQLite builds once) — joined to the bucket
+ * mapping instead, SQLite scanned the mapping once per due_tally row (4 s at 600k members).
+ */
 const NOT_YET_DUE = `
-  SELECT b.value ->> 1 AS org, d.required_filing AS required, sum(d.n) AS n, coalesce(sum(CASE WHEN d.due <= @until THEN d.n END), 0) AS soon
-  FROM due_tally d JOIN json_each(@buckets) b ON b.value ->> 0 = d.organization_id
-  WHERE d.due >= @day
-  GROUP BY 1, 2`;
+  SELECT organization_id AS org, required_filing AS required, sum(n) AS n, coalesce(sum(CASE WHEN due <= @until THEN n END), 0) AS soon
+  FROM due_tally WHERE due >= @day AND organization_id IN (SELECT value ->> 0 FROM json_each(@buckets))
+  GROUP BY organization_id, required_filing`;
 
 interface NotYetDue {
   org: number;
@@ -43,10 +48,21 @@ function notYetDue(ctx: ServiceContext, scope: TallyScope & { until: string }): 
   return ctx.db.prepare(NOT_YET_DUE).all(scope) as NotYetDue[];
 }
 
+/** Not-yet-due counts by bucket and required filing. */
+function notYetDueByBucket(ctx: ServiceContext, scope: TallyScope): Map<string, number> {
+  const bucketOf = new Map(JSON.parse(scope.buckets) as [number, number][]);
+  const later = new Map<string, number>();
+  for (const r of notYetDue(ctx, { ...scope, until: scope.day })) {
+    const key = `${bucketOf.get(r.org)}|${r.required}`;
+    later.set(key, (later.get(key) ?? 0) + r.n);
+  }
+  return later;
+}
+
 /** The filing groups of the organizations in `scope`, each summed under its bucket (`org` is the bucket). */
 export function tallyFilingGroups(ctx: ServiceContext, scope: TallyScope): FilingGroup[] {
   const groups = ctx.db.prepare(TALLY_GROUPS).all(scope) as FilingGroup[];
-  const later = new Map(notYetDue(ctx, { ...scope, until: scope.day }).map((r) => [`${r.org}|${r.required}`, r.n]));
+  const later = notYetDueByBucket(ctx, scope);
   for (const g of groups) if (g.state === '未报备') g.overdue = g.n - (later.get(`${g.org}|${g.required}`) ?? 0);
   return groups;
 }
