@@ -6,7 +6,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { caller } from '../test/support/ledger.js';
 import { openLedger } from '../src/hosts/ledger.js';
@@ -14,14 +13,15 @@ import { bindCaller, hostCaller } from '../src/hosts/hostCaller.js';
 import { reverse } from '../src/domain/text.js';
 import { decodeExceljsStreamsWhole } from '../src/imports/exceljsUtf8.js';
 import { BENCH_KEY } from './encrypted.js';
+import { freshBundledWorker } from './bundle.js';
 
 /** `import-encrypted`: the same import into a register encrypted with the benchmark's key (issue 11's cost). */
 const [mode, dataDir, file] = process.argv.slice(2) as ['import' | 'import-encrypted' | 'bare', string, string];
 fs.rmSync(dataDir, { recursive: true, force: true });
-// What the desktop and a built browser mode run: the bundled worker (from the source, tsx would compile it first).
-const built = fileURLToPath(new URL('../out/main/exportWorker.js', import.meta.url));
+// What the desktop and a built browser mode run: the bundled worker, when it is built from today's sources.
+const built = freshBundledWorker();
 const ledger = openLedger(dataDir, {
-  ...(fs.existsSync(built) ? { exportWorker: { file: built, execArgv: [] } } : {}),
+  ...(built ? { exportWorker: { file: built, execArgv: [] } } : {}),
   ...(mode === 'import-encrypted' ? { key: BENCH_KEY } : {}),
 });
 // The benchmark measures the import, not sign-in: it acts as the host, as bench/demoRegister.ts does.

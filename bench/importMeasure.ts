@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshBundledWorker } from './bundle.js';
 import ExcelJS from 'exceljs';
 import { IMPORT_FIELDS } from '../src/contract/importOutcome.js';
 import { checkCharFor } from '../src/domain/idNumber.js';
@@ -46,7 +47,7 @@ export async function measureImport(count: number, log: (line: string) => void):
     const file = path.join(dir, `members-${count}.xlsx`);
     await writeMembersFile(file, count);
     log(`import file: ${count} member rows, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`);
-    const bundledWorker = fs.existsSync(fileURLToPath(new URL('../out/main/exportWorker.js', import.meta.url)));
+    const bundledWorker = freshBundledWorker() !== undefined;
     const child = fileURLToPath(new URL('./importChild.ts', import.meta.url));
     const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
     const run = (mode: 'bare' | 'import' | 'import-encrypted'): ImportRun => {

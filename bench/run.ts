@@ -81,7 +81,7 @@ async function templateImport(): Promise<Measured[]> {
     target: { ratio: 1.5, rssMb: 400 },
     peakRssMb: r.import.peakRssMb,
     baselinePeakRssMb: r.bare.peakRssMb,
-    ...(r.bundledWorker ? {} : { note: '导入工作线程为 TypeScript 源码（先 npm run build 则测打包后的）' }),
+    ...(r.bundledWorker ? {} : { note: '导入工作线程为 TypeScript 源码（out/ 不存在或比源码旧；先 npm run build 则测打包后的）' }),
   };
   const encrypted: Measured = {
     operation: `加密台账 · 从模板导入 ${count} 名党员`,
