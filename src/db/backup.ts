@@ -22,6 +22,7 @@ import { copyKeyStore } from './keys.js';
 import { writeCheckedRecord } from './checkedRecord.js';
 import { checkFiles, describeProblems, inspectDatabase } from './verify.js';
 import { fileErrorMessage } from './fileErrors.js';
+import { hashInBackground, type BackgroundHash } from './hashInBackground.js';
 
 export const ATTACHMENTS_DIR = 'attachments';
 
@@ -44,9 +45,11 @@ export function writeBackup(db: Db, attachmentsDir: string, target: string, conn
   const part = `${target}.part`;
   fs.rmSync(part, { recursive: true, force: true });
   fs.mkdirSync(part, { recursive: true });
+  let hashing: BackgroundHash | undefined;
   try {
     const copy = path.join(part, DATABASE_FILE);
     db.prepare('VACUUM INTO ?').run(copy);
+    hashing = hashInBackground(copy);
     const version = schemaVersion(db);
     // Pages only: the whole check (records, integrity_check, references) waits for a restore (verify.ts).
     const inspection = inspectDatabase(copy, version, conn, 'pages');
@@ -58,12 +61,14 @@ export function writeBackup(db: Db, attachmentsDir: string, target: string, conn
     const problems = [...inspection.problems, ...checkFiles(inspection.files, path.join(part, ATTACHMENTS_DIR), conn.key)];
     if (inspection.schemaVersion !== version) problems.push({ kind: 'tooNew', message: msg.verify.tooNew(inspection.schemaVersion, version) });
     if (problems.length > 0) throw new LedgerError('CONFLICT', msg.backup.notVerified(describeProblems(problems)), { problems });
-    writeCheckedRecord(part, copy);
+    writeCheckedRecord(part, hashing.digest());
     syncDir(part);
     if (fs.existsSync(target)) throw new LedgerError('CONFLICT', msg.backup.exists(target));
     fs.renameSync(part, target);
     syncDir(path.dirname(target));
   } catch (err) {
+    // Before the delete: no thread keeps reading a file that is going away.
+    hashing?.cancel();
     fs.rmSync(part, { recursive: true, force: true });
     if (err instanceof LedgerError) throw err;
     // A full or read-only disk is said in the words the person can act on (fileErrors.ts), like every export.

@@ -14,10 +14,13 @@ import { sha256File, syncFile } from './durable.js';
 
 export const CHECKED_FILE = 'checked.json';
 
-/** Records the SHA-256 of `database` (just checked) in `dir`, synced, before the backup folder is renamed into place. */
-export function writeCheckedRecord(dir: string, database: string): void {
+/**
+ * Records `sha256`, the hex SHA-256 of the database just checked (hashed beside the check, hashInBackground.ts), in
+ * `dir`, synced, before the backup folder is renamed into place.
+ */
+export function writeCheckedRecord(dir: string, sha256: string): void {
   const file = path.join(dir, CHECKED_FILE);
-  fs.writeFileSync(file, `${JSON.stringify({ format: 1, sha256: sha256File(database) })}\n`);
+  fs.writeFileSync(file, `${JSON.stringify({ format: 1, sha256 })}\n`);
   syncFile(file);
 }
 
