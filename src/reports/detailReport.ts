@@ -16,13 +16,18 @@ import { ACCOUNTS_AS_OF, LISTING_SQL, periodsAsOf } from '../services/figures.js
 import { consolidatedPeriodLine, type ReportDefinition, type ReportLine, type ReportScope } from './definition.js';
 import { detailColumns, detailTotals, type DetailRow } from './detailColumns.js';
 
-const FROM = (listing: DetailListing) => `FROM ${ACCOUNTS_AS_OF} a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
+/**
+ * A row's holder is read from members_listed (migration 0022), never the table: an organization's members lie all over
+ * members, whose rows are four times wider than what the 明细表 shows of them, and an encrypted register deciphers
+ * every page it reads.
+ */
+const FROM = (listing: DetailListing) => `FROM ${ACCOUNTS_AS_OF} a JOIN members m INDEXED BY members_listed ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
   WHERE ${LISTING_SQL[listing]}`;
 
 /** The latest filing with a step by @asOf: what the 明细表's 报备类型/意见 read as of the period's end. */
 const LATEST_FILING = `(SELECT max(f.id) FROM filings f JOIN filing_events e ON e.filing_id = f.id WHERE f.account_id = a.id AND e.on_date <= @asOf)`;
 
-const SELECT = (listing: DetailListing) => `SELECT a.id, m.name, m.id_number, m.position, o.full_name AS org, o.code AS org_code, a.platform, a.region, a.display_name, a.account_ref,
+export const DETAIL_SELECT = (listing: DetailListing) => `SELECT a.id, m.name, m.id_number, m.position, o.full_name AS org, o.code AS org_code, a.platform, a.region, a.display_name, a.account_ref,
     a.capacity, a.kind, a.opened_on, a.audience, a.administrator, a.required_filing, a.filing_state, a.due_on, a.closed_on, a.closed_reason,
     (SELECT e.on_date FROM filings f JOIN filing_events e ON e.filing_id = f.id
       WHERE f.account_id = a.id AND e.action = '登记' AND e.on_date <= @asOf ORDER BY f.id DESC LIMIT 1) AS registered_on,
@@ -80,7 +85,7 @@ const ownRow = ([id, name, id_number, position, org, org_code, platform, region,
 
 function* lines(ctx: ServiceContext, scope: ReportScope, limit?: number): Generator<ReportLine> {
   const columns = detailColumns(scope.consolidatedPeriod !== undefined, scope.template);
-  const sql = SELECT(scope.listing);
+  const sql = DETAIL_SELECT(scope.listing);
   const statement = ctx.db.prepare(limit === undefined ? sql : `${sql} LIMIT ${Math.floor(limit)}`).raw();
   let n = 0;
   const line = (r: DetailRow, asOf: string, source: string, group: string): ReportLine => {
