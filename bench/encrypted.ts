@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encryptDatabaseFile } from '../src/db/encrypt.js';
-import { connect, databasePath } from '../src/db/open.js';
+import { connect, databasePath, REGISTER_CIPHER } from '../src/db/open.js';
 import { bindCaller, hostCaller } from '../src/hosts/hostCaller.js';
 import { openLedger, type Ledger } from '../src/hosts/ledger.js';
 import { percentiles } from './demoRegister.js';
@@ -25,18 +25,22 @@ export const BENCH_KEY = crypto.createHash('sha256').update('netledger benchmark
 const TARGET = { ratio: 1.5 };
 const SEARCH = { p95Ms: 50 };
 
-/** The encrypted twin of a plain demo register folder, made once. */
+/**
+ * The encrypted twin of a plain demo register folder, made once — again when the plain one changed or registers are
+ * now encrypted with another cipher (its `ready` names the twin's): a twin kept from before would price the old one.
+ */
 export function encryptedTwin(plainDir: string): string {
   const dir = `${plainDir}-encrypted`;
   const ready = path.join(dir, 'ready');
-  if (fs.existsSync(ready) && fs.statSync(ready).mtimeMs >= fs.statSync(databasePath(plainDir)).mtimeMs) return dir;
+  const fresh = fs.existsSync(ready) && fs.statSync(ready).mtimeMs >= fs.statSync(databasePath(plainDir)).mtimeMs;
+  if (fresh && fs.readFileSync(ready, 'utf8') === REGISTER_CIPHER) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const plain = connect(databasePath(plainDir), {}, { readonly: true });
   plain.prepare('VACUUM INTO ?').run(databasePath(dir));
   plain.close();
   encryptDatabaseFile(databasePath(dir), BENCH_KEY);
-  fs.writeFileSync(ready, '');
+  fs.writeFileSync(ready, REGISTER_CIPHER);
   return dir;
 }
 

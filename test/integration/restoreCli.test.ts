@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { msg } from '../../src/i18n/messages.js';
-import { connect } from '../../src/db/open.js';
+import { connect, REGISTER_CIPHER } from '../../src/db/open.js';
 import { cli, count, populatedLedger, registerKey, snapshot, tempDir } from '../support/dataFolder.js';
 
 const root = tempDir('restore-cli');
@@ -31,7 +31,7 @@ function crashAfterCommit(db: string, fullName: string): void {
   const script = `
     const Database = require('better-sqlite3-multiple-ciphers');
     const db = new Database(${JSON.stringify(db)});
-    ${key ? `db.pragma(${JSON.stringify(`key = "x'${key}'"`)});` : ''}
+    ${key ? `db.pragma("cipher = '${REGISTER_CIPHER}'"); db.pragma(${JSON.stringify(`key = "x'${key}'"`)});` : ''}
     db.prepare("INSERT INTO organizations (id, parent_id, code, full_name, type, tree_path, created_at, updated_at) VALUES (99, NULL, '099', ?, '党委', '/99/', 'x', 'x')").run(${JSON.stringify(fullName)});
     process.kill(process.pid, 'SIGKILL');`;
   const r = spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8' });
