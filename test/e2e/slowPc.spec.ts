@@ -47,10 +47,10 @@ test('a filter ticked right after a search on 网络账号 keeps the search', as
   await page.goto(app().url);
   await page.getByRole('menuitem', { name: '网络账号' }).click();
   await expect(page.getByTestId('account-row-count')).toHaveText(/^已显示 \d+ \/ 共 \d+ 条$/);
-  type Page_ = { rows: { displayName: string }[]; total: number };
-  const overdue = await rpc<Page_>(page, 'accounts.search', { overdue: true, limit: 1 });
+  type Found = { rows: { displayName: string }[]; total: number };
+  const overdue = await rpc<Found>(page, 'accounts.search', { overdue: true, limit: 1 });
   const q = overdue.rows[0]!.displayName;
-  const expected = (await rpc<Page_>(page, 'accounts.search', { q, overdue: true, limit: 1 })).total;
+  const expected = (await rpc<Found>(page, 'accounts.search', { q, overdue: true, limit: 1 })).total;
   expect(overdue.total).toBeGreaterThan(expected); // losing the search would show more rows
 
   await onSlowPc(page, async () => {
