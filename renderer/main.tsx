@@ -26,7 +26,11 @@ createRoot(document.getElementById('root')!).render(
       }}
     >
       <AntApp>
-        <HashRouter>
+        {/* Route and address changes render at once, not as a transition: a pending one kept the page being left on
+            screen and working, so on a slow PC a search typed right after a menu click went into that page and was
+            lost, and a filter ticked right after a search on 网络账号 was built from the address without it. No page
+            suspends, so a transition bought nothing. */}
+        <HashRouter useTransitions={false}>
           <OperatorGate>
             <OrganizationsProvider>
               <App />

@@ -16,11 +16,16 @@ export function usePagedList<N extends PagedCall>(name: N, query: PagedQuery<N>)
   const [error, setError] = useState<string | null>(null);
   const cursor = useRef<string | null>(null);
   const generation = useRef(0);
+  // A page of the current query is on its way. State would say so only after the next render, and the load-more row's
+  // effect can ask twice before that (StrictMode runs it twice; scrolling re-mounts it): both asked with the same cursor
+  // and the same page was appended twice.
+  const busy = useRef(false);
   const key = JSON.stringify(query);
 
   const fetchPage = useCallback(
     async (first: boolean) => {
       const mine = first ? ++generation.current : generation.current;
+      busy.current = true;
       setLoading(true);
       try {
         const input = { ...query, limit: PAGE_SIZE, cursor: first ? null : cursor.current } as CallInput<N>;
@@ -33,7 +38,10 @@ export function usePagedList<N extends PagedCall>(name: N, query: PagedQuery<N>)
       } catch (err) {
         if (mine === generation.current) setError((err as Error).message);
       } finally {
-        if (mine === generation.current) setLoading(false);
+        if (mine === generation.current) {
+          busy.current = false;
+          setLoading(false);
+        }
       }
     },
     // `key` stands for `query`: a new object with the same content must not refetch.
@@ -46,8 +54,10 @@ export function usePagedList<N extends PagedCall>(name: N, query: PagedQuery<N>)
   }, [fetchPage]);
 
   const hasMore = cursor.current !== null && rows.length < total;
+  // Re-created when a page arrives (`loading`): a load-more row that stayed on screen while it was refused asks again.
   const loadMore = useCallback(() => {
-    if (!loading && cursor.current !== null) void fetchPage(false);
+    if (!busy.current && cursor.current !== null) void fetchPage(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loading, fetchPage]);
 
   return { rows, total, loading, error, hasMore, loadMore, reload: () => fetchPage(true) };
