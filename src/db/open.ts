@@ -75,13 +75,20 @@ export function connect(file: string, conn: Connection = {}, flags: Database.Opt
   return keyed(REGISTER_CIPHER);
 }
 
-/** Whether the keyed connection reads the file (a new, empty file reads with any cipher, so it gets today's). */
+/**
+ * Whether the keyed connection reads the file (a new, empty file reads with any cipher, so it gets today's). The wrong
+ * cipher fails on the first page as SQLITE_NOTADB, or, with a hot rollback journal beside the file (a power cut while
+ * a restored backup, in rollback mode, was switched to WAL), on the journal's first page as SQLITE_CORRUPT: both
+ * ciphers authenticate every page, so that roll-back stops before it writes anything. A file that is really damaged
+ * fails the same way with every cipher, and then on the caller's first read, as before.
+ */
 function readsWith(db: Db): boolean {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return true;
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB') return false;
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return false;
     db.close();
     throw err;
   }
