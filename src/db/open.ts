@@ -113,8 +113,10 @@ export function isPlainDatabase(file: string): boolean {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = connect(file, options);
+  let db: Db | undefined;
   try {
+    // An encrypted register is read here already (its cipher is found by reading): a disk error is said as below.
+    db = connect(file, options);
     const migrations = loadMigrations(options.migrationsDir);
     try {
       assertCompatible(db, migrations.length);
@@ -142,7 +144,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     return db;
   } catch (err) {
-    db.close();
+    db?.close();
     // A folder that cannot be written (read-only USB stick, no permission, full disk) is said so, not as a failure.
     const disk = err instanceof LedgerError ? null : fileErrorMessage(err, file);
     throw disk ? new LedgerError('INTERNAL', disk) : err;
