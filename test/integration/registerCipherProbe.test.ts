@@ -13,6 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../src/contract/errors.js';
+import { encryptDatabaseFile } from '../../src/db/encrypt.js';
 import { connect, openDatabase } from '../../src/db/open.js';
 import { msg } from '../../src/i18n/messages.js';
 import { tempDir } from '../support/dataFolder.js';
@@ -102,5 +103,40 @@ describe('register cipher: the attempts of connect()', () => {
       fs.mkdirSync(`${file}-wal`);
       expect(() => openDatabase(file, { key: k })).toThrow(new LedgerError('INTERNAL', msg.files.writeFailed(path.dirname(file))));
     }
+  });
+});
+
+/**
+ * A file does not record its cipher's parameters. With a raw key, AEGIS's files depend on its variant (the driver's
+ * default, aegis-256 today, could change in an update: every register and backup would then read as a wrong key), and
+ * ChaCha20's on its legacy mode. Two files written once with the parameters named (test/fixtures/ciphers/*.register, named so: *.sqlite3 is ignored; key below)
+ * must keep opening, and a register encrypted now must read with the same named parameters.
+ */
+describe('register cipher: the formats on disk', () => {
+  const fixtureKey = crypto.createHash('sha256').update('netledger cipher fixture').digest('hex');
+  const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'ciphers');
+
+  it('opens an AEGIS-256 and a ChaCha20 register written before', () => {
+    for (const name of ['aegis-256', 'chacha20']) {
+      const file = path.join(tempDir(`cipher-fixture-${name}`), 'ledger.sqlite3');
+      fs.copyFileSync(path.join(fixtures, `${name}.register`), file);
+      const db = connect(file, { key: fixtureKey }, { readonly: true });
+      expect(db.prepare('SELECT name FROM members ORDER BY rowid').pluck().all()).toEqual(['子一', '丑二']);
+      db.close();
+    }
+  });
+
+  it('encrypts a register as AEGIS-256 named, not as whatever the driver defaults to', () => {
+    const file = path.join(tempDir('cipher-named'), 'ledger.sqlite3');
+    const plain = connect(file);
+    plain.exec("CREATE TABLE members (name TEXT); INSERT INTO members VALUES ('寅三')");
+    plain.close();
+    encryptDatabaseFile(file, key);
+    const db = new Database(file, { readonly: true });
+    db.pragma(`cipher = 'aegis'`);
+    db.pragma(`algorithm = 'aegis-256'`);
+    db.pragma(`key = "x'${key}'"`);
+    expect(db.prepare('SELECT name FROM members').pluck().all()).toEqual(['寅三']);
+    db.close();
   });
 });
