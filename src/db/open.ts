@@ -52,6 +52,20 @@ export const REGISTER_CIPHER = 'aegis';
 const EARLIER_CIPHERS = ['chacha20'];
 
 /**
+ * Each cipher with every parameter its files depend on: a file records none, and with a raw key AEGIS's depend on
+ * its variant, left to the driver's default it could change in an update. ChaCha20's legacy mode is sqleet's, fixed.
+ */
+const CIPHER_PRAGMAS: Record<string, string[]> = {
+  aegis: ["cipher = 'aegis'", "algorithm = 'aegis-256'"],
+  chacha20: ["cipher = 'chacha20'"],
+};
+
+/** Selects `cipher` on a connection, before its key or rekey. */
+export function selectCipher(db: Db, cipher: string): void {
+  for (const pragma of CIPHER_PRAGMAS[cipher]!) db.pragma(pragma);
+}
+
+/**
  * A connection with the key applied first, as SQLite3 Multiple Ciphers needs it before anything is read. An encrypted
  * file does not say its cipher, so each is tried, today's first, by reading the schema: the wrong cipher, like the
  * wrong key, reads as SQLITE_NOTADB. When none reads it, the connection is keyed with today's and the caller's first
@@ -63,7 +77,7 @@ export function connect(file: string, conn: Connection = {}, flags: Database.Opt
   if (!HEX_KEY.test(conn.key)) throw new Error('malformed register key');
   const keyed = (cipher: string) => {
     const db = open();
-    db.pragma(`cipher = '${cipher}'`);
+    selectCipher(db, cipher);
     db.pragma(`key = "x'${conn.key}'"`);
     return db;
   };
