@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ATTACHMENTS_DIR } from './backup.js';
 import { filesBelow, syncDir, syncFile } from './durable.js';
 import { copyKeyStore, wrapKeyUnderHash, writeKeyStore, type Wrap } from './keys.js';
-import { connect, DATABASE_FILE, isPlainDatabase, REGISTER_CIPHER, type Connection } from './open.js';
+import { connect, DATABASE_FILE, isPlainDatabase, REGISTER_CIPHER, selectCipher, type Connection } from './open.js';
 import { isSealed, seal } from './sealedFiles.js';
 
 /**
@@ -35,7 +35,7 @@ export function encryptDatabaseFile(file: string, key: string, nativeBinding?: s
     fs.copyFileSync(file, copy);
     const db = connect(copy, { nativeBinding });
     try {
-      db.pragma(`cipher = '${REGISTER_CIPHER}'`);
+      selectCipher(db, REGISTER_CIPHER);
       db.pragma(`rekey = "x'${key}'"`);
       if (mode === 'wal') db.pragma('journal_mode = WAL');
     } finally {

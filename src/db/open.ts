@@ -52,6 +52,20 @@ export const REGISTER_CIPHER = 'aegis';
 const EARLIER_CIPHERS = ['chacha20'];
 
 /**
+ * Each cipher with every parameter its files depend on: a file records none, and with a raw key AEGIS's depend on
+ * its variant, left to the driver's default it could change in an update. ChaCha20's legacy mode is sqleet's, fixed.
+ */
+const CIPHER_PRAGMAS: Record<string, string[]> = {
+  aegis: ["cipher = 'aegis'", "algorithm = 'aegis-256'"],
+  chacha20: ["cipher = 'chacha20'"],
+};
+
+/** Selects `cipher` on a connection, before its key or rekey. */
+export function selectCipher(db: Db, cipher: string): void {
+  for (const pragma of CIPHER_PRAGMAS[cipher]!) db.pragma(pragma);
+}
+
+/**
  * A connection with the key applied first, as SQLite3 Multiple Ciphers needs it before anything is read. An encrypted
  * file does not say its cipher, so each is tried, today's first, by reading the schema: the wrong cipher, like the
  * wrong key, reads as SQLITE_NOTADB. When none reads it, the connection is keyed with today's and the caller's first
@@ -63,7 +77,7 @@ export function connect(file: string, conn: Connection = {}, flags: Database.Opt
   if (!HEX_KEY.test(conn.key)) throw new Error('malformed register key');
   const keyed = (cipher: string) => {
     const db = open();
-    db.pragma(`cipher = '${cipher}'`);
+    selectCipher(db, cipher);
     db.pragma(`key = "x'${conn.key}'"`);
     return db;
   };
@@ -75,13 +89,20 @@ export function connect(file: string, conn: Connection = {}, flags: Database.Opt
   return keyed(REGISTER_CIPHER);
 }
 
-/** Whether the keyed connection reads the file (a new, empty file reads with any cipher, so it gets today's). */
+/**
+ * Whether the keyed connection reads the file (a new, empty file reads with any cipher, so it gets today's). The wrong
+ * cipher fails on the first page as SQLITE_NOTADB, or, with a hot rollback journal beside the file (a power cut while
+ * a restored backup, in rollback mode, was switched to WAL), on the journal's first page as SQLITE_CORRUPT: both
+ * ciphers authenticate every page, so that roll-back stops before it writes anything. A file that is really damaged
+ * fails the same way with every cipher, and then on the caller's first read, as before.
+ */
 function readsWith(db: Db): boolean {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return true;
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB') return false;
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return false;
     db.close();
     throw err;
   }
@@ -106,8 +127,10 @@ export function isPlainDatabase(file: string): boolean {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = connect(file, options);
+  let db: Db | undefined;
   try {
+    // An encrypted register is read here already (its cipher is found by reading): a disk error is said as below.
+    db = connect(file, options);
     const migrations = loadMigrations(options.migrationsDir);
     try {
       assertCompatible(db, migrations.length);
@@ -135,7 +158,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     return db;
   } catch (err) {
-    db.close();
+    db?.close();
     // A folder that cannot be written (read-only USB stick, no permission, full disk) is said so, not as a failure.
     const disk = err instanceof LedgerError ? null : fileErrorMessage(err, file);
     throw disk ? new LedgerError('INTERNAL', disk) : err;
