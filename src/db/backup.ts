@@ -19,10 +19,9 @@ import { copyDurable, filesBelow, syncDir } from './durable.js';
 import { schemaVersion } from './migrate.js';
 import { DATABASE_FILE, type Connection, type Db } from './open.js';
 import { copyKeyStore } from './keys.js';
-import { writeCheckedRecord } from './checkedRecord.js';
+import { startRecord, writeCheckedRecord, type PendingRecord } from './checkedRecord.js';
 import { checkFiles, describeProblems, inspectDatabase } from './verify.js';
 import { fileErrorMessage } from './fileErrors.js';
-import { hashInBackground, type BackgroundHash } from './hashInBackground.js';
 
 export const ATTACHMENTS_DIR = 'attachments';
 
@@ -45,11 +44,11 @@ export function writeBackup(db: Db, attachmentsDir: string, target: string, conn
   const part = `${target}.part`;
   fs.rmSync(part, { recursive: true, force: true });
   fs.mkdirSync(part, { recursive: true });
-  let hashing: BackgroundHash | undefined;
+  let hashing: PendingRecord | undefined;
   try {
     const copy = path.join(part, DATABASE_FILE);
     db.prepare('VACUUM INTO ?').run(copy);
-    hashing = hashInBackground(copy);
+    hashing = startRecord(copy);
     const version = schemaVersion(db);
     // Pages only: the whole check (records, integrity_check, references) waits for a restore (verify.ts).
     const inspection = inspectDatabase(copy, version, conn, 'pages');
@@ -61,7 +60,7 @@ export function writeBackup(db: Db, attachmentsDir: string, target: string, conn
     const problems = [...inspection.problems, ...checkFiles(inspection.files, path.join(part, ATTACHMENTS_DIR), conn.key)];
     if (inspection.schemaVersion !== version) problems.push({ kind: 'tooNew', message: msg.verify.tooNew(inspection.schemaVersion, version) });
     if (problems.length > 0) throw new LedgerError('CONFLICT', msg.backup.notVerified(describeProblems(problems)), { problems });
-    writeCheckedRecord(part, hashing.digest());
+    writeCheckedRecord(part, hashing.record());
     syncDir(part);
     if (fs.existsSync(target)) throw new LedgerError('CONFLICT', msg.backup.exists(target));
     fs.renameSync(part, target);

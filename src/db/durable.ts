@@ -52,13 +52,14 @@ export function linkOrCopy(from: string, to: string): void {
   }
 }
 
-export function sha256File(file: string): string {
+/** The SHA-256 of a file's bytes from `start` up to `end` (its end when omitted), read 1 MB at a time. */
+export function sha256File(file: string, start = 0, end = Number.POSITIVE_INFINITY): string {
   const hash = crypto.createHash('sha256');
   const buffer = Buffer.alloc(1 << 20);
   const fd = fs.openSync(file, 'r');
   try {
     let n: number;
-    while ((n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
+    for (let at = start; at < end && (n = fs.readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at)) > 0; at += n) hash.update(buffer.subarray(0, n));
   } finally {
     fs.closeSync(fd);
   }

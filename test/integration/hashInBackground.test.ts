@@ -1,6 +1,6 @@
 /**
- * A backup's copy is hashed on a second thread (hashInBackground.ts): the digest it records is the copy's SHA-256
- * either way, a thread that cannot read gives way to this thread's sha256File (same digest or same error), and a
+ * A backup's copy is hashed in parts, each on a thread of its own (hashInBackground.ts): each digest it records is the
+ * part's SHA-256 either way, a thread that cannot read gives way to this thread's sha256File (same digest or same error), and a
  * backup that fails stops its thread before deleting the file.
  */
 import crypto from 'node:crypto';
@@ -33,16 +33,19 @@ const root = tempDir('hash-background');
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('hashInBackground', () => {
-  it('gives the SHA-256 of a file of several 1 MB chunks, as sha256File does', () => {
+  it('gives the SHA-256 of a file of several 1 MB chunks, or of a part of it, as sha256File does', () => {
     const file = path.join(root, 'three-and-a-bit.bin');
     const bytes = crypto.randomBytes(3 * (1 << 20) + 12_345);
     fs.writeFileSync(file, bytes);
-    expect(hashInBackground(file).digest()).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+    const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+    expect(hashInBackground(file, 0, bytes.length).digest()).toBe(sha(bytes));
+    const [from, to] = [(1 << 20) + 5, 3 * (1 << 20) + 7];
+    expect([hashInBackground(file, from, to).digest(), sha256File(file, from, to)]).toEqual([sha(bytes.subarray(from, to)), sha(bytes.subarray(from, to))]);
   });
 
   it('falls back to this thread when the thread cannot read: the same error sha256File throws', () => {
     const missing = path.join(root, 'gone.sqlite3');
-    const hashing = hashInBackground(missing);
+    const hashing = hashInBackground(missing, 0, 1 << 20);
     expect(() => sha256File(missing)).toThrow(/ENOENT/);
     expect(() => hashing.digest()).toThrow(/ENOENT.*gone\.sqlite3/);
   });
