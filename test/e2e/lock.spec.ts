@@ -13,7 +13,9 @@ test('after a minute without activity the console locks, and signing in again br
   await page.getByRole('menuitem', { name: '党员名册' }).click();
   const firstRow = page.locator('.ant-table-row').first();
   await expect(firstRow).toBeVisible();
-  const name = (await firstRow.locator('td').first().innerText()).trim();
+  // The member list is a virtual table, its cells divs: a `td` matched only the page being left, still on screen
+  // while route changes rendered as transitions.
+  const name = (await firstRow.locator('.ant-table-cell').first().innerText()).trim();
   await shot(page, 'lock-before');
 
   await expect(page.getByText('已锁定', { exact: true })).toBeVisible({ timeout: 100_000 });
