@@ -39,13 +39,10 @@ export interface PendingRecord {
 /** Two halves (whole megabytes, as the threads read), one part for a file under 1 MB. */
 const partBytesFor = (size: number) => Math.max(MB, Math.ceil(size / 2 / MB) * MB);
 
-/**
- * Starts hashing `file`'s parts (of `partBytes`, by default its two halves), each on its own thread; the file must not
- * change until record() or cancel().
- */
-export function startRecord(file: string, partBytes?: number): PendingRecord {
+/** Starts hashing `file`'s two halves, each on its own thread; the file must not change until record() or cancel(). */
+export function startRecord(file: string): PendingRecord {
   const size = fs.statSync(file).size;
-  partBytes ??= partBytesFor(size);
+  const partBytes = partBytesFor(size);
   const parts: BackgroundHash[] = [];
   for (let start = 0; start < size || parts.length === 0; start += partBytes) parts.push(hashInBackground(file, start, Math.min(size, start + partBytes)));
   return {
@@ -73,8 +70,10 @@ export function matchesCheckedRecord(dir: string, database: string): boolean {
   }
   if (recorded?.format === 1) return typeof recorded.sha256 === 'string' && HEX.test(recorded.sha256) && sha256File(database) === recorded.sha256;
   if (recorded?.format !== 2 || !Array.isArray(recorded.sha256) || !recorded.sha256.every((h) => typeof h === 'string' && HEX.test(h))) return false;
-  const { size, partBytes } = recorded;
-  if (size !== fs.statSync(database).size || !Number.isSafeInteger(partBytes) || (partBytes as number) < MB) return false;
-  const now = startRecord(database, partBytes as number).record();
+  // Only this build's split of a file of that size: a record changed on a stick could otherwise name 1 MB parts, one
+  // thread each, thousands for a city register.
+  const size = fs.statSync(database).size;
+  if (recorded.size !== size || recorded.partBytes !== partBytesFor(size)) return false;
+  const now = startRecord(database).record();
   return now.sha256.length === recorded.sha256.length && now.sha256.every((h, i) => h === (recorded.sha256 as string[])[i]);
 }

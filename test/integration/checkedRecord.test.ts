@@ -45,7 +45,9 @@ describe('checked.json', () => {
     expect(matchesCheckedRecord(longer.dir, longer.file)).toBe(false);
 
     const split = recorded('split', 3 * MB);
-    fs.writeFileSync(path.join(split.dir, CHECKED_FILE), JSON.stringify({ ...split.record(), partBytes: MB }));
+    // 1 MB parts of the same bytes, each SHA-256 right: still not this build's split, so no thread per megabyte.
+    const megabytes = [0, 1, 2].map((i) => sha(split.bytes.subarray(i * MB, (i + 1) * MB)));
+    fs.writeFileSync(path.join(split.dir, CHECKED_FILE), JSON.stringify({ ...split.record(), partBytes: MB, sha256: megabytes }));
     expect(matchesCheckedRecord(split.dir, split.file)).toBe(false);
     fs.writeFileSync(path.join(split.dir, CHECKED_FILE), JSON.stringify({ ...split.record(), partBytes: 0 }));
     expect(matchesCheckedRecord(split.dir, split.file)).toBe(false);
