@@ -59,6 +59,9 @@ export function hashInBackground(file: string, start: number, end: number, stall
   const worker = new Worker(SCRIPT, { eval: true, workerData: { file, start, end, digest, state: state.buffer } });
   // A failed start is seen by the join as a stall; the event only keeps it from being an uncaught error.
   worker.on('error', () => {});
+  // The digest comes through shared memory: a thread winding down after it must not keep a backup job's worker alive,
+  // which counts as running (a restore is refused) until it exits.
+  worker.unref();
   const cancel = () => void worker.terminate().catch(() => {});
   return {
     digest() {
